@@ -1,0 +1,263 @@
+"""Read `datapackage.yaml` (a Frictionless Data Package descriptor) into frozen dataclasses.
+
+Only the parts of the Table Schema standard that this project uses are understood; anything the
+validator relies on is checked here so that a broken descriptor gives a clear problem list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dashboard.problems import DataError, Problem
+
+DESCRIPTOR_NAME = "datapackage.yaml"
+# NOTE: checked before parsing, so a huge or hostile descriptor never reaches the YAML parser.
+MAX_DESCRIPTOR_BYTES = 1_000_000
+MAX_YAML_NODES = 50_000
+SUPPORTED_TYPES = {"string", "integer", "number"}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: str
+    title: str
+    description: str
+    unit: str
+    required: bool = False
+    unique: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+
+    def expectation(self) -> str:
+        """Describe in words what a valid value of this field looks like."""
+        kinds = {"integer": "a whole number", "number": "a number", "string": "text"}
+        parts = [kinds[self.type]]
+        if self.enum:
+            parts = ["one of " + ", ".join(self.enum)]
+        if self.minimum is not None:
+            parts.append(f">= {self.minimum:g}")
+        if self.maximum is not None:
+            parts.append(f"<= {self.maximum:g}")
+        if self.pattern:
+            parts.append(f"matching {self.pattern}")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    fields: tuple[str, ...]
+    resource: str
+    reference_fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    name: str
+    path: str
+    title: str
+    description: str
+    fields: tuple[FieldSpec, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+    def field(self, name: str) -> FieldSpec:
+        return next(f for f in self.fields if f.name == name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+@dataclass(frozen=True)
+class PackageSpec:
+    name: str
+    title: str
+    description: str
+    resources: tuple[ResourceSpec, ...]
+    licenses: tuple[str, ...] = ()
+
+    def resource(self, name: str) -> ResourceSpec:
+        return next(r for r in self.resources if r.name == name)
+
+    @property
+    def resource_names(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self.resources)
+
+
+def read_descriptor(data_dir: Path) -> PackageSpec:
+    """Parse the descriptor of `data_dir`, raising DataError with every problem found."""
+    path = data_dir / DESCRIPTOR_NAME
+    raw = _read_yaml(path)
+    problems: list[Problem] = []
+    package = _parse_package(raw, problems)
+    if problems or package is None:
+        raise DataError(problems)
+    return package
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    name = path.name
+    if not path.is_file():
+        raise DataError([Problem(name, f"a Data Package descriptor at {path}")])
+    size = path.stat().st_size
+    if size > MAX_DESCRIPTOR_BYTES:
+        raise DataError([Problem(name, f"a descriptor under {MAX_DESCRIPTOR_BYTES:,} bytes, not {size:,}")])
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DataError([Problem(name, f"UTF-8 text (byte {err.start} is not valid UTF-8)")]) from err
+    try:
+        _check_yaml_shape(text)
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        row = mark.line + 1 if mark is not None else None
+        reason = getattr(err, "problem", None) or str(err)
+        raise DataError([Problem(name, f"valid YAML ({reason})", row=row)]) from err
+    if not isinstance(raw, dict):
+        raise DataError([Problem(name, "a YAML mapping with name, title and resources")])
+    return raw
+
+
+def _check_yaml_shape(text: str) -> None:
+    """Refuse aliases and oversized documents before building any Python object."""
+    nodes = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise yaml.YAMLError(f"YAML aliases (*name) are not allowed (line {mark.line + 1})")
+        nodes += 1
+        if nodes > MAX_YAML_NODES:
+            raise yaml.YAMLError(f"more than {MAX_YAML_NODES:,} YAML nodes")
+
+
+def _parse_package(raw: dict[str, Any], problems: list[Problem]) -> PackageSpec | None:
+    resources_raw = raw.get("resources")
+    if not isinstance(resources_raw, list) or not resources_raw:
+        problems.append(Problem(DESCRIPTOR_NAME, "a non-empty list under 'resources'", column="resources"))
+        return None
+    resources = []
+    for index, item in enumerate(resources_raw):
+        resource = _parse_resource(item, index, problems)
+        if resource is not None:
+            resources.append(resource)
+    names = [r.name for r in resources]
+    for name in {n for n in names if names.count(n) > 1}:
+        problems.append(Problem(DESCRIPTOR_NAME, "each resource name once", column="resources", value=name))
+    for resource in resources:
+        for key in resource.foreign_keys:
+            if key.resource not in names:
+                problems.append(
+                    Problem(
+                        DESCRIPTOR_NAME,
+                        f"a foreign key of '{resource.name}' to a resource that exists",
+                        column="foreignKeys",
+                        value=key.resource,
+                    )
+                )
+    licenses = tuple(str(lic.get("name", "")) for lic in raw.get("licenses", []) if isinstance(lic, dict))
+    return PackageSpec(
+        name=str(raw.get("name", "")),
+        title=str(raw.get("title", "")),
+        description=str(raw.get("description", "")),
+        resources=tuple(resources),
+        licenses=licenses,
+    )
+
+
+def _parse_resource(item: Any, index: int, problems: list[Problem]) -> ResourceSpec | None:
+    where = f"resources[{index}]"
+    if not isinstance(item, dict) or not item.get("name") or not item.get("path"):
+        problems.append(Problem(DESCRIPTOR_NAME, "a resource with a name and a path", column=where))
+        return None
+    name, path = str(item["name"]), str(item["path"])
+    if "/" in path or "\\" in path or path.startswith("."):
+        # NOTE: a path outside the data directory would let a descriptor read any file.
+        problems.append(Problem(DESCRIPTOR_NAME, "a plain file name inside the data directory", column=where, value=path))
+        return None
+    schema = item.get("schema")
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+        problems.append(Problem(DESCRIPTOR_NAME, f"an inline schema with a list of fields for '{name}'", column=where))
+        return None
+    fields = []
+    for field_raw in schema["fields"]:
+        field = _parse_field(field_raw, name, problems)
+        if field is not None:
+            fields.append(field)
+    field_names = {f.name for f in fields}
+    primary_key = _as_tuple(schema.get("primaryKey"))
+    foreign_keys = []
+    for key_raw in schema.get("foreignKeys", []) or []:
+        reference = key_raw.get("reference", {}) if isinstance(key_raw, dict) else {}
+        key = ForeignKey(
+            fields=_as_tuple(key_raw.get("fields") if isinstance(key_raw, dict) else None),
+            resource=str(reference.get("resource", "")),
+            reference_fields=_as_tuple(reference.get("fields")),
+        )
+        if not key.fields or len(key.fields) != len(key.reference_fields):
+            problems.append(Problem(DESCRIPTOR_NAME, f"foreign keys of '{name}' with matching field lists", column=where))
+            continue
+        foreign_keys.append(key)
+    for key_field in (*primary_key, *(f for k in foreign_keys for f in k.fields)):
+        if key_field not in field_names:
+            problems.append(Problem(DESCRIPTOR_NAME, f"key fields of '{name}' that are among its fields", value=key_field))
+    return ResourceSpec(
+        name=name,
+        path=path,
+        title=str(item.get("title", name)),
+        description=str(item.get("description", "")),
+        fields=tuple(fields),
+        primary_key=primary_key,
+        foreign_keys=tuple(foreign_keys),
+    )
+
+
+def _parse_field(raw: Any, resource: str, problems: list[Problem]) -> FieldSpec | None:
+    if not isinstance(raw, dict) or not raw.get("name"):
+        problems.append(Problem(DESCRIPTOR_NAME, f"each field of '{resource}' to have a name", value=str(raw)))
+        return None
+    name = str(raw["name"])
+    field_type = str(raw.get("type", "string"))
+    if field_type not in SUPPORTED_TYPES:
+        problems.append(
+            Problem(
+                DESCRIPTOR_NAME,
+                f"a field type among {', '.join(sorted(SUPPORTED_TYPES))} for '{resource}.{name}'",
+                value=field_type,
+            )
+        )
+        return None
+    constraints = raw.get("constraints") or {}
+    enum = constraints.get("enum")
+    return FieldSpec(
+        name=name,
+        type=field_type,
+        title=str(raw.get("title", name)),
+        description=str(raw.get("description", "")),
+        unit=str(raw.get("unit", "")),
+        required=bool(constraints.get("required", False)),
+        unique=bool(constraints.get("unique", False)),
+        minimum=_as_number(constraints.get("minimum")),
+        maximum=_as_number(constraints.get("maximum")),
+        enum=tuple(str(v) for v in enum) if isinstance(enum, list) else None,
+        pattern=str(constraints["pattern"]) if constraints.get("pattern") else None,
+    )
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _as_number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None

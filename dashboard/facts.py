@@ -1,0 +1,202 @@
+"""Load a data directory into validated, typed tables: the one entry point to the data.
+
+`load_facts(dir)` returns `Facts` or raises `DataError` listing every problem of the directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+
+from dashboard.datapackage import DESCRIPTOR_NAME, PackageSpec, ResourceSpec, read_descriptor
+from dashboard.problems import DataError, Problem
+from dashboard.validation import check_columns, read_raw_table, report_rows, type_table
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA_DIR = REPO_ROOT / "data"
+DATA_DIR_VARIABLE = "DASHBOARD_DATA_DIR"
+
+# The columns the dashboard itself reads, per table. A descriptor may add fields, but it must keep
+# these, or the pages would have nothing to show.
+APP_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "sources": ("source_id", "title", "author", "year", "month", "language"),
+        "actors": ("code", "name", "kind", "role"),
+        "statuses": ("status", "label", "firmness", "description"),
+        "flow_kinds": ("kind", "label", "description"),
+        "categories": ("category", "label", "description"),
+        "money": (
+            "flow_id", "donor_code", "recipient_code", "amount_usd", "qualifier", "year_start", "year_end",
+            "kind", "status", "description", "source_id", "quote", "paragraph",
+        ),
+        "events": (
+            "event_id", "year_start", "year_end", "date_precision", "category", "countries", "title",
+            "description", "source_id", "quote", "paragraph",
+        ),
+        "figures": (
+            "figure_id", "subject", "country_code", "value", "qualifier", "unit", "description",
+            "source_id", "quote", "paragraph",
+        ),
+        "principles": ("list_id", "position", "item", "list_title", "source_id", "quote", "paragraph"),
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The validated tables of one data directory. Treat the frames as read-only: they are shared."""
+
+    data_dir: Path
+    package: PackageSpec
+    tables: Mapping[str, pd.DataFrame]
+    version: str
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        # Lets pages write facts.money instead of facts.tables["money"].
+        tables = object.__getattribute__(self, "tables")
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+
+def data_dir_from_env() -> Path:
+    """The data directory the app reads: $DASHBOARD_DATA_DIR, else the repository's data/."""
+    value = os.environ.get(DATA_DIR_VARIABLE, "").strip()
+    return Path(value).expanduser() if value else DEFAULT_DATA_DIR
+
+
+def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Cheap stamp (name, size, mtime) of the directory's files, to notice edits without reading them."""
+    try:
+        entries = sorted(p for p in data_dir.iterdir() if p.is_file())
+    except OSError:
+        return ()
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in entries)
+
+
+def load_facts(data_dir: Path) -> Facts:
+    """Read, type and validate every table of `data_dir`; raise DataError with all problems."""
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), f"a data directory (set {DATA_DIR_VARIABLE} to one)")])
+    package = read_descriptor(data_dir)
+    problems: list[Problem] = []
+    for name, fields in APP_FIELDS.items():
+        if name not in package.resource_names:
+            problems.append(Problem(DESCRIPTOR_NAME, f"a resource named '{name}' (the dashboard shows it)"))
+            continue
+        missing = [f for f in fields if f not in package.resource(name).field_names]
+        for field in missing:
+            problems.append(Problem(DESCRIPTOR_NAME, f"a field '{field}' in resource '{name}'", column=field))
+    tables: dict[str, pd.DataFrame] = {}
+    rows: dict[str, np.ndarray] = {}
+    for spec in package.resources:
+        raw = read_raw_table(data_dir, spec, problems)
+        if raw is None:
+            continue
+        check_columns(raw, spec, problems)
+        tables[spec.name] = type_table(raw, spec, problems)
+        rows[spec.name] = raw.rows
+    _check_across_tables(package, tables, rows, problems)
+    if problems:
+        raise DataError(problems)
+    return Facts(
+        data_dir=data_dir,
+        package=package,
+        tables=MappingProxyType(tables),
+        version=data_version(data_dir, package),
+    )
+
+
+def data_version(data_dir: Path, package: PackageSpec) -> str:
+    """A short hash of the descriptor and every table's bytes: changes whenever any fact does."""
+    digest = hashlib.blake2b(digest_size=6)
+    for name in (DESCRIPTOR_NAME, *(r.path for r in package.resources)):
+        digest.update(name.encode())
+        with (data_dir / name).open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_across_tables(
+    package: PackageSpec, tables: dict[str, pd.DataFrame], rows: dict[str, np.ndarray], problems: list[Problem]
+) -> None:
+    for spec in package.resources:
+        frame = tables.get(spec.name)
+        if frame is None:
+            continue
+        _check_foreign_keys(spec, frame, rows[spec.name], tables, problems)
+        _check_year_order(spec, frame, rows[spec.name], problems)
+        if spec.name == "events":
+            _check_event_dates(spec, frame, rows[spec.name], problems)
+            if "actors" in tables and "countries" in frame.columns:
+                _check_event_countries(spec, frame, rows[spec.name], tables["actors"], problems)
+
+
+def _check_foreign_keys(
+    spec: ResourceSpec, frame: pd.DataFrame, rows: np.ndarray, tables: dict[str, pd.DataFrame], problems: list[Problem]
+) -> None:
+    for key in spec.foreign_keys:
+        target = tables.get(key.resource)
+        if target is None or len(key.fields) != 1:
+            continue  # a missing target table is already a problem of its own
+        column, target_column = key.fields[0], key.reference_fields[0]
+        if column not in frame.columns or target_column not in target.columns:
+            continue
+        values = frame[column]
+        dangling = (values.notna() & ~values.isin(target[target_column].dropna())).to_numpy(dtype=bool)
+        known = ", ".join(map(str, target[target_column].dropna().head(12)))
+        report_rows(
+            spec.path, column, rows, values, dangling,
+            f"a {target_column} listed in {key.resource}.csv (known: {known}{', …' if len(target) > 12 else ''})",
+            problems,
+        )  # fmt: skip
+
+
+def _check_year_order(spec: ResourceSpec, frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) -> None:
+    if not {"year_start", "year_end"} <= set(frame.columns):
+        return
+    start, end = frame["year_start"], frame["year_end"]
+    reversed_period = (start > end).fillna(False).to_numpy(dtype=bool)
+    shown = start.astype("string") + "-" + end.astype("string")
+    report_rows(spec.path, "year_end", rows, shown, reversed_period, "a last year >= the first year", problems)
+    end_only = (start.isna() & end.notna()).to_numpy(dtype=bool)
+    report_rows(
+        spec.path, "year_start", rows, end.astype("string"), end_only,
+        "a first year wherever a last year is given", problems,
+    )  # fmt: skip
+
+
+def _check_event_dates(spec: ResourceSpec, frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) -> None:
+    if not {"year_start", "year_end", "date_precision"} <= set(frame.columns):
+        return
+    precision, start, end = frame["date_precision"], frame["year_start"], frame["year_end"]
+    has_start, has_end = start.notna(), end.notna()
+    rules = {
+        "year": (has_start & has_end & (start == end), "year_start = year_end for precision 'year'"),
+        "span": (has_start & has_end & (start < end), "year_start < year_end for precision 'span'"),
+        "not_stated": (~has_start & ~has_end, "empty years for precision 'not_stated'"),
+    }
+    for value, (ok, expected) in rules.items():
+        bad = ((precision == value) & ~ok.fillna(False)).to_numpy(dtype=bool)
+        report_rows(spec.path, "date_precision", rows, precision, bad, expected, problems)
+
+
+def _check_event_countries(
+    spec: ResourceSpec, frame: pd.DataFrame, rows: np.ndarray, actors: pd.DataFrame, problems: list[Problem]
+) -> None:
+    exploded = frame["countries"].str.split(";").explode()
+    unknown = exploded.notna() & ~exploded.isin(actors["code"].dropna())
+    bad_positions = np.zeros(len(frame), dtype=bool)
+    bad_positions[exploded.index[unknown.to_numpy(dtype=bool)].to_numpy()] = True
+    unknown_codes = exploded[unknown].groupby(level=0).agg(";".join)
+    shown = pd.Series("", index=frame.index, dtype="string")
+    shown.loc[unknown_codes.index] = unknown_codes
+    report_rows(spec.path, "countries", rows, shown, bad_positions, "codes listed in actors.csv", problems)
