@@ -1,0 +1,1 @@
+"""Reusable Streamlit pieces that every page shares; the only place besides pages that imports streamlit."""

@@ -1,0 +1,46 @@
+"""The one cached loader of the facts, and the error panel a page shows instead of a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.facts import DATA_DIR_VARIABLE, Facts, data_dir_from_env, fingerprint, load_facts
+from dashboard.problems import DataError
+
+
+# NOTE: cache_resource, not cache_data: the tables are shared read-only by every session instead of
+# being unpickled on each rerun. The fingerprint (file names, sizes, mtimes) makes an edit reload.
+@st.cache_resource(max_entries=4, show_spinner="Reading and checking the data…")
+def _cached_facts(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Facts:
+    return load_facts(Path(data_dir))
+
+
+def facts_or_stop() -> Facts:
+    """The validated facts; on bad data, the list of problems on the page and the script stops."""
+    data_dir = data_dir_from_env()
+    try:
+        return _cached_facts(str(data_dir), fingerprint(data_dir))
+    except DataError as err:
+        show_problems(data_dir, err)
+    except OSError as err:
+        st.error(f"Could not read the data in {data_dir}: {err.strerror or err}. Check the path in {DATA_DIR_VARIABLE}.")
+    st.stop()
+    raise AssertionError("unreachable: st.stop() ends the script")
+
+
+def show_problems(data_dir: Path, err: DataError) -> None:
+    st.error(
+        f"The data in `{data_dir}` has {len(err.problems)} problem(s), listed below. "
+        "Fix them in the files named, then reload this page. "
+        "`python -m dashboard validate` prints the same list."
+    )
+    table = pd.DataFrame(
+        [
+            {"file": p.file, "row": p.row, "column": p.column, "found": p.value, "expected": p.expected}
+            for p in err.problems
+        ]
+    )
+    st.dataframe(table, hide_index=True, width="stretch")

@@ -1,0 +1,22 @@
+"""The pages of the app, in menu order. The first is served at `/`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+_PAGES_DIR = Path(__file__).resolve().parents[1] / "dashboard" / "app_pages"
+
+
+def analysis_pages() -> list[st.Page]:
+    """The pages that explore the data; the Overview links to each of them."""
+    return []
+
+
+def all_pages() -> list[st.Page]:
+    return [
+        st.Page(_PAGES_DIR / "overview.py", title="Overview", icon=":material/home:", default=True),
+        *analysis_pages(),
+        st.Page(_PAGES_DIR / "sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
+    ]

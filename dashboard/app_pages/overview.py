@@ -1,0 +1,41 @@
+"""Overview: what the dashboard covers and the key figures, each with its status and quote."""
+
+import streamlit as st
+
+from components.cards import key_figure_grid
+from components.data import facts_or_stop
+from components.navigation import analysis_pages
+from dashboard.formatting import escape_markdown
+from dashboard.overview import central_asia_money, principle_lists, stated_counts
+
+facts = facts_or_stop()
+
+st.title("Japan and Central Asia")
+st.markdown(
+    "Japan's aid, investment and dialogue with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and "
+    "Uzbekistan, as one August 2020 analysis states them. Every figure below carries the source's own "
+    "words and its paragraph, so it can be checked and cited. Money is kept apart by how firm it is: "
+    "**realised**, **agreed** and **contracts signed with implementation unknown** are never added "
+    "together. Where the source says nothing, the dashboard says **not stated**, never zero."
+)
+pages = analysis_pages()
+if pages:
+    for column, page in zip(st.columns(len(pages)), pages, strict=True):
+        column.page_link(page)
+
+st.header("Japan's money in Central Asia")
+st.caption("Amounts in US dollars as the source gives them; the region's figure is not divided among the states.")
+key_figure_grid(central_asia_money(facts))
+
+st.header("The dialogue and business in figures")
+key_figure_grid(stated_counts(facts))
+
+st.header("Stated principles")
+for column, (title, items) in zip(st.columns(2), principle_lists(facts), strict=False):
+    with column:
+        st.subheader(escape_markdown(title))
+        for item in items.itertuples(index=False):
+            st.markdown(f"{item.position}\\. {escape_markdown(item.item)}")
+        st.caption(f"¶{int(items['paragraph'].iloc[0])} of the source")
+
+st.caption(f"Data version {facts.version} · see Sources for the full references and the data dictionary.")

@@ -1,0 +1,77 @@
+"""Words for numbers, periods and gaps, shared by every page and export.
+
+"not stated" is the one phrase for a value the source does not give; it is never shown as 0.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+NOT_STATED = "not stated"
+# Characters Streamlit's Markdown would act on: emphasis, links, images, headings, lists, HTML,
+# and "$", which starts LaTeX maths ("$6 billion ... $3 billion" would be typeset as a formula).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_markdown(text: object) -> str:
+    """Text from the data, made safe to place inside Markdown so it shows exactly as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def is_missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+# Short marks for the source's vague words, for places too narrow for the word itself; the word is
+# always shown beside them too.
+QUALIFIER_MARKS = {"approximately": "≈", "some": "≈", "more than": ">"}
+
+
+def format_usd(amount: object, qualifier: object = None, short: bool = False) -> str:
+    """Amount in dollars as 'US$5.5 bn', with the source's qualifier ('approximately US$12 bn',
+    or '≈ US$12 bn' when `short`)."""
+    if is_missing(amount):
+        return NOT_STATED
+    dollars = float(amount)  # type: ignore[arg-type]
+    if dollars >= 1e9:
+        text = f"US${dollars / 1e9:,.1f} bn".replace(".0 bn", " bn")
+    elif dollars >= 1e6:
+        text = f"US${dollars / 1e6:,.1f} m".replace(".0 m", " m")
+    else:
+        text = f"US${dollars:,.0f}"
+    return _qualified(text, qualifier, short)
+
+
+def format_count(value: object, qualifier: object = None, unit: object = None, short: bool = False) -> str:
+    """A count as the source gives it: 'more than 70', 'some 40', '12' ('> 70' when `short`)."""
+    if is_missing(value):
+        return NOT_STATED
+    text = f"{int(value):,}"  # type: ignore[call-overload]
+    text = _qualified(text, qualifier, short)
+    return text if is_missing(unit) else f"{text} {unit}"
+
+
+def _qualified(text: str, qualifier: object, short: bool) -> str:
+    if is_missing(qualifier):
+        return text
+    word = str(qualifier)
+    return f"{QUALIFIER_MARKS.get(word, word)} {text}" if short else f"{word} {text}"
+
+
+def format_period(start: object, end: object) -> str:
+    """'1993–2001', '2015', 'since 1954' (a start with no stated end), or 'not stated'."""
+    if is_missing(start):
+        return f"period {NOT_STATED}"
+    if is_missing(end):
+        return f"since {int(start)} (end {NOT_STATED})"  # type: ignore[call-overload]
+    if int(start) == int(end):  # type: ignore[call-overload]
+        return f"{int(start)}"  # type: ignore[call-overload]
+    return f"{int(start)}–{int(end)}"  # type: ignore[call-overload]
+
+
+def for_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy for on-screen tables in which every missing cell reads 'not stated'."""
+    shown = frame.astype(object)
+    return shown.where(frame.notna(), NOT_STATED)

@@ -1,0 +1,94 @@
+"""The Overview page's content as data: key figures with their status and source quote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.facts import Facts
+from dashboard.formatting import NOT_STATED, format_count, format_period, format_usd, is_missing
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One metric card: what, how much, how firm, and the words of the source that state it."""
+
+    label: str
+    value: str
+    qualifier: str | None
+    status: str
+    period: str
+    quote: str | None
+    paragraph: int | None
+    source_id: str | None
+
+
+def central_asia_money(facts: Facts) -> list[KeyFigure]:
+    """One card per Japanese money figure for a Central Asian state or the region, and a
+    'not stated' card for each Central Asian state the source gives no figure for."""
+    actors = facts.actors.set_index("code")
+    region = actors.index[actors["role"] == "central_asia"]
+    money = facts.money[facts.money["recipient_code"].isin(region)]
+    money = money.merge(facts.statuses[["status", "label", "firmness"]], on="status", how="left")
+    money = money.merge(
+        facts.flow_kinds[["kind", "label"]].rename(columns={"label": "kind_label"}), on="kind", how="left"
+    )
+    money = money.assign(is_region=money["recipient_code"].map(actors["kind"]).ne("state"))
+    money = money.sort_values(["is_region", "firmness", "recipient_code"])
+    cards = [
+        KeyFigure(
+            label=f"{actors.at[row.recipient_code, 'name']}: {row.kind_label.lower()}",
+            value=format_usd(row.amount_usd, row.qualifier, short=True),
+            qualifier=None if is_missing(row.qualifier) else str(row.qualifier),
+            status=str(row.label),
+            period=format_period(row.year_start, row.year_end),
+            quote=str(row.quote),
+            paragraph=int(row.paragraph),
+            source_id=str(row.source_id),
+        )
+        for row in money.itertuples(index=False)
+    ]
+    states = actors[(actors["role"] == "central_asia") & (actors["kind"] == "state")]
+    for code, name in states["name"].items():
+        if code not in set(money["recipient_code"]):
+            cards.append(
+                KeyFigure(
+                    label=f"{name}: Japanese money",
+                    value=NOT_STATED,
+                    qualifier=None,
+                    status="The source gives no figure",
+                    period=f"period {NOT_STATED}",
+                    quote=None,
+                    paragraph=None,
+                    source_id=None,
+                )
+            )
+    return cards
+
+
+def stated_counts(facts: Facts) -> list[KeyFigure]:
+    """One card per count in the figures table (companies, meetings, outcome documents)."""
+    return [
+        KeyFigure(
+            label=str(row.description),
+            value=format_count(row.value, row.qualifier, short=True),
+            qualifier=None if is_missing(row.qualifier) else str(row.qualifier),
+            status=f"Count of {row.unit}",
+            period=format_period(row.year_start, row.year_end),
+            quote=str(row.quote),
+            paragraph=int(row.paragraph),
+            source_id=str(row.source_id),
+        )
+        for row in facts.figures.itertuples(index=False)
+    ]
+
+
+def principle_lists(facts: Facts) -> list[tuple[str, pd.DataFrame]]:
+    """Each list of principles with its items in the source's order."""
+    principles = facts.principles.sort_values(["list_id", "position"])
+    order = list(dict.fromkeys(facts.principles["list_id"]))
+    return [
+        (str(items["list_title"].iloc[0]), items[["position", "item", "quote", "paragraph"]])
+        for _, items in sorted(principles.groupby("list_id"), key=lambda pair: order.index(pair[0]))
+    ]

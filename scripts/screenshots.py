@@ -1,0 +1,40 @@
+"""Start the dashboard, open pages in Debian's Chromium and save full-page screenshots.
+
+Usage: python scripts/screenshots.py OUT_DIR [PATH ...]   (paths like / or /sources?x=1)
+Widths: 1400 and 800 px. Look at every PNG: a page that passes its tests but looks broken is broken.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.browser_support import launch_chromium, running_dashboard, wait_for_app  # noqa: E402
+
+
+def main(out_dir: str, paths: list[str]) -> None:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with running_dashboard() as base_url, launch_chromium() as browser:
+        for width in (1400, 800):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for path in paths or ["/"]:
+                page.goto(base_url + path)
+                wait_for_app(page)
+                name = path.strip("/").split("?")[0] or "overview"
+                target = out / f"{name}-{width}.png"
+                # NOTE: Streamlit scrolls inside its main block, so full_page alone clips the page;
+                # grow the viewport to the content's height first.
+                height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+                page.set_viewport_size({"width": width, "height": max(900, height)})
+                wait_for_app(page)
+                page.screenshot(path=target, full_page=True)
+                page.set_viewport_size({"width": width, "height": 900})
+                print(target)
+            page.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2:])

@@ -1,0 +1,99 @@
+"""Start the dashboard on a free loopback port and drive Debian's Chromium with Playwright.
+
+Shared by the browser tests and scripts/screenshots.py. Never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("DASHBOARD_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_dashboard(env: dict[str, str] | None = None, log_path: Path | None = None) -> Iterator[str]:
+    """Run `streamlit run dashboard/app.py` on a free port; yield its base URL; stop it after."""
+    port = free_port()
+    log = open(log_path, "wb") if log_path else subprocess.DEVNULL  # noqa: SIM115
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+            "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+        ],
+        cwd=REPO_ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(base_url, process)
+        yield base_url
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        if log_path:
+            log.close()
+
+
+def _wait_healthy(base_url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    # NOTE: /healthz answers 200 even for a broken app; /_stcore/health says "ok" only when serving.
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {process.returncode}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(base_url + "/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not become healthy within {timeout} s")
+
+
+@contextlib.contextmanager
+def launch_chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def wait_for_app(page: Page, timeout: float = 30_000) -> None:
+    """Wait until the script has finished running and the page has settled."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
+    page.wait_for_timeout(300)
