@@ -7,10 +7,12 @@ import streamlit as st
 from dashboard.formatting import escape_markdown
 from dashboard.overview import KeyFigure
 
+CARD_WIDTH = 250  # pixels: room for "≈ US$300 bn" at the metric font size, two abreast at 800 px
+
 
 def key_figure_card(figure: KeyFigure) -> None:
-    with st.container(border=True):
-        st.metric(label=escape_markdown(figure.label), value=figure.value)
+    with st.container(border=True, width=CARD_WIDTH):
+        st.metric(label=escape_markdown(figure.label), value=figure.value, help=escape_markdown(figure.label))
         details = [f"**{escape_markdown(figure.status)}**", escape_markdown(figure.period)]
         if figure.qualifier:
             details.insert(0, f"*{escape_markdown(figure.qualifier)}* (the source's word)")
@@ -21,9 +23,8 @@ def key_figure_card(figure: KeyFigure) -> None:
             st.caption(f"“{escape_markdown(figure.quote)}” ({escape_markdown(figure.source_id)}, ¶{figure.paragraph})")
 
 
-def key_figure_grid(figures: list[KeyFigure], per_row: int = 3) -> None:
-    """Cards in rows of `per_row`, so long labels keep room on narrow screens."""
-    for start in range(0, len(figures), per_row):
-        for column, figure in zip(st.columns(per_row), figures[start : start + per_row], strict=False):
-            with column:
-                key_figure_card(figure)
+def key_figure_grid(figures: list[KeyFigure]) -> None:
+    """Cards of one width that wrap onto as many rows as the screen needs, so a value is never cut."""
+    with st.container(horizontal=True, gap="small"):
+        for figure in figures:
+            key_figure_card(figure)

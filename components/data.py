@@ -26,7 +26,9 @@ def facts_or_stop() -> Facts:
     except DataError as err:
         show_problems(data_dir, err)
     except OSError as err:
-        st.error(f"Could not read the data in {data_dir}: {err.strerror or err}. Check the path in {DATA_DIR_VARIABLE}.")
+        st.error(
+            f"Could not read the data in {data_dir}: {err.strerror or err}. Check the path in {DATA_DIR_VARIABLE}."
+        )
     st.stop()
     raise AssertionError("unreachable: st.stop() ends the script")
 

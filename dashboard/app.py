@@ -6,9 +6,9 @@ from pathlib import Path
 # NOTE: `streamlit run` puts only this file's folder on sys.path; the packages live one level up.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import streamlit as st  # noqa: E402
+import streamlit as st
 
-from components.navigation import all_pages  # noqa: E402
+from components.navigation import all_pages
 
 st.set_page_config(page_title="Japan and Central Asia", page_icon=":material/public:", layout="wide")
 st.navigation(all_pages()).run()

@@ -128,12 +128,10 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 def _check_yaml_shape(text: str) -> None:
     """Refuse aliases and oversized documents before building any Python object."""
-    nodes = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for nodes, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader), start=1):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
             raise yaml.YAMLError(f"YAML aliases (*name) are not allowed (line {mark.line + 1})")
-        nodes += 1
         if nodes > MAX_YAML_NODES:
             raise yaml.YAMLError(f"more than {MAX_YAML_NODES:,} YAML nodes")
 
@@ -180,7 +178,9 @@ def _parse_resource(item: Any, index: int, problems: list[Problem]) -> ResourceS
     name, path = str(item["name"]), str(item["path"])
     if "/" in path or "\\" in path or path.startswith("."):
         # NOTE: a path outside the data directory would let a descriptor read any file.
-        problems.append(Problem(DESCRIPTOR_NAME, "a plain file name inside the data directory", column=where, value=path))
+        problems.append(
+            Problem(DESCRIPTOR_NAME, "a plain file name inside the data directory", column=where, value=path)
+        )
         return None
     schema = item.get("schema")
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
@@ -202,12 +202,16 @@ def _parse_resource(item: Any, index: int, problems: list[Problem]) -> ResourceS
             reference_fields=_as_tuple(reference.get("fields")),
         )
         if not key.fields or len(key.fields) != len(key.reference_fields):
-            problems.append(Problem(DESCRIPTOR_NAME, f"foreign keys of '{name}' with matching field lists", column=where))
+            problems.append(
+                Problem(DESCRIPTOR_NAME, f"foreign keys of '{name}' with matching field lists", column=where)
+            )
             continue
         foreign_keys.append(key)
     for key_field in (*primary_key, *(f for k in foreign_keys for f in k.fields)):
         if key_field not in field_names:
-            problems.append(Problem(DESCRIPTOR_NAME, f"key fields of '{name}' that are among its fields", value=key_field))
+            problems.append(
+                Problem(DESCRIPTOR_NAME, f"key fields of '{name}' that are among its fields", value=key_field)
+            )
     return ResourceSpec(
         name=name,
         path=path,

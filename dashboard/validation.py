@@ -160,9 +160,7 @@ def type_table(raw: RawTable, spec: ResourceSpec, problems: list[Problem]) -> pd
     return frame
 
 
-def _type_column(
-    text: pd.Series, rows: np.ndarray, field: FieldSpec, file: str, problems: list[Problem]
-) -> pd.Series:
+def _type_column(text: pd.Series, rows: np.ndarray, field: FieldSpec, file: str, problems: list[Problem]) -> pd.Series:
     empty = (text == "").to_numpy()
     report = _Reporter(file, field.name, rows, text, problems)
     if field.required:

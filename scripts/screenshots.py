@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.browser_support import launch_chromium, running_dashboard, wait_for_app  # noqa: E402
+from tests.browser_support import launch_chromium, running_dashboard, wait_for_app
 
 
 def main(out_dir: str, paths: list[str]) -> None:

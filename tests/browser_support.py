@@ -75,10 +75,9 @@ def _wait_healthy(base_url: str, process: subprocess.Popen, timeout: float = 60)
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"streamlit exited with code {process.returncode}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(base_url + "/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
+        with contextlib.suppress(OSError), urllib.request.urlopen(base_url + "/_stcore/health", timeout=2) as reply:
+            if reply.read().strip() == b"ok":
+                return
         time.sleep(0.3)
     raise RuntimeError(f"streamlit did not become healthy within {timeout} s")
 

@@ -1,0 +1,78 @@
+"""Every page runs under AppTest on the bundled data and shows its content; on bad data, the problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import edit_csv
+
+APP = "../dashboard/app.py"
+PAGES = ["app_pages/overview.py", "app_pages/sources.py"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+
+
+def run_page(page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_overview_shows_cited_figures_with_status_and_gaps() -> None:
+    at = run_page("app_pages/overview.py")
+    cards = {m.label.replace("\\", ""): m.value for m in at.metric}
+    assert cards["Kazakhstan: investment"] == "US$5.5 bn"
+    assert cards["Uzbekistan: investment"] == "US$6.5 bn"
+    assert cards["Central Asian states: aid"] == "≈ US$12 bn"
+    assert cards["Tajikistan: Japanese money"] == "not stated"
+    assert cards["Kyrgyzstan: Japanese money"] == "not stated"
+    text = " ".join(md.value.replace("\\", "") for md in at.markdown)
+    assert "Agreed, not stated as realised" in text
+    assert "Contracts signed, implementation unknown" in text
+    captions = " ".join(c.value.replace("\\", "") for c in at.caption)
+    assert "amounted to $ 5.5 billion" in captions and "¶17" in captions
+
+
+def test_sources_page_has_reference_citation_and_dictionary() -> None:
+    at = run_page("app_pages/sources.py")
+    text = " ".join(md.value.replace("\\", "") for md in at.markdown)
+    assert "Usubaliev, Esen (August 2020). Central Asia plus Japan" in text
+    assert "data version" in at.code[0].value
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("Japan's money — money.csv, 9 rows") for label in labels)
+    dictionary = at.dataframe[5].value  # the money table's fields, in descriptor order
+    assert "amount_usd" in set(dictionary["field"])
+    assert dictionary.set_index("field").loc["amount_usd", "unit"] == "US dollars"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_bad_data_shows_problems_not_a_traceback(page: str, data_copy: Path, monkeypatch) -> None:
+    edit_csv(data_copy / "money.csv", ",3000000000,", ",-3000000000,")
+    (data_copy / "figures.csv").write_text("", encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    at = run_page(page)
+    assert "2 problem(s)" in at.error[0].value
+    problems = at.dataframe[0].value
+    assert set(problems["file"]) == {"money.csv", "figures.csv"}
+    assert not at.metric  # the page stopped before showing any figure
+
+
+def test_edited_data_is_reloaded_without_restarting(data_copy: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    first = {m.label.replace("\\", ""): m.value for m in run_page(PAGES[0]).metric}
+    edit_csv(data_copy / "money.csv", ",5500000000,", ",5600000000,")
+    second = {m.label.replace("\\", ""): m.value for m in run_page(PAGES[0]).metric}
+    assert (first["Kazakhstan: investment"], second["Kazakhstan: investment"]) == ("US$5.5 bn", "US$5.6 bn")
