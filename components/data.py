@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -46,3 +48,16 @@ def show_problems(data_dir: Path, err: DataError) -> None:
         ]
     )
     st.dataframe(table, hide_index=True, width="stretch")
+
+
+T = TypeVar("T")
+
+
+@st.cache_resource(max_entries=32)
+def _derived(name: str, version: str, data_dir: str, _facts: Facts, _build: Callable[[Facts], T]) -> T:
+    return _build(_facts)
+
+
+def derived(facts: Facts, build: Callable[[Facts], T]) -> T:
+    """`build(facts)` computed once per data version and shared read-only (filter-independent work)."""
+    return _derived(f"{build.__module__}.{build.__qualname__}", facts.version, str(facts.data_dir), facts, build)

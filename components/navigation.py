@@ -11,7 +11,9 @@ _PAGES_DIR = Path(__file__).resolve().parents[1] / "dashboard" / "app_pages"
 
 def analysis_pages() -> list[st.Page]:
     """The pages that explore the data; the Overview links to each of them."""
-    return []
+    return [
+        st.Page(_PAGES_DIR / "aid.py", title="Aid and investment", icon=":material/payments:", url_path="aid"),
+    ]
 
 
 def all_pages() -> list[st.Page]:

@@ -72,6 +72,9 @@ def format_period(start: object, end: object) -> str:
 
 
 def for_display(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy for on-screen tables in which every missing cell reads 'not stated'."""
-    shown = frame.astype(object)
-    return shown.where(frame.notna(), NOT_STATED)
+    """A copy for on-screen tables in which every missing cell reads 'not stated'.
+
+    Only columns with a gap become text; complete numeric columns stay numbers (they sort as numbers).
+    """
+    gaps = [name for name in frame.columns if frame[name].isna().any()]
+    return frame.assign(**{name: frame[name].astype("string").fillna(NOT_STATED) for name in gaps})

@@ -6,6 +6,7 @@ Widths: 1400 and 800 px. Look at every PNG: a page that passes its tests but loo
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def main(out_dir: str, paths: list[str]) -> None:
             for path in paths or ["/"]:
                 page.goto(base_url + path)
                 wait_for_app(page)
-                name = path.strip("/").split("?")[0] or "overview"
+                name = re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-") or "overview"
                 target = out / f"{name}-{width}.png"
                 # NOTE: Streamlit scrolls inside its main block, so full_page alone clips the page;
                 # grow the viewport to the content's height first.

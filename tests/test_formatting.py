@@ -71,5 +71,5 @@ def test_escape_markdown(text, expected) -> None:
 def test_for_display_says_not_stated_and_keeps_zero() -> None:
     frame = pd.DataFrame({"year": pd.array([2015, None], dtype="Int64"), "n": pd.array([0, 5], dtype="Int64")})
     shown = for_display(frame)
-    assert shown["year"].tolist() == [2015, NOT_STATED]
-    assert shown["n"].tolist() == [0, 5]
+    assert shown["year"].tolist() == ["2015", NOT_STATED]
+    assert shown["n"].tolist() == [0, 5] and shown["n"].dtype == "Int64"

@@ -1,0 +1,48 @@
+"""The address bar is the view: filters are read from the query string and written back to it.
+
+Flow on every run: parse the URL (untrusted) -> seed widgets that have no state yet -> widgets give
+the filters -> write them, every value explicit, back to the URL. Notices name what was ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
+
+import streamlit as st
+
+from dashboard.url_state import QueryReader, version_notice
+
+F = TypeVar("F")
+
+
+def read_view(parse: Callable[[QueryReader], F], data_version: str) -> tuple[F, list[str]]:
+    """The filters the URL asks for, and the notices about what in it was ignored or has changed."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    reader = QueryReader(params)
+    filters = parse(reader)
+    notices = reader.finish()
+    changed = version_notice(reader.version(), data_version)
+    if changed:
+        notices.append(changed)
+    return filters, notices
+
+
+def seed_widgets(values: Mapping[str, object]) -> None:
+    """Give widgets their value from the URL the first time they appear in this session."""
+    for key, value in values.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def write_view(query: Mapping[str, str | Iterable[str]]) -> None:
+    """Make the address bar state the current view (repeated keys for lists)."""
+    target = {key: [value] if isinstance(value, str) else list(value) for key, value in query.items()}
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if current != target:
+        st.query_params.from_dict(target)
+
+
+def show_notices(notices: list[str]) -> None:
+    if notices:
+        st.info("The link was opened with changes: " + "; ".join(notices) + ".", icon=":material/link:")

@@ -1,0 +1,169 @@
+"""Plotly figures of Japan's money. Built from already-filtered frames; never call streamlit here.
+
+Status is carried by colour and pattern with a legend; statuses are drawn side by side, never
+stacked into one bar, so no picture adds realised money to agreed or contracted money.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.aid import GROUPINGS
+from dashboard.formatting import format_usd
+from dashboard.style import status_style
+
+BILLION = 1e9
+_GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
+EVEN_SPREAD = "assumes an even spread over each period"
+EVEN_SPREAD_SHORT = "even spread assumed"
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """Hover text from data: escaped (Plotly renders some HTML), wrapped for a readable box."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width)) or ""
+
+
+def flow_hover(row: pd.Series) -> str:
+    qualifier = "" if pd.isna(row["qualifier"]) else f" (the source says “{html.escape(str(row['qualifier']))}”)"
+    return (
+        f"<b>{html.escape(format_usd(row['amount_usd'], row['qualifier']))}</b>{qualifier}<br>"
+        f"{html.escape(str(row['recipient_name']))} · {html.escape(str(row['kind_label']))}<br>"
+        f"Period: {html.escape(str(row['period']))}<br>"
+        f"Status: {html.escape(str(row['status_label']))}<br>"
+        f"<i>“{_wrap(row['quote'])}”</i> ({html.escape(str(row['source_id']))}, ¶{int(row['paragraph'])})"
+    )
+
+
+def _status_order(flows: pd.DataFrame) -> list[tuple[str, str]]:
+    ordered = flows.sort_values("firmness")[["status", "status_label"]].drop_duplicates()
+    return list(ordered.itertuples(index=False, name=None))
+
+
+def _bar_marker(status: str) -> dict:
+    style = status_style(status)
+    return {"color": style.colour, "pattern": {"shape": style.pattern, "fillmode": "overlay", "size": 8}}
+
+
+def bars_figure(flows: pd.DataFrame, by: str, log_scale: bool = False) -> go.Figure:
+    """Total per group and status (statuses side by side, horizontal so long names stay readable),
+    each bar's hover listing the figures it adds."""
+    column = _GROUP_COLUMN[by]
+    order = flows.groupby(column)["amount_usd"].max().sort_values(ascending=True).index.tolist()
+    flows = flows.assign(hover=[flow_hover(row) for _, row in flows.iterrows()])
+    figure = go.Figure()
+    for status, label in _status_order(flows):
+        groups = flows[flows["status"] == status].groupby(column, sort=False)
+        totals = groups["amount_usd"].sum()
+        hovers = groups["hover"].agg("<br><br>".join)
+        vague = groups["qualifier"].count()
+        names = [g for g in order if g in totals.index]
+        figure.add_bar(
+            name=label,
+            orientation="h",
+            y=[textwrap.fill(str(g), 28).replace("\n", "<br>") for g in names],
+            x=[totals[g] / BILLION for g in names],
+            text=[_bar_label(totals[g], vague[g]) for g in names],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[hovers[g] for g in names],
+            hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
+            marker=_bar_marker(status),
+        )
+    wrapped = [textwrap.fill(str(g), 28).replace("\n", "<br>") for g in order]
+    figure.update_layout(
+        barmode="group",
+        yaxis={"title": GROUPINGS[by], "categoryorder": "array", "categoryarray": wrapped, "automargin": True},
+        xaxis={
+            "title": "US$ billions, as stated" + (" (log scale)" if log_scale else ""),
+            "type": "log" if log_scale else "linear",
+            "rangemode": "tozero",
+        },
+        legend={"title": "Status (never added together)", "orientation": "h", "y": -0.2},
+        height=max(320, 70 * len(order) + 160),
+        margin={"t": 30, "r": 80},
+        hoverlabel={"align": "left"},
+    )
+    return figure
+
+
+def _bar_label(total: float, vague: int) -> str:
+    text = format_usd(total)
+    return f"≈ {text}" if vague else text
+
+
+def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
+    """Each dated figure as a span over its years; an open period runs to the view's end, hatched
+    lighter and labelled 'end not stated'. Figures with no period are not drawn (listed apart)."""
+    dated = flows[flows["year_start"].notna()].sort_values(["year_start", "firmness"], ascending=[False, True])
+    labels = [
+        f"{textwrap.fill(str(r.recipient_name), 28)}<br>{r.kind_label} ({r.flow_id})".replace("\n", "<br>")
+        for r in dated.itertuples()
+    ]
+    dated = dated.assign(label=labels)
+    figure = go.Figure()
+    for status, label in _status_order(dated):
+        subset = dated[dated["status"] == status]
+        open_end = subset["year_end"].isna()
+        end = subset["year_end"].fillna(years[1]).astype(int)
+        start = subset["year_start"].astype(int)
+        marker = _bar_marker(status)
+        marker["opacity"] = [0.45 if o else 1.0 for o in open_end]
+        figure.add_bar(
+            name=label,
+            orientation="h",
+            y=subset["label"],
+            base=start,
+            x=end - start + 1,  # a single-year figure still has the width of its year
+            text=[f"{format_usd(a, q)} · end not stated" if o else format_usd(a, q) for a, q, o in
+                  zip(subset["amount_usd"], subset["qualifier"], open_end, strict=True)],
+            textposition="auto",
+            cliponaxis=False,
+            customdata=[flow_hover(row) for _, row in subset.iterrows()],
+            hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
+            marker=marker,
+        )  # fmt: skip
+    figure.update_layout(
+        barmode="overlay",
+        xaxis={"title": "Year (bars span the stated period)", "range": [years[0], years[1] + 1], "dtick": 5},
+        yaxis={"title": None, "categoryorder": "array", "categoryarray": list(dated["label"])[::-1]},
+        legend={"title": "Status", "orientation": "h", "y": -0.2},
+        height=max(300, 60 * len(dated) + 150),
+        margin={"t": 30},
+        hoverlabel={"align": "left"},
+    )
+    return figure
+
+
+def per_year_figure(spread: pd.DataFrame) -> go.Figure:
+    """Per-year amounts under the even-spread assumption, statuses side by side."""
+    figure = go.Figure()
+    for status, label in _status_order(spread):
+        subset = spread[spread["status"] == status]
+        lines = [
+            f"{html.escape(str(r.recipient_name))}: {html.escape(format_usd(r.amount_per_year_usd))} a year "
+            f"of {html.escape(format_usd(r.amount_usd, r.qualifier))} over {r.years_in_period} years"
+            for r in subset.itertuples()
+        ]
+        per_year = subset.groupby("year")["amount_per_year_usd"].sum()
+        hovers = subset.assign(line=lines).groupby("year")["line"].agg("<br>".join)
+        figure.add_bar(
+            name=f"{label} ({EVEN_SPREAD})",
+            x=per_year.index,
+            y=per_year.to_numpy() / BILLION,
+            customdata=hovers.reindex(per_year.index).to_numpy(),
+            hovertemplate=f"<b>%{{x}}</b> ({EVEN_SPREAD})<br>%{{customdata}}<extra>{html.escape(label)}</extra>",
+            marker=_bar_marker(status),
+        )
+    figure.update_layout(
+        barmode="group",
+        xaxis={"title": "Year"},
+        yaxis={"title": f"US$ bn a year ({EVEN_SPREAD_SHORT})", "rangemode": "tozero"},
+        legend={"title": "Status (never added together)", "orientation": "h", "y": -0.25},
+        margin={"t": 30},
+        hoverlabel={"align": "left"},
+    )
+    return figure

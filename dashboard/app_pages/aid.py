@@ -1,0 +1,82 @@
+"""Aid and investment: how much did Japan put where, when, in what form, and how firm is each figure?"""
+
+import streamlit as st
+
+from components.data import derived, facts_or_stop
+from components.filters import multiselect, radio, year_range
+from components.share import page_permalink, share_and_download
+from components.view_state import read_view, seed_widgets, show_notices, write_view
+from dashboard import aid, aid_figures
+from dashboard.formatting import for_display, format_usd
+from dashboard.url_state import year_range_value
+
+facts = facts_or_stop()
+options = derived(facts, aid.aid_options)
+linked, notices = read_view(lambda reader: aid.read_filters(reader, options), facts.version)
+seed_widgets({f"aid_{name}": value for name, value in vars(linked).items()})
+
+with st.sidebar:
+    st.subheader("Filters")
+    filters = aid.AidFilters(
+        kinds=multiselect("Kind of flow", "aid_kinds", options.kinds),
+        statuses=multiselect("Status", "aid_statuses", options.statuses),
+        recipients=multiselect("Recipient", "aid_recipients", options.recipients),
+        years=year_range("Years", "aid_years", options.years, help="A figure is kept when its period overlaps."),
+        undated=st.checkbox("Include figures with no stated period", key="aid_undated"),
+        by=radio("Bars by", "aid_by", aid.GROUPINGS),
+        chart=radio("Chart", "aid_chart", aid.CHARTS),
+        per_year=st.checkbox("Per year (assumes an even spread)", key="aid_per_year"),
+        scale=radio("Amount scale", "aid_scale", aid.SCALES),
+    )
+write_view(filters.to_query())
+
+st.title("Aid and investment")
+st.caption("Japan's money by recipient and period, as the source states it. Statuses are never added together.")
+show_notices(notices)
+view = derived(facts, aid.money_view)
+aid_columns = {
+    "amount (US$)": st.column_config.NumberColumn(format="localized"),
+    "quote": st.column_config.TextColumn(width="large"),
+}
+flows = aid.filter_money(view, filters)
+share_and_download(
+    page="aid",
+    page_title="Aid and investment",
+    link=page_permalink("aid", filters.to_query(), facts.version),
+    rows=lambda: aid.table(flows),
+    name_parts=[*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)],
+    filters=filters.summary(options),
+    tables=["money", "actors", "statuses", "flow_kinds", "sources"],
+    facts=facts,
+)
+if flows.empty:
+    st.warning(aid.empty_reason(view, filters), icon=":material/filter_alt_off:")
+    st.stop()
+
+if filters.per_year:
+    spread = aid.annualise(flows, filters.years)
+    if spread.empty:
+        st.warning("None of the figures shown has a stated first and last year, so none can be spread over years.")
+    else:
+        st.plotly_chart(aid_figures.per_year_figure(spread), key="aid_chart_per_year")
+    apart = aid.not_annualisable(flows)
+    if not apart.empty:
+        st.caption("Not spread over years, as the source states no full period for them: " +
+                   "; ".join(f"{r.recipient_name} {format_usd(r.amount_usd, r.qualifier)} ({r.period})"
+                             for r in apart.itertuples()))  # fmt: skip
+elif filters.chart == "time":
+    dated = flows[flows["year_start"].notna()]
+    if not dated.empty:
+        st.plotly_chart(aid_figures.timeline_figure(dated, filters.years), key="aid_chart_time")
+    undated = flows[flows["year_start"].isna()]
+    if not undated.empty:
+        st.markdown("**No stated period** (not placed on any year):")
+        st.dataframe(for_display(aid.table(undated)), hide_index=True, width="stretch", column_config=aid_columns)
+else:
+    st.plotly_chart(aid_figures.bars_figure(flows, filters.by, filters.scale == "log"), key="aid_chart_bars")
+
+st.subheader("Totals by status")
+st.caption("Each total adds only figures of one status; 'of which vague' counts figures the source qualifies.")
+st.dataframe(aid.totals_display(flows), hide_index=True)
+st.subheader(f"The {len(flows)} figures shown")
+st.dataframe(for_display(aid.table(flows)), hide_index=True, width="stretch", column_config=aid_columns)

@@ -1,0 +1,25 @@
+"""How a money status looks, everywhere: colour and pattern, so that status survives greyscale print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    colour: str
+    pattern: str  # a Plotly bar pattern shape; "" is solid
+
+
+# Solid for realised, hatched for less firm: the eye reads hatching as "not (yet) real".
+STATUS_STYLES = {
+    "realised": StatusStyle("#1f6f43", ""),
+    "agreed": StatusStyle("#d08c00", "/"),
+    "contracts_signed": StatusStyle("#b2182b", "x"),
+}
+_FALLBACK = StatusStyle("#6b6b6b", ".")
+
+
+def status_style(status: str) -> StatusStyle:
+    """The style of a status; a status from a user's own data that we do not know gets a neutral one."""
+    return STATUS_STYLES.get(status, _FALLBACK)

@@ -1,0 +1,150 @@
+"""Filter state <-> query string, for links that reopen exactly the view they were made from.
+
+Query parameters are untrusted: `QueryReader` applies what is valid, ignores the rest, and collects
+one short notice per thing it ignored. It never raises. Pages describe their parameters with the
+reader's methods; `to_query` helpers write every value explicitly, so a link keeps its meaning if a
+default changes later.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Iterable, Mapping, Sequence
+
+VERSION_PARAM = "v"
+MAX_VALUE_LENGTH = 200
+MAX_VALUES_PER_KEY = 200
+_YEAR_RANGE = re.compile(r"(\d{1,4})\s*[-–:]\s*(\d{1,4})")
+
+
+class QueryReader:
+    """Read typed values out of raw query parameters, noting everything it had to ignore."""
+
+    def __init__(self, params: Mapping[str, Sequence[str]]):
+        self._params = {str(k): [str(v) for v in values][:MAX_VALUES_PER_KEY] for k, values in params.items()}
+        self._read: set[str] = {VERSION_PARAM}
+        self.notices: list[str] = []
+
+    def _values(self, key: str) -> list[str]:
+        self._read.add(key)
+        return [v for v in self._params.get(key, []) if v != ""]
+
+    def _single(self, key: str) -> str | None:
+        values = self._values(key)
+        if len(values) > 1:
+            self.notices.append(f"'{key}' was given {len(values)} times; used the first ({_show(values[0])})")
+        return values[0] if values else None
+
+    def choices(self, key: str, allowed: Sequence[str], default: Sequence[str]) -> tuple[str, ...]:
+        """Several of `allowed`, as repeated keys (c=KAZ&c=UZB) or comma-separated (c=KAZ,UZB)."""
+        raw = self._values(key)
+        if not raw:
+            return tuple(default)
+        given = [part.strip() for value in raw for part in value.split(",") if part.strip()]
+        valid = [v for v in dict.fromkeys(given) if v in allowed]
+        unknown = [v for v in given if v not in allowed]
+        if unknown:
+            self.notices.append(f"ignored unknown {key}: {', '.join(_show(v) for v in unknown[:5])}")
+        if not valid:
+            self.notices.append(f"no valid {key} given; showing the default")
+            return tuple(default)
+        return tuple(valid)
+
+    def choice(self, key: str, allowed: Sequence[str], default: str) -> str:
+        value = self._single(key)
+        if value is None:
+            return default
+        if value not in allowed:
+            self.notices.append(f"ignored {key}={_show(value)} (expected one of {', '.join(allowed)})")
+            return default
+        return value
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self._single(key)
+        if value is None:
+            return default
+        if value.lower() in {"1", "true", "yes", "on"}:
+            return True
+        if value.lower() in {"0", "false", "no", "off"}:
+            return False
+        self.notices.append(f"ignored {key}={_show(value)} (expected 1 or 0)")
+        return default
+
+    def year_range(self, key: str, bounds: tuple[int, int], default: tuple[int, int]) -> tuple[int, int]:
+        """A range 'first-last' within `bounds`; a reversed range is turned round, with a notice."""
+        value = self._single(key)
+        if value is None:
+            return default
+        match = _YEAR_RANGE.fullmatch(value.strip())
+        if not match:
+            self.notices.append(f"ignored {key}={_show(value)} (expected years as first-last, e.g. 1993-2001)")
+            return default
+        first, last = int(match.group(1)), int(match.group(2))
+        if first > last:
+            self.notices.append(f"{key}={_show(value)} was reversed; used {last}-{first}")
+            first, last = last, first
+        low, high = bounds
+        if last < low or first > high:
+            self.notices.append(f"ignored {key}={_show(value)} (the data covers {low}-{high})")
+            return default
+        if first < low or last > high:
+            self.notices.append(f"{key}={_show(value)} reaches past the data's {low}-{high}; clipped")
+        return max(first, low), min(last, high)
+
+    def text(self, key: str, default: str = "", max_length: int = MAX_VALUE_LENGTH) -> str:
+        value = self._single(key)
+        if value is None:
+            return default
+        cleaned = "".join(ch for ch in value if ch.isprintable())
+        if len(cleaned) > max_length:
+            self.notices.append(f"{key} was longer than {max_length} characters; shortened")
+            cleaned = cleaned[:max_length]
+        return cleaned
+
+    def finish(self) -> list[str]:
+        """All notices, including one for every parameter no reader asked for."""
+        unknown = [k for k in self._params if k not in self._read]
+        if unknown:
+            self.notices.append(f"ignored unknown parameter(s): {', '.join(_show(k) for k in unknown[:5])}")
+        return self.notices
+
+    def version(self) -> str | None:
+        values = self._params.get(VERSION_PARAM, [])
+        return values[0] if values else None
+
+
+def year_range_value(years: tuple[int, int]) -> str:
+    return f"{years[0]}-{years[1]}"
+
+
+def flag_value(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def query_string(query: Mapping[str, str | Iterable[str]]) -> str:
+    """Encode with repeated keys for lists, in a stable order so equal views give equal links."""
+    pairs = []
+    for key, value in query.items():
+        values = [value] if isinstance(value, str) else list(value)
+        pairs.extend((key, v) for v in values)
+    return urllib.parse.urlencode(pairs, quote_via=urllib.parse.quote)
+
+
+def permalink(page_url: str, query: Mapping[str, str | Iterable[str]], version: str) -> str:
+    """The view's link with every value explicit and the data version pinned."""
+    return f"{page_url}?{query_string({**query, VERSION_PARAM: version})}"
+
+
+def version_notice(linked: str | None, current: str) -> str | None:
+    if linked is None or linked == current:
+        return None
+    return (
+        f"This link was made with data version {_show(linked)}; the data has changed since "
+        f"(now {current}), so figures may differ from what the sender saw."
+    )
+
+
+def _show(value: str, limit: int = 40) -> str:
+    text = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -1,0 +1,185 @@
+"""The aid page's pure functions and figures, table-driven."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import aid, aid_figures
+from dashboard.facts import load_facts
+from dashboard.url_state import QueryReader
+from tests.conftest import DATA_DIR
+
+FACTS = load_facts(DATA_DIR)
+OPTIONS = aid.aid_options(FACTS)
+VIEW = aid.money_view(FACTS)
+
+
+def flows(rows: list[tuple]) -> pd.DataFrame:
+    """A small money view: (id, recipient, amount, qualifier, start, end, status)."""
+    frame = pd.DataFrame(rows, columns=["flow_id", "recipient_code", "amount_usd", "qualifier", "year_start",
+                                        "year_end", "status"])  # fmt: skip
+    return frame.assign(
+        amount_usd=frame["amount_usd"].astype("Int64"),
+        year_start=frame["year_start"].astype("Int64"),
+        year_end=frame["year_end"].astype("Int64"),
+        recipient_name=frame["recipient_code"],
+        kind="aid",
+        kind_label="Aid",
+        status_label=frame["status"].str.title(),
+        firmness=frame["status"].map({"realised": 1, "agreed": 2, "contracts_signed": 3}),
+        period="p",
+        description="d",
+        source_id="s",
+        quote="<b>q</b>",
+        paragraph=1,
+    )
+
+
+def filters(**changes) -> aid.AidFilters:
+    base = aid.default_filters(OPTIONS)
+    return aid.AidFilters(**{**vars(base), **changes})
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "years", "expected"),
+    [
+        (1993, 2001, (2000, 2010), True),  # overlaps at its end
+        (1993, 2001, (2001, 2001), True),  # touches one year
+        (1993, 2001, (2002, 2019), False),
+        (2015, 2015, (2015, 2015), True),  # single-year period
+        (2015, 2015, (2016, 2019), False),
+        (1954, None, (2010, 2019), True),  # open period: runs on from 1954
+        (1954, None, (1900, 1953), False),
+        (None, None, (1900, 2100), False),  # no period: overlaps nothing
+    ],
+)
+def test_overlaps(start, end, years, expected) -> None:
+    series = pd.array([start], dtype="Int64"), pd.array([end], dtype="Int64")
+    assert aid.overlaps(pd.Series(series[0]), pd.Series(series[1]), years).tolist() == [expected]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected_ids"),
+    [
+        ({}, ["M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09"]),
+        ({"years": (2015, 2019), "undated": False}, ["M01", "M05", "M07", "M09"]),
+        ({"years": (2015, 2019), "undated": True}, ["M01", "M03", "M04", "M05", "M06", "M07", "M08", "M09"]),
+        ({"statuses": ("agreed", "contracts_signed")}, ["M08", "M09"]),
+        ({"kinds": ("investment",), "recipients": ("KAZ", "TKM")}, ["M07", "M09"]),
+        ({"years": (1993, 2001), "undated": False, "recipients": ("CA5", "AFG")}, ["M02", "M05"]),
+        ({"recipients": ("KAZ",), "statuses": ("agreed",)}, []),
+    ],
+)
+def test_filter_money(changes, expected_ids) -> None:
+    assert aid.filter_money(VIEW, filters(**changes))["flow_id"].tolist() == expected_ids
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"recipients": ("KAZ",), "statuses": ("agreed",)}, "no figure matches all of them together"),
+        ({"kinds": ()}, "kind of flow"),
+        ({"years": (1954, 1960), "undated": False, "recipients": ("KAZ",)}, "no figure matches all"),
+        ({"years": (1980, 1985), "undated": False, "recipients": ("KAZ", "TKM")}, "no figure matches all"),
+    ],
+)
+def test_empty_reason_names_the_filters(changes, words) -> None:
+    f = filters(**changes)
+    assert aid.filter_money(VIEW, f).empty
+    assert words in aid.empty_reason(VIEW, f).lower()
+
+
+def test_empty_reason_names_a_filter_that_excludes_everything_alone() -> None:
+    small = flows([("A", "KAZ", 10, None, 2005, 2006, "realised")])
+    f = filters(years=(2010, 2019), undated=False)
+    reason = aid.empty_reason(small, f)
+    assert reason.startswith("No figure matches the year range (with figures of no stated period dropped) chosen.")
+
+
+def test_annualise_spreads_closed_periods_and_leaves_the_rest() -> None:
+    small = flows([
+        ("A", "KAZ", 15, None, 2005, 2019, "realised"),  # 15 years
+        ("B", "TKM", 18, None, 2015, 2015, "contracts_signed"),  # one year
+        ("C", "SSEA", 300, "some", 1954, None, "realised"),  # open
+        ("D", "UZB", 6, None, None, None, "agreed"),  # no period
+    ])  # fmt: skip
+    spread = aid.annualise(small)
+    per_flow = spread.groupby("flow_id")["amount_per_year_usd"].agg(["count", "sum", "first"])
+    assert per_flow.loc["A"].tolist() == [15, 15.0, 1.0]
+    assert per_flow.loc["B"].tolist() == [1, 18.0, 18.0]
+    assert set(spread["flow_id"]) == {"A", "B"}
+    assert aid.not_annualisable(small)["flow_id"].tolist() == ["C", "D"]
+    assert aid.annualise(small, (2015, 2016))["year"].tolist() == [2015, 2016, 2015]
+
+
+def test_totals_by_status_never_mix_statuses() -> None:
+    small = flows([
+        ("A", "KAZ", 10, None, 2005, 2006, "realised"),
+        ("B", "USA", 5, "approximately", None, None, "realised"),
+        ("C", "UZB", 7, None, None, None, "agreed"),
+    ])  # fmt: skip
+    totals = aid.totals_by_status(small).set_index("status")
+    assert totals.loc["realised", ["total_usd", "figures", "vague"]].tolist() == [15, 2, 1]
+    assert totals.loc["agreed", ["total_usd", "figures", "vague"]].tolist() == [7, 1, 0]
+
+
+def test_read_filters_from_a_link_with_bad_parts() -> None:
+    reader = QueryReader({"recipient": ["KAZ", "ZZZ"], "years": ["2019-1993"], "by": ["colour"], "foo": ["1"]})
+    f = aid.read_filters(reader, OPTIONS)
+    notices = reader.finish()
+    assert f.recipients == ("KAZ",) and f.years == (1993, 2019) and f.by == "recipient"
+    assert len(notices) == 4
+
+
+def test_to_query_round_trips_every_value() -> None:
+    f = filters(recipients=("KAZ", "UZB"), years=(2000, 2010), undated=False, by="status", per_year=True)
+    query = {k: [v] if isinstance(v, str) else list(v) for k, v in f.to_query().items()}
+    assert aid.read_filters(QueryReader(query), OPTIONS) == f
+
+
+def test_bars_figure_one_trace_per_status_with_quotes_in_hover() -> None:
+    small = flows([
+        ("A", "KAZ", 5_500_000_000, None, 2005, 2019, "realised"),
+        ("B", "KAZ", 1_000_000_000, "approximately", None, None, "realised"),
+        ("C", "UZB", 6_500_000_000, None, None, None, "agreed"),
+    ])  # fmt: skip
+    figure = aid_figures.bars_figure(small, "recipient")
+    assert [t.name for t in figure.data] == ["Realised", "Agreed"]
+    realised, agreed = figure.data
+    assert list(realised.y) == ["KAZ"] and list(realised.x) == [6.5]
+    assert list(realised.text) == ["≈ US$6.5 bn"]  # one of the two is approximate
+    assert "&lt;b&gt;q&lt;/b&gt;" in realised.customdata[0]  # data is escaped in hover
+    assert realised.customdata[0].count("Period:") == 2  # both figures listed
+    assert agreed.marker.pattern.shape == "/" and realised.marker.pattern.shape == ""
+    assert figure.layout.barmode == "group"
+
+
+def test_timeline_figure_spans_years_and_marks_open_periods() -> None:
+    small = flows([
+        ("A", "KAZ", 15, None, 2005, 2019, "realised"),
+        ("C", "SSEA", 300, "some", 1954, None, "realised"),
+        ("B", "TKM", 18, None, 2015, 2015, "contracts_signed"),
+    ])  # fmt: skip
+    figure = aid_figures.timeline_figure(small, (1954, 2019))
+    realised = figure.data[0]
+    assert realised.orientation == "h"
+    assert list(realised.base) == [2005, 1954] and list(realised.x) == [15, 66]
+    assert list(realised.marker.opacity) == [1.0, 0.45]
+    assert "end not stated" in realised.text[1]
+    assert list(figure.data[1].x) == [1]  # a single-year figure is one year wide
+
+
+def test_per_year_figure_says_the_assumption() -> None:
+    small = flows([("A", "KAZ", 10, None, 2005, 2006, "realised")])
+    figure = aid_figures.per_year_figure(aid.annualise(small))
+    assert "even spread" in figure.layout.yaxis.title.text
+    assert "even spread" in figure.data[0].name
+    assert list(figure.data[0].x) == [2005, 2006]
+
+
+def test_table_has_exact_dollars_and_provenance() -> None:
+    shown = aid.table(VIEW)
+    assert list(shown.columns[-3:]) == ["source_id", "quote", "paragraph"]
+    assert shown.set_index("id").loc["M07", "amount (US$)"] == 5_500_000_000
+    assert "even spread" in aid.annual_table(aid.annualise(VIEW)).columns[4]
