@@ -86,6 +86,7 @@ def bars_figure(flows: pd.DataFrame, by: str, log_scale: bool = False) -> go.Fig
         height=max(320, 70 * len(order) + 160),
         margin={"t": 30, "r": 80},
         hoverlabel={"align": "left"},
+        showlegend=True,  # status is always named, even when only one is shown
     )
     return figure
 
@@ -134,6 +135,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         height=max(300, 60 * len(dated) + 150),
         margin={"t": 30},
         hoverlabel={"align": "left"},
+        showlegend=True,  # status is always named, even when only one is shown
     )
     return figure
 
@@ -165,5 +167,6 @@ def per_year_figure(spread: pd.DataFrame) -> go.Figure:
         legend={"title": "Status (never added together)", "orientation": "h", "y": -0.25},
         margin={"t": 30},
         hoverlabel={"align": "left"},
+        showlegend=True,  # status is always named, even when only one is shown
     )
     return figure

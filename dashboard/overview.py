@@ -92,3 +92,20 @@ def principle_lists(facts: Facts) -> list[tuple[str, pd.DataFrame]]:
         (str(items["list_title"].iloc[0]), items[["position", "item", "quote", "paragraph"]])
         for _, items in sorted(principles.groupby("list_id"), key=lambda pair: order.index(pair[0]))
     ]
+
+
+def key_figures_table(facts: Facts) -> pd.DataFrame:
+    """The Overview's cards as rows, for the CSV: the same words as on screen, with provenance."""
+    cards = central_asia_money(facts) + stated_counts(facts)
+    return pd.DataFrame(
+        {
+            "figure": [c.label for c in cards],
+            "value": [c.value for c in cards],
+            "qualifier": [c.qualifier or "" for c in cards],
+            "status": [c.status for c in cards],
+            "period": [c.period for c in cards],
+            "source_id": [c.source_id or NOT_STATED for c in cards],
+            "quote": [c.quote or NOT_STATED for c in cards],
+            "paragraph": [c.paragraph for c in cards],
+        }
+    ).astype({"paragraph": "Int64"})

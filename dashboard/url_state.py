@@ -133,6 +133,9 @@ def query_string(query: Mapping[str, str | Iterable[str]]) -> str:
 
 def permalink(page_url: str, query: Mapping[str, str | Iterable[str]], version: str) -> str:
     """The view's link with every value explicit and the data version pinned."""
+    parts = urllib.parse.urlsplit(page_url)
+    if not parts.path:
+        page_url = urllib.parse.urlunsplit(parts._replace(path="/"))
     return f"{page_url}?{query_string({**query, VERSION_PARAM: version})}"
 
 

@@ -96,3 +96,7 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
     """Wait until the script has finished running and the page has settled."""
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_timeout(300)
+
+
+def assert_no_exception(page: Page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0, "an exception is shown on the page"

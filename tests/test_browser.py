@@ -2,44 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+import io
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser_support import launch_chromium, running_dashboard, wait_for_app
+from tests.browser_support import assert_no_exception, running_dashboard, wait_for_app
 from tests.conftest import edit_csv
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("server") / "streamlit.log"
-
-
-@pytest.fixture(scope="module")
-def base_url(server_log: Path) -> Iterator[str]:
-    with running_dashboard(log_path=server_log) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launch_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
-def assert_no_exception(page: Page) -> None:
-    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_overview_shows_cards_with_status_and_gaps(base_url: str, page: Page) -> None:
@@ -82,3 +55,29 @@ def test_server_log_has_no_traceback(base_url: str, page: Page, server_log: Path
         page.goto(base_url + path)
         wait_for_app(page)
     assert "Traceback" not in server_log.read_text()
+
+
+def test_overview_csv_matches_its_cards(base_url: str, page: Page) -> None:
+    page.goto(base_url + "/")
+    wait_for_app(page)
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Download CSV").click()
+    rows = list(csv.DictReader(io.StringIO(Path(caught.value.path()).read_text(encoding="utf-8-sig"))))
+    shown = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert [row["value"] for row in rows] == shown
+    tajikistan = next(row for row in rows if row["figure"].startswith("Tajikistan"))
+    assert tajikistan["value"] == "not stated" and tajikistan["quote"] == "not stated"
+
+
+def test_every_page_has_a_share_link_that_reopens_it(base_url: str, page: Page) -> None:
+    for path in ("/", "/sources", "/aid"):
+        page.goto(base_url + path)
+        wait_for_app(page)
+        page.get_by_role("button", name="Share this view").click()
+        code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code')
+        link = code.inner_text().strip()
+        assert link.startswith(base_url + path) and "v=" in link
+        page.goto(link)
+        wait_for_app(page)
+        assert_no_exception(page)
+        assert page.locator('[data-testid="stAlert"]').count() == 0

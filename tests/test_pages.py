@@ -50,7 +50,8 @@ def test_sources_page_has_reference_citation_and_dictionary() -> None:
     at = run_page("app_pages/sources.py")
     text = " ".join(md.value.replace("\\", "") for md in at.markdown)
     assert "Usubaliev, Esen (August 2020). Central Asia plus Japan" in text
-    assert "data version" in at.code[0].value
+    assert any("(data version " in code.value and "Usubaliev, Esen" in code.value for code in at.code)
+    assert at.code[0].value.startswith("/sources?v=")  # the share link comes first
     labels = [e.label for e in at.expander]
     assert any(label.startswith("Japan's money — money.csv, 9 rows") for label in labels)
     dictionary = at.dataframe[5].value  # the money table's fields, in descriptor order
@@ -68,6 +69,12 @@ def test_bad_data_shows_problems_not_a_traceback(page: str, data_copy: Path, mon
     problems = at.dataframe[0].value
     assert set(problems["file"]) == {"money.csv", "figures.csv"}
     assert not at.metric  # the page stopped before showing any figure
+
+
+def test_overview_offers_share_and_key_figures_download() -> None:
+    at = run_page("app_pages/overview.py")
+    assert at.code[0].value.startswith("/?v=")
+    assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download with citation"]
 
 
 def test_edited_data_is_reloaded_without_restarting(data_copy: Path, monkeypatch) -> None:

@@ -78,6 +78,7 @@ def test_query_string_repeats_keys_and_is_stable() -> None:
 
 def test_permalink_pins_the_version() -> None:
     assert permalink("http://h/aid", {"c": ("KAZ",)}, "abc123") == "http://h/aid?c=KAZ&v=abc123"
+    assert permalink("http://h:8501", {}, "abc123") == "http://h:8501/?v=abc123"
 
 
 def test_version_notice_only_when_it_differs() -> None:

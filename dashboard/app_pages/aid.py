@@ -43,7 +43,7 @@ share_and_download(
     page="aid",
     page_title="Aid and investment",
     link=page_permalink("aid", filters.to_query(), facts.version),
-    rows=lambda: aid.table(flows),
+    rows=lambda: for_display(aid.table(flows)),
     name_parts=[*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)],
     filters=filters.summary(options),
     tables=["money", "actors", "statuses", "flow_kinds", "sources"],

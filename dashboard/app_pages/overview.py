@@ -5,8 +5,9 @@ import streamlit as st
 from components.cards import key_figure_grid
 from components.data import facts_or_stop
 from components.navigation import analysis_pages
-from dashboard.formatting import escape_markdown
-from dashboard.overview import central_asia_money, principle_lists, stated_counts
+from components.share import page_permalink, share_and_download
+from dashboard.formatting import escape_markdown, for_display
+from dashboard.overview import central_asia_money, key_figures_table, principle_lists, stated_counts
 
 facts = facts_or_stop()
 
@@ -17,6 +18,16 @@ st.markdown(
     "words and its paragraph, so it can be checked and cited. Money is kept apart by how firm it is: "
     "**realised**, **agreed** and **contracts signed with implementation unknown** are never added "
     "together. Where the source says nothing, the dashboard says **not stated**, never zero."
+)
+share_and_download(
+    page="overview",
+    page_title="Overview",
+    link=page_permalink("", {}, facts.version),
+    rows=lambda: for_display(key_figures_table(facts)),
+    name_parts=["key-figures"],
+    filters={},
+    tables=["money", "figures", "actors", "statuses", "sources"],
+    facts=facts,
 )
 pages = analysis_pages()
 if pages:

@@ -5,12 +5,23 @@ import datetime as dt
 import streamlit as st
 
 from components.data import facts_or_stop
+from components.share import page_permalink, share_and_download
 from dashboard.formatting import escape_markdown
-from dashboard.reference import dashboard_citation, data_dictionary, full_reference
+from dashboard.reference import dashboard_citation, data_dictionary, full_dictionary, full_reference
 
 facts = facts_or_stop()
 
 st.title("Sources")
+share_and_download(
+    page="sources",
+    page_title="Sources and data dictionary",
+    link=page_permalink("sources", {}, facts.version),
+    rows=lambda: full_dictionary(facts),
+    name_parts=["data-dictionary"],
+    filters={},
+    tables=list(facts.package.resource_names),
+    facts=facts,
+)
 for source in facts.sources.to_dict("records"):
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(source['source_id'])}** · {escape_markdown(full_reference(source))}")

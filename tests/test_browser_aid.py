@@ -1,0 +1,146 @@
+"""The aid page in Chromium: links reopen views, permalinks pin the data, downloads match the table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser_support import assert_no_exception, running_dashboard, wait_for_app
+from tests.conftest import edit_csv
+
+pytestmark = pytest.mark.browser
+
+KAZ_TKM = "/aid?recipient=KAZ&recipient=TKM&by=status&years=2000-2019"
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    assert_no_exception(page)
+
+
+def chips(page: Page, label: str) -> list[str]:
+    widget = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
+    return widget.locator("[data-tag] [title]").all_inner_texts()
+
+
+def table_rows(page: Page, columns: int = 5) -> list[list[str]]:
+    """The first `columns` cells of each row of the last table, as it renders them for assistive
+    technology (the grid renders only the columns in view, so compare a fixed leading set)."""
+    grid = page.locator('[data-testid="stDataFrame"]').last
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    return [row.locator("td").all_inner_texts()[:columns] for row in grid.locator("tbody tr").all()]
+
+
+def chart_bar_labels(page: Page) -> list[str]:
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+    # SVG text has no innerText; a <br> in a Plotly label becomes tspans, joined here without a space.
+    return page.locator('[data-testid="stPlotlyChart"] .ytick text').all_text_contents()
+
+
+def view_of(page: Page) -> dict:
+    return {
+        "recipients": chips(page, "Recipient"),
+        "bars": chart_bar_labels(page),
+        "rows": table_rows(page),
+    }
+
+
+def test_a_link_with_filters_opens_that_view(base_url: str, page: Page) -> None:
+    open_page(page, base_url + KAZ_TKM)
+    view = view_of(page)
+    assert view["recipients"] == ["Kazakhstan", "Turkmenistan"]
+    assert sorted(view["bars"]) == ["Contracts signed,implementation unknown", "Realised"]
+    assert [row[0] for row in view["rows"]] == ["M07", "M09"]
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["recipient"] == ["KAZ", "TKM"] and query["years"] == ["2000-2019"]
+
+
+def test_a_changed_filter_survives_in_a_fresh_browser(base_url: str, page: Page, browser: Browser) -> None:
+    open_page(page, base_url + "/aid")
+    page.get_by_text("Over time", exact=True).click()
+    wait_for_app(page)
+    page.locator('[data-testid="stCheckbox"]').filter(has_text="no stated period").click()
+    wait_for_app(page)
+    before = view_of(page)
+    shared = page.url
+    assert "chart=time" in shared and "undated=0" in shared
+    fresh = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    open_page(fresh, shared)
+    assert view_of(fresh) == before
+    fresh.context.close()
+
+
+def permalink_of(page: Page) -> str:
+    page.get_by_role("button", name="Share this view").click()
+    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code')
+    code.wait_for()
+    return code.inner_text().strip()
+
+
+def test_the_permalink_reopens_the_view(base_url: str, page: Page, browser: Browser) -> None:
+    open_page(page, base_url + KAZ_TKM)
+    before = view_of(page)
+    link = permalink_of(page)
+    assert link.startswith(base_url + "/aid?") and "&v=" in link
+    fresh = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    open_page(fresh, link)
+    assert view_of(fresh) == before
+    assert fresh.locator('[data-testid="stAlert"]').count() == 0  # same data: no notice
+    fresh.context.close()
+
+
+def test_a_permalink_from_older_data_says_so(base_url: str, page: Page) -> None:
+    open_page(page, base_url + KAZ_TKM + "&v=0123456789ab")
+    assert "data has changed" in page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert chips(page, "Recipient") == ["Kazakhstan", "Turkmenistan"]
+
+
+def test_a_malformed_link_opens_with_a_notice(base_url: str, page: Page, server_log: Path) -> None:
+    open_page(page, base_url + "/aid?recipient=KAZ&recipient=%3Cb%3E&years=abc&by=x&by=y&zzz=%ZZ&undated=2")
+    notice = page.locator('[data-testid="stAlert"]').first.inner_text()
+    for words in ("'<b>'", "years", "'by' was given 2 times", "undated", "'zzz'"):
+        assert words in notice
+    assert chips(page, "Recipient") == ["Kazakhstan"]
+    assert "Traceback" not in server_log.read_text()
+
+
+def download(page: Page, button: str) -> tuple[str, bytes]:
+    with page.expect_download() as caught:
+        page.get_by_role("button", name=button).click()
+    return caught.value.suggested_filename, Path(caught.value.path()).read_bytes()
+
+
+def test_the_csv_holds_the_rows_of_the_table(base_url: str, page: Page) -> None:
+    open_page(page, base_url + KAZ_TKM)
+    name, data = download(page, "Download CSV")
+    assert name.startswith("aid_KAZ_TKM_2000-2019_") and name.endswith(".csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    shown = table_rows(page)
+    assert len(rows) - 1 == len(shown)
+    for csv_row, screen_row in zip(rows[1:], shown, strict=True):
+        assert csv_row[: len(screen_row)] == screen_row
+    assert rows[0][-3:] == ["source_id", "quote", "paragraph"]
+
+
+def test_downloads_keep_non_latin_text_and_defuse_formulas(browser: Browser, data_copy: Path, tmp_path: Path) -> None:
+    edit_csv(data_copy / "actors.csv", "KAZ,Kazakhstan,", "KAZ,Казахстан カザフスタン,")
+    edit_csv(data_copy / "money.csv", "Japanese direct investment in the economy of Kazakhstan",
+             '"=HYPERLINK(""http://example.invalid"")"')  # fmt: skip
+    with running_dashboard(env={"DASHBOARD_DATA_DIR": str(data_copy)}, log_path=tmp_path / "log") as url:
+        page = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 900}).new_page()
+        open_page(page, url + "/aid?recipient=KAZ")
+        _, data = download(page, "Download CSV")
+        page.context.close()
+    (header, row) = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["recipient"] == "Казахстан カザフスタン"
+    assert cells["description"] == '\'=HYPERLINK("http://example.invalid")'
+    assert cells["amount (US$)"] == "5500000000"
+    assert not any(cell[:1] in {"=", "+", "-", "@"} for cell in row)
