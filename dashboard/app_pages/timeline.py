@@ -1,0 +1,81 @@
+"""Dialogue timeline: the Central Asia plus Japan dialogue since 2004 in its context since 1951."""
+
+import streamlit as st
+
+from components.data import derived, facts_or_stop
+from components.filters import multiselect, year_range
+from components.selection import follow_clicks
+from components.share import page_permalink, share_and_download
+from components.view_state import read_view, seed_widgets, show_notices, write_view
+from dashboard import timeline, timeline_figures
+from dashboard.formatting import escape_markdown, for_display
+from dashboard.reference import full_reference
+from dashboard.url_state import year_range_value
+
+facts = facts_or_stop()
+options = derived(facts, timeline.timeline_options)
+view = derived(facts, timeline.event_view)
+linked, notices = read_view(lambda r: timeline.read_filters(r, options, view["event_id"].tolist()), facts.version)
+seed_widgets({f"tl_{name}": value for name, value in vars(linked).items()})
+
+with st.sidebar:
+    st.subheader("Filters")
+    categories = multiselect("Category", "tl_categories", options.categories)
+    countries = multiselect("Country or actor", "tl_countries", options.countries,
+                            help="An event is kept when any of its countries is chosen.")  # fmt: skip
+    region = st.checkbox("Include events of the region as a whole", key="tl_region",
+                         help="Events that name Central Asia as a whole or all five states.")  # fmt: skip
+    years = year_range("Years", "tl_years", options.years, help="Undated events are listed apart.")
+    text = st.text_input("Search titles and descriptions", key="tl_text", max_chars=timeline.MAX_QUERY)
+filters = timeline.TimelineFilters(categories, countries, region, years, text.strip(), event="")
+events = timeline.filter_events(view, filters)
+dated, undated = events[events["year_start"].notna()], events[events["year_start"].isna()]
+
+st.title("Dialogue timeline")
+st.caption("Every event the source dates, in lanes by category; click one for its details and the source's words.")
+show_notices(notices)
+if events.empty:
+    write_view(filters.to_query())
+    st.warning(timeline.empty_reason(view, filters), icon=":material/filter_alt_off:")
+    st.stop()
+
+follow_clicks("tl_chart", "tl_event")
+if st.session_state.get("tl_event") not in {"", *events["event_id"]}:
+    st.session_state["tl_event"] = ""
+selected = st.session_state.get("tl_event", "")
+filters = timeline.TimelineFilters(categories, countries, region, years, text.strip(), selected)
+write_view(filters.to_query())
+share_and_download(
+    page="timeline",
+    page_title="Dialogue timeline",
+    link=page_permalink("timeline", filters.to_query(), facts.version),
+    rows=lambda: for_display(timeline.table(events)),
+    name_parts=[year_range_value(filters.years)],
+    filters=filters.summary(options),
+    tables=["events", "categories", "actors", "sources"],
+    facts=facts,
+)
+if not dated.empty:
+    rows = timeline.assign_lanes(dated, filters.years)
+    figure = timeline_figures.timeline_figure(dated, rows, filters.years, selected)
+    st.plotly_chart(figure, key="tl_chart", on_select="rerun", selection_mode="points")
+
+titles = dict(zip(events["event_id"], events["date_text"].str.split(" ").str[0] + " · " + events["title"], strict=True))
+st.selectbox("Event details", ["", *events["event_id"]], key="tl_event",
+             format_func=lambda e: titles.get(e, "Choose an event, or click one in the chart"))  # fmt: skip
+if selected:
+    event = events.set_index("event_id").loc[selected]
+    source = facts.sources.set_index("source_id").loc[event["source_id"]]
+    with st.container(border=True):
+        st.subheader(escape_markdown(event["title"]))
+        st.markdown(f"**{escape_markdown(event['date_text'])}** · {escape_markdown(event['category_label'])} · "
+                    f"{escape_markdown(event['country_names'])}")  # fmt: skip
+        st.markdown(escape_markdown(event["description"]))
+        st.markdown(f"> “{escape_markdown(event['quote'])}” (¶{int(event['paragraph'])})")
+        st.caption(escape_markdown(full_reference(source)))
+
+if not undated.empty:
+    with st.expander(f"Events the source gives no date for ({len(undated)}): not placed on the axis"):
+        st.dataframe(for_display(timeline.table(undated)), hide_index=True, width="stretch")
+st.subheader(f"The {len(events)} events shown, in date order")
+st.dataframe(for_display(timeline.table(events)), hide_index=True, width="stretch")

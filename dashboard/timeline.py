@@ -1,0 +1,226 @@
+"""The dialogue timeline's logic: filters, region-wide events, lanes without overlap, date words.
+
+Pure functions of data frames; the page only wires them to widgets and the chart.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.facts import Facts
+from dashboard.formatting import NOT_STATED
+from dashboard.url_state import QueryReader, flag_value, year_range_value
+
+REGION_CODE = "CA5"
+LABEL_CHARS = 26  # a label longer than this is shortened; the full title is in the hover and card
+MAX_QUERY = 100
+
+
+@dataclass(frozen=True)
+class TimelineOptions:
+    categories: dict[str, str]  # id -> label, in the data's order
+    countries: dict[str, str]  # code -> name, every actor named by an event
+    years: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    categories: tuple[str, ...]
+    countries: tuple[str, ...]
+    region: bool  # keep events that concern the region as a whole
+    years: tuple[int, int]
+    text: str
+    event: str  # the selected event's id, or ""
+
+    def to_query(self) -> dict[str, str | tuple[str, ...]]:
+        return {
+            "category": self.categories,
+            "country": self.countries,
+            "region": flag_value(self.region),
+            "years": year_range_value(self.years),
+            "q": self.text,
+            "event": self.event,
+        }
+
+    def summary(self, options: TimelineOptions) -> dict[str, str]:
+        def listed(chosen: tuple[str, ...], names: dict[str, str]) -> str:
+            return "all" if set(chosen) == set(names) else ", ".join(names[c] for c in chosen)
+
+        return {
+            "categories": listed(self.categories, options.categories),
+            "countries": listed(self.countries, options.countries),
+            "events concerning the region as a whole": "kept" if self.region else "dropped",
+            "years": f"{self.years[0]}-{self.years[1]} (undated events are listed apart)",
+            "text search": self.text or "(none)",
+        }
+
+
+def timeline_options(facts: Facts) -> TimelineOptions:
+    events, actors = facts.events, facts.actors
+    named = set(events["countries"].str.split(";").explode().dropna())
+    ordered = actors[actors["code"].isin(named)].sort_values("role", key=lambda r: r != "central_asia", kind="stable")
+    years = pd.concat([events["year_start"], events["year_end"]]).dropna()
+    return TimelineOptions(
+        categories=dict(zip(facts.categories["category"], facts.categories["label"], strict=True)),
+        countries=dict(zip(ordered["code"], ordered["name"], strict=True)),
+        years=(int(years.min()), int(years.max())) if len(years) else (1900, 2100),
+    )
+
+
+def default_filters(options: TimelineOptions) -> TimelineFilters:
+    return TimelineFilters(
+        categories=tuple(options.categories),
+        countries=tuple(options.countries),
+        region=True,
+        years=options.years,
+        text="",
+        event="",
+    )
+
+
+def read_filters(reader: QueryReader, options: TimelineOptions, event_ids: list[str]) -> TimelineFilters:
+    default = default_filters(options)
+    event = reader.text("event", "", max_length=40)
+    if event and event not in event_ids:
+        reader.notices.append(f"ignored event={event!r} (no such event)")
+        event = ""
+    return TimelineFilters(
+        categories=reader.choices("category", list(options.categories), default.categories),
+        countries=reader.choices("country", list(options.countries), default.countries),
+        region=reader.flag("region", default.region),
+        years=reader.year_range("years", options.years, default.years),
+        text=reader.text("q", "", max_length=MAX_QUERY),
+        event=event,
+    )
+
+
+def event_view(facts: Facts) -> pd.DataFrame:
+    """Events with labels, names and date words joined in; independent of filters, so cacheable."""
+    events = facts.events
+    categories = facts.categories.set_index("category")["label"]
+    names = facts.actors.set_index("code")["name"]
+    codes = events["countries"].str.split(";")
+    order = {category: number for number, category in enumerate(facts.categories["category"])}
+    return events.assign(
+        category_label=events["category"].map(categories).fillna(events["category"]),
+        category_order=events["category"].map(order).fillna(len(order)),
+        country_names=[", ".join(str(names.get(c, c)) for c in cs) for cs in codes],
+        region_wide=region_wide(codes, facts.actors),
+        date_text=[date_text(s, e, p) for s, e, p in zip(events["year_start"], events["year_end"],
+                                                          events["date_precision"], strict=True)],
+        label=[textwrap.shorten(str(t), LABEL_CHARS, placeholder="…") for t in events["title"]],
+    )  # fmt: skip
+
+
+def region_wide(codes: pd.Series, actors: pd.DataFrame) -> pd.Series:
+    """An event concerns the region as a whole when it names the region (CA5) or all five states."""
+    states = set(actors.loc[(actors["role"] == "central_asia") & (actors["kind"] == "state"), "code"])
+    return codes.map(lambda cs: REGION_CODE in cs or (bool(states) and states <= set(cs))).astype(bool)
+
+
+def date_text(start: object, end: object, precision: object) -> str:
+    """The date in words, with its precision: '1998 (year only)', '1996–2000 (span)', 'not stated'."""
+    if precision == "not_stated" or pd.isna(start):
+        return f"date {NOT_STATED}"
+    if precision == "span" and not pd.isna(end) and end != start:
+        return f"{int(start)}–{int(end)} (span of years)"
+    return f"{int(start)} (year only; the source gives no month or day)"
+
+
+def filter_events(view: pd.DataFrame, filters: TimelineFilters) -> pd.DataFrame:
+    """Events matching every filter; the year range applies to dated events only (the undated are
+    kept here and listed apart by the page)."""
+    keep = _masks(view, filters)
+    return view[np.logical_and.reduce(list(keep.values()))]
+
+
+def _masks(view: pd.DataFrame, filters: TimelineFilters) -> dict[str, np.ndarray]:
+    codes = view["countries"].str.split(";")
+    chosen = set(filters.countries)
+    matches_country = codes.map(lambda cs: bool(chosen.intersection(cs))).to_numpy(dtype=bool)
+    wide = view["region_wide"].to_numpy(dtype=bool)
+    dated = view["year_start"].notna().to_numpy(dtype=bool)
+    first, last = filters.years
+    in_years = ((view["year_start"] <= last) & (view["year_end"] >= first)).fillna(False).to_numpy(dtype=bool)
+    masks = {
+        "category": view["category"].isin(filters.categories).to_numpy(dtype=bool),
+        "country": np.where(wide, filters.region, matches_country),
+        "years": in_years | ~dated,
+    }
+    if filters.text:
+        haystack = view["title"].str.cat(view["description"], sep=" ").str.casefold()
+        masks["text"] = haystack.str.contains(filters.text.casefold(), regex=False).to_numpy(dtype=bool)
+    return masks
+
+
+def empty_reason(view: pd.DataFrame, filters: TimelineFilters) -> str:
+    names = {"category": "categories", "country": "countries", "years": "year range", "text": "text search"}
+    alone = [names[key] for key, mask in _masks(view, filters).items() if not mask.any()]
+    if alone:
+        return f"No event matches the {' and the '.join(alone)} chosen. Widen it to see events."
+    return "Each filter matches some events, but no event matches all of them together. Widen one."
+
+
+# Label characters that fit across the plot at the narrowest page we support (800 px wide, sidebar
+# open). Packing for the narrowest keeps labels apart at every width; wider pages just get air.
+CHARS_ACROSS = 60
+
+
+def years_per_char(years: tuple[int, int]) -> float:
+    return (years[1] - years[0] + 2) / CHARS_ACROSS
+
+
+def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    """Where each event's label goes and what stretch of years the event and label occupy.
+
+    A label sits right of the event's last year (a span's label follows its bar); where it would
+    run past the axis it goes left of the first year instead.
+    """
+    width = (events["label"].str.len() + 1) * years_per_char(years)
+    start, end = events["year_start"].astype(float), events["year_end"].astype(float)
+    right = (end + 0.5 + width) <= years[1] + 1
+    left_fits = (start - 0.5 - width) >= years[0] - 1
+    side = np.where(right | ~left_fits, "right", "left")
+    occupied_from = np.where(side == "right", start - 0.5, start - 0.5 - width)
+    occupied_to = np.where(side == "right", end + 0.5 + width, end + 0.5)
+    return pd.DataFrame({"side": side, "from": occupied_from, "to": occupied_to}, index=events.index)
+
+
+def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
+    """A row within its category's lane for each dated event, so that no two events (with their
+    labels) overlap: greedy interval packing in order of the stretch they occupy."""
+    layout = label_layout(events, years)
+    rows = pd.Series(0, index=events.index, dtype=int)
+    for _, lane in layout.join(events["category"]).sort_values("from").groupby("category", sort=False):
+        row_free_from: list[float] = []
+        for index, item in lane.iterrows():
+            row = next((r for r, free in enumerate(row_free_from) if free <= item["from"]), len(row_free_from))
+            if row == len(row_free_from):
+                row_free_from.append(item["to"])
+            else:
+                row_free_from[row] = item["to"]
+            rows[index] = row
+    return rows
+
+
+def table(events: pd.DataFrame) -> pd.DataFrame:
+    """The events in date order (undated last), as the table and the CSV show them."""
+    ordered = events.sort_values(["year_start", "year_end", "event_id"], na_position="last")
+    columns = {
+        "event_id": "id",
+        "year_start": "first year",
+        "year_end": "last year",
+        "date_precision": "date precision",
+        "category_label": "category",
+        "title": "title",
+        "country_names": "countries",
+        "description": "description",
+        "source_id": "source_id",
+        "quote": "quote",
+        "paragraph": "paragraph",
+    }
+    return ordered[list(columns)].rename(columns=columns).reset_index(drop=True)

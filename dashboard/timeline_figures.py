@@ -1,0 +1,96 @@
+"""The timeline figure: categories as lanes, each event a point (a year) or a bar (a span).
+
+Rows within a lane come from `timeline.assign_lanes`, so events and labels never hide one another.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+
+from dashboard.timeline import label_layout
+
+ROW_HEIGHT = 34  # pixels per row of a lane
+
+
+def _hover(row: pd.Series) -> str:
+    description = "<br>".join(html.escape(line) for line in textwrap.wrap(str(row["description"]), 60))
+    return (
+        f"<b>{html.escape(str(row['title']))}</b><br>"
+        f"{html.escape(str(row['date_text']))}<br>"
+        f"{html.escape(str(row['category_label']))} · {html.escape(str(row['country_names']))}<br>"
+        f"{description}<br><i>Click for the source's words</i>"
+    )
+
+
+def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int], selected: str = "") -> go.Figure:
+    """One trace per category (the legend), y = lane offset + row; spans drawn as thick lines."""
+    categories = list(dict.fromkeys(events.sort_values("category_order")["category"]))
+    palette = qualitative.Safe
+    offsets, ticks, offset = {}, [], 0
+    for category in categories:
+        height = int(rows[events["category"] == category].max()) + 1
+        offsets[category] = offset
+        ticks.append((offset + (height - 1) / 2, category))
+        offset += height + 1  # a blank row between lanes
+    sides = label_layout(events, years)["side"]
+    figure = go.Figure()
+    for number, category in enumerate(categories):
+        lane = events[events["category"] == category]
+        y = offsets[category] + rows[lane.index]
+        colour = palette[number % len(palette)]
+        spans = lane[lane["date_precision"] == "span"]
+        if not spans.empty:
+            xs, ys = [], []
+            for index, span in spans.iterrows():
+                xs += [span["year_start"], span["year_end"], None]
+                ys += [y[index], y[index], None]
+            figure.add_scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 10},
+                               hoverinfo="skip", showlegend=False, legendgroup=category)  # fmt: skip
+        ids = lane["event_id"].tolist()
+        figure.add_scatter(
+            name=str(lane["category_label"].iloc[0]),
+            legendgroup=category,
+            # A span's point and label sit at the end its label is on, outside its bar.
+            x=lane["year_end"].where(sides[lane.index] == "right", lane["year_start"]).astype(float),
+            y=y,
+            mode="markers+text",
+            marker={"size": 13, "color": colour, "line": {"width": 1, "color": "white"}},
+            text=[html.escape(label) for label in lane["label"]],
+            textposition=["middle " + side for side in sides[lane.index]],
+            textfont={"size": 11},
+            customdata=ids,
+            hovertext=[_hover(row) for _, row in lane.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+            selectedpoints=[ids.index(selected)] if selected in ids else ([] if selected else None),
+            selected={"marker": {"size": 18}},
+            unselected={"marker": {"opacity": 0.35}},
+        )
+    figure.update_layout(
+        xaxis={"title": "Year", "range": [years[0] - 1, years[1] + 1], "showgrid": True, "tickformat": "d"},
+        yaxis={
+            "autorange": "reversed",
+            "tickvals": [t for t, _ in ticks],
+            "ticktext": [_lane_title(events, c) for _, c in ticks],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        },
+        height=max(260, ROW_HEIGHT * offset + 140),
+        legend={"title": "Category", "orientation": "h", "y": -0.12},
+        clickmode="event+select",
+        dragmode=False,
+        margin={"t": 20, "l": 10},
+        hoverlabel={"align": "left"},
+        showlegend=True,
+    )
+    return figure
+
+
+def _lane_title(events: pd.DataFrame, category: str) -> str:
+    label = str(events.loc[events["category"] == category, "category_label"].iloc[0])
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(label, 18))

@@ -1,0 +1,56 @@
+"""The timeline in Chromium: clicking an event opens its card, and the link to it reopens it."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser_support import assert_no_exception, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    assert_no_exception(page)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+
+
+def card_heading(page: Page) -> str | None:
+    card = page.locator('[data-testid="stMain"] h3').filter(has_not_text="events shown")
+    return card.first.inner_text() if card.count() else None
+
+
+def test_clicking_an_event_shows_its_card_and_the_link_reopens_it(base_url: str, page: Page, browser: Browser) -> None:
+    open_page(page, base_url + "/timeline?category=alliance&category=statement")
+    assert card_heading(page) is None
+    point = page.locator('[data-testid="stPlotlyChart"] .scatterlayer path.point').first
+    box = point.bounding_box()
+    assert box is not None
+    # NOTE: Plotly's drag layer covers the points; a mouse click at the point's centre reaches it.
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => location.search.includes('event=E')")
+    wait_for_app(page)
+    heading = card_heading(page)
+    assert heading in {"Japan–US security treaty", "Security named the main obstacle"}
+    assert "the source gives no month or day" in page.locator('[data-testid="stMain"]').inner_text()
+    link = page.url
+    fresh = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    open_page(fresh, link)
+    assert card_heading(fresh) == heading
+    fresh.context.close()
+
+
+def test_the_events_csv_matches_the_filtered_table(base_url: str, page: Page) -> None:
+    open_page(page, base_url + "/timeline?country=KGZ&region=0")
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Download CSV").click()
+    rows = list(csv.DictReader(io.StringIO(Path(caught.value.path()).read_text(encoding="utf-8-sig"))))
+    assert [r["id"] for r in rows] == ["E02", "E09", "E12"]
+    assert "The 3 events shown" in page.locator('[data-testid="stMain"]').inner_text()
+    assert rows[0]["date precision"] == "span" and rows[0]["quote"].startswith("the upgrading of Manas airport")

@@ -1,0 +1,154 @@
+"""The timeline's pure functions and figure, table-driven."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import timeline, timeline_figures
+from dashboard.facts import load_facts
+from dashboard.url_state import QueryReader
+from tests.conftest import DATA_DIR
+
+FACTS = load_facts(DATA_DIR)
+OPTIONS = timeline.timeline_options(FACTS)
+VIEW = timeline.event_view(FACTS)
+IDS = VIEW["event_id"].tolist()
+
+
+def filters(**changes) -> timeline.TimelineFilters:
+    return timeline.TimelineFilters(**{**vars(timeline.default_filters(OPTIONS)), **changes})
+
+
+def events(rows: list[tuple]) -> pd.DataFrame:
+    """(id, start, end, category, label)"""
+    frame = pd.DataFrame(rows, columns=["event_id", "year_start", "year_end", "category", "label"])
+    return frame.astype({"year_start": "Int64", "year_end": "Int64"})
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "expected"),
+    [
+        (1998, 1998, "year", "1998 (year only; the source gives no month or day)"),
+        (1996, 2000, "span", "1996–2000 (span of years)"),
+        (pd.NA, pd.NA, "not_stated", "date not stated"),
+    ],
+)
+def test_date_text_says_the_precision(start, end, precision, expected) -> None:
+    assert timeline.date_text(start, end, precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"categories": ("security",), "years": (1990, 2010)}, ["E02", "E07", "E09", "E18", "E19", "E20", "E21"]),
+        ({"countries": ("KGZ",), "region": False}, ["E02", "E09", "E12"]),
+        ({"countries": ("KGZ",), "region": True}, ["E02", "E04", "E05", "E06", "E08", "E09", "E10", "E12", "E13",
+                                                   "E14", "E15", "E16", "E17"]),
+        ({"text": "ANDIJAN"}, ["E07"]),
+        ({"text": "roadmap", "years": (2015, 2020)}, ["E13"]),
+        ({"categories": ("alliance",), "years": (2000, 2020)}, []),
+    ],
+)  # fmt: skip
+def test_filter_events(changes, expected) -> None:
+    assert timeline.filter_events(VIEW, filters(**changes))["event_id"].tolist() == expected
+
+
+def test_region_wide_events_are_those_naming_the_region_or_all_five() -> None:
+    wide = VIEW.set_index("event_id")["region_wide"]
+    assert wide["E06"] and wide["E08"] and wide["E15"]  # all five; CA5; all five with the US
+    assert not wide["E11"] and not wide["E01"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"text": "zzzz"}, "text search"),
+        ({"categories": ("alliance",), "years": (2000, 2020)}, "no event matches all of them together"),
+    ],
+)
+def test_empty_reason(changes, words) -> None:
+    assert words in timeline.empty_reason(VIEW, filters(**changes))
+
+
+def _overlapping(frame: pd.DataFrame, rows: pd.Series, years: tuple[int, int]) -> list[tuple[str, str]]:
+    layout = timeline.label_layout(frame, years).join(frame[["event_id", "category"]]).assign(row=rows)
+    clashes = []
+    for _, group in layout.groupby(["category", "row"]):
+        spans = group.sort_values("from")
+        for (_, a), (_, b) in zip(spans.iterrows(), spans.iloc[1:].iterrows(), strict=False):
+            if b["from"] < a["to"]:
+                clashes.append((a["event_id"], b["event_id"]))
+    return clashes
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("A", 2016, 2016, "x", "Attack"), ("B", 2016, 2016, "x", "Other"), ("C", 2016, 2016, "x", "Third")],
+        [("A", 1996, 2000, "x", "Manas airport upgrade"), ("B", 1998, 1998, "x", "Silk Road")],
+        [("A", 2005, 2005, "x", "A long label of many words"), ("B", 2006, 2006, "x", "B"),
+         ("C", 2006, 2006, "y", "C")],
+    ],
+)  # fmt: skip
+def test_lanes_never_overlap_events_or_labels(rows) -> None:
+    frame = events(rows)
+    lanes = timeline.assign_lanes(frame, (1951, 2020))
+    assert not _overlapping(frame, lanes, (1951, 2020))
+    # Same-year events in one category are spread over rows, never stacked on one point.
+    same_year = frame[frame["category"] == "x"].groupby("year_start").size().max()
+    assert lanes[frame["category"] == "x"].nunique() >= min(same_year, 2) or same_year == 1
+
+
+def test_lanes_on_the_bundled_data_do_not_overlap() -> None:
+    dated = VIEW[VIEW["year_start"].notna()]
+    for years in [(1951, 2020), (2000, 2020), (2015, 2016)]:
+        subset = dated[(dated["year_end"] >= years[0]) & (dated["year_start"] <= years[1])]
+        assert not _overlapping(subset, timeline.assign_lanes(subset, years), years)
+
+
+def test_a_label_near_the_end_goes_left() -> None:
+    frame = events([("A", 2020, 2020, "x", "C5+1 meeting with the US"), ("B", 1960, 1960, "x", "Early")])
+    assert timeline.label_layout(frame, (1951, 2020))["side"].tolist() == ["left", "right"]
+
+
+def test_read_filters_drops_an_unknown_event_with_a_notice() -> None:
+    reader = QueryReader({"event": ["E99"], "country": ["KGZ"]})
+    read = timeline.read_filters(reader, OPTIONS, IDS)
+    assert read.event == "" and read.countries == ("KGZ",)
+    assert "no such event" in reader.finish()[0]
+
+
+def test_to_query_round_trips() -> None:
+    chosen = filters(countries=("KGZ", "UZB"), region=False, years=(1996, 2010), text="air port", event="E02")
+    query = {k: [v] if isinstance(v, str) else list(v) for k, v in chosen.to_query().items()}
+    assert timeline.read_filters(QueryReader(query), OPTIONS, IDS) == chosen
+
+
+def test_figure_has_a_trace_per_category_with_spans_and_selection() -> None:
+    dated = VIEW[VIEW["year_start"].notna() & VIEW["category"].isin(["security", "alliance"])]
+    rows = timeline.assign_lanes(dated, (1951, 2020))
+    figure = timeline_figures.timeline_figure(dated, rows, (1951, 2020), selected="E07")
+    points = [t for t in figure.data if t.mode == "markers+text"]
+    assert [t.name for t in points] == ["Security incidents and operations", "Japan–US alliance"]
+    security = points[0]
+    assert list(security.customdata) == ["E02", "E07", "E09", "E12"]
+    assert security.selectedpoints == (1,) and points[1].selectedpoints == ()
+    assert "1996–2000 (span of years)" in security.hovertext[0]
+    spans = [t for t in figure.data if t.mode == "lines"]
+    assert len(spans) == 1 and list(spans[0].x) == [1996, 2000, None]
+    assert "year only" in points[1].hovertext[0]
+
+
+def test_figure_escapes_data_text() -> None:
+    dated = VIEW[VIEW["event_id"] == "E01"].assign(title="<img src=x onerror=alert(1)>", label="<b>x</b>")
+    figure = timeline_figures.timeline_figure(dated, pd.Series(0, index=dated.index), (1951, 2020))
+    assert "<img" not in figure.data[0].hovertext[0] and "&lt;img" in figure.data[0].hovertext[0]
+    assert figure.data[0].text == ("&lt;b&gt;x&lt;/b&gt;",)
+
+
+def test_table_is_in_date_order_with_undated_last() -> None:
+    shown = timeline.table(VIEW)
+    assert shown["id"].tolist()[:3] == ["E01", "E03", "E02"]
+    assert shown["first year"].iloc[-6:].isna().all()
+    assert list(shown.columns[-3:]) == ["source_id", "quote", "paragraph"]

@@ -1,0 +1,97 @@
+"""The timeline page under AppTest: links, a simulated click, the card, the URL."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = "../dashboard/app.py"
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_resource.clear()
+    yield
+
+
+def open_timeline(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    at.switch_page("app_pages/timeline.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def param(at: AppTest, key: str) -> list[str]:
+    value = at.query_params[key]
+    return [value] if isinstance(value, str) else list(value)
+
+
+def click(at: AppTest, event_id: str) -> None:
+    """What a click on a point sends: Streamlit's selection state with the point's customdata."""
+    points = [{"customdata": event_id, "curve_number": 0, "point_index": 0}] if event_id else []
+    at.session_state["tl_chart"] = {"selection": {"points": points, "point_indices": [], "box": [], "lasso": []}}
+    at.run()
+
+
+def card_title(at: AppTest) -> str | None:
+    titles = [s.value for s in at.subheader if s.value not in {"Filters"} and not s.value.startswith("The ")]
+    return titles[0] if titles else None
+
+
+def test_clicking_an_event_shows_its_card_and_puts_it_in_the_url() -> None:
+    at = open_timeline()
+    assert card_title(at) is None
+    click(at, "E07")
+    assert card_title(at) == "Andijan events"
+    assert param(at, "event") == ["E07"]
+    text = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "2005 (year only; the source gives no month or day)" in text
+    assert "the events in Andijan, Uzbekistan (2005)" in text and "¶11" in text
+
+
+def test_clearing_the_selection_closes_the_card() -> None:
+    at = open_timeline()
+    click(at, "E07")
+    click(at, "")
+    assert card_title(at) is None and param(at, "event") == [""]
+
+
+def test_a_link_to_an_event_reopens_it() -> None:
+    at = open_timeline(event="E02", country=["KGZ"], region="0")
+    assert card_title(at) == "Manas airport upgrade"
+    assert at.selectbox(key="tl_event").value == "E02"
+    assert list(at.multiselect(key="tl_countries").value) == ["KGZ"]
+    assert at.dataframe[-1].value["id"].tolist() == ["E02", "E09", "E12"]
+
+
+def test_the_details_list_is_an_alternative_to_clicking() -> None:
+    at = open_timeline()
+    at.selectbox(key="tl_event").set_value("E11").run()
+    assert card_title(at) == "Abe visits Turkmenistan" and param(at, "event") == ["E11"]
+
+
+def test_filters_write_the_url_and_the_search_applies() -> None:
+    at = open_timeline()
+    at.text_input(key="tl_text").input("roadmap").run()
+    assert param(at, "q") == ["roadmap"]
+    assert at.dataframe[-1].value["id"].tolist() == ["E10", "E13"]
+
+
+def test_a_malformed_link_gives_one_notice() -> None:
+    at = open_timeline(event="E99", category=["nope", "security"], years="abc", extra="1")
+    (notice,) = at.info
+    for words in ("no such event", "'nope'", "years", "'extra'"):
+        assert words in notice.value
+    assert param(at, "category") == ["security"]
+
+
+def test_an_empty_result_says_why() -> None:
+    at = open_timeline(q="no such words anywhere")
+    assert "text search" in at.warning[0].value
+    assert not at.get("plotly_chart")
+    assert param(at, "q") == ["no such words anywhere"]
