@@ -195,6 +195,14 @@ def not_annualisable(flows: pd.DataFrame) -> pd.DataFrame:
     return flows[flows["year_start"].isna() | flows["year_end"].isna()]
 
 
+def not_annualisable_text(flows: pd.DataFrame) -> str:
+    """Plain words listing the figures an even spread cannot place (for a caption; escape it)."""
+    return "; ".join(
+        f"{r.recipient_name} {format_usd(r.amount_usd, r.qualifier)} ({r.period})"
+        for r in not_annualisable(flows).itertuples()
+    )
+
+
 def totals_by_status(flows: pd.DataFrame) -> pd.DataFrame:
     """One total per status, never across statuses, saying how many figures it adds and how many
     of them are approximate."""

@@ -132,6 +132,9 @@ def _arrow_problem(path: Path, file: str, err: Exception) -> Problem:
         except UnicodeDecodeError as decode_err:
             row = data.count(b"\n", 0, decode_err.start) + 1
             return Problem(file, "UTF-8 text; re-save the file as UTF-8", row=row)
+    if "straddl" in str(err):
+        # pyarrow parses in 1 MB blocks; a longer row is almost always a quote (") never closed.
+        return Problem(file, 'rows under 1 MB each: a row is longer, or a quote (") is opened and never closed')
     return Problem(file, f"a well-formed CSV file ({err})")
 
 

@@ -7,7 +7,7 @@ from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, seed_widgets, show_notices, write_view
 from dashboard import aid, aid_figures
-from dashboard.formatting import for_display, format_usd
+from dashboard.formatting import escape_markdown, for_display
 from dashboard.url_state import year_range_value
 
 facts = facts_or_stop()
@@ -59,11 +59,8 @@ if filters.per_year:
         st.warning("None of the figures shown has a stated first and last year, so none can be spread over years.")
     else:
         st.plotly_chart(aid_figures.per_year_figure(spread), key="aid_chart_per_year")
-    apart = aid.not_annualisable(flows)
-    if not apart.empty:
-        st.caption("Not spread over years, as the source states no full period for them: " +
-                   "; ".join(f"{r.recipient_name} {format_usd(r.amount_usd, r.qualifier)} ({r.period})"
-                             for r in apart.itertuples()))  # fmt: skip
+    if apart := aid.not_annualisable_text(flows):
+        st.caption("Not spread over years, as the source states no full period for them: " + escape_markdown(apart))
 elif filters.chart == "time":
     dated = flows[flows["year_start"].notna()]
     if not dated.empty:

@@ -6,12 +6,17 @@ from components.cards import key_figure_grid
 from components.data import facts_or_stop
 from components.navigation import analysis_pages
 from components.share import page_permalink, share_and_download
+from components.view_state import read_view, show_notices, write_view
 from dashboard.formatting import escape_markdown, for_display
 from dashboard.overview import central_asia_money, key_figures_table, principle_lists, stated_counts
 
 facts = facts_or_stop()
+# This page has no filters; reading the URL still names anything a link asked for that it ignored.
+_, notices = read_view(lambda reader: None, facts.version)
+write_view({})
 
 st.title("Japan and Central Asia")
+show_notices(notices)
 st.markdown(
     "Japan's aid, investment and dialogue with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and "
     "Uzbekistan, as one August 2020 analysis states them. Every figure below carries the source's own "

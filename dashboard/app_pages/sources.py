@@ -6,12 +6,17 @@ import streamlit as st
 
 from components.data import facts_or_stop
 from components.share import page_permalink, share_and_download
+from components.view_state import read_view, show_notices, write_view
 from dashboard.formatting import escape_markdown
 from dashboard.reference import dashboard_citation, data_dictionary, full_dictionary, full_reference
 
 facts = facts_or_stop()
+# This page has no filters; reading the URL still names anything a link asked for that it ignored.
+_, notices = read_view(lambda reader: None, facts.version)
+write_view({})
 
 st.title("Sources")
+show_notices(notices)
 share_and_download(
     page="sources",
     page_title="Sources and data dictionary",

@@ -1,0 +1,59 @@
+"""Hostile text for the data files, written into a copy of the bundled data at test time."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+SCRIPT = "<script>alert('x')</script>"
+IMAGE = '<img src="x" onerror="alert(1)">'
+LINK = "[click me](javascript:alert(1))"
+MD_IMAGE = "![tracker](http://example.invalid/t.png)"
+FORMULA = '=HYPERLINK("http://example.invalid","x")'
+RTL = "\u202eevil\u202c שלום مرحبا"
+CONTROL = "bell\x07tab\tend"
+LONG = "long " * 2000
+
+HOSTILE = [
+    SCRIPT,
+    IMAGE,
+    LINK,
+    MD_IMAGE,
+    FORMULA,
+    "+cmd",
+    "@SUM(A1)",
+    RTL,
+    CONTROL,
+    LONG,
+    "Казахстан 日本",
+    "$6 and $3",
+]
+
+# Free-text fields of each table; ids, codes and numbers stay valid so the data still loads.
+TEXT_FIELDS = {
+    "money.csv": ["description", "note", "quote"],
+    "events.csv": ["title", "description", "quote"],
+    "figures.csv": ["description", "quote", "unit"],
+    "principles.csv": ["item", "list_title", "quote"],
+    "actors.csv": ["name", "note"],
+    "statuses.csv": ["label", "description"],
+    "flow_kinds.csv": ["label", "description"],
+    "categories.csv": ["label", "description"],
+    "sources.csv": ["title", "author", "note", "publisher"],
+}
+
+
+def poison(data_dir: Path) -> None:
+    """Put hostile text in every free-text field, cycling through the cases row by row."""
+    for file, fields in TEXT_FIELDS.items():
+        path = data_dir / file
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        header = list(rows[0])
+        for number, row in enumerate(rows):
+            for offset, field in enumerate(fields):
+                row[field] = HOSTILE[(number + offset) % len(HOSTILE)]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=header)
+            writer.writeheader()
+            writer.writerows(rows)

@@ -1,0 +1,91 @@
+"""Hostile data directories: each gives a clear error or is shown as plain text; none hangs."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard.facts import load_facts
+from dashboard.problems import DataError
+from tests.hostile import FORMULA, SCRIPT, poison
+
+APP = "../dashboard/app.py"
+PAGES = ["app_pages/overview.py", "app_pages/aid.py", "app_pages/timeline.py", "app_pages/sources.py"]
+SECONDS = 30  # generous on a shared 2-core machine; a hang would take far longer
+
+
+def problems_within_time(data_dir: Path) -> list[str]:
+    start = time.monotonic()
+    with pytest.raises(DataError) as caught:
+        load_facts(data_dir)
+    assert time.monotonic() - start < SECONDS
+    return [str(p) for p in caught.value.problems]
+
+
+def test_hostile_text_loads_as_data(data_copy: Path) -> None:
+    poison(data_copy)
+    facts = load_facts(data_copy)
+    assert SCRIPT in set(facts.events["title"]) and FORMULA in set(facts.money["description"])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_shows_hostile_text_without_error(page: str, data_copy: Path, monkeypatch) -> None:
+    poison(data_copy)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error
+    # Markdown that carries data is escaped: no live link, image or HTML reaches the page.
+    for element in [*at.markdown, *at.caption]:
+        assert "](javascript:" not in element.value and "<script>" not in element.value
+
+
+def test_a_huge_descriptor_is_refused_before_parsing(data_copy: Path) -> None:
+    with (data_copy / "datapackage.yaml").open("ab") as handle:
+        handle.write(b"# " + b"x" * (200 * 1024 * 1024) + b"\n")
+    (problem,) = problems_within_time(data_copy)
+    assert "under 1,000,000 bytes" in problem
+
+
+def test_a_200_mb_table_of_one_endless_line_gives_an_error(data_copy: Path) -> None:
+    with (data_copy / "events.csv").open("ab") as handle:
+        chunk = b"y" * (1024 * 1024)
+        for _ in range(200):
+            handle.write(chunk)
+    problems = problems_within_time(data_copy)
+    assert any(p.startswith("events.csv") and "never closed" in p for p in problems), problems
+
+
+def test_an_unclosed_quote_is_named(data_copy: Path) -> None:
+    path = data_copy / "money.csv"
+    text = path.read_text(encoding="utf-8").replace(',"Between 1993', ",Between 1993", 1)
+    path.write_text(text * 4000, encoding="utf-8")  # over a 1 MB block, so the open quote swallows it
+    problems = problems_within_time(data_copy)
+    assert any(p.startswith("money.csv") for p in problems), problems
+
+
+def test_ten_thousand_columns_are_refused(data_copy: Path) -> None:
+    header = ",".join(f"c{i}" for i in range(10_000))
+    (data_copy / "figures.csv").write_text(header + "\n" + ",".join("1" * 10_000) + "\n", encoding="utf-8")
+    problems = problems_within_time(data_copy)
+    assert any("at most 200 columns, not 10000" in p for p in problems)
+
+
+def test_nul_bytes_are_reported_not_crashed_on(data_copy: Path) -> None:
+    path = data_copy / "actors.csv"
+    path.write_bytes(path.read_bytes().replace(b"Kazakhstan", b"Kaza\x00khstan"))
+    try:
+        facts = load_facts(data_copy)
+    except DataError as err:
+        assert any(p.file == "actors.csv" for p in err.problems)
+    else:
+        assert "Kaza\x00khstan" in set(facts.actors["name"])

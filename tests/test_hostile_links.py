@@ -1,0 +1,69 @@
+"""Property tests: any query string opens every page without an exception, applies its valid part
+and names the rest in one notice."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as some
+from streamlit.testing.v1 import AppTest
+
+APP = "../dashboard/app.py"
+PAGES = ["app_pages/overview.py", "app_pages/aid.py", "app_pages/timeline.py", "app_pages/sources.py"]
+KNOWN_KEYS = ["kind", "status", "recipient", "years", "undated", "by", "chart", "per_year", "scale", "category",
+              "country", "region", "q", "event", "v"]  # fmt: skip
+
+texts = some.text(
+    alphabet=some.characters(codec="utf-8", exclude_categories=["Cs"]),
+    max_size=60,
+)
+values = some.one_of(
+    texts,
+    some.sampled_from(["KAZ", "UZB", "CA5", "realised", "1", "0", "bars", "time", "log", "E07", "security", "%ZZ",
+                       "%", "1993-2001", "2001-1993", "-5-99999", "1e9", "<script>alert(1)</script>", "=1+1"]),
+    some.integers(min_value=-(10**12), max_value=10**12).map(str),
+    some.integers(min_value=0, max_value=5000).map(lambda n: f"{n}-{n // 2}"),
+    some.just("x" * 5000),
+)  # fmt: skip
+keys = some.one_of(some.sampled_from(KNOWN_KEYS), texts.filter(lambda k: k != ""))
+queries = some.dictionaries(keys, some.lists(values, min_size=1, max_size=4), max_size=6)
+
+
+def run(page: str, query: dict[str, list[str]]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_cache():
+    st.cache_resource.clear()
+    yield
+
+
+@pytest.mark.parametrize("page", PAGES)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=queries)
+def test_any_link_opens_the_page_without_an_exception(page: str, query: dict[str, list[str]]) -> None:
+    at = run(page, query)
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]  # a link is never a data error
+    assert len(at.info) <= 1  # one short notice at most
+    if at.info:
+        assert len(at.info[0].value) < 3000
+    # Whatever was asked, the URL now states a valid view of this page (no unknown key survives).
+    assert set(at.query_params) <= set(KNOWN_KEYS)
+
+
+def test_the_valid_part_of_a_mixed_link_is_applied() -> None:
+    at = run("app_pages/aid.py", {"recipient": ["KAZ", "\x00bad"], "years": ["1e9"], "by": ["status"], "🙂": ["1"]})
+    assert list(at.multiselect(key="aid_recipients").value) == ["KAZ"]
+    assert at.radio(key="aid_by").value == "status"
+    notice = at.info[0].value
+    assert "years" in notice and "'🙂'" in notice and "recipient" in notice
