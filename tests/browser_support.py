@@ -32,6 +32,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+class ServerURL(str):
+    """The base URL of a running dashboard, which also knows the server's process id."""
+
+    pid: int
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -39,10 +45,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_dashboard(env: dict[str, str] | None = None, log_path: Path | None = None) -> Iterator[str]:
-    """Run `streamlit run dashboard/app.py` on a free port; yield its base URL; stop it after."""
-    port = free_port()
-    log = open(log_path, "wb") if log_path else subprocess.DEVNULL  # noqa: SIM115
+def running_dashboard(
+    env: dict[str, str] | None = None, log_path: Path | None = None, port: int | None = None
+) -> Iterator[ServerURL]:
+    """Run `streamlit run dashboard/app.py` on a free port (or `port`); yield its base URL; stop it after."""
+    port = port or free_port()
+    log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
@@ -54,7 +62,8 @@ def running_dashboard(env: dict[str, str] | None = None, log_path: Path | None =
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )  # fmt: skip
-    base_url = f"http://127.0.0.1:{port}"
+    base_url = ServerURL(f"http://127.0.0.1:{port}")
+    base_url.pid = process.pid
     try:
         _wait_healthy(base_url, process)
         yield base_url
@@ -100,3 +109,11 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
 
 def assert_no_exception(page: Page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0, "an exception is shown on the page"
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of a process, from /proc (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
