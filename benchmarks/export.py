@@ -17,10 +17,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dashboard import aid  # noqa: E402
-from dashboard.export import safe_csv  # noqa: E402
-from dashboard.facts import DEFAULT_DATA_DIR, load_facts  # noqa: E402
-from dashboard.formatting import for_display  # noqa: E402
+from dashboard import aid
+from dashboard.export import safe_csv
+from dashboard.facts import DEFAULT_DATA_DIR, load_facts
+from dashboard.formatting import for_display
 
 
 def view_of(rows: int) -> pd.DataFrame:
