@@ -13,6 +13,7 @@ def analysis_pages() -> list[st.Page]:
     """The pages that explore the data; the Overview links to each of them."""
     return [
         st.Page(_PAGES_DIR / "aid.py", title="Aid and investment", icon=":material/payments:", url_path="aid"),
+        st.Page(_PAGES_DIR / "compare.py", title="Country comparison", icon=":material/compare_arrows:"),
     ]
 
 
