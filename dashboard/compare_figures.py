@@ -90,12 +90,13 @@ def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
     )
     figure.add_scatter(
         name=f"{metric.label}: {NOT_STATED}",
-        mode="text",
+        mode="markers+text",
         x=[0] * len(silent),
         y=[html.escape(c) for c in silent["country"]],
         text=[NOT_STATED] * len(silent),
         textposition="middle right",
         textfont={"color": NOT_STATED_COLOUR, "style": "italic"},
+        marker={"symbol": "circle-open", "size": 7, "color": NOT_STATED_COLOUR},  # a mark at zero, and a hover target
         customdata=[cell_hover(c, metric) for _, c in silent.iterrows()],
         hovertemplate="%{customdata}<extra></extra>",
         cliponaxis=False,

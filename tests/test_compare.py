@@ -295,7 +295,7 @@ def test_money_figure_draws_stated_bars_and_marks_silence_in_grey() -> None:
     assert "approximately" in bars.customdata[0]  # the qualifier, in the source's word
     assert "Realised" in bars.customdata[0] and "(src, ¶7)" in bars.customdata[0]  # status and provenance
     assert list(silent.y) == ["Tajikistan"] and list(silent.x) == [0]  # at zero height, not a bar
-    assert list(silent.text) == [NOT_STATED] and silent.mode == "text"
+    assert list(silent.text) == [NOT_STATED] and silent.mode == "markers+text" and silent.type == "scatter"
     assert silent.textfont.color == compare_figures.NOT_STATED_COLOUR
     assert "not stated" in silent.customdata[0]
 
