@@ -21,6 +21,7 @@ COMPANIES = "companies"
 EVENTS = "events"
 SECURITY = "security"
 LATEST = "latest"
+COUNTED_EVENTS = (EVENTS, SECURITY)
 COMPANIES_SUBJECT = "companies_japanese_capital"
 SECURITY_CATEGORY = "security"
 REGION_ROLE = "central_asia"  # the role whose states are compared by default, and whose region is shown apart
@@ -335,13 +336,13 @@ def table(cells: pd.DataFrame, metrics: list[Metric], sort: str) -> pd.DataFrame
         columns["code"].append(code)
         for metric in metrics:
             cell = group.loc[metric.id]
-            columns[metric.label].append(cell["value"] if metric.id in (EVENTS, SECURITY) else cell["text"])
+            columns[metric.label].append(cell["value"] if metric.id in COUNTED_EVENTS else cell["text"])
         for metric in money:
             value = group.loc[metric.id, "value"]
             columns[f"{metric.label} (US$, exact)"].append(pd.NA if pd.isna(value) else int(value))
         _add_provenance(provenance, [note for m in metrics for note in group.loc[m.id, "notes"]])
     frame = pd.DataFrame({**columns, **provenance})
-    frame = frame.astype({m.label: "Int64" if m.id in (EVENTS, SECURITY) else "string" for m in metrics})
+    frame = frame.astype({m.label: "Int64" if m.id in COUNTED_EVENTS else "string" for m in metrics})
     frame = frame.astype({f"{m.label} (US$, exact)": "Int64" for m in money})
     frame = frame.astype({name: "string" for name in provenance})
     charted = [m for m in metrics if m.charted]
@@ -387,8 +388,9 @@ def regional_figures(data: CompareData, filters: CompareFilters) -> pd.DataFrame
 
 
 def regional_events(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
-    """Dated events within the years that name a region as a whole: counted for no single state."""
-    if not _shows_region(data.options, filters):
+    """Dated events within the years that name a region as a whole: counted for no single state.
+    Empty unless an event count is among the metrics."""
+    if not _shows_region(data.options, filters) or not set(COUNTED_EVENTS) & set(filters.metrics):
         return data.events.iloc[0:0]
     named = data.event_links.loc[data.event_links["code"].isin(data.options.regions), "event_id"]
     events = data.events[data.events["event_id"].isin(named)]
@@ -410,5 +412,5 @@ def empty_reason(filters: CompareFilters) -> str | None:
 
 def stated_nothing(cells: pd.DataFrame) -> bool:
     """True when every money and companies cell is a gap (e.g. a year range that excludes everything)."""
-    gaps = cells[~cells["metric"].isin([EVENTS, SECURITY])]
+    gaps = cells[~cells["metric"].isin(COUNTED_EVENTS)]
     return bool(len(gaps)) and bool(gaps["value"].isna().all())

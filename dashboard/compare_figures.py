@@ -102,12 +102,14 @@ def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
         cliponaxis=False,
     )
     top = float(stated["value"].max() / scale) if len(stated) else 0.0
+    whole = metric.unit == "count" and top <= 4  # counts are whole: no 0.5 tick on a short axis
     figure.update_layout(
         title={"text": panel_title(metric), "font": {"size": 15}, "x": 0, "xanchor": "left"},
         xaxis={
             "range": [0, (top or 1) * 1.45],  # room beside the longest bar for its label
             "title": "US$ bn" if metric.unit == "usd" else "count",
             "showticklabels": bool(len(stated)),  # no scale where nothing is stated
+            "dtick": 1 if whole else None,
         },
         yaxis={
             "categoryorder": "array",

@@ -196,6 +196,7 @@ def test_the_regional_figures_are_apart_and_whole() -> None:
     assert compare.regional_figures(DATA, outside).empty and compare.regional_events(DATA, outside).empty
     narrowed = small_filters(years=(2002, 2020), metrics=("money.agreed",))
     assert compare.regional_figures(DATA, narrowed).empty
+    assert compare.regional_events(DATA, narrowed).empty  # no event count chosen: no regional events either
 
 
 @pytest.mark.parametrize(
@@ -308,6 +309,7 @@ def test_count_figure_draws_a_real_zero_as_a_bar() -> None:
     assert list(bars.text) == ["1", "0"] and not list(silent.y)
     assert "An incident (2005)" in bars.customdata[0]
     assert list(figure.layout.yaxis.categoryarray) == ["Tajikistan", "Kazakhstan"]  # the first at the top
+    assert figure.layout.xaxis.dtick == 1  # whole numbers on a short count axis
 
 
 def test_agreed_panel_has_its_status_pattern_and_sorts_by_name() -> None:

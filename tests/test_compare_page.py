@@ -96,6 +96,7 @@ def test_changing_widgets_changes_the_url() -> None:
     assert shown["country"].tolist() == ["United States", "Uzbekistan"]
     assert shown["Investment: agreed, not stated as realised"].tolist() == ["not stated", "US$6.5 bn"]
     assert REGION_BOX not in markdown(at)  # Uzbekistan's region states no agreed investment
+    assert not any("real zero" in c.value for c in at.caption)  # no event count shown, so nothing to explain
 
 
 def test_a_malformed_link_opens_with_one_notice() -> None:

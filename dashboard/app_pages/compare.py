@@ -55,22 +55,24 @@ if any(m.charted for m in metrics):
     with st.container(horizontal=True, gap="medium"):
         for metric, figure in compare_figures.comparison_figures(cells, metrics, filters.sort):
             st.plotly_chart(figure, width=compare_figures.PANEL_WIDTH, key=f"compare_chart_{metric.id}")
+    counts = set(compare.COUNTED_EVENTS) & set(filters.metrics)
     st.caption(
         "Grey *not stated*: the source gives no figure for that country in the years chosen; it is not a zero. "
-        "Event counts count the events in the data that name the country, so 0 there is a real zero. "
-        "Events with no stated date are not counted. Sorted " + compare.SORTS[filters.sort].lower() + "."
-    )
+        + ("Event counts count the events in the data that name the country, so 0 there is a real zero; "
+           "events with no stated date are not counted. " if counts else "")
+        + f"Each panel sorted {compare.SORTS[filters.sort].lower()}."
+    )  # fmt: skip
 if compare.stated_nothing(cells):
     st.info("The source states no money or company figure for these countries in these years.")
 
 regional = compare.regional_figures(data, filters)
-regional_events = compare.regional_events(data, filters) if {"events", "security"} & set(filters.metrics) else None
-if not regional.empty or (regional_events is not None and not regional_events.empty):
+regional_events = compare.regional_events(data, filters)
+if not regional.empty or not regional_events.empty:
     with st.container(border=True):
         st.markdown("**Figures for the region as a whole, not divided among the states**")
         if not regional.empty:
             st.dataframe(for_display(regional), hide_index=True, width="stretch", key="compare_regional")
-        if regional_events is not None and not regional_events.empty:
+        if not regional_events.empty:
             listed = "; ".join(
                 f"{escape_markdown(e.title)} ({format_period(e.year_start, e.year_end)})"
                 for e in regional_events.itertuples()
