@@ -14,6 +14,7 @@ def analysis_pages() -> list[st.Page]:
     return [
         st.Page(_PAGES_DIR / "aid.py", title="Aid and investment", icon=":material/payments:", url_path="aid"),
         st.Page(_PAGES_DIR / "timeline.py", title="Dialogue timeline", icon=":material/timeline:", url_path="timeline"),
+        st.Page(_PAGES_DIR / "compare.py", title="Country comparison", icon=":material/compare_arrows:"),
     ]
 
 

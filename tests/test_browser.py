@@ -70,7 +70,7 @@ def test_overview_csv_matches_its_cards(base_url: str, page: Page) -> None:
 
 
 def test_every_page_has_a_share_link_that_reopens_it(base_url: str, page: Page) -> None:
-    for path in ("/", "/sources", "/aid"):
+    for path in ("/", "/sources", "/aid", "/timeline", "/compare"):
         page.goto(base_url + path)
         wait_for_app(page)
         page.get_by_role("button", name="Share this view").click()

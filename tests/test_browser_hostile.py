@@ -12,7 +12,7 @@ from tests.hostile import poison
 
 pytestmark = pytest.mark.browser
 
-PATHS = ["/", "/aid", "/aid?chart=time", "/aid?per_year=1", "/timeline", "/timeline?event=E01", "/sources"]
+PATHS = ["/", "/aid", "/aid?chart=time", "/aid?per_year=1", "/timeline", "/timeline?event=E01", "/compare", "/sources"]
 
 
 def test_no_script_runs_on_any_page(browser: Browser, data_copy: Path, tmp_path: Path) -> None:

@@ -10,9 +10,15 @@ from hypothesis import strategies as some
 from streamlit.testing.v1 import AppTest
 
 APP = "../dashboard/app.py"
-PAGES = ["app_pages/overview.py", "app_pages/aid.py", "app_pages/timeline.py", "app_pages/sources.py"]
+PAGES = [
+    "app_pages/overview.py",
+    "app_pages/aid.py",
+    "app_pages/timeline.py",
+    "app_pages/compare.py",
+    "app_pages/sources.py",
+]
 KNOWN_KEYS = ["kind", "status", "recipient", "years", "undated", "by", "chart", "per_year", "scale", "category",
-              "country", "region", "q", "event", "v"]  # fmt: skip
+              "country", "region", "q", "event", "metric", "sort", "v"]  # fmt: skip
 
 texts = some.text(
     alphabet=some.characters(codec="utf-8", exclude_categories=["Cs"]),

@@ -1,0 +1,93 @@
+"""Country comparison: the countries side by side on what the source states about each, and where it is silent."""
+
+import streamlit as st
+
+from components.data import derived, facts_or_stop
+from components.filters import multiselect, radio, year_range
+from components.share import page_permalink, share_and_download
+from components.view_state import read_view, seed_widgets, show_notices, write_view
+from dashboard import compare, compare_figures
+from dashboard.formatting import escape_markdown, for_display, format_period
+from dashboard.url_state import year_range_value
+
+facts = facts_or_stop()
+data = derived(facts, compare.compare_data)
+options = data.options
+linked, notices = read_view(lambda reader: compare.read_filters(reader, options), facts.version)
+seed_widgets({f"compare_{name}": value for name, value in vars(linked).items()})
+
+with st.sidebar:
+    st.subheader("Filters")
+    filters = compare.CompareFilters(
+        countries=multiselect("Countries", "compare_countries", options.countries),
+        metrics=multiselect("Metrics", "compare_metrics", options.metric_labels()),
+        years=year_range("Years", "compare_years", options.years, help="Kept when its period overlaps the years."),
+        undated=st.checkbox("Include figures with no stated period", key="compare_undated"),
+        sort=radio("Sort", "compare_sort", compare.SORTS),
+    )
+write_view(filters.to_query())
+
+st.title("Country comparison")
+st.caption(
+    "What the source states about each country, side by side. Money is Japan's, kept apart by status and "
+    "never added across statuses. Where the source states nothing, the page says **not stated**, never 0."
+)
+show_notices(notices)
+metrics = compare.chosen_metrics(options, filters)
+cells = compare.comparison(data, filters)
+rows = compare.table(cells, metrics, filters.sort)
+share_and_download(
+    page="compare",
+    page_title="Country comparison",
+    link=page_permalink("compare", filters.to_query(), facts.version),
+    rows=lambda: for_display(rows),
+    name_parts=[*(filters.countries if len(filters.countries) <= 3 else []), year_range_value(filters.years)],
+    filters=filters.summary(options),
+    tables=["money", "events", "figures", "actors", "statuses", "flow_kinds", "categories", "sources"],
+    facts=facts,
+)
+reason = compare.empty_reason(filters)
+if reason:
+    st.warning(reason, icon=":material/filter_alt_off:")
+    st.stop()
+
+if any(m.charted for m in metrics):
+    with st.container(horizontal=True, gap="medium"):
+        for metric, figure in compare_figures.comparison_figures(cells, metrics, filters.sort):
+            st.plotly_chart(figure, width=compare_figures.PANEL_WIDTH, key=f"compare_chart_{metric.id}")
+    counts = set(compare.COUNTED_EVENTS) & set(filters.metrics)
+    st.caption(
+        "Grey *not stated*: the source gives no figure for that country in the years chosen; it is not a zero. "
+        + ("Event counts count the events in the data that name the country, so 0 there is a real zero; "
+           "events with no stated date are not counted. " if counts else "")
+        + f"Each panel sorted {compare.SORTS[filters.sort].lower()}."
+    )  # fmt: skip
+if compare.stated_nothing(cells):
+    st.info("The source states no money or company figure for these countries in these years.")
+
+regional = compare.regional_figures(data, filters)
+regional_events = compare.regional_events(data, filters)
+if not regional.empty or not regional_events.empty:
+    with st.container(border=True):
+        st.markdown("**Figures for the region as a whole, not divided among the states**")
+        if not regional.empty:
+            st.dataframe(for_display(regional), hide_index=True, width="stretch", key="compare_regional")
+        if not regional_events.empty:
+            listed = "; ".join(
+                f"{escape_markdown(e.title)} ({format_period(e.year_start, e.year_end)})"
+                for e in regional_events.itertuples()
+            )
+            st.caption(f"Events that name the region as a whole, counted for no single state: {listed}.")
+
+st.subheader("The comparison table")
+st.caption("The same table as the CSV: the words on screen, money in exact dollars, then the facts behind each row.")
+st.dataframe(
+    for_display(rows),
+    hide_index=True,
+    width="stretch",
+    key="compare_table",
+    column_config={
+        "quote": st.column_config.TextColumn(width="large"),
+        **{m.label: st.column_config.TextColumn(width="medium") for m in metrics if m.unit != "count"},
+    },
+)

@@ -1,0 +1,416 @@
+"""The country comparison page's logic: countries as rows, metrics as columns, silence kept visible.
+
+Pure functions of data frames; the page only wires them to widgets. A metric the source states
+nothing about is NA ("not stated"), never 0. Event counts are counts over the data, so a country
+with no event has a real 0. Figures for a region as a whole are kept apart and never divided among
+its states. Money is summed within one status only, never across statuses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.aid import money_view, overlaps
+from dashboard.facts import Facts
+from dashboard.formatting import format_count, format_period, format_usd
+from dashboard.url_state import QueryReader, flag_value, year_range_value
+
+COMPANIES = "companies"
+EVENTS = "events"
+SECURITY = "security"
+LATEST = "latest"
+COUNTED_EVENTS = (EVENTS, SECURITY)
+COMPANIES_SUBJECT = "companies_japanese_capital"
+SECURITY_CATEGORY = "security"
+REGION_ROLE = "central_asia"  # the role whose states are compared by default, and whose region is shown apart
+DONOR_ROLE = "japan"
+SORTS = {"value": "By value", "name": "By name"}
+VAGUE_SUM = "approximately"  # a sum that adds at least one vague figure is itself approximate
+MAX_LISTED_EVENTS = 12
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    label: str
+    unit: str  # "usd", "count" or "text"
+    status: str | None = None  # money metrics: the one status whose figures they add
+    kind: str | None = None  # money by kind: the one kind of flow
+
+    @property
+    def charted(self) -> bool:
+        return self.unit != "text"
+
+
+@dataclass(frozen=True)
+class FactNote:
+    """One fact behind a cell: a line about it and, where the cell rests on its words, its quote."""
+
+    id: str
+    line: str
+    quote: str | None
+    source_id: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """What the filters can take, read from the data."""
+
+    countries: dict[str, str]  # code -> name: the states, Japan aside; the region's states first
+    default_countries: tuple[str, ...]
+    metrics: dict[str, Metric]  # id -> metric, in the order of the table's columns
+    default_metrics: tuple[str, ...]
+    regions: dict[str, str]  # code -> name: regions and groups of REGION_ROLE (shown apart)
+    region_states: tuple[str, ...]  # the states of REGION_ROLE, whose choice brings the regional figures
+    years: tuple[int, int]
+
+    def metric_labels(self) -> dict[str, str]:
+        return {key: metric.label for key, metric in self.metrics.items()}
+
+
+@dataclass(frozen=True)
+class CompareFilters:
+    countries: tuple[str, ...]
+    metrics: tuple[str, ...]
+    years: tuple[int, int]
+    undated: bool  # keep money and counts whose period the source does not state
+    sort: str
+
+    def to_query(self) -> dict[str, str | tuple[str, ...]]:
+        """Every value explicit, so the link keeps its meaning if a default changes."""
+        return {
+            "country": self.countries,
+            "metric": self.metrics,
+            "years": year_range_value(self.years),
+            "undated": flag_value(self.undated),
+            "sort": self.sort,
+        }
+
+    def summary(self, options: CompareOptions) -> dict[str, str]:
+        """The filters in words, for a download's README."""
+        return {
+            "countries": ", ".join(options.countries[c] for c in self.countries) or "none",
+            "metrics": "; ".join(options.metrics[m].label for m in self.metrics) or "none",
+            "years": f"{self.years[0]}-{self.years[1]} (a figure or event is kept when its period overlaps)",
+            "figures with no stated period": "kept" if self.undated else "dropped",
+            "sort": SORTS[self.sort].lower(),
+            "regional figures": "shown apart on the page, never divided among the states; not in this table",
+        }
+
+
+@dataclass(frozen=True)
+class CompareData:
+    """The facts the page compares, prepared once per data version (filter-independent)."""
+
+    options: CompareOptions
+    money: pd.DataFrame  # Japan's money, as aid.money_view
+    events: pd.DataFrame  # dated events (an event with no stated date is counted nowhere)
+    event_links: pd.DataFrame  # event_id, code: one row per actor an event names
+    companies: pd.DataFrame  # figures of COMPANIES_SUBJECT
+
+
+def compare_options(facts: Facts) -> CompareOptions:
+    actors = facts.actors
+    states = actors[(actors["kind"] == "state") & (actors["role"] != DONOR_ROLE)]
+    in_region = states["role"] == REGION_ROLE
+    ordered = pd.concat([states[in_region], states[~in_region]])
+    regions = actors[(actors["kind"] != "state") & (actors["role"] == REGION_ROLE)]
+    metrics = _metrics(facts)
+    default_metrics = tuple(m.id for m in metrics.values() if m.kind is None)
+    years = pd.concat(
+        [facts.money[c] for c in ("year_start", "year_end")]
+        + [facts.events[c] for c in ("year_start", "year_end")]
+        + [facts.figures[c] for c in ("year_start", "year_end")]
+    ).dropna()
+    region_states = tuple(states.loc[in_region, "code"])
+    return CompareOptions(
+        countries=dict(zip(ordered["code"], ordered["name"], strict=True)),
+        default_countries=region_states or tuple(ordered["code"]),
+        metrics=metrics,
+        default_metrics=default_metrics,
+        regions=dict(zip(regions["code"], regions["name"], strict=True)),
+        region_states=region_states,
+        years=(int(years.min()), int(years.max())) if len(years) else (1900, 2100),
+    )
+
+
+def _metrics(facts: Facts) -> dict[str, Metric]:
+    """Money by status (every status), money by kind within one status (the pairs the data has),
+    companies, event counts and the latest event."""
+    statuses = facts.statuses.sort_values("firmness")
+    status_labels = dict(zip(statuses["status"], statuses["label"], strict=True))
+    metrics = [
+        Metric(f"money.{s}", f"Japanese money: {label.lower()}", "usd", status=s) for s, label in status_labels.items()
+    ]
+    pairs = facts.money[["kind", "status"]].drop_duplicates()
+    kind_order = {k: i for i, k in enumerate(facts.flow_kinds["kind"])}
+    pairs = pairs.assign(
+        kind_rank=pairs["kind"].map(kind_order), firmness=pairs["status"].map(statuses.set_index("status")["firmness"])
+    ).sort_values(["kind_rank", "firmness"])
+    kind_labels = facts.flow_kinds.set_index("kind")["label"]
+    for kind, status in zip(pairs["kind"], pairs["status"], strict=True):
+        label = f"{kind_labels.get(kind, kind)}: {status_labels.get(status, status).lower()}"
+        metrics.append(Metric(f"{kind}.{status}", label, "usd", status=status, kind=kind))
+    security = facts.categories.set_index("category")["label"].get(SECURITY_CATEGORY, "Security incidents")
+    metrics += [
+        Metric(COMPANIES, "Companies with Japanese capital", "count"),
+        Metric(EVENTS, "Dated events", "count"),
+        Metric(SECURITY, f"of which {security.lower()}", "count"),
+        Metric(LATEST, "Latest dated event", "text"),
+    ]
+    return {m.id: m for m in metrics}
+
+
+def compare_data(facts: Facts) -> CompareData:
+    donors = facts.actors.loc[facts.actors["role"] == DONOR_ROLE, "code"]
+    money = money_view(facts)
+    events = facts.events[facts.events["year_start"].notna()]
+    links = events[["event_id", "countries"]].assign(code=events["countries"].str.split(";")).explode("code")
+    figures = facts.figures
+    companies = figures[figures["subject"] == COMPANIES_SUBJECT]
+    return CompareData(
+        options=compare_options(facts),
+        money=money[money["donor_code"].isin(donors)].reset_index(drop=True),
+        events=events.reset_index(drop=True),
+        event_links=links[["event_id", "code"]].reset_index(drop=True),
+        companies=companies.reset_index(drop=True),
+    )
+
+
+def default_filters(options: CompareOptions) -> CompareFilters:
+    return CompareFilters(
+        countries=options.default_countries,
+        metrics=options.default_metrics,
+        years=options.years,
+        undated=True,
+        sort="value",
+    )
+
+
+def read_filters(reader: QueryReader, options: CompareOptions) -> CompareFilters:
+    default = default_filters(options)
+    return CompareFilters(
+        countries=reader.choices("country", list(options.countries), default.countries),
+        metrics=reader.choices("metric", list(options.metrics), default.metrics),
+        years=reader.year_range("years", options.years, default.years),
+        undated=reader.flag("undated", default.undated),
+        sort=reader.choice("sort", list(SORTS), default.sort),
+    )
+
+
+def chosen_metrics(options: CompareOptions, filters: CompareFilters) -> list[Metric]:
+    """The chosen metrics in the options' order, so columns and panels keep one layout."""
+    return [m for key, m in options.metrics.items() if key in filters.metrics]
+
+
+def in_period(frame: pd.DataFrame, filters: CompareFilters) -> pd.Series:
+    """Rows whose period overlaps the years (aid.overlaps), or that state no period when kept."""
+    undated = frame["year_start"].isna() & filters.undated
+    return overlaps(frame["year_start"], frame["year_end"], filters.years) | undated
+
+
+def comparison(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
+    """One row per (country, metric): value (NA = not stated), qualifier, text for the screen and
+    the facts behind it. Countries in the filters' order, metrics in the options' order."""
+    money = data.money[in_period(data.money, filters)]
+    companies = data.companies[in_period(data.companies, filters)]
+    events = data.events[overlaps(data.events["year_start"], data.events["year_end"], filters.years)]
+    rows = []
+    for code in filters.countries:
+        name = data.options.countries.get(code, code)
+        own_events = events[events["event_id"].isin(data.event_links.loc[data.event_links["code"] == code, "event_id"])]
+        for metric in chosen_metrics(data.options, filters):
+            if metric.unit == "usd":
+                cell = _money_cell(money[money["recipient_code"] == code], metric)
+            elif metric.id == COMPANIES:
+                cell = _companies_cell(companies[companies["country_code"] == code])
+            elif metric.id == LATEST:
+                cell = _latest_cell(own_events)
+            else:
+                counted = own_events if metric.id == EVENTS else own_events[own_events["category"] == SECURITY_CATEGORY]
+                cell = _count_cell(counted)
+            rows.append({"country_code": code, "country": name, "metric": metric.id, **cell})
+    columns = ["country_code", "country", "metric", "value", "qualifier", "text", "notes"]
+    cells = pd.DataFrame(rows, columns=columns)
+    return cells.astype({"value": "Float64", "qualifier": "string", "text": "string"})
+
+
+def _not_stated() -> dict:
+    return {"value": pd.NA, "qualifier": pd.NA, "text": pd.NA, "notes": ()}
+
+
+def _money_cell(flows: pd.DataFrame, metric: Metric) -> dict:
+    flows = flows[flows["status"] == metric.status]
+    if metric.kind is not None:
+        flows = flows[flows["kind"] == metric.kind]
+    if flows.empty:
+        return _not_stated()
+    total = int(flows["amount_usd"].sum())
+    vague = flows["qualifier"].dropna()
+    qualifier = (vague.iloc[0] if len(flows) == 1 else VAGUE_SUM) if len(vague) else pd.NA
+    notes = tuple(
+        FactNote(
+            id=str(r.flow_id),
+            line=f"{format_usd(r.amount_usd, r.qualifier)} · {r.kind_label} · {r.period} · {r.status_label}",
+            quote=str(r.quote),
+            source_id=str(r.source_id),
+            paragraph=int(r.paragraph),
+        )
+        for r in flows.itertuples()
+    )
+    return {"value": total, "qualifier": qualifier, "text": format_usd(total, qualifier), "notes": notes}
+
+
+def _companies_cell(figures: pd.DataFrame) -> dict:
+    """Counts of companies are a stock, not a flow: never added; the latest stated one is shown."""
+    if figures.empty:
+        return _not_stated()
+    latest = figures.sort_values(["year_end", "year_start"], na_position="first").iloc[-1]
+    note = FactNote(
+        id=str(latest["figure_id"]),
+        line=f"{format_count(latest['value'], latest['qualifier'], latest['unit'])} · "
+        f"{format_period(latest['year_start'], latest['year_end'])}",
+        quote=str(latest["quote"]),
+        source_id=str(latest["source_id"]),
+        paragraph=int(latest["paragraph"]),
+    )
+    qualifier = latest["qualifier"]
+    text = format_count(latest["value"], qualifier)
+    return {"value": int(latest["value"]), "qualifier": qualifier, "text": text, "notes": (note,)}
+
+
+def _event_note(event: pd.Series, quoted: bool) -> FactNote:
+    return FactNote(
+        id=str(event["event_id"]),
+        line=f"{event['title']} ({format_period(event['year_start'], event['year_end'])})",
+        quote=str(event["quote"]) if quoted else None,
+        source_id=str(event["source_id"]),
+        paragraph=int(event["paragraph"]),
+    )
+
+
+def _count_cell(events: pd.DataFrame) -> dict:
+    """A count over the data: 0 when there is no event (a real zero, not a gap)."""
+    ordered = events.sort_values(["year_start", "year_end", "event_id"], ascending=False)
+    notes = tuple(_event_note(e, quoted=False) for _, e in ordered.iterrows())
+    return {"value": len(events), "qualifier": pd.NA, "text": str(len(events)), "notes": notes}
+
+
+def _latest_cell(events: pd.DataFrame) -> dict:
+    if events.empty:
+        return _not_stated()
+    latest = events.sort_values(["year_end", "year_start", "event_id"]).iloc[-1]
+    note = _event_note(latest, quoted=True)
+    # Events of the same last year are not ordered by the source; say that others share the year.
+    others = int((events["year_end"] == latest["year_end"]).sum()) - 1
+    text = note.line + (f" and {others} more ending in {int(latest['year_end'])}" if others else "")
+    return {"value": int(latest["year_end"]), "qualifier": pd.NA, "text": text, "notes": (note,)}
+
+
+def order_countries(cells: pd.DataFrame, sort: str) -> list[str]:
+    """Country names in display order: by value (largest first, not stated last) or by name."""
+    frame = cells.assign(missing=cells["value"].isna(), key=cells["country"].str.casefold())
+    if sort == "name":
+        return frame.sort_values("key")["country"].tolist()
+    ranked = frame.assign(rank=-frame["value"].fillna(0).astype(float))
+    return ranked.sort_values(["missing", "rank", "key"])["country"].tolist()
+
+
+def table(cells: pd.DataFrame, metrics: list[Metric], sort: str) -> pd.DataFrame:
+    """Countries as rows and metrics as columns, as the page and the CSV show them: the words on
+    screen, then money in exact dollars, then provenance. Gaps stay NA (for_display says 'not stated').
+    Rows follow `sort`, by the first charted metric."""
+    by_country = {code: group.set_index("metric") for code, group in cells.groupby("country_code", sort=False)}
+    columns: dict[str, list] = {"country": [], "code": []}
+    for metric in metrics:
+        columns[metric.label] = []
+    money = [m for m in metrics if m.unit == "usd"]
+    for metric in money:
+        columns[f"{metric.label} (US$, exact)"] = []
+    provenance: dict[str, list] = {"fact ids": [], "source_id": [], "quote": [], "paragraph": []}
+    for code, group in by_country.items():
+        columns["country"].append(group["country"].iloc[0])
+        columns["code"].append(code)
+        for metric in metrics:
+            cell = group.loc[metric.id]
+            columns[metric.label].append(cell["value"] if metric.id in COUNTED_EVENTS else cell["text"])
+        for metric in money:
+            value = group.loc[metric.id, "value"]
+            columns[f"{metric.label} (US$, exact)"].append(pd.NA if pd.isna(value) else int(value))
+        _add_provenance(provenance, [note for m in metrics for note in group.loc[m.id, "notes"]])
+    frame = pd.DataFrame({**columns, **provenance})
+    frame = frame.astype({m.label: "Int64" if m.id in COUNTED_EVENTS else "string" for m in metrics})
+    frame = frame.astype({f"{m.label} (US$, exact)": "Int64" for m in money})
+    frame = frame.astype({name: "string" for name in provenance})
+    charted = [m for m in metrics if m.charted]
+    if charted:
+        order = order_countries(cells[cells["metric"] == charted[0].id], sort)
+    else:
+        order = sorted(frame["country"], key=str.casefold) if sort == "name" else list(frame["country"])
+    return frame.set_index("country").loc[order].reset_index()
+
+
+def _add_provenance(columns: dict[str, list], notes: list[FactNote]) -> None:
+    unique = list({note.id: note for note in notes}.values())
+    quoted = [n for n in unique if n.quote is not None]
+    columns["fact ids"].append("; ".join(n.id for n in unique) or pd.NA)
+    columns["source_id"].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)
+    columns["quote"].append(" | ".join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
+    columns["paragraph"].append("; ".join(f"{n.id}: {n.paragraph}" for n in quoted) or pd.NA)
+
+
+def regional_figures(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
+    """Figures the source gives for a region as a whole (money and companies of the chosen metrics),
+    shown apart: never divided among, nor counted for, any state. Empty unless a chosen country
+    belongs to the region's role."""
+    columns = ["region", "metric", "value", "period", "status", "id", "source_id", "quote", "paragraph"]
+    if not _shows_region(data.options, filters):
+        return pd.DataFrame(columns=columns)
+    rows = []
+    money = data.money[in_period(data.money, filters) & data.money["recipient_code"].isin(data.options.regions)]
+    for metric in chosen_metrics(data.options, filters):
+        if metric.unit != "usd":
+            continue
+        matched = money[(money["status"] == metric.status) & ((money["kind"] == metric.kind) if metric.kind else True)]
+        for r in matched.itertuples():
+            rows.append([r.recipient_name, metric.label, r.amount_text, r.period, r.status_label, r.flow_id,
+                         r.source_id, r.quote, r.paragraph])  # fmt: skip
+    if COMPANIES in filters.metrics:
+        companies = data.companies[in_period(data.companies, filters)]
+        for r in companies[companies["country_code"].isin(data.options.regions)].itertuples():
+            rows.append([data.options.regions[r.country_code], data.options.metrics[COMPANIES].label,
+                         format_count(r.value, r.qualifier), format_period(r.year_start, r.year_end), pd.NA,
+                         r.figure_id, r.source_id, r.quote, r.paragraph])  # fmt: skip
+    return pd.DataFrame(rows, columns=columns).astype({"paragraph": "Int64", "status": "string"})
+
+
+def regional_events(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
+    """Dated events within the years that name a region as a whole: counted for no single state.
+    Empty unless an event count is among the metrics."""
+    if not _shows_region(data.options, filters) or not set(COUNTED_EVENTS) & set(filters.metrics):
+        return data.events.iloc[0:0]
+    named = data.event_links.loc[data.event_links["code"].isin(data.options.regions), "event_id"]
+    events = data.events[data.events["event_id"].isin(named)]
+    events = events[overlaps(events["year_start"], events["year_end"], filters.years)]
+    return events.sort_values(["year_start", "event_id"])
+
+
+def _shows_region(options: CompareOptions, filters: CompareFilters) -> bool:
+    return bool(options.regions) and any(c in options.region_states for c in filters.countries)
+
+
+def empty_reason(filters: CompareFilters) -> str | None:
+    """Why there is nothing to compare, or None."""
+    missing = [word for word, chosen in (("country", filters.countries), ("metric", filters.metrics)) if not chosen]
+    if missing:
+        return f"Choose at least one {' and one '.join(missing)} to compare."
+    return None
+
+
+def stated_nothing(cells: pd.DataFrame) -> bool:
+    """True when every money and companies cell is a gap (e.g. a year range that excludes everything)."""
+    gaps = cells[~cells["metric"].isin(COUNTED_EVENTS)]
+    return bool(len(gaps)) and bool(gaps["value"].isna().all())

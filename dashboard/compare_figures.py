@@ -1,0 +1,130 @@
+"""The comparison as small multiples: one panel per metric, the countries side by side in each.
+
+Each panel is its own figure of one width, so the page can wrap them onto as many rows as the
+screen needs (two abreast on a wide screen, one on a narrow one). Built from `compare.comparison`
+cells; never call streamlit here. A country the source states nothing about for a metric gets a
+grey "not stated" mark at zero, never a bar; a count of 0 is a real zero and is drawn as one.
+Money panels carry their status in the title, colour and pattern."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.compare import Metric, order_countries
+from dashboard.formatting import NOT_STATED, format_count, format_usd
+from dashboard.style import status_style
+
+BILLION = 1e9
+COUNT_COLOUR = "#3b5b92"
+NOT_STATED_COLOUR = "#767676"  # grey, 4.5:1 on white
+PANEL_WIDTH = 440  # pixels: two panels abreast in a 1400 px window, one per row at 800 px
+PANEL_BASE_HEIGHT = 130
+PANEL_ROW_HEIGHT = 34
+MAX_HOVER_LINES = 12
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """Hover text from data: escaped (Plotly renders some HTML), wrapped for a readable box."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width))
+
+
+def panel_title(metric: Metric) -> str:
+    unit = " (US$ bn)" if metric.unit == "usd" else ""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(metric.label + unit, 44))
+
+
+def cell_hover(cell: pd.Series, metric: Metric) -> str:
+    """Value, qualifier, status and the facts behind it with their quotes (for counts, the events)."""
+    head = f"<b>{html.escape(str(cell['country']))}</b> · {html.escape(metric.label)}<br>"
+    if pd.isna(cell["value"]):
+        return head + f"<b>{NOT_STATED}</b>: the source gives no figure for the years and options chosen"
+    qualifier = "" if pd.isna(cell["qualifier"]) else f" (the source says “{html.escape(str(cell['qualifier']))}”)"
+    lines = [head + f"<b>{html.escape(str(cell['text']))}</b>{qualifier}"]
+    notes = list(cell["notes"])
+    for note in notes[:MAX_HOVER_LINES]:
+        line = html.escape(note.line)
+        if note.quote is not None:
+            line += f"<br><i>“{_wrap(note.quote)}”</i> ({html.escape(note.source_id)}, ¶{note.paragraph})"
+        lines.append(line)
+    if len(notes) > MAX_HOVER_LINES:
+        lines.append(f"and {len(notes) - MAX_HOVER_LINES} more (see the table)")
+    return "<br>".join(lines)
+
+
+def _bar_text(cell: pd.Series, metric: Metric) -> str:
+    if metric.unit == "usd":
+        return format_usd(cell["value"], cell["qualifier"], short=True)
+    return format_count(cell["value"], cell["qualifier"], short=True)
+
+
+def _marker(metric: Metric) -> dict:
+    if metric.status is None:
+        return {"color": COUNT_COLOUR}
+    style = status_style(metric.status)
+    return {"color": style.colour, "pattern": {"shape": style.pattern, "fillmode": "overlay", "size": 8}}
+
+
+def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
+    """One panel of the small multiples, two traces: the stated values as bars, then the countries
+    with nothing stated as grey text at zero. The panel is sorted on its own (`sort`)."""
+    panel = cells[cells["metric"] == metric.id]
+    ordered = panel.set_index("country").loc[order_countries(panel, sort)].reset_index()
+    stated, silent = ordered[ordered["value"].notna()], ordered[ordered["value"].isna()]
+    scale = BILLION if metric.unit == "usd" else 1
+    figure = go.Figure()
+    figure.add_bar(
+        name=metric.label,
+        orientation="h",
+        y=[html.escape(c) for c in stated["country"]],
+        x=(stated["value"].astype(float) / scale).tolist(),
+        text=[_bar_text(c, metric) for _, c in stated.iterrows()],
+        textposition="outside",
+        cliponaxis=False,
+        customdata=[cell_hover(c, metric) for _, c in stated.iterrows()],
+        hovertemplate="%{customdata}<extra></extra>",
+        marker=_marker(metric),
+    )
+    figure.add_scatter(
+        name=f"{metric.label}: {NOT_STATED}",
+        mode="markers+text",
+        x=[0] * len(silent),
+        y=[html.escape(c) for c in silent["country"]],
+        text=[NOT_STATED] * len(silent),
+        textposition="middle right",
+        textfont={"color": NOT_STATED_COLOUR, "style": "italic"},
+        marker={"symbol": "circle-open", "size": 7, "color": NOT_STATED_COLOUR},  # a mark at zero, and a hover target
+        customdata=[cell_hover(c, metric) for _, c in silent.iterrows()],
+        hovertemplate="%{customdata}<extra></extra>",
+        cliponaxis=False,
+    )
+    top = float(stated["value"].max() / scale) if len(stated) else 0.0
+    whole = metric.unit == "count" and top <= 4  # counts are whole: no 0.5 tick on a short axis
+    figure.update_layout(
+        title={"text": panel_title(metric), "font": {"size": 15}, "x": 0, "xanchor": "left"},
+        xaxis={
+            "range": [0, (top or 1) * 1.45],  # room beside the longest bar for its label
+            "title": "US$ bn" if metric.unit == "usd" else "count",
+            "showticklabels": bool(len(stated)),  # no scale where nothing is stated
+            "dtick": 1 if whole else None,
+        },
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [html.escape(c) for c in reversed(ordered["country"])],  # the first at the top
+            "automargin": True,
+        },
+        height=PANEL_BASE_HEIGHT + PANEL_ROW_HEIGHT * len(ordered),
+        margin={"t": 70, "r": 20, "l": 10, "b": 40},
+        hoverlabel={"align": "left"},
+        showlegend=False,
+        bargap=0.35,
+    )
+    return figure
+
+
+def comparison_figures(cells: pd.DataFrame, metrics: list[Metric], sort: str) -> list[tuple[Metric, go.Figure]]:
+    """The small multiples: one figure per charted metric, in the metrics' order (text metrics aside)."""
+    return [(metric, metric_figure(cells, metric, sort)) for metric in metrics if metric.charted]

@@ -1,0 +1,93 @@
+"""The comparison page in Chromium: a link opens its view, the CSV holds the rows of the table, and
+what the source does not state is "not stated" on screen and in the file."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser_support import assert_no_exception, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+LINK = "/compare?country=TJK&country=KAZ&metric=money.realised&metric=events&sort=name&years=2000-2020"
+MONEY = ("Japanese money: realised", "Japanese money: agreed, not stated as realised",
+         "Japanese money: contracts signed, implementation unknown")  # fmt: skip
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    assert_no_exception(page)
+
+
+def chips(page: Page, label: str) -> list[str]:
+    widget = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
+    return widget.locator("[data-tag] [title]").all_inner_texts()
+
+
+def table_rows(page: Page, columns: int = 5) -> list[list[str]]:
+    """The first `columns` cells of each row of the comparison table, as it renders them for
+    assistive technology (the grid renders only the columns in view)."""
+    grid = page.locator('[data-testid="stDataFrame"]').last
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    return [row.locator("td").all_inner_texts()[:columns] for row in grid.locator("tbody tr").all()]
+
+
+def panel_titles(page: Page) -> list[str]:
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+    return page.locator('[data-testid="stPlotlyChart"] .gtitle').all_text_contents()
+
+
+def download(page: Page, button: str) -> tuple[str, bytes]:
+    with page.expect_download() as caught:
+        page.get_by_role("button", name=button).click()
+    return caught.value.suggested_filename, Path(caught.value.path()).read_bytes()
+
+
+def test_a_link_opens_its_view(base_url: str, page: Page) -> None:
+    open_page(page, base_url + LINK)
+    assert chips(page, "Countries") == ["Tajikistan", "Kazakhstan"]
+    assert chips(page, "Metrics") == ["Japanese money: realised", "Dated events"]
+    assert panel_titles(page) == ["Japanese money: realised (US$ bn)", "Dated events"]
+    money_panel = page.locator('[data-testid="stPlotlyChart"]').first
+    assert money_panel.locator(".textpoint text").all_text_contents() == ["not stated"]  # Tajikistan, in grey
+    assert [row[:2] for row in table_rows(page)] == [["Kazakhstan", "KAZ"], ["Tajikistan", "TJK"]]  # by name
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["country"] == ["TJK", "KAZ"] and query["sort"] == ["name"] and query["years"] == ["2000-2020"]
+
+
+def test_a_changed_sort_is_written_to_the_address(base_url: str, page: Page) -> None:
+    open_page(page, base_url + LINK)
+    page.get_by_text("By value", exact=True).click()
+    wait_for_app(page)
+    assert "sort=value" in page.url
+    assert [row[0] for row in table_rows(page)] == ["Kazakhstan", "Tajikistan"]
+
+
+def test_the_csv_holds_the_rows_of_the_table_with_not_stated(base_url: str, page: Page) -> None:
+    open_page(page, base_url + "/compare")
+    name, data = download(page, "Download CSV")
+    assert name.startswith("compare_1951-2020_") and name.endswith(".csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    shown = table_rows(page)
+    assert len(body) == len(shown) == 5
+    for csv_row, screen_row in zip(body, shown, strict=True):
+        assert csv_row[: len(screen_row)] == screen_row
+    assert header[-4:] == ["fact ids", "source_id", "quote", "paragraph"]
+    tajikistan = dict(zip(header, next(r for r in body if r[1] == "TJK"), strict=True))
+    for column in MONEY:
+        assert tajikistan[column] == "not stated" and tajikistan[f"{column} (US$, exact)"] == "not stated"
+    assert tajikistan["Companies with Japanese capital"] == "not stated"
+    assert tajikistan["Dated events"] == "4"  # a count over the data: never "not stated"
+    kazakhstan = dict(zip(header, next(r for r in body if r[1] == "KAZ"), strict=True))
+    assert kazakhstan["Japanese money: realised (US$, exact)"] == "5500000000"
+    assert kazakhstan["Companies with Japanese capital"] == "more than 70"
+    assert "M07: from 2005 to 2019 Japanese direct investment" in kazakhstan["quote"]

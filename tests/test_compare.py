@@ -1,0 +1,346 @@
+"""The comparison page's pure functions and figures, table-driven, from small frames and the bundled data."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from dashboard import compare, compare_figures
+from dashboard.facts import load_facts
+from dashboard.formatting import NOT_STATED, for_display
+from dashboard.url_state import QueryReader
+from tests.conftest import DATA_DIR
+
+ALL_METRICS = ("money.realised", "money.agreed", "investment.realised", "companies", "events", "security", "latest")
+
+
+def frame(columns: str, rows: list[tuple], integers: str = "") -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=columns.split())
+    return table.astype({name: "Int64" for name in integers.split()}).astype(
+        {name: "string" for name in table.columns if name not in integers.split()}
+    )
+
+
+def small_facts(money: list[tuple], events: list[tuple] = (), figures: list[tuple] = ()) -> SimpleNamespace:
+    """Tiny tables in the loader's shapes. money: (id, recipient, amount, qualifier, start, end, kind, status);
+    events: (id, start, end, category, countries, title); figures: (id, country, value, qualifier, start, end)."""
+    money_cols = "flow_id donor_code recipient_code location_code amount_usd qualifier year_start year_end kind status"
+    event_cols = "event_id year_start year_end date_precision category countries title"
+    figure_cols = "figure_id subject country_code value qualifier unit year_start year_end description"
+    return SimpleNamespace(
+        actors=frame("code name kind role", [
+            ("KAZ", "Kazakhstan", "state", "central_asia"),
+            ("TJK", "Tajikistan", "state", "central_asia"),
+            ("JPN", "Japan", "state", "japan"),
+            ("USA", "United States", "state", "other_power"),
+            ("CA5", "Central Asian states", "region", "central_asia"),
+        ]),
+        statuses=frame("status label firmness", [("realised", "Realised", 1), ("agreed", "Agreed", 2)], "firmness"),
+        flow_kinds=frame("kind label", [("aid", "Aid"), ("investment", "Investment")]),
+        categories=frame("category label", [("security", "Security incidents"), ("dialogue", "Dialogue")]),
+        money=frame(money_cols, [(i, "JPN", r, None, a, q, s, e, k, st) for i, r, a, q, s, e, k, st in money],
+                    "amount_usd year_start year_end").assign(
+            description="d", note=pd.NA, source_id="src", quote="<b>quoted</b> words", paragraph=7
+        ).astype({"paragraph": "Int64"}),
+        events=frame(event_cols, [(i, s, e, "year" if s is not None else "not_stated", c, n, t)
+                                  for i, s, e, c, n, t in events], "year_start year_end").assign(
+            description="d", source_id="src", quote="event words", paragraph=3
+        ).astype({"paragraph": "Int64"}),
+        figures=frame(figure_cols, [(i, "companies_japanese_capital", c, v, q, "companies", s, e, "d")
+                                    for i, c, v, q, s, e in figures], "value year_start year_end").assign(
+            source_id="src", quote="figure words", paragraph=9
+        ).astype({"paragraph": "Int64"}),
+    )  # fmt: skip
+
+
+SMALL = small_facts(
+    money=[
+        ("M1", "KAZ", 5_000, None, 2005, 2019, "investment", "realised"),
+        ("M2", "KAZ", 1_000, "approximately", 2010, 2010, "aid", "realised"),
+        ("M3", "KAZ", 700, None, None, None, "investment", "agreed"),  # no period
+        ("M4", "CA5", 12_000, "approximately", 1993, 2001, "aid", "realised"),  # the region as a whole
+        ("M5", "USA", 3_000, None, None, None, "aid", "realised"),
+    ],
+    events=[
+        ("E1", 2004, 2004, "dialogue", "JPN;KAZ;TJK", "Dialogue launched"),
+        ("E2", 2005, 2005, "security", "KAZ", "An incident"),
+        ("E3", 2019, 2019, "dialogue", "JPN;KAZ", "A meeting"),
+        ("E4", 2019, 2019, "dialogue", "KAZ", "Another meeting"),
+        ("E5", 2006, 2006, "dialogue", "JPN;CA5", "Action Plan"),  # names the region only
+        ("E6", None, None, "security", "KAZ", "Undated incident"),
+    ],
+    figures=[("F1", "KAZ", 70, "more than", None, None), ("F2", "CA5", 40, "some", None, None)],
+)
+DATA = compare.compare_data(SMALL)
+
+
+def small_filters(**changes) -> compare.CompareFilters:
+    base = compare.CompareFilters(
+        countries=("KAZ", "TJK"), metrics=ALL_METRICS, years=(1990, 2020), undated=True, sort="value"
+    )
+    return compare.CompareFilters(**{**vars(base), **changes})
+
+
+def values(cells: pd.DataFrame) -> dict[tuple[str, str], object]:
+    return {(r.country_code, r.metric): (None if pd.isna(r.value) else r.value) for r in cells.itertuples()}
+
+
+def test_options_come_from_the_data() -> None:
+    options = DATA.options
+    assert options.countries == {"KAZ": "Kazakhstan", "TJK": "Tajikistan", "USA": "United States"}  # no JPN, no CA5
+    assert options.default_countries == ("KAZ", "TJK") and options.regions == {"CA5": "Central Asian states"}
+    assert list(options.metrics) == [
+        "money.realised", "money.agreed", "aid.realised", "investment.realised", "investment.agreed",
+        "companies", "events", "security", "latest",
+    ]  # fmt: skip
+    assert options.default_metrics == ("money.realised", "money.agreed", "companies", "events", "security", "latest")
+    assert options.metrics["investment.agreed"].label == "Investment: agreed"
+    assert options.metrics["security"].label == "of which security incidents"
+    assert options.years == (1993, 2019)
+
+
+@pytest.mark.parametrize(
+    ("case", "changes", "expected"),
+    [
+        (
+            "a country with no facts: money and companies not stated, events a real 0",
+            {"countries": ("TJK",), "years": (2010, 2020)},
+            {
+                ("TJK", "money.realised"): None,
+                ("TJK", "money.agreed"): None,
+                ("TJK", "investment.realised"): None,
+                ("TJK", "companies"): None,
+                ("TJK", "events"): 0,
+                ("TJK", "security"): 0,
+                ("TJK", "latest"): None,
+            },
+        ),
+        (
+            "statuses never added together; the region's figure in no state's cell",
+            {"countries": ("KAZ",)},
+            {
+                ("KAZ", "money.realised"): 6_000,
+                ("KAZ", "money.agreed"): 700,
+                ("KAZ", "investment.realised"): 5_000,
+                ("KAZ", "companies"): 70,
+                ("KAZ", "events"): 4,
+                ("KAZ", "security"): 1,
+                ("KAZ", "latest"): 2019,
+            },
+        ),
+        (
+            "a figure with no period is kept when undated figures are",
+            {"countries": ("KAZ",), "years": (2015, 2016), "undated": True},
+            {
+                ("KAZ", "money.realised"): 5_000,
+                ("KAZ", "money.agreed"): 700,
+                ("KAZ", "investment.realised"): 5_000,
+                ("KAZ", "companies"): 70,
+                ("KAZ", "events"): 0,
+                ("KAZ", "security"): 0,
+                ("KAZ", "latest"): None,
+            },
+        ),
+        (
+            "a figure with no period is not stated when undated figures are dropped",
+            {"countries": ("KAZ",), "years": (2015, 2016), "undated": False},
+            {
+                ("KAZ", "money.realised"): 5_000,
+                ("KAZ", "money.agreed"): None,
+                ("KAZ", "investment.realised"): 5_000,
+                ("KAZ", "companies"): None,
+                ("KAZ", "events"): 0,
+                ("KAZ", "security"): 0,
+                ("KAZ", "latest"): None,
+            },
+        ),
+        (
+            "a year range that excludes everything: every figure not stated, every count 0",
+            {"years": (1950, 1960), "undated": False},
+            {(c, m): (0 if m in ("events", "security") else None) for c in ("KAZ", "TJK") for m in ALL_METRICS},
+        ),
+        (
+            "a country outside the region with money and no events",
+            {"countries": ("USA",), "metrics": ("money.realised", "events")},
+            {("USA", "money.realised"): 3_000, ("USA", "events"): 0},
+        ),
+    ],
+)
+def test_comparison(case: str, changes: dict, expected: dict) -> None:
+    assert values(compare.comparison(DATA, small_filters(**changes))) == expected, case
+
+
+def test_cells_keep_words_qualifiers_and_their_facts() -> None:
+    cells = compare.comparison(DATA, small_filters(countries=("KAZ",))).set_index("metric")
+    realised = cells.loc["money.realised"]
+    assert realised["qualifier"] == "approximately"  # a sum with one vague figure is vague
+    assert realised["text"] == "approximately US$6,000"
+    assert [n.id for n in realised["notes"]] == ["M1", "M2"]
+    assert cells.loc["money.agreed", "qualifier"] is pd.NA  # one plain figure stays plain
+    assert cells.loc["companies", "text"] == "more than 70"
+    assert cells.loc["latest", "text"] == "Another meeting (2019) and 1 more ending in 2019"
+    assert [n.id for n in cells.loc["events", "notes"]] == ["E4", "E3", "E2", "E1"]  # E5 names only the region
+    assert all(n.quote is None for n in cells.loc["events", "notes"])  # counts cite ids, not quotes
+
+
+def test_the_regional_figures_are_apart_and_whole() -> None:
+    regional = compare.regional_figures(DATA, small_filters())
+    assert regional[["region", "id", "value"]].values.tolist() == [
+        ["Central Asian states", "M4", "approximately US$12,000"],
+        ["Central Asian states", "F2", "some 40"],
+    ]
+    assert compare.regional_events(DATA, small_filters())["event_id"].tolist() == ["E5"]
+    outside = small_filters(countries=("USA",))  # no state of the region chosen: nothing regional to show
+    assert compare.regional_figures(DATA, outside).empty and compare.regional_events(DATA, outside).empty
+    narrowed = small_filters(years=(2002, 2020), metrics=("money.agreed",))
+    assert compare.regional_figures(DATA, narrowed).empty
+    assert compare.regional_events(DATA, narrowed).empty  # no event count chosen: no regional events either
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [("value", ["B", "a", "C", "d"]), ("name", ["a", "B", "C", "d"])],
+)
+def test_order_countries_puts_not_stated_last_when_by_value(sort: str, expected: list[str]) -> None:
+    cells = pd.DataFrame({"country": ["a", "B", "C", "d"], "value": pd.array([1, 5, None, None], dtype="Float64")})
+    assert compare.order_countries(cells, sort) == expected
+
+
+def test_table_has_words_exact_dollars_gaps_and_provenance() -> None:
+    filters = small_filters(countries=("TJK", "KAZ"), metrics=("money.realised", "money.agreed", "events", "latest"))
+    metrics = compare.chosen_metrics(DATA.options, filters)
+    table = compare.table(compare.comparison(DATA, filters), metrics, "value")
+    assert list(table.columns) == [
+        "country", "code", "Japanese money: realised", "Japanese money: agreed", "Dated events", "Latest dated event",
+        "Japanese money: realised (US$, exact)", "Japanese money: agreed (US$, exact)",
+        "fact ids", "source_id", "quote", "paragraph",
+    ]  # fmt: skip
+    kaz, tjk = table.to_dict("records")  # by the first metric's value: Tajikistan states nothing, so last
+    assert kaz["Japanese money: realised (US$, exact)"] == 6_000 and kaz["Dated events"] == 4
+    assert kaz["fact ids"] == "M1; M2; M3; E4; E3; E2; E1"
+    quoted = "<b>quoted</b> words"
+    assert kaz["quote"] == f"M1: {quoted} | M2: {quoted} | M3: {quoted} | E4: event words"  # the latest event
+    assert kaz["paragraph"] == "M1: 7; M2: 7; M3: 7; E4: 3"
+    assert pd.isna(tjk["Japanese money: realised"]) and pd.isna(tjk["Japanese money: agreed (US$, exact)"])
+    assert tjk["Dated events"] == 1 and tjk["fact ids"] == "E1"
+    shown = for_display(table).set_index("code")
+    assert shown.loc["TJK", "Japanese money: realised"] == NOT_STATED
+    assert shown.loc["TJK", "Japanese money: agreed (US$, exact)"] == NOT_STATED
+    assert shown.loc["TJK", "Latest dated event"] == "Dialogue launched (2004)"
+    by_name = compare.table(compare.comparison(DATA, filters), metrics, "name")
+    assert by_name["code"].tolist() == ["KAZ", "TJK"]
+
+
+def test_stated_nothing_and_empty_reasons() -> None:
+    assert compare.stated_nothing(compare.comparison(DATA, small_filters(years=(1950, 1960), undated=False)))
+    assert not compare.stated_nothing(compare.comparison(DATA, small_filters()))
+    assert compare.empty_reason(small_filters(countries=(), metrics=())) == (
+        "Choose at least one country and one metric to compare."
+    )
+    assert compare.empty_reason(small_filters()) is None
+
+
+BUNDLED = compare.compare_data(load_facts(DATA_DIR))
+
+
+def test_bundled_data_defaults_compare_the_five_states() -> None:
+    options = BUNDLED.options
+    assert options.default_countries == ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+    assert "JPN" not in options.countries and "CA5" not in options.countries
+    cells = compare.comparison(BUNDLED, compare.default_filters(options))
+    got = values(cells)
+    assert got[("KAZ", "money.realised")] == 5_500_000_000
+    assert got[("UZB", "money.agreed")] == 6_500_000_000  # stated with no period: kept by default
+    assert got[("TKM", "money.contracts_signed")] == 18_000_000_000
+    assert got[("KAZ", "companies")] == 70
+    assert all(got[("TJK", m)] is None for m in ("money.realised", "money.agreed", "money.contracts_signed"))
+    assert got[("KGZ", "security")] == 3  # Manas airport, ethnic conflict 2010, attack on China's embassy 2016
+    regional = compare.regional_figures(BUNDLED, compare.default_filters(options))
+    assert regional["id"].tolist() == ["M02"]  # the ~$12 bn, not divided among the states
+
+
+def test_read_filters_from_a_link_with_bad_parts() -> None:
+    reader = QueryReader({"country": ["KAZ", "ZZZ"], "metric": ["events,nope"], "years": ["2020-1990"],
+                          "sort": ["size"], "x": ["1"]})  # fmt: skip
+    filters = compare.read_filters(reader, BUNDLED.options)
+    notices = reader.finish()
+    assert filters.countries == ("KAZ",) and filters.metrics == ("events",)
+    assert filters.years == (1990, 2020) and filters.sort == "value"
+    assert len(notices) == 5
+
+
+def test_to_query_round_trips_every_value() -> None:
+    filters = compare.CompareFilters(
+        countries=("UZB", "USA"),
+        metrics=("investment.agreed", "latest"),
+        years=(2000, 2010),
+        undated=False,
+        sort="name",
+    )
+    query = {k: [v] if isinstance(v, str) else list(v) for k, v in filters.to_query().items()}
+    assert compare.read_filters(QueryReader(query), BUNDLED.options) == filters
+    assert filters.summary(BUNDLED.options)["countries"] == "Uzbekistan, United States"
+
+
+def test_money_figure_draws_stated_bars_and_marks_silence_in_grey() -> None:
+    cells = compare.comparison(DATA, small_filters(countries=("TJK", "KAZ", "USA")))
+    metric = DATA.options.metrics["money.realised"]
+    bars, silent = compare_figures.metric_figure(cells, metric, "value").data
+    assert (bars.type, silent.type) == ("bar", "scatter")
+    assert list(bars.y) == ["Kazakhstan", "United States"] and list(bars.x) == [6e-6, 3e-6]  # US$ bn
+    assert list(bars.text) == ["≈ US$6,000", "US$3,000"]
+    assert bars.marker.color == "#1f6f43" and bars.marker.pattern.shape == ""
+    assert "&lt;b&gt;quoted&lt;/b&gt;" in bars.customdata[0] and "<b>quoted</b>" not in bars.customdata[0]
+    assert "approximately" in bars.customdata[0]  # the qualifier, in the source's word
+    assert "Realised" in bars.customdata[0] and "(src, ¶7)" in bars.customdata[0]  # status and provenance
+    assert list(silent.y) == ["Tajikistan"] and list(silent.x) == [0]  # at zero height, not a bar
+    assert list(silent.text) == [NOT_STATED] and silent.mode == "markers+text" and silent.type == "scatter"
+    assert silent.textfont.color == compare_figures.NOT_STATED_COLOUR
+    assert "not stated" in silent.customdata[0]
+
+
+def test_count_figure_draws_a_real_zero_as_a_bar() -> None:
+    cells = compare.comparison(DATA, small_filters(countries=("TJK", "KAZ")))
+    figure = compare_figures.metric_figure(cells, DATA.options.metrics["security"], "value")
+    bars, silent = figure.data
+    assert list(bars.y) == ["Kazakhstan", "Tajikistan"] and list(bars.x) == [1, 0]
+    assert list(bars.text) == ["1", "0"] and not list(silent.y)
+    assert "An incident (2005)" in bars.customdata[0]
+    assert list(figure.layout.yaxis.categoryarray) == ["Tajikistan", "Kazakhstan"]  # the first at the top
+    assert figure.layout.xaxis.dtick == 1  # whole numbers on a short count axis
+
+
+def test_agreed_panel_has_its_status_pattern_and_sorts_by_name() -> None:
+    cells = compare.comparison(DATA, small_filters(countries=("TJK", "KAZ", "USA")))
+    figure = compare_figures.metric_figure(cells, DATA.options.metrics["money.agreed"], "name")
+    bars, silent = figure.data
+    assert bars.marker.pattern.shape == "/" and list(bars.y) == ["Kazakhstan"]
+    assert list(silent.y) == ["Tajikistan", "United States"]
+    assert list(figure.layout.yaxis.categoryarray) == ["United States", "Tajikistan", "Kazakhstan"]
+    assert figure.layout.title.text == "Japanese money: agreed (US$ bn)"
+
+
+def test_a_panel_with_nothing_stated_shows_no_scale() -> None:
+    cells = compare.comparison(DATA, small_filters(years=(1950, 1960), undated=False))
+    figure = compare_figures.metric_figure(cells, DATA.options.metrics["money.realised"], "value")
+    assert not list(figure.data[0].y) and list(figure.data[1].text) == [NOT_STATED, NOT_STATED]
+    assert figure.layout.xaxis.showticklabels is False
+
+
+def test_comparison_figures_are_one_per_charted_metric() -> None:
+    filters = small_filters()
+    metrics = compare.chosen_metrics(DATA.options, filters)
+    figures = compare_figures.comparison_figures(compare.comparison(DATA, filters), metrics, "value")
+    assert [m.id for m, _ in figures] == [m for m in ALL_METRICS if m != "latest"]  # the latest event is text
+    assert all(len(f.data) == 2 for _, f in figures)
+
+
+def test_data_text_is_escaped_in_axis_and_hover() -> None:
+    facts = small_facts(money=[("M1", "KAZ", 10, None, 2000, 2000, "aid", "realised")])
+    facts.actors.loc[0, "name"] = "<i>Kaz</i>"
+    data = compare.compare_data(facts)
+    cells = compare.comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",)))
+    bars, _ = compare_figures.metric_figure(cells, data.options.metrics["money.realised"], "value").data
+    assert list(bars.y) == ["&lt;i&gt;Kaz&lt;/i&gt;"] and bars.customdata[0].startswith("<b>&lt;i&gt;Kaz")

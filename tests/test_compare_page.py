@@ -1,0 +1,144 @@
+"""The comparison page under AppTest: links open their view, widgets write the URL, bad links get one
+notice, and what the source does not state reads "not stated" in the chart and the table."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard.facts import load_facts
+from tests.conftest import DATA_DIR
+
+APP = "../dashboard/app.py"
+VERSION = load_facts(DATA_DIR).version
+REGION_BOX = "Figures for the region as a whole, not divided among the states"
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_resource.clear()
+    yield
+
+
+def open_compare(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    at.switch_page("app_pages/compare.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def param(at: AppTest, key: str) -> list[str]:
+    """AppTest gives a single value as a string and several as a list; compare lists."""
+    value = at.query_params[key]
+    return [value] if isinstance(value, str) else list(value)
+
+
+def panels(at: AppTest) -> dict[str, list[dict]]:
+    """Each chart's title and traces."""
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return {spec["layout"]["title"]["text"]: spec["data"] for spec in specs}
+
+
+def table(at: AppTest):
+    return at.dataframe[-1].value
+
+
+def markdown(at: AppTest) -> str:
+    return " ".join(md.value.replace("\\", "") for md in at.markdown)
+
+
+def test_default_view_compares_the_five_states_and_writes_every_value() -> None:
+    at = open_compare()
+    assert param(at, "country") == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    assert param(at, "metric") == [
+        "money.realised", "money.agreed", "money.contracts_signed", "companies", "events", "security", "latest",
+    ]  # fmt: skip
+    assert param(at, "years") == ["1951-2020"] and param(at, "undated") == ["1"] and param(at, "sort") == ["value"]
+    assert len(panels(at)) == 6  # the latest event is text: in the table, not charted
+    assert table(at)["country"].tolist()[0] == "Kazakhstan"  # by value of the first metric: the one stated
+    assert REGION_BOX in markdown(at)
+    assert at.dataframe[0].value["id"].tolist() == ["M02"]  # the region's ~$12 bn, shown apart
+    assert not at.info  # a clean link gets no notice
+
+
+def test_a_link_opens_its_view() -> None:
+    at = open_compare(
+        country=["UZB", "TJK", "KAZ"], metric=["money.agreed", "events"], years="2000-2019", undated="0", sort="name"
+    )
+    assert list(at.multiselect(key="compare_countries").value) == ["UZB", "TJK", "KAZ"]
+    assert list(at.multiselect(key="compare_metrics").value) == ["money.agreed", "events"]
+    assert at.slider(key="compare_years").value == (2000, 2019)
+    assert at.checkbox(key="compare_undated").value is False
+    assert at.radio(key="compare_sort").value == "name"
+    shown = table(at)
+    assert shown["country"].tolist() == ["Kazakhstan", "Tajikistan", "Uzbekistan"]
+    # Uzbekistan's agreed US$6.5 bn states no period, so dropping undated figures leaves nothing stated.
+    assert shown["Japanese money: agreed, not stated as realised"].tolist() == ["not stated"] * 3
+    assert shown["Dated events"].tolist() == [1, 1, 2]  # the dialogue in 2004; Andijan 2005 for Uzbekistan
+
+
+def test_changing_widgets_changes_the_url() -> None:
+    at = open_compare()
+    at.multiselect(key="compare_countries").set_value(["UZB", "USA"]).run()
+    at.radio(key="compare_sort").set_value("name").run()
+    at.multiselect(key="compare_metrics").set_value(["investment.agreed", "latest"]).run()
+    assert param(at, "country") == ["UZB", "USA"]
+    assert param(at, "sort") == ["name"]
+    assert param(at, "metric") == ["investment.agreed", "latest"]
+    shown = table(at)
+    assert shown["country"].tolist() == ["United States", "Uzbekistan"]
+    assert shown["Investment: agreed, not stated as realised"].tolist() == ["not stated", "US$6.5 bn"]
+    assert REGION_BOX not in markdown(at)  # Uzbekistan's region states no agreed investment
+    assert not any("real zero" in c.value for c in at.caption)  # no event count shown, so nothing to explain
+
+
+def test_a_malformed_link_opens_with_one_notice() -> None:
+    at = open_compare(country=["KAZ", "<script>"], metric="events,bogus", years="2020-1990", sort=["x", "y"], zoom="1")
+    (notice,) = at.info
+    for words in ("'<script>'", "'bogus'", "reversed", "'sort' was given 2 times", "'zoom'"):
+        assert words in notice.value
+    assert param(at, "country") == ["KAZ"] and param(at, "metric") == ["events"]
+    assert param(at, "years") == ["1990-2020"] and param(at, "sort") == ["value"]
+    assert "zoom" not in at.query_params
+
+
+def test_not_stated_is_shown_in_the_chart_and_the_table_never_as_zero() -> None:
+    at = open_compare(country=["KAZ", "TJK"], metric=["money.realised", "security"])
+    traces = panels(at)
+    bars, silent = traces["Japanese money: realised (US$ bn)"]
+    assert bars["type"] == "bar" and bars["y"] == ["Kazakhstan"]  # no bar for Tajikistan
+    assert silent["y"] == ["Tajikistan"] and silent["text"] == ["not stated"] and silent["x"] == [0]
+    counts, none_silent = traces["of which security incidents and operations"]
+    assert counts["y"] == ["Kazakhstan", "Tajikistan"] and counts["x"] == [0, 0]  # real zeros, drawn
+    assert not none_silent["y"]
+    row = table(at).set_index("code").loc["TJK"]
+    assert row["Japanese money: realised"] == "not stated"
+    assert row["Japanese money: realised (US$, exact)"] == "not stated"
+    captions = " ".join(c.value for c in at.caption)
+    assert "it is not a zero" in captions and "0 there is a real zero" in captions
+
+
+def test_a_year_range_with_nothing_stated_says_so() -> None:
+    at = open_compare(years="1951-1960", undated="0")
+    assert "states no money or company figure" in at.info[0].value
+    assert set(table(at)["Japanese money: realised"]) == {"not stated"}
+
+
+def test_choosing_no_country_asks_for_one() -> None:
+    at = open_compare()
+    at.multiselect(key="compare_countries").set_value([]).run()
+    assert "Choose at least one country" in at.warning[0].value
+    assert not at.get("plotly_chart")
+
+
+def test_share_shows_a_permalink_with_every_value_and_the_version() -> None:
+    at = open_compare(country="KGZ", metric="events")
+    assert at.code[0].value == f"/compare?country=KGZ&metric=events&years=1951-2020&undated=1&sort=value&v={VERSION}"
+    assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download with citation"]
