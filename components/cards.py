@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.formatting import escape_markdown
+from dashboard.formatting import NOT_STATED, escape_markdown
 from dashboard.overview import KeyFigure
 
 CARD_WIDTH = 250  # pixels: room for "≈ US$300 bn" at the metric font size, two abreast at 800 px
@@ -17,8 +17,10 @@ def key_figure_card(figure: KeyFigure) -> None:
         if figure.qualifier:
             details.insert(0, f"*{escape_markdown(figure.qualifier)}* (the source's word)")
         st.markdown(" · ".join(details))
-        if figure.quote is None:
+        if figure.quote is None and figure.value == NOT_STATED:
             st.caption("No figure in the source.")
+        elif figure.quote is None:
+            st.caption("A sum of several figures: each one's quote is on the Aid and investment page.")
         else:
             st.caption(f"“{escape_markdown(figure.quote)}” ({escape_markdown(figure.source_id)}, ¶{figure.paragraph})")
 

@@ -190,6 +190,11 @@ def annualise(flows: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.D
     return spread.reset_index(drop=True)
 
 
+def largest(flows: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The `limit` largest figures, for a chart that draws each one (the table keeps them all)."""
+    return flows if len(flows) <= limit else flows.nlargest(limit, "amount_usd")
+
+
 def not_annualisable(flows: pd.DataFrame) -> pd.DataFrame:
     """Figures an even spread cannot place: no stated period, or no stated end."""
     return flows[flows["year_start"].isna() | flows["year_end"].isna()]

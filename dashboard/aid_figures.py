@@ -18,6 +18,7 @@ from dashboard.style import status_style
 
 BILLION = 1e9
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
+HOVER_LIMIT = 5  # figures listed in one bar's hover; the rest are counted
 EVEN_SPREAD = "assumes an even spread over each period"
 EVEN_SPREAD_SHORT = "even spread assumed"
 
@@ -38,6 +39,22 @@ def flow_hover(row: pd.Series) -> str:
     )
 
 
+def _hovers(flows: pd.DataFrame, keys: list[str], amount: str, line) -> pd.Series:
+    """Per group of `keys`: the HOVER_LIMIT largest figures as hover lines, and a count of the rest.
+
+    NOTE: built from at most HOVER_LIMIT rows per group, so a million-row view costs a sort, not a
+    million strings.
+    """
+    ranked = flows.sort_values(amount, ascending=False)
+    top = ranked.groupby(keys, sort=False, observed=True).head(HOVER_LIMIT)
+    lines = top.assign(line=[line(row) for _, row in top.iterrows()])
+    joined = lines.groupby(keys, sort=False, observed=True)["line"].agg("<br><br>".join)
+    sizes = flows.groupby(keys, sort=False, observed=True).size()
+    more = (sizes - HOVER_LIMIT).clip(lower=0).reindex(joined.index)
+    suffix = more.map(lambda n: f"<br><br>… and {n:,} more figures (see the table)" if n else "")
+    return joined + suffix
+
+
 def _status_order(flows: pd.DataFrame) -> list[tuple[str, str]]:
     ordered = flows.sort_values("firmness")[["status", "status_label"]].drop_duplicates()
     return list(ordered.itertuples(index=False, name=None))
@@ -53,12 +70,12 @@ def bars_figure(flows: pd.DataFrame, by: str, log_scale: bool = False) -> go.Fig
     each bar's hover listing the figures it adds."""
     column = _GROUP_COLUMN[by]
     order = flows.groupby(column)["amount_usd"].max().sort_values(ascending=True).index.tolist()
-    flows = flows.assign(hover=[flow_hover(row) for _, row in flows.iterrows()])
+    all_hovers = _hovers(flows, [column, "status"], "amount_usd", flow_hover)
     figure = go.Figure()
     for status, label in _status_order(flows):
         groups = flows[flows["status"] == status].groupby(column, sort=False)
         totals = groups["amount_usd"].sum()
-        hovers = groups["hover"].agg("<br><br>".join)
+        hovers = all_hovers.xs(status, level="status")
         vague = groups["qualifier"].count()
         names = [g for g in order if g in totals.index]
         figure.add_bar(
@@ -140,18 +157,20 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     return figure
 
 
+def _spread_line(row: pd.Series) -> str:
+    return (
+        f"{html.escape(str(row['recipient_name']))}: {html.escape(format_usd(row['amount_per_year_usd']))} a year "
+        f"of {html.escape(format_usd(row['amount_usd'], row['qualifier']))} over {row['years_in_period']} years"
+    )
+
+
 def per_year_figure(spread: pd.DataFrame) -> go.Figure:
     """Per-year amounts under the even-spread assumption, statuses side by side."""
     figure = go.Figure()
     for status, label in _status_order(spread):
         subset = spread[spread["status"] == status]
-        lines = [
-            f"{html.escape(str(r.recipient_name))}: {html.escape(format_usd(r.amount_per_year_usd))} a year "
-            f"of {html.escape(format_usd(r.amount_usd, r.qualifier))} over {r.years_in_period} years"
-            for r in subset.itertuples()
-        ]
         per_year = subset.groupby("year")["amount_per_year_usd"].sum()
-        hovers = subset.assign(line=lines).groupby("year")["line"].agg("<br>".join)
+        hovers = _hovers(subset, ["year"], "amount_per_year_usd", _spread_line)
         figure.add_bar(
             name=f"{label} ({EVEN_SPREAD})",
             x=per_year.index,

@@ -233,13 +233,18 @@ def comparison(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
                 counted = own_events if metric.id == EVENTS else own_events[own_events["category"] == SECURITY_CATEGORY]
                 cell = _count_cell(counted)
             rows.append({"country_code": code, "country": name, "metric": metric.id, **cell})
-    columns = ["country_code", "country", "metric", "value", "qualifier", "text", "notes"]
+    columns = ["country_code", "country", "metric", "value", "qualifier", "text", "notes", "omitted"]
     cells = pd.DataFrame(rows, columns=columns)
     return cells.astype({"value": "Float64", "qualifier": "string", "text": "string"})
 
 
+# Facts named per cell; a cell over a big data set sums thousands. NOTE: without this cap a 1M-row
+# data set builds a note per row on every rerun.
+NOTES_LIMIT = 20
+
+
 def _not_stated() -> dict:
-    return {"value": pd.NA, "qualifier": pd.NA, "text": pd.NA, "notes": ()}
+    return {"value": pd.NA, "qualifier": pd.NA, "text": pd.NA, "notes": (), "omitted": 0}
 
 
 def _money_cell(flows: pd.DataFrame, metric: Metric) -> dict:
@@ -251,6 +256,7 @@ def _money_cell(flows: pd.DataFrame, metric: Metric) -> dict:
     total = int(flows["amount_usd"].sum())
     vague = flows["qualifier"].dropna()
     qualifier = (vague.iloc[0] if len(flows) == 1 else VAGUE_SUM) if len(vague) else pd.NA
+    named = flows if len(flows) <= NOTES_LIMIT else flows.nlargest(NOTES_LIMIT, "amount_usd")
     notes = tuple(
         FactNote(
             id=str(r.flow_id),
@@ -259,9 +265,10 @@ def _money_cell(flows: pd.DataFrame, metric: Metric) -> dict:
             source_id=str(r.source_id),
             paragraph=int(r.paragraph),
         )
-        for r in flows.itertuples()
+        for r in named.itertuples()
     )
-    return {"value": total, "qualifier": qualifier, "text": format_usd(total, qualifier), "notes": notes}
+    text = format_usd(total, qualifier)
+    return {"value": total, "qualifier": qualifier, "text": text, "notes": notes, "omitted": len(flows) - len(named)}
 
 
 def _companies_cell(figures: pd.DataFrame) -> dict:
@@ -279,7 +286,7 @@ def _companies_cell(figures: pd.DataFrame) -> dict:
     )
     qualifier = latest["qualifier"]
     text = format_count(latest["value"], qualifier)
-    return {"value": int(latest["value"]), "qualifier": qualifier, "text": text, "notes": (note,)}
+    return {"value": int(latest["value"]), "qualifier": qualifier, "text": text, "notes": (note,), "omitted": 0}
 
 
 def _event_note(event: pd.Series, quoted: bool) -> FactNote:
@@ -294,9 +301,10 @@ def _event_note(event: pd.Series, quoted: bool) -> FactNote:
 
 def _count_cell(events: pd.DataFrame) -> dict:
     """A count over the data: 0 when there is no event (a real zero, not a gap)."""
-    ordered = events.sort_values(["year_start", "year_end", "event_id"], ascending=False)
+    ordered = events.sort_values(["year_start", "year_end", "event_id"], ascending=False).head(NOTES_LIMIT)
     notes = tuple(_event_note(e, quoted=False) for _, e in ordered.iterrows())
-    return {"value": len(events), "qualifier": pd.NA, "text": str(len(events)), "notes": notes}
+    omitted = len(events) - len(ordered)
+    return {"value": len(events), "qualifier": pd.NA, "text": str(len(events)), "notes": notes, "omitted": omitted}
 
 
 def _latest_cell(events: pd.DataFrame) -> dict:
@@ -307,7 +315,7 @@ def _latest_cell(events: pd.DataFrame) -> dict:
     # Events of the same last year are not ordered by the source; say that others share the year.
     others = int((events["year_end"] == latest["year_end"]).sum()) - 1
     text = note.line + (f" and {others} more ending in {int(latest['year_end'])}" if others else "")
-    return {"value": int(latest["year_end"]), "qualifier": pd.NA, "text": text, "notes": (note,)}
+    return {"value": int(latest["year_end"]), "qualifier": pd.NA, "text": text, "notes": (note,), "omitted": 0}
 
 
 def order_countries(cells: pd.DataFrame, sort: str) -> list[str]:
@@ -340,7 +348,8 @@ def table(cells: pd.DataFrame, metrics: list[Metric], sort: str) -> pd.DataFrame
         for metric in money:
             value = group.loc[metric.id, "value"]
             columns[f"{metric.label} (US$, exact)"].append(pd.NA if pd.isna(value) else int(value))
-        _add_provenance(provenance, [note for m in metrics for note in group.loc[m.id, "notes"]])
+        omitted = sum(int(group.loc[m.id, "omitted"]) for m in metrics)
+        _add_provenance(provenance, [note for m in metrics for note in group.loc[m.id, "notes"]], omitted)
     frame = pd.DataFrame({**columns, **provenance})
     frame = frame.astype({m.label: "Int64" if m.id in COUNTED_EVENTS else "string" for m in metrics})
     frame = frame.astype({f"{m.label} (US$, exact)": "Int64" for m in money})
@@ -353,10 +362,11 @@ def table(cells: pd.DataFrame, metrics: list[Metric], sort: str) -> pd.DataFrame
     return frame.set_index("country").loc[order].reset_index()
 
 
-def _add_provenance(columns: dict[str, list], notes: list[FactNote]) -> None:
+def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: int = 0) -> None:
     unique = list({note.id: note for note in notes}.values())
     quoted = [n for n in unique if n.quote is not None]
-    columns["fact ids"].append("; ".join(n.id for n in unique) or pd.NA)
+    more = f"; and {omitted:,} more (largest or latest named)" if omitted else ""
+    columns["fact ids"].append(("; ".join(n.id for n in unique) + more) or pd.NA)
     columns["source_id"].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)
     columns["quote"].append(" | ".join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
     columns["paragraph"].append("; ".join(f"{n.id}: {n.paragraph}" for n in quoted) or pd.NA)

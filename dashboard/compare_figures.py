@@ -50,8 +50,9 @@ def cell_hover(cell: pd.Series, metric: Metric) -> str:
         if note.quote is not None:
             line += f"<br><i>“{_wrap(note.quote)}”</i> ({html.escape(note.source_id)}, ¶{note.paragraph})"
         lines.append(line)
-    if len(notes) > MAX_HOVER_LINES:
-        lines.append(f"and {len(notes) - MAX_HOVER_LINES} more (see the table)")
+    more = max(len(notes) - MAX_HOVER_LINES, 0) + int(cell.get("omitted", 0))
+    if more:
+        lines.append(f"and {more:,} more (see the table)")
     return "<br>".join(lines)
 
 

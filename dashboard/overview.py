@@ -25,29 +25,40 @@ class KeyFigure:
 
 
 def central_asia_money(facts: Facts) -> list[KeyFigure]:
-    """One card per Japanese money figure for a Central Asian state or the region, and a
-    'not stated' card for each Central Asian state the source gives no figure for."""
+    """One card per recipient, kind and status of Japanese money for a Central Asian state or the
+    region, and a 'not stated' card for each Central Asian state the source gives no figure for.
+
+    A card adds figures only within one status. With one figure behind it (as in the bundled
+    data) it carries that figure's quote; with several it says how many it adds.
+    """
     actors = facts.actors.set_index("code")
     region = actors.index[actors["role"] == "central_asia"]
     money = facts.money[facts.money["recipient_code"].isin(region)]
-    money = money.merge(facts.statuses[["status", "label", "firmness"]], on="status", how="left")
-    money = money.merge(
-        facts.flow_kinds[["kind", "label"]].rename(columns={"label": "kind_label"}), on="kind", how="left"
-    )
-    money = money.assign(is_region=money["recipient_code"].map(actors["kind"]).ne("state"))
-    money = money.sort_values(["is_region", "firmness", "recipient_code"])
-    cards = [
-        KeyFigure(
-            label=f"{actors.at[row.recipient_code, 'name']}: {row.kind_label.lower()}",
-            value=format_usd(row.amount_usd, row.qualifier, short=True),
-            qualifier=None if is_missing(row.qualifier) else str(row.qualifier),
-            status=str(row.label),
-            period=format_period(row.year_start, row.year_end),
-            quote=str(row.quote),
-            paragraph=int(row.paragraph),
-            source_id=str(row.source_id),
+    groups = (
+        money.groupby(["recipient_code", "kind", "status"], observed=True)
+        .agg(
+            amount=("amount_usd", "sum"),
+            figures=("amount_usd", "size"),
+            vague=("qualifier", "count"),
+            qualifier=("qualifier", "first"),
+            undated=("year_start", lambda s: int(s.isna().sum())),
+            open_end=("year_end", lambda s: int(s.isna().sum())),
+            first_year=("year_start", "min"),
+            last_year=("year_end", "max"),
+            quote=("quote", "first"),
+            paragraph=("paragraph", "first"),
+            source_id=("source_id", "first"),
         )
-        for row in money.itertuples(index=False)
+        .reset_index()
+    )
+    statuses = facts.statuses.set_index("status")
+    kinds = facts.flow_kinds.set_index("kind")["label"]
+    groups = groups.assign(
+        firmness=groups["status"].map(statuses["firmness"]),
+        is_region=groups["recipient_code"].map(actors["kind"]).ne("state"),
+    ).sort_values(["is_region", "firmness", "recipient_code", "kind"])
+    cards = [
+        _money_card(row, str(actors.at[row.recipient_code, "name"]), kinds, statuses) for row in groups.itertuples()
     ]
     states = actors[(actors["role"] == "central_asia") & (actors["kind"] == "state")]
     for code, name in states["name"].items():
@@ -65,6 +76,37 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
                 )
             )
     return cards
+
+
+def _money_card(row, name: str, kinds: pd.Series, statuses: pd.DataFrame) -> KeyFigure:
+    status = str(statuses["label"].get(row.status, row.status))
+    label = f"{name}: {str(kinds.get(row.kind, row.kind)).lower()}"
+    if row.figures == 1:
+        qualifier = None if is_missing(row.qualifier) else str(row.qualifier)
+        return KeyFigure(
+            label=label,
+            value=format_usd(row.amount, qualifier, short=True),
+            qualifier=qualifier,
+            status=status,
+            period=format_period(row.first_year, row.last_year if not row.open_end else None),
+            quote=str(row.quote),
+            paragraph=int(row.paragraph),
+            source_id=str(row.source_id),
+        )
+    qualifier = "approximately" if row.vague else None
+    period = format_period(row.first_year, row.last_year if not row.open_end else None)
+    if row.undated:
+        period += f"; {row.undated:,} with no stated period"
+    return KeyFigure(
+        label=label,
+        value=format_usd(row.amount, qualifier, short=True),
+        qualifier=qualifier,
+        status=f"{status} · sum of {row.figures:,} figures, {row.vague:,} of them vague",
+        period=period,
+        quote=None,
+        paragraph=None,
+        source_id=None,
+    )
 
 
 def stated_counts(facts: Facts) -> list[KeyFigure]:

@@ -18,6 +18,8 @@ from dashboard.url_state import QueryReader, flag_value, year_range_value
 REGION_CODE = "CA5"
 LABEL_CHARS = 26  # a label longer than this is shortened; the full title is in the hover and card
 MAX_QUERY = 100
+EVENTS_DRAWN = 400  # one point per event; past this the chart becomes counts per year
+CHOICES = 1_000  # events offered in the details list (every option is sent to the browser)
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,17 @@ def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
                 row_free_from[row] = item["to"]
             rows[index] = row
     return rows
+
+
+def event_choices(events: pd.DataFrame, selected: str) -> pd.Series:
+    """id -> 'year · title' for the details list: the first CHOICES events in date order, and the
+    selected one wherever it is."""
+    ordered = events.sort_values(["year_start", "event_id"], na_position="last")
+    chosen = ordered.head(CHOICES)
+    if selected and selected not in set(chosen["event_id"]):
+        chosen = pd.concat([ordered[ordered["event_id"] == selected], chosen])
+    year = chosen["year_start"].astype("string").fillna("undated")
+    return pd.Series((year + " · " + chosen["title"]).to_numpy(), index=chosen["event_id"].to_numpy())
 
 
 def table(events: pd.DataFrame) -> pd.DataFrame:

@@ -94,3 +94,23 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
 def _lane_title(events: pd.DataFrame, category: str) -> str:
     label = str(events.loc[events["category"] == category, "category_label"].iloc[0])
     return "<br>".join(html.escape(line) for line in textwrap.wrap(label, 18))
+
+
+def counts_figure(events: pd.DataFrame) -> go.Figure:
+    """Dated events counted per first year, stacked by category (counts of events add up)."""
+    counts = events.groupby(["category_order", "category_label", "year_start"], observed=True).size()
+    figure = go.Figure()
+    for number, ((_, label), per_year) in enumerate(counts.groupby(level=[0, 1], sort=True)):
+        years = per_year.index.get_level_values("year_start").astype(int)
+        figure.add_bar(name=html.escape(str(label)), x=years, y=per_year.to_numpy(),
+                       marker_color=qualitative.Safe[number % len(qualitative.Safe)],
+                       hovertemplate="%{x}: %{y:,} events<extra>%{fullData.name}</extra>")  # fmt: skip
+    figure.update_layout(
+        barmode="stack",
+        xaxis={"title": "Year (first year of each event)"},
+        yaxis={"title": "Events"},
+        legend={"title": "Category", "orientation": "h", "y": -0.2},
+        margin={"t": 20},
+        showlegend=True,
+    )
+    return figure

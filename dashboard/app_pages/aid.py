@@ -5,10 +5,13 @@ import streamlit as st
 from components.data import derived, facts_or_stop
 from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
+from components.tables import data_table
 from components.view_state import read_view, seed_widgets, show_notices, write_view
 from dashboard import aid, aid_figures
 from dashboard.formatting import escape_markdown, for_display
 from dashboard.url_state import year_range_value
+
+SPANS_DRAWN = 150  # one bar per figure; past this the chart is unreadable and slow to draw
 
 facts = facts_or_stop()
 options = derived(facts, aid.aid_options)
@@ -64,11 +67,14 @@ if filters.per_year:
 elif filters.chart == "time":
     dated = flows[flows["year_start"].notna()]
     if not dated.empty:
-        st.plotly_chart(aid_figures.timeline_figure(dated, filters.years), key="aid_chart_time")
+        drawn = aid.largest(dated, SPANS_DRAWN)
+        st.plotly_chart(aid_figures.timeline_figure(drawn, filters.years), key="aid_chart_time")
+        if len(drawn) < len(dated):
+            st.caption(f"Drawing the {len(drawn):,} largest of {len(dated):,} figures; the table lists them all.")
     undated = flows[flows["year_start"].isna()]
     if not undated.empty:
         st.markdown("**No stated period** (not placed on any year):")
-        st.dataframe(for_display(aid.table(undated)), hide_index=True, width="stretch", column_config=aid_columns)
+        data_table(aid.table(undated), aid_columns)
 else:
     st.plotly_chart(aid_figures.bars_figure(flows, filters.by, filters.scale == "log"), key="aid_chart_bars")
 
@@ -76,4 +82,4 @@ st.subheader("Totals by status")
 st.caption("Each total adds only figures of one status; 'of which vague' counts figures the source qualifies.")
 st.dataframe(aid.totals_display(flows), hide_index=True)
 st.subheader(f"The {len(flows)} figures shown")
-st.dataframe(for_display(aid.table(flows)), hide_index=True, width="stretch", column_config=aid_columns)
+data_table(aid.table(flows), aid_columns)

@@ -5,6 +5,7 @@ import streamlit as st
 from components.data import derived, facts_or_stop
 from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
+from components.tables import data_table
 from components.view_state import read_view, seed_widgets, show_notices, write_view
 from dashboard import compare, compare_figures
 from dashboard.formatting import escape_markdown, for_display, format_period
@@ -71,7 +72,7 @@ if not regional.empty or not regional_events.empty:
     with st.container(border=True):
         st.markdown("**Figures for the region as a whole, not divided among the states**")
         if not regional.empty:
-            st.dataframe(for_display(regional), hide_index=True, width="stretch", key="compare_regional")
+            data_table(regional)
         if not regional_events.empty:
             listed = "; ".join(
                 f"{escape_markdown(e.title)} ({format_period(e.year_start, e.year_end)})"

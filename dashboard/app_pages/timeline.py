@@ -6,6 +6,7 @@ from components.data import derived, facts_or_stop
 from components.filters import multiselect, year_range
 from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
+from components.tables import data_table
 from components.view_state import read_view, seed_widgets, show_notices, write_view
 from dashboard import timeline, timeline_figures
 from dashboard.formatting import escape_markdown, for_display
@@ -55,14 +56,18 @@ share_and_download(
     tables=["events", "categories", "actors", "sources"],
     facts=facts,
 )
-if not dated.empty:
+if 0 < len(dated) <= timeline.EVENTS_DRAWN:
     rows = timeline.assign_lanes(dated, filters.years)
     figure = timeline_figures.timeline_figure(dated, rows, filters.years, selected)
     st.plotly_chart(figure, key="tl_chart", on_select="rerun", selection_mode="points")
+elif len(dated):
+    st.plotly_chart(timeline_figures.counts_figure(dated), key="tl_counts")
+    st.caption(f"{len(dated):,} dated events are too many to draw one by one: counts per year instead. "
+               f"Narrow the filters to {timeline.EVENTS_DRAWN:,} or fewer to see and click each event.")  # fmt: skip
 
-titles = dict(zip(events["event_id"], events["date_text"].str.split(" ").str[0] + " · " + events["title"], strict=True))
-st.selectbox("Event details", ["", *events["event_id"]], key="tl_event",
-             format_func=lambda e: titles.get(e, "Choose an event, or click one in the chart"))  # fmt: skip
+choices = timeline.event_choices(events, selected)
+st.selectbox("Event details", ["", *choices.index], key="tl_event",
+             format_func=lambda e: choices.get(e, "Choose an event, or click one in the chart"))  # fmt: skip
 if selected:
     event = events.set_index("event_id").loc[selected]
     source = facts.sources.set_index("source_id").loc[event["source_id"]]
@@ -75,7 +80,7 @@ if selected:
         st.caption(escape_markdown(full_reference(source)))
 
 if not undated.empty:
-    with st.expander(f"Events the source gives no date for ({len(undated)}): not placed on the axis"):
-        st.dataframe(for_display(timeline.table(undated)), hide_index=True, width="stretch")
-st.subheader(f"The {len(events)} events shown, in date order")
-st.dataframe(for_display(timeline.table(events)), hide_index=True, width="stretch")
+    with st.expander(f"Events the source gives no date for ({len(undated):,}): not placed on the axis"):
+        data_table(timeline.table(undated))
+st.subheader(f"The {len(events):,} events shown, in date order")
+data_table(timeline.table(events))
