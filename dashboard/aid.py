@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.facts import Facts
-from dashboard.formatting import format_period, format_usd
+from dashboard.formatting import format_period, format_usd, lookup
 from dashboard.url_state import QueryReader, flag_value, year_range_value
 
 GROUPINGS = {"recipient": "Recipient", "kind": "Kind of flow", "status": "Status"}
@@ -121,10 +121,10 @@ def money_view(facts: Facts) -> pd.DataFrame:
     kinds = facts.flow_kinds.set_index("kind")["label"]
     money = facts.money
     return money.assign(
-        recipient_name=money["recipient_code"].map(names).fillna(money["recipient_code"]),
-        kind_label=money["kind"].map(kinds).fillna(money["kind"]),
-        status_label=money["status"].map(statuses["label"]).fillna(money["status"]),
-        firmness=money["status"].map(statuses["firmness"]),
+        recipient_name=lookup(money["recipient_code"], names).astype("category"),
+        kind_label=lookup(money["kind"], kinds).astype("category"),
+        status_label=lookup(money["status"], statuses["label"]).astype("category"),
+        firmness=lookup(money["status"], statuses["firmness"], keep_code=False).astype("Int64"),
         amount_text=[format_usd(a, q) for a, q in zip(money["amount_usd"], money["qualifier"], strict=True)],
         period=[format_period(s, e) for s, e in zip(money["year_start"], money["year_end"], strict=True)],
     )
@@ -235,7 +235,7 @@ def totals_display(flows: pd.DataFrame) -> pd.DataFrame:
 
 def table(flows: pd.DataFrame) -> pd.DataFrame:
     """The rows as the page's table and the CSV show them: exact dollars, provenance last."""
-    shown = flows.assign(qualifier=flows["qualifier"].fillna(""))
+    shown = flows.assign(qualifier=flows["qualifier"].astype("string").fillna(""))
     columns = {
         "flow_id": "id",
         "recipient_name": "recipient",

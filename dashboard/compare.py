@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard.aid import money_view, overlaps
 from dashboard.facts import Facts
-from dashboard.formatting import format_count, format_period, format_usd
+from dashboard.formatting import format_count, format_period, format_usd, lookup
 from dashboard.url_state import QueryReader, flag_value, year_range_value
 
 COMPANIES = "companies"
@@ -148,7 +148,8 @@ def _metrics(facts: Facts) -> dict[str, Metric]:
     pairs = facts.money[["kind", "status"]].drop_duplicates()
     kind_order = {k: i for i, k in enumerate(facts.flow_kinds["kind"])}
     pairs = pairs.assign(
-        kind_rank=pairs["kind"].map(kind_order), firmness=pairs["status"].map(statuses.set_index("status")["firmness"])
+        kind_rank=lookup(pairs["kind"], kind_order, keep_code=False),
+        firmness=lookup(pairs["status"], statuses.set_index("status")["firmness"], keep_code=False),
     ).sort_values(["kind_rank", "firmness"])
     kind_labels = facts.flow_kinds.set_index("kind")["label"]
     for kind, status in zip(pairs["kind"], pairs["status"], strict=True):

@@ -78,3 +78,15 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
     """
     gaps = [name for name in frame.columns if frame[name].isna().any()]
     return frame.assign(**{name: frame[name].astype("string").fillna(NOT_STATED) for name in gaps})
+
+
+def lookup(codes: pd.Series, labels: pd.Series | dict, keep_code: bool = True) -> pd.Series:
+    """Each code's entry in `labels` (a label, a rank), as plain values, not categoricals.
+
+    NOTE: mapping a categorical gives a categorical ordered by the old categories, which sorts
+    wrongly and refuses new values in fillna; the codes are read as text first. With `keep_code`,
+    a code with no entry shows as itself.
+    """
+    text = codes.astype("string")
+    mapped = text.map(labels)
+    return mapped.fillna(text) if keep_code else mapped

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.facts import Facts
-from dashboard.formatting import NOT_STATED, format_count, format_period, format_usd, is_missing
+from dashboard.formatting import NOT_STATED, format_count, format_period, format_usd, is_missing, lookup
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
     statuses = facts.statuses.set_index("status")
     kinds = facts.flow_kinds.set_index("kind")["label"]
     groups = groups.assign(
-        firmness=groups["status"].map(statuses["firmness"]),
-        is_region=groups["recipient_code"].map(actors["kind"]).ne("state"),
+        firmness=lookup(groups["status"], statuses["firmness"], keep_code=False).astype("Int64"),
+        is_region=lookup(groups["recipient_code"], actors["kind"]).ne("state"),
     ).sort_values(["is_region", "firmness", "recipient_code", "kind"])
     cards = [
         _money_card(row, str(actors.at[row.recipient_code, "name"]), kinds, statuses) for row in groups.itertuples()

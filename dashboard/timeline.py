@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.facts import Facts
-from dashboard.formatting import NOT_STATED
+from dashboard.formatting import NOT_STATED, lookup
 from dashboard.url_state import QueryReader, flag_value, year_range_value
 
 REGION_CODE = "CA5"
@@ -108,8 +108,8 @@ def event_view(facts: Facts) -> pd.DataFrame:
     codes = events["countries"].str.split(";")
     order = {category: number for number, category in enumerate(facts.categories["category"])}
     return events.assign(
-        category_label=events["category"].map(categories).fillna(events["category"]),
-        category_order=events["category"].map(order).fillna(len(order)),
+        category_label=lookup(events["category"], categories).astype("category"),
+        category_order=lookup(events["category"], order, keep_code=False).astype("Int64").fillna(len(order)),
         country_names=[", ".join(str(names.get(c, c)) for c in cs) for cs in codes],
         region_wide=region_wide(codes, facts.actors),
         date_text=[date_text(s, e, p) for s, e, p in zip(events["year_start"], events["year_end"],
@@ -217,7 +217,7 @@ def event_choices(events: pd.DataFrame, selected: str) -> pd.Series:
     if selected and selected not in set(chosen["event_id"]):
         chosen = pd.concat([ordered[ordered["event_id"] == selected], chosen])
     year = chosen["year_start"].astype("string").fillna("undated")
-    return pd.Series((year + " · " + chosen["title"]).to_numpy(), index=chosen["event_id"].to_numpy())
+    return pd.Series((year + " · " + chosen["title"].astype("string")).to_numpy(), index=chosen["event_id"].to_numpy())
 
 
 def table(events: pd.DataFrame) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.cards import key_figure_grid
-from components.data import facts_or_stop
+from components.data import derived, facts_or_stop
 from components.navigation import analysis_pages
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
@@ -28,7 +28,7 @@ share_and_download(
     page="overview",
     page_title="Overview",
     link=page_permalink("", {}, facts.version),
-    rows=lambda: for_display(key_figures_table(facts)),
+    rows=lambda: for_display(derived(facts, key_figures_table)),
     name_parts=["key-figures"],
     filters={},
     tables=["money", "figures", "actors", "statuses", "sources"],
@@ -41,10 +41,10 @@ if pages:
 
 st.header("Japan's money in Central Asia")
 st.caption("Amounts in US dollars as the source gives them; the region's figure is not divided among the states.")
-key_figure_grid(central_asia_money(facts))
+key_figure_grid(derived(facts, central_asia_money))
 
 st.header("The dialogue and business in figures")
-key_figure_grid(stated_counts(facts))
+key_figure_grid(derived(facts, stated_counts))
 
 st.header("Stated principles")
 for column, (title, items) in zip(st.columns(2), principle_lists(facts), strict=False):
