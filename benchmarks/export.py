@@ -27,6 +27,7 @@ def view_of(rows: int) -> pd.DataFrame:
     """The aid page's CSV frame, the bundled rows repeated to `rows`, some text made formula-like."""
     table = for_display(aid.table(aid.money_view(load_facts(DEFAULT_DATA_DIR))))
     frame = table.iloc[np.arange(rows) % len(table)].reset_index(drop=True)
+    frame["description"] = frame["description"].astype("string")
     frame.loc[::97, "description"] = "=HYPERLINK(x)"
     return frame
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -12,8 +14,13 @@ from dashboard.formatting import for_display
 SHOWN_ROWS = 1_000
 
 
-def data_table(frame: pd.DataFrame, column_config: dict | None = None) -> None:
-    shown = frame if len(frame) <= SHOWN_ROWS else frame.head(SHOWN_ROWS)
+def data_table(
+    rows: pd.DataFrame,
+    shape: Callable[[pd.DataFrame], pd.DataFrame] = lambda frame: frame,
+    column_config: dict | None = None,
+) -> None:
+    """Show `shape(rows)` for at most SHOWN_ROWS rows; shaping only those keeps a big view cheap."""
+    shown = shape(rows.head(SHOWN_ROWS))
     st.dataframe(for_display(shown), hide_index=True, width="stretch", column_config=column_config)
-    if len(frame) > SHOWN_ROWS:
-        st.caption(f"Showing the first {SHOWN_ROWS:,} of {len(frame):,} rows; Download CSV has all of them.")
+    if len(rows) > SHOWN_ROWS:
+        st.caption(f"Showing the first {SHOWN_ROWS:,} of {len(rows):,} rows; Download CSV has all of them.")

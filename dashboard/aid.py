@@ -125,8 +125,13 @@ def money_view(facts: Facts) -> pd.DataFrame:
         kind_label=lookup(money["kind"], kinds).astype("category"),
         status_label=lookup(money["status"], statuses["label"]).astype("category"),
         firmness=lookup(money["status"], statuses["firmness"], keep_code=False).astype("Int64"),
-        amount_text=[format_usd(a, q) for a, q in zip(money["amount_usd"], money["qualifier"], strict=True)],
-        period=[format_period(s, e) for s, e in zip(money["year_start"], money["year_end"], strict=True)],
+        # Categoricals: a million rows share a few thousand distinct texts.
+        amount_text=pd.Categorical(
+            [format_usd(a, q) for a, q in zip(money["amount_usd"], money["qualifier"], strict=True)]
+        ),
+        period=pd.Categorical(
+            [format_period(s, e) for s, e in zip(money["year_start"], money["year_end"], strict=True)]
+        ),
     )
 
 
@@ -139,8 +144,9 @@ def overlaps(start: pd.Series, end: pd.Series, years: tuple[int, int]) -> pd.Ser
 
 
 def filter_money(view: pd.DataFrame, filters: AidFilters) -> pd.DataFrame:
-    keep = _masks(view, filters)
-    return view[np.logical_and.reduce(list(keep.values()))]
+    keep = np.logical_and.reduce(list(_masks(view, filters).values()))
+    # NOTE: the shared view itself when nothing is dropped: no per-session copy of a big table.
+    return view if keep.all() else view[keep]
 
 
 def _masks(view: pd.DataFrame, filters: AidFilters) -> dict[str, np.ndarray]:

@@ -45,11 +45,12 @@ def _hovers(flows: pd.DataFrame, keys: list[str], amount: str, line) -> pd.Serie
     NOTE: built from at most HOVER_LIMIT rows per group, so a million-row view costs a sort, not a
     million strings.
     """
-    ranked = flows.sort_values(amount, ascending=False)
-    top = ranked.groupby(keys, sort=False, observed=True).head(HOVER_LIMIT)
+    # Rank one column, not the whole frame: a full sort would copy every column of a big view.
+    by_group = flows[amount].groupby([flows[k] for k in keys], sort=False, observed=True)
+    top = flows.loc[by_group.nlargest(HOVER_LIMIT).index.get_level_values(-1)]
     lines = top.assign(line=[line(row) for _, row in top.iterrows()])
     joined = lines.groupby(keys, sort=False, observed=True)["line"].agg("<br><br>".join)
-    sizes = flows.groupby(keys, sort=False, observed=True).size()
+    sizes = by_group.size()
     more = (sizes - HOVER_LIMIT).clip(lower=0).reindex(joined.index)
     suffix = more.map(lambda n: f"<br><br>… and {n:,} more figures (see the table)" if n else "")
     return joined + suffix

@@ -136,8 +136,8 @@ def date_text(start: object, end: object, precision: object) -> str:
 def filter_events(view: pd.DataFrame, filters: TimelineFilters) -> pd.DataFrame:
     """Events matching every filter; the year range applies to dated events only (the undated are
     kept here and listed apart by the page)."""
-    keep = _masks(view, filters)
-    return view[np.logical_and.reduce(list(keep.values()))]
+    keep = np.logical_and.reduce(list(_masks(view, filters).values()))
+    return view if keep.all() else view[keep]  # the shared view when nothing is dropped: no copy
 
 
 def _masks(view: pd.DataFrame, filters: TimelineFilters) -> dict[str, np.ndarray]:

@@ -46,14 +46,17 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_dashboard(
-    env: dict[str, str] | None = None, log_path: Path | None = None, port: int | None = None
+    env: dict[str, str] | None = None,
+    log_path: Path | None = None,
+    port: int | None = None,
+    script: str = "dashboard/app.py",
 ) -> Iterator[ServerURL]:
-    """Run `streamlit run dashboard/app.py` on a free port (or `port`); yield its base URL; stop it after."""
+    """Run `streamlit run SCRIPT` on a free port (or `port`); yield its base URL; stop it after."""
     port = port or free_port()
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+            sys.executable, "-m", "streamlit", "run", script,
             "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
         ],
         cwd=REPO_ROOT,

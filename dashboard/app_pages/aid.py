@@ -46,7 +46,9 @@ share_and_download(
     page="aid",
     page_title="Aid and investment",
     link=page_permalink("aid", filters.to_query(), facts.version),
-    rows=lambda: for_display(aid.table(flows)),
+    # NOTE: the button keeps this callable for the session; it must not hold the filtered copy, or
+    # every open session pins its own slice of a big table. It refilters the shared view on click.
+    rows=lambda: for_display(aid.table(aid.filter_money(view, filters))),
     name_parts=[*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)],
     filters=filters.summary(options),
     tables=["money", "actors", "statuses", "flow_kinds", "sources"],
@@ -74,7 +76,7 @@ elif filters.chart == "time":
     undated = flows[flows["year_start"].isna()]
     if not undated.empty:
         st.markdown("**No stated period** (not placed on any year):")
-        data_table(aid.table(undated), aid_columns)
+        data_table(undated, aid.table, aid_columns)
 else:
     st.plotly_chart(aid_figures.bars_figure(flows, filters.by, filters.scale == "log"), key="aid_chart_bars")
 
@@ -82,4 +84,4 @@ st.subheader("Totals by status")
 st.caption("Each total adds only figures of one status; 'of which vague' counts figures the source qualifies.")
 st.dataframe(aid.totals_display(flows), hide_index=True)
 st.subheader(f"The {len(flows)} figures shown")
-data_table(aid.table(flows), aid_columns)
+data_table(flows, aid.table, aid_columns)

@@ -50,7 +50,7 @@ share_and_download(
     page="timeline",
     page_title="Dialogue timeline",
     link=page_permalink("timeline", filters.to_query(), facts.version),
-    rows=lambda: for_display(timeline.table(events)),
+    rows=lambda: for_display(timeline.table(timeline.filter_events(view, filters))),  # not the copy: see aid.py
     name_parts=[year_range_value(filters.years)],
     filters=filters.summary(options),
     tables=["events", "categories", "actors", "sources"],

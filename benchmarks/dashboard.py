@@ -1,0 +1,276 @@
+"""Benchmark: the dashboard against Streamlit's own floor, and its cost as the data grows.
+
+Usage: python benchmarks/dashboard.py [--sizes 10000,100000,1000000] [--repeats 7] [--skip-browser]
+Prints tables; every timing is a median over repeats and, where it says so, a ratio to the floor
+app (benchmarks/floor_app.py: one multiselect, one small Plotly bar) measured in the same run with
+the same harness. Synthetic data comes from scripts/generate_data.py (seeded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from scripts.generate_data import generate  # noqa: E402
+from tests.browser_support import launch_chromium, rss_mib, running_dashboard  # noqa: E402
+
+SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+# --- server side: AppTest reruns -------------------------------------------------------------
+
+
+def _rerun_times(script: str, page: str | None, change: Callable, repeats: int) -> list[float]:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / script), default_timeout=600)
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    times = []
+    for step in range(repeats + 1):
+        change(at, step)
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+        if at.exception:
+            raise RuntimeError(f"{page}: {at.exception[0].message}")
+    return times[1:]  # the first change warms widget state
+
+
+def _toggle_multiselect(key: str, subset: list[str]) -> Callable:
+    def change(at, step):
+        widget = at.multiselect(key=key)
+        widget.set_value(subset if step % 2 == 0 else widget.options)
+
+    return change
+
+
+def _alternate_text(key: str, words: list[str]) -> Callable:
+    return lambda at, step: at.text_input(key=key).input(words[step % len(words)])
+
+
+def _alternate_radio(key: str, values: list[str]) -> Callable:
+    return lambda at, step: at.radio(key=key).set_value(values[step % len(values)])
+
+
+PAGES = {
+    "floor": ("benchmarks/floor_app.py", None, _toggle_multiselect("floor_countries", ["KAZ", "UZB"])),
+    "overview": ("dashboard/app.py", None, lambda at, step: None),
+    "aid": ("dashboard/app.py", "app_pages/aid.py", _alternate_radio("aid_by", ["kind", "status", "recipient"])),
+    "timeline": ("dashboard/app.py", "app_pages/timeline.py", _alternate_text("tl_text", ["roadmap", "attack", ""])),
+    "compare": ("dashboard/app.py", "app_pages/compare.py", _alternate_radio("compare_sort", ["name", "value"])),
+}
+
+
+def _worker(kind: str, data_dir: Path | None, repeats: int) -> dict:
+    """Run one measurement in a fresh process, so caches and memory start clean; read its JSON."""
+    command = [sys.executable, str(Path(__file__)), "--worker", kind, "--repeats", str(repeats)]
+    env = {**os.environ, **({"DASHBOARD_DATA_DIR": str(data_dir)} if data_dir else {})}
+    result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO)
+    if result.returncode:
+        raise RuntimeError(result.stderr[-2000:])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def server_side(data_dir: Path | None, repeats: int) -> dict[str, float]:
+    """Median rerun seconds per page."""
+    return _worker("rerun", data_dir, repeats)
+
+
+def _rerun_worker(repeats: int) -> dict[str, float]:
+    return {name: statistics.median(_rerun_times(s, p, c, repeats)) for name, (s, p, c) in PAGES.items()}
+
+
+# --- load + validate, memory -----------------------------------------------------------------
+
+
+def load_cost(data_dir: Path | None) -> dict[str, float]:
+    """Seconds to load and validate, peak RSS above the interpreter's, and the tables' own size."""
+    return _worker("load", data_dir, 1)
+
+
+def _peak_rss_mib() -> float:
+    # NOTE: VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a big parent
+    # would report the parent's peak.
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+def _load_worker() -> dict[str, float]:
+    from dashboard.facts import data_dir_from_env, load_facts
+
+    base = _peak_rss_mib()
+    start = time.perf_counter()
+    facts = load_facts(data_dir_from_env())
+    seconds = time.perf_counter() - start
+    peak = _peak_rss_mib()
+    size = sum(table.memory_usage(deep=True).sum() for table in facts.tables.values()) / 2**20
+    return {"seconds": seconds, "peak_mib": peak - base, "tables_mib": size}
+
+
+# --- browser ---------------------------------------------------------------------------------
+
+
+BROWSER_PAGES = {
+    "floor": ("/", None),
+    "overview": ("/", None),
+    "aid": ("/aid", ("Bars by", ["Kind of flow", "Status", "Recipient"])),
+    "timeline": ("/timeline", ("Category", None)),
+    "compare": ("/compare", ("Sort", ["By name", "By value"])),
+}
+
+
+def _settle(page) -> None:
+    page.wait_for_selector(SETTLED, timeout=120_000)
+
+
+def browser_side(repeats: int) -> dict[str, dict[str, float]]:
+    """Per page: navigation to chart visible (warm server), and a filter change to the redrawn chart."""
+    results: dict[str, dict[str, float]] = {}
+    with launch_chromium() as browser:
+        for name, (path, change) in BROWSER_PAGES.items():
+            script = "benchmarks/floor_app.py" if name == "floor" else "dashboard/app.py"
+            with running_dashboard(script=script) as url:
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                navigation, changes = [], []
+                for attempt in range(repeats + 1):
+                    start = time.perf_counter()
+                    page.goto(url + path)
+                    page.wait_for_selector(".main-svg, [data-testid='stMetricValue']", timeout=120_000)
+                    _settle(page)
+                    if attempt:  # the first load warms the server
+                        navigation.append(time.perf_counter() - start)
+                for step in range(repeats):
+                    start = time.perf_counter()
+                    _change(page, name, change, step)
+                    _settle(page)
+                    page.wait_for_selector(".main-svg, [data-testid='stMetricValue']", timeout=120_000)
+                    changes.append(time.perf_counter() - start)
+                page.close()
+            results[name] = {"navigation": statistics.median(navigation), "change": statistics.median(changes)}
+    return results
+
+
+def _change(page, name: str, change, step: int) -> None:
+    if name == "floor":
+        if step % 2 == 0:
+            page.locator('[data-testid="stMultiSelect"] [data-tag] button').first.click()
+        else:
+            page.goto(page.url)  # back to all options: a reload is the simplest full change here
+        return
+    if name == "overview":  # no filters: a reload, reported but not compared with a filter change
+        page.reload()
+        return
+    label, values = change
+    if values is None:  # a multiselect: remove the first chosen category, then reload the full view
+        if step % 2 == 0:
+            widget = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
+            widget.locator("[data-tag] button").first.click()
+        else:
+            page.goto(page.url.split("?")[0])
+        return
+    radio = page.locator('[data-testid="stRadio"]').filter(has_text=label)
+    radio.get_by_text(values[step % len(values)], exact=True).click()
+    page.wait_for_timeout(50)
+
+
+# --- sessions --------------------------------------------------------------------------------
+
+
+def session_memory(data_dir: Path, sessions: int = 20) -> tuple[float, float]:
+    """Server RSS (MiB) with 1 and with `sessions` open sessions on the aid page."""
+    with running_dashboard(env={"DASHBOARD_DATA_DIR": str(data_dir)}) as url, launch_chromium() as browser:
+        pages = []
+        for number in range(sessions):
+            page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+            page.goto(url + "/aid")
+            page.wait_for_selector(SETTLED, timeout=600_000)
+            page.wait_for_selector(".main-svg", timeout=600_000)
+            pages.append(page)
+            if number == 0:
+                time.sleep(2)
+                one = rss_mib(url.pid)
+        time.sleep(2)
+        many = rss_mib(url.pid)
+        for page in pages:
+            page.context.close()
+    return one, many
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--worker", choices=["rerun", "load"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(_rerun_worker(args.repeats) if args.worker == "rerun" else _load_worker()))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    print(f"Machine: {os.cpu_count()} cores; medians of {args.repeats} runs; ratios to the floor app in the same run")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dirs: dict[str, Path | None] = {"bundled": None}
+        for size in sizes:
+            dirs[f"{size:,}"] = Path(tmp) / str(size)
+            generate(dirs[f"{size:,}"], size)
+
+        print("\nFilter change rerun (AppTest), seconds and x floor")
+        header = f"{'data':>11} {'floor s':>8}" + "".join(f"{p:>17}" for p in PAGES if p != "floor")
+        print(header)
+        for label, data_dir in dirs.items():
+            times = server_side(data_dir, args.repeats)
+            floor = times["floor"]
+            cells = "".join(f"{times[p]:>9.3f} {times[p] / floor:>5.1f}x " for p in PAGES if p != "floor")
+            print(f"{label:>11} {floor:>8.3f}{cells}")
+
+        print("\nLoad + validate (once per server, shared by all sessions)")
+        print(f"{'money rows':>11} {'seconds':>8} {'peak RSS MiB':>13} {'tables MiB':>11} {'peak/tables':>12}")
+        for label, data_dir in dirs.items():
+            cost = load_cost(data_dir)
+            ratio = cost["peak_mib"] / cost["tables_mib"] if cost["tables_mib"] else float("nan")
+            sizes_text = f"{cost['peak_mib']:>13.0f} {cost['tables_mib']:>11.1f} {ratio:>12.1f}"
+            print(f"{label:>11} {cost['seconds']:>8.2f} {sizes_text}")
+
+        if not args.skip_browser:
+            print("\nIn Chromium (bundled data, warm server), seconds and x floor")
+            results = browser_side(args.repeats)
+            floor = results["floor"]
+            print(f"{'page':>10} {'navigation':>11} {'x floor':>8} {'change':>8} {'x floor':>8}")
+            for name, r in results.items():
+                change = "  reload (no filters)" if name == "overview" else (
+                    f"{r['change']:>8.2f} {r['change'] / floor['change']:>8.2f}")  # fmt: skip
+                print(f"{name:>10} {r['navigation']:>11.2f} {r['navigation'] / floor['navigation']:>8.2f} {change}")
+            biggest = list(dirs)[-1]
+            if dirs[biggest] is not None:
+                one, many = session_memory(dirs[biggest])
+                print(f"\nServer RSS at {biggest} rows: 1 session {one:.0f} MiB, 20 sessions {many:.0f} MiB "
+                      f"({many / one - 1:+.1%})")  # fmt: skip
+
+    print("\nSafe CSV export")
+    sys.stdout.flush()
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "export.py")], cwd=REPO, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
