@@ -120,3 +120,32 @@ def rss_mib(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def open_page(page: Page, url: str) -> None:
+    """Go to `url`, wait until the script has run, and check that no exception is shown."""
+    page.goto(url)
+    wait_for_app(page)
+    assert_no_exception(page)
+
+
+def chips(page: Page, label: str) -> list[str]:
+    """The options chosen in the multiselect labelled `label`, as the page shows them."""
+    widget = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
+    return widget.locator("[data-tag] [title]").all_inner_texts()
+
+
+def table_rows(page: Page, columns: int = 5) -> list[list[str]]:
+    """The first `columns` cells of each row of the last table, as it renders them for assistive
+    technology (the grid renders only the columns in view, so compare a fixed leading set)."""
+    grid = page.locator('[data-testid="stDataFrame"]').last
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    return [row.locator("td").all_inner_texts()[:columns] for row in grid.locator("tbody tr").all()]
+
+
+def download(page: Page, button: str) -> tuple[str, bytes]:
+    """Click a download button; the file's suggested name and bytes."""
+    with page.expect_download() as caught:
+        page.get_by_role("button", name=button).click()
+    return caught.value.suggested_filename, Path(caught.value.path()).read_bytes()

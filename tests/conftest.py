@@ -7,12 +7,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from playwright.sync_api import Browser, Page
 
 from tests.browser_support import launch_chromium, running_dashboard
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_ROOT / "data"
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    """Streamlit's caches live in the test process across AppTest runs; each test starts clean."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
 
 
 @pytest.fixture

@@ -10,32 +10,19 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser_support import assert_no_exception, running_dashboard, wait_for_app
+from tests.browser_support import (
+    chips,
+    download,
+    open_page,
+    running_dashboard,
+    table_rows,
+    wait_for_app,
+)
 from tests.conftest import edit_csv
 
 pytestmark = pytest.mark.browser
 
 KAZ_TKM = "/aid?recipient=KAZ&recipient=TKM&by=status&years=2000-2019"
-
-
-def open_page(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-    assert_no_exception(page)
-
-
-def chips(page: Page, label: str) -> list[str]:
-    widget = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
-    return widget.locator("[data-tag] [title]").all_inner_texts()
-
-
-def table_rows(page: Page, columns: int = 5) -> list[list[str]]:
-    """The first `columns` cells of each row of the last table, as it renders them for assistive
-    technology (the grid renders only the columns in view, so compare a fixed leading set)."""
-    grid = page.locator('[data-testid="stDataFrame"]').last
-    grid.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
-    return [row.locator("td").all_inner_texts()[:columns] for row in grid.locator("tbody tr").all()]
 
 
 def chart_bar_labels(page: Page) -> list[str]:
@@ -109,12 +96,6 @@ def test_a_malformed_link_opens_with_a_notice(base_url: str, page: Page, server_
         assert words in notice
     assert chips(page, "Recipient") == ["Kazakhstan"]
     assert "Traceback" not in server_log.read_text()
-
-
-def download(page: Page, button: str) -> tuple[str, bytes]:
-    with page.expect_download() as caught:
-        page.get_by_role("button", name=button).click()
-    return caught.value.suggested_filename, Path(caught.value.path()).read_bytes()
 
 
 def test_the_csv_holds_the_rows_of_the_table(base_url: str, page: Page) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser_support import assert_no_exception, wait_for_app
+from tests.browser_support import chips, download, open_page, table_rows, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -20,35 +19,9 @@ MONEY = ("Japanese money: realised", "Japanese money: agreed, not stated as real
          "Japanese money: contracts signed, implementation unknown")  # fmt: skip
 
 
-def open_page(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-    assert_no_exception(page)
-
-
-def chips(page: Page, label: str) -> list[str]:
-    widget = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
-    return widget.locator("[data-tag] [title]").all_inner_texts()
-
-
-def table_rows(page: Page, columns: int = 5) -> list[list[str]]:
-    """The first `columns` cells of each row of the comparison table, as it renders them for
-    assistive technology (the grid renders only the columns in view)."""
-    grid = page.locator('[data-testid="stDataFrame"]').last
-    grid.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
-    return [row.locator("td").all_inner_texts()[:columns] for row in grid.locator("tbody tr").all()]
-
-
 def panel_titles(page: Page) -> list[str]:
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
     return page.locator('[data-testid="stPlotlyChart"] .gtitle').all_text_contents()
-
-
-def download(page: Page, button: str) -> tuple[str, bytes]:
-    with page.expect_download() as caught:
-        page.get_by_role("button", name=button).click()
-    return caught.value.suggested_filename, Path(caught.value.path()).read_bytes()
 
 
 def test_a_link_opens_its_view(base_url: str, page: Page) -> None:

@@ -5,39 +5,18 @@ from __future__ import annotations
 
 import json
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.facts import load_facts
+from tests.apptest_support import open_app, param
 from tests.conftest import DATA_DIR
 
-APP = "../dashboard/app.py"
 VERSION = load_facts(DATA_DIR).version
 REGION_BOX = "Figures for the region as a whole, not divided among the states"
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_resource.clear()
-    yield
-
-
 def open_compare(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    at.switch_page("app_pages/compare.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def param(at: AppTest, key: str) -> list[str]:
-    """AppTest gives a single value as a string and several as a list; compare lists."""
-    value = at.query_params[key]
-    return [value] if isinstance(value, str) else list(value)
+    return open_app("app_pages/compare.py", **params)
 
 
 def panels(at: AppTest) -> dict[str, list[dict]]:

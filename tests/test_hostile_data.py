@@ -11,16 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.facts import load_facts
 from dashboard.problems import DataError
+from tests.apptest_support import PAGES
 from tests.hostile import FORMULA, SCRIPT, poison
 
 APP = "../dashboard/app.py"
-PAGES = [
-    "app_pages/overview.py",
-    "app_pages/aid.py",
-    "app_pages/timeline.py",
-    "app_pages/compare.py",
-    "app_pages/sources.py",
-]
 SECONDS = 30  # generous on a shared 2-core machine; a hang would take far longer
 
 

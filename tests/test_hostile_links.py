@@ -9,14 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as some
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_support import PAGES
+
 APP = "../dashboard/app.py"
-PAGES = [
-    "app_pages/overview.py",
-    "app_pages/aid.py",
-    "app_pages/timeline.py",
-    "app_pages/compare.py",
-    "app_pages/sources.py",
-]
 KNOWN_KEYS = ["kind", "status", "recipient", "years", "undated", "by", "chart", "per_year", "scale", "category",
               "country", "region", "q", "event", "metric", "sort", "v"]  # fmt: skip
 

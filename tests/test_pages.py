@@ -5,30 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_support import open_app
 from tests.conftest import edit_csv
 
-APP = "../dashboard/app.py"
 PAGES = ["app_pages/overview.py", "app_pages/sources.py"]
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-
-
 def run_page(page: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app(None if page == PAGES[0] else page)
 
 
 def test_overview_shows_cited_figures_with_status_and_gaps() -> None:

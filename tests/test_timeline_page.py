@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-APP = "../dashboard/app.py"
+from tests.apptest_support import open_app, param
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_resource.clear()
-    yield
-
-
-def open_timeline(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    at.switch_page("app_pages/timeline.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def param(at: AppTest, key: str) -> list[str]:
-    value = at.query_params[key]
-    return [value] if isinstance(value, str) else list(value)
+def open_timeline(**params: str | list[str]) -> AppTest:
+    return open_app("app_pages/timeline.py", **params)
 
 
 def click(at: AppTest, event_id: str) -> None:
