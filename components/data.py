@@ -31,6 +31,11 @@ def facts_or_stop() -> Facts:
         st.error(
             f"Could not read the data in {data_dir}: {err.strerror or err}. Check the path in {DATA_DIR_VARIABLE}."
         )
+    except Exception as err:  # a case the validator does not know yet: still no traceback on the page
+        st.error(
+            f"The data in {data_dir} could not be read ({type(err).__name__}). "
+            "Run `python -m dashboard validate` on it, and report the case so the validator can name it."
+        )
     st.stop()
     raise AssertionError("unreachable: st.stop() ends the script")
 

@@ -102,6 +102,16 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
         lambda d: edit_csv(d / "events.csv", "the events in Andijan, Uzbekistan (2005)\",11", "\",11"),
         "events.csv", 8, "quote", "Quote is required",
     ),
+    (
+        "whole number too big for 64 bits",
+        lambda d: edit_csv(d / "money.csv", ",5500000000,", ",99999999999999999999999,"),
+        "money.csv", 8, "amount_usd", "that fits in 64 bits",
+    ),
+    (
+        "malformed year among repeated years",
+        lambda d: edit_csv(d / "events.csv", "E07,2005,2005,", "E07,20x5,2005,"),
+        "events.csv", 8, "year_start", "a whole number >= 1900",
+    ),
     ("non-UTF-8 file", _non_utf8, "events.csv", 8, None, "UTF-8"),
     ("YAML syntax error", _yaml_error, "datapackage.yaml", None, None, "valid YAML"),
     ("empty file", _empty_file, "figures.csv", 1, None, "the file is empty"),
@@ -191,3 +201,10 @@ def test_yaml_aliases_are_refused_before_they_expand(data_copy: Path) -> None:
 def test_a_missing_directory_says_how_to_point_at_one(tmp_path: Path) -> None:
     (problem,) = _problems(tmp_path / "nowhere")
     assert "DASHBOARD_DATA_DIR" in problem.expected
+
+
+def test_numbers_with_a_plus_sign_are_read_exactly(data_copy: Path) -> None:
+    # Arrow refuses '+5'; the slow path reads it, exactly, like any other whole number.
+    edit_csv(data_copy / "money.csv", ",5500000000,", ",+5500000000,")
+    facts = load_facts(data_copy)
+    assert facts.money.set_index("flow_id").loc["M07", "amount_usd"] == 5_500_000_000

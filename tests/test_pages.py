@@ -69,3 +69,13 @@ def test_edited_data_is_reloaded_without_restarting(data_copy: Path, monkeypatch
     edit_csv(data_copy / "money.csv", ",5500000000,", ",5600000000,")
     second = {m.label.replace("\\", ""): m.value for m in run_page(PAGES[0]).metric}
     assert (first["Kazakhstan: investment"], second["Kazakhstan: investment"]) == ("US$5.5 bn", "US$5.6 bn")
+
+
+def test_an_unforeseen_loader_failure_shows_a_message_not_a_traceback(monkeypatch) -> None:
+    def broken(data_dir):
+        raise TypeError("something the validator did not foresee")
+
+    monkeypatch.setattr("components.data.load_facts", broken)
+    at = run_page(PAGES[0])
+    assert "could not be read (TypeError)" in at.error[0].value
+    assert not at.metric
