@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.facts import Facts
-from dashboard.formatting import format_period, format_usd, lookup
+from dashboard.formatting import chosen_names, format_period, format_usd, lookup
 from dashboard.url_state import QueryReader, flag_value, year_range_value
 
 GROUPINGS = {"recipient": "Recipient", "kind": "Kind of flow", "status": "Status"}
@@ -57,14 +57,10 @@ class AidFilters:
 
     def summary(self, options: AidOptions) -> dict[str, str]:
         """The filters in words, for a download's README."""
-
-        def listed(chosen: tuple[str, ...], names: dict[str, str]) -> str:
-            return "all" if set(chosen) == set(names) else ", ".join(names[c] for c in chosen)
-
         return {
-            "kinds": listed(self.kinds, options.kinds),
-            "statuses": listed(self.statuses, options.statuses),
-            "recipients": listed(self.recipients, options.recipients),
+            "kinds": chosen_names(self.kinds, options.kinds),
+            "statuses": chosen_names(self.statuses, options.statuses),
+            "recipients": chosen_names(self.recipients, options.recipients),
             "years": f"{self.years[0]}-{self.years[1]} (a figure is kept when its period overlaps)",
             "figures with no stated period": "kept" if self.undated else "dropped",
         }
@@ -239,8 +235,15 @@ def totals_display(flows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def table(flows: pd.DataFrame) -> pd.DataFrame:
-    """The rows as the page's table and the CSV show them: exact dollars, provenance last."""
+PER_YEAR_COLUMN = "amount per year (US$, assumes an even spread over the period)"
+
+
+def table(flows: pd.DataFrame, per_year: bool = False) -> pd.DataFrame:
+    """The rows as the page's table and the CSV show them: exact dollars, provenance last.
+
+    With `per_year`, a column gives each figure's amount spread evenly over its stated years, the
+    assumption in its name; a figure with no full period has none there ('not stated').
+    """
     shown = flows.assign(qualifier=flows["qualifier"].astype("string").fillna(""))
     columns = {
         "flow_id": "id",
@@ -257,20 +260,9 @@ def table(flows: pd.DataFrame) -> pd.DataFrame:
         "quote": "quote",
         "paragraph": "paragraph",
     }
-    return shown[list(columns)].rename(columns=columns).reset_index(drop=True)
-
-
-def annual_table(spread: pd.DataFrame) -> pd.DataFrame:
-    """Per-year rows for the CSV, the assumption in the column's name."""
-    return spread[
-        ["flow_id", "recipient_name", "status_label", "year", "amount_per_year_usd", "years_in_period", "amount_usd"]
-    ].rename(
-        columns={
-            "flow_id": "id",
-            "recipient_name": "recipient",
-            "status_label": "status",
-            "amount_per_year_usd": "amount per year (US$, assumes even spread over the period)",
-            "years_in_period": "years in period",
-            "amount_usd": "period total (US$)",
-        }
-    )
+    result = shown[list(columns)].rename(columns=columns).reset_index(drop=True)
+    if per_year:
+        years = (flows["year_end"] - flows["year_start"] + 1).astype("Float64")
+        spread = (flows["amount_usd"].astype("Float64") / years).round(0).astype("Int64")
+        result.insert(7, PER_YEAR_COLUMN, spread.reset_index(drop=True))
+    return result

@@ -90,3 +90,8 @@ def lookup(codes: pd.Series, labels: pd.Series | dict, keep_code: bool = True) -
     text = codes.astype("string")
     mapped = text.map(labels)
     return mapped.fillna(text) if keep_code else mapped
+
+
+def chosen_names(chosen: tuple[str, ...], names: dict[str, str]) -> str:
+    """A filter's choice in words for a download's README: 'all', or the chosen names."""
+    return "all" if set(chosen) == set(names) else ", ".join(names.get(c, c) for c in chosen)

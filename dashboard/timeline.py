@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.facts import Facts
-from dashboard.formatting import NOT_STATED, lookup
+from dashboard.formatting import NOT_STATED, chosen_names, lookup
 from dashboard.url_state import QueryReader, flag_value, year_range_value
 
 REGION_CODE = "CA5"
@@ -49,12 +49,9 @@ class TimelineFilters:
         }
 
     def summary(self, options: TimelineOptions) -> dict[str, str]:
-        def listed(chosen: tuple[str, ...], names: dict[str, str]) -> str:
-            return "all" if set(chosen) == set(names) else ", ".join(names[c] for c in chosen)
-
         return {
-            "categories": listed(self.categories, options.categories),
-            "countries": listed(self.countries, options.countries),
+            "categories": chosen_names(self.categories, options.categories),
+            "countries": chosen_names(self.countries, options.countries),
             "events concerning the region as a whole": "kept" if self.region else "dropped",
             "years": f"{self.years[0]}-{self.years[1]} (undated events are listed apart)",
             "text search": self.text or "(none)",

@@ -182,4 +182,13 @@ def test_table_has_exact_dollars_and_provenance() -> None:
     shown = aid.table(VIEW)
     assert list(shown.columns[-3:]) == ["source_id", "quote", "paragraph"]
     assert shown.set_index("id").loc["M07", "amount (US$)"] == 5_500_000_000
-    assert "even spread" in aid.annual_table(aid.annualise(VIEW)).columns[4]
+    assert aid.PER_YEAR_COLUMN not in shown.columns
+
+
+def test_per_year_table_names_the_assumption_and_leaves_gaps() -> None:
+    shown = aid.table(VIEW, per_year=True).set_index("id")
+    column = aid.PER_YEAR_COLUMN
+    assert "even spread" in column
+    assert shown.loc["M07", column] == 366_666_667  # 5.5 bn over 2005-2019, 15 years
+    assert shown.loc["M09", column] == 18_000_000_000  # a single year keeps its whole amount
+    assert pd.isna(shown.loc["M01", column]) and pd.isna(shown.loc["M08", column])  # open; no period

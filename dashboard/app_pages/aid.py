@@ -48,7 +48,7 @@ share_and_download(
     link=page_permalink("aid", filters.to_query(), facts.version),
     # NOTE: the button keeps this callable for the session; it must not hold the filtered copy, or
     # every open session pins its own slice of a big table. It refilters the shared view on click.
-    rows=lambda: for_display(aid.table(aid.filter_money(view, filters))),
+    rows=lambda: for_display(aid.table(aid.filter_money(view, filters), filters.per_year)),
     name_parts=[*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)],
     filters=filters.summary(options),
     tables=["money", "actors", "statuses", "flow_kinds", "sources"],
@@ -76,7 +76,7 @@ elif filters.chart == "time":
     undated = flows[flows["year_start"].isna()]
     if not undated.empty:
         st.markdown("**No stated period** (not placed on any year):")
-        data_table(undated, aid.table, aid_columns)
+        data_table(undated, lambda rows: aid.table(rows, filters.per_year), aid_columns)
 else:
     st.plotly_chart(aid_figures.bars_figure(flows, filters.by, filters.scale == "log"), key="aid_chart_bars")
 
@@ -84,4 +84,4 @@ st.subheader("Totals by status")
 st.caption("Each total adds only figures of one status; 'of which vague' counts figures the source qualifies.")
 st.dataframe(aid.totals_display(flows), hide_index=True)
 st.subheader(f"The {len(flows)} figures shown")
-data_table(flows, aid.table, aid_columns)
+data_table(flows, lambda rows: aid.table(rows, filters.per_year), aid_columns)
