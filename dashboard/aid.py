@@ -111,11 +111,15 @@ def read_filters(reader: QueryReader, options: AidOptions) -> AidFilters:
 
 
 def money_view(facts: Facts) -> pd.DataFrame:
-    """The money table with names and labels joined in; independent of filters, so cacheable."""
+    """The money table with names and labels joined in; independent of filters, so cacheable.
+
+    Largest figure first (ties in file order), so a filtered view is too: the table opens on the
+    biggest figures, and a chart's hover takes a group's first rows as its largest without sorting.
+    """
     names = facts.actors.set_index("code")["name"]
     statuses = facts.statuses.set_index("status")
     kinds = facts.flow_kinds.set_index("kind")["label"]
-    money = facts.money
+    money = facts.money.sort_values("amount_usd", ascending=False, kind="stable", na_position="last")
     return money.assign(
         recipient_name=lookup(money["recipient_code"], names).astype("category"),
         kind_label=lookup(money["kind"], kinds).astype("category"),
@@ -128,7 +132,7 @@ def money_view(facts: Facts) -> pd.DataFrame:
         period=pd.Categorical(
             [format_period(s, e) for s, e in zip(money["year_start"], money["year_end"], strict=True)]
         ),
-    )
+    ).reset_index(drop=True)
 
 
 def overlaps(start: pd.Series, end: pd.Series, years: tuple[int, int]) -> pd.Series:
@@ -194,7 +198,7 @@ def annualise(flows: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.D
 
 def largest(flows: pd.DataFrame, limit: int) -> pd.DataFrame:
     """The `limit` largest figures, for a chart that draws each one (the table keeps them all)."""
-    return flows if len(flows) <= limit else flows.nlargest(limit, "amount_usd")
+    return flows if len(flows) <= limit else flows.nlargest(limit, "amount_usd", keep="first")
 
 
 def not_annualisable(flows: pd.DataFrame) -> pd.DataFrame:
@@ -212,14 +216,17 @@ def not_annualisable_text(flows: pd.DataFrame) -> str:
 
 def totals_by_status(flows: pd.DataFrame) -> pd.DataFrame:
     """One total per status, never across statuses, saying how many figures it adds and how many
-    of them are approximate."""
-    grouped = flows.groupby(["firmness", "status", "status_label"], sort=True, dropna=False)
-    totals = grouped.agg(
+    of them are approximate. Firmest first."""
+    # Grouped by the status alone (a label and firmness per status): half the time of three keys.
+    totals = flows.groupby("status", observed=True).agg(
+        status_label=("status_label", "first"),
+        firmness=("firmness", "first"),
         total_usd=("amount_usd", "sum"),
-        figures=("flow_id", "count"),
+        figures=("amount_usd", "size"),
         vague=("qualifier", "count"),
-    ).reset_index()
-    return totals.drop(columns="firmness")
+    )
+    ordered = totals.sort_values("firmness", kind="stable").reset_index()
+    return ordered[["status", "status_label", "total_usd", "figures", "vague"]]
 
 
 def totals_display(flows: pd.DataFrame) -> pd.DataFrame:

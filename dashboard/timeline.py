@@ -98,8 +98,13 @@ def read_filters(reader: QueryReader, options: TimelineOptions, event_ids: list[
 
 
 def event_view(facts: Facts) -> pd.DataFrame:
-    """Events with labels, names and date words joined in; independent of filters, so cacheable."""
-    events = facts.events
+    """Events with labels, names and date words joined in; independent of filters, so cacheable.
+
+    In date order (undated last), as `table` shows them, so the page can show the first rows of a
+    filtered view without sorting all of it. The search text is joined and casefolded here, once,
+    instead of on every search (60 ms a rerun at 100k events).
+    """
+    events = facts.events.sort_values(["year_start", "year_end", "event_id"], na_position="last")
     categories = facts.categories.set_index("category")["label"]
     names = facts.actors.set_index("code")["name"]
     codes = events["countries"].str.split(";")
@@ -112,7 +117,9 @@ def event_view(facts: Facts) -> pd.DataFrame:
         date_text=[date_text(s, e, p) for s, e, p in zip(events["year_start"], events["year_end"],
                                                           events["date_precision"], strict=True)],
         label=[textwrap.shorten(str(t), LABEL_CHARS, placeholder="…") for t in events["title"]],
-    )  # fmt: skip
+        search_text=events["title"].astype("string").str.cat(events["description"].astype("string"), sep=" ")
+        .str.casefold(),
+    ).reset_index(drop=True)  # fmt: skip
 
 
 def region_wide(codes: pd.Series, actors: pd.DataFrame) -> pd.Series:
@@ -138,9 +145,7 @@ def filter_events(view: pd.DataFrame, filters: TimelineFilters) -> pd.DataFrame:
 
 
 def _masks(view: pd.DataFrame, filters: TimelineFilters) -> dict[str, np.ndarray]:
-    codes = view["countries"].str.split(";")
-    chosen = set(filters.countries)
-    matches_country = codes.map(lambda cs: bool(chosen.intersection(cs))).to_numpy(dtype=bool)
+    matches_country = _names_any(view["countries"], set(filters.countries))
     wide = view["region_wide"].to_numpy(dtype=bool)
     dated = view["year_start"].notna().to_numpy(dtype=bool)
     first, last = filters.years
@@ -151,9 +156,18 @@ def _masks(view: pd.DataFrame, filters: TimelineFilters) -> dict[str, np.ndarray
         "years": in_years | ~dated,
     }
     if filters.text:
-        haystack = view["title"].str.cat(view["description"], sep=" ").str.casefold()
-        masks["text"] = haystack.str.contains(filters.text.casefold(), regex=False).to_numpy(dtype=bool)
+        found = view["search_text"].str.contains(filters.text.casefold(), regex=False)
+        masks["text"] = found.to_numpy(dtype=bool, na_value=False)
     return masks
+
+
+def _names_any(countries: pd.Series, chosen: set[str]) -> np.ndarray:
+    """Rows whose `KAZ;JPN` list names any chosen code. Decided once per distinct list, not per row:
+    the lists repeat (the column is categorical), so this costs the same at 100k events as at 20."""
+    lists = countries.astype("category")
+    per_list = np.array([bool(chosen.intersection(str(value).split(";"))) for value in lists.cat.categories])
+    codes = lists.cat.codes.to_numpy()
+    return np.where(codes >= 0, per_list[codes] if len(per_list) else False, False)
 
 
 def empty_reason(view: pd.DataFrame, filters: TimelineFilters) -> str:

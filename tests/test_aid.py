@@ -72,7 +72,14 @@ def test_overlaps(start, end, years, expected) -> None:
     ],
 )
 def test_filter_money(changes, expected_ids) -> None:
-    assert aid.filter_money(VIEW, filters(**changes))["flow_id"].tolist() == expected_ids
+    assert sorted(aid.filter_money(VIEW, filters(**changes))["flow_id"]) == expected_ids
+
+
+def test_the_view_is_largest_first_so_filtered_rows_are_too() -> None:
+    # The hovers take a group's first rows as its largest, and the table opens on the biggest figures.
+    assert VIEW["amount_usd"].is_monotonic_decreasing
+    kept = aid.filter_money(VIEW, filters(years=(2015, 2019), undated=False))
+    assert kept["amount_usd"].is_monotonic_decreasing and len(kept) < len(VIEW)
 
 
 @pytest.mark.parametrize(
@@ -192,3 +199,23 @@ def test_per_year_table_names_the_assumption_and_leaves_gaps() -> None:
     assert shown.loc["M07", column] == 366_666_667  # 5.5 bn over 2005-2019, 15 years
     assert shown.loc["M09", column] == 18_000_000_000  # a single year keeps its whole amount
     assert pd.isna(shown.loc["M01", column]) and pd.isna(shown.loc["M08", column])  # open; no period
+
+
+def test_a_bar_hover_lists_its_largest_figures_and_counts_the_rest(tmp_path) -> None:
+    from scripts.generate_data import generate
+
+    generate(tmp_path, 400)
+    view = aid.money_view(load_facts(tmp_path))
+    figure = aid_figures.bars_figure(view, "recipient")
+    bar = figure.data[0]  # the firmest status present
+    status = view.loc[view["status_label"] == bar.name, "status"].iloc[0]
+    name = bar.y[-1]  # the first bar from the top: the group with the largest figure
+    group = view[(view["recipient_name"] == name) & (view["status"] == status)]
+    assert len(group) > aid_figures.HOVER_LIMIT  # the case under test
+    hover = bar.customdata[-1]
+    top = group.nlargest(aid_figures.HOVER_LIMIT, "amount_usd", keep="first")
+    for amount, qualifier in zip(top["amount_usd"], top["qualifier"], strict=True):
+        assert f"<b>{aid_figures.format_usd(amount, qualifier)}</b>" in hover
+    assert hover.count("<b>") - hover.count("<b>…") == aid_figures.HOVER_LIMIT
+    assert f"and {len(group) - aid_figures.HOVER_LIMIT:,} more figures" in hover
+    assert bar.x[-1] == pytest.approx(group["amount_usd"].sum() / aid_figures.BILLION)

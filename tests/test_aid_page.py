@@ -44,7 +44,7 @@ def test_a_link_opens_its_view() -> None:
         "Contracts signed,<br>implementation unknown", "Realised",
     ]  # fmt: skip
     table = at.dataframe[1].value
-    assert table["id"].tolist() == ["M07", "M09"]
+    assert table["id"].tolist() == ["M09", "M07"]  # largest first: 18 bn, then 5.5 bn
 
 
 def test_changing_a_widget_changes_the_url() -> None:

@@ -51,7 +51,21 @@ def test_date_text_says_the_precision(start, end, precision, expected) -> None:
     ],
 )  # fmt: skip
 def test_filter_events(changes, expected) -> None:
-    assert timeline.filter_events(VIEW, filters(**changes))["event_id"].tolist() == expected
+    assert sorted(timeline.filter_events(VIEW, filters(**changes))["event_id"]) == expected
+
+
+def test_the_view_is_in_date_order_with_undated_events_last() -> None:
+    # The page shows the first rows of a filtered view unsorted, so the view must already be in order.
+    dated = VIEW[VIEW["year_start"].notna()]
+    assert dated["year_start"].is_monotonic_increasing
+    assert VIEW["year_start"].isna().sum() == len(VIEW) - len(dated) > 0
+    assert VIEW["year_start"].tail(len(VIEW) - len(dated)).isna().all()
+    assert VIEW["event_id"].tolist() == timeline.table(VIEW)["id"].tolist()
+
+
+def test_search_is_case_blind_and_treats_the_query_as_text() -> None:
+    assert sorted(timeline.filter_events(VIEW, filters(text="aNdIjAn"))["event_id"]) == ["E07"]
+    assert timeline.filter_events(VIEW, filters(text=".*")).empty  # not a regular expression
 
 
 def test_region_wide_events_are_those_naming_the_region_or_all_five() -> None:

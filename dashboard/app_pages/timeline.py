@@ -81,6 +81,6 @@ if selected:
 
 if not undated.empty:
     with st.expander(f"Events the source gives no date for ({len(undated):,}): not placed on the axis"):
-        data_table(timeline.table(undated))
+        data_table(undated, timeline.table)
 st.subheader(f"The {len(events):,} events shown, in date order")
-data_table(timeline.table(events))
+data_table(events, timeline.table)  # the view is in date order: shape only the rows shown
