@@ -56,6 +56,8 @@ def show_problems(data_dir: Path, err: DataError) -> None:
 
 
 T = TypeVar("T")
+D = TypeVar("D")
+F = TypeVar("F")
 
 
 @st.cache_resource(max_entries=32)
@@ -66,3 +68,28 @@ def _derived(name: str, version: str, data_dir: str, _facts: Facts, _build: Call
 def derived(facts: Facts, build: Callable[[Facts], T]) -> T:
     """`build(facts)` computed once per data version and shared read-only (filter-independent work)."""
     return _derived(f"{build.__module__}.{build.__qualname__}", facts.version, str(facts.data_dir), facts, build)
+
+
+# How many filter states' results are kept, across all pages and sessions. Each is small (figures
+# and tables of at most a few hundred rows), so this bounds memory to a few MB whatever the data.
+SHARED_VIEWS = 64
+
+
+@st.cache_resource(max_entries=SHARED_VIEWS, show_spinner=False)
+def _for_filters(name: str, version: str, data_dir: str, state: str, _data: D, _filters: F, _build) -> object:
+    return _build(_data, _filters)
+
+
+def for_filters(facts: Facts, build: Callable[[D, F], T], data: D, filters: F) -> T:
+    """`build(data, filters)` computed once per data version and filter state, and shared read-only
+    by every session: the default view every visitor opens, a link colleagues open, a filter toggled
+    back. `data` must be filter-independent (a `derived` view) and `filters` a frozen dataclass,
+    whose repr names every field, so the key holds everything the result depends on. `build` must
+    return a small result (figures, short tables), never a big filtered frame."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _for_filters(name, facts.version, str(facts.data_dir), repr(filters), data, filters, build)  # type: ignore[return-value]
+
+
+def forget_filter_states() -> None:
+    """Empty the per-filter-state cache (benchmarks measure a first visit with it)."""
+    _for_filters.clear()

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import html
 import textwrap
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 from pandas.api.typing import DataFrameGroupBy
 
+from dashboard import aid
 from dashboard.aid import GROUPINGS
 from dashboard.formatting import format_usd
 from dashboard.style import status_style
@@ -78,24 +80,26 @@ def bars_figure(flows: pd.DataFrame, by: str, log_scale: bool = False) -> go.Fig
     bars = groups.agg(total=("amount_usd", "sum"), vague=("qualifier", "count"), largest=("amount_usd", "max"))
     order = bars["largest"].groupby(level=column, observed=True).max().sort_values(ascending=True).index.tolist()
     hovers = _hovers(groups, [column, "status"], flow_hover)
-    figure = go.Figure()
+    traces = []
     for status, label in _status_order(flows):
         of_status = bars.xs(status, level="status")
         names = [g for g in order if g in of_status.index]
-        figure.add_bar(
-            name=label,
-            orientation="h",
-            y=[textwrap.fill(str(g), 28).replace("\n", "<br>") for g in names],
-            x=[of_status.at[g, "total"] / BILLION for g in names],
-            text=[_bar_label(of_status.at[g, "total"], of_status.at[g, "vague"]) for g in names],
-            textposition="outside",
-            cliponaxis=False,
-            customdata=[hovers[(g, status)] for g in names],
-            hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
-            marker=_bar_marker(status),
+        traces.append(
+            go.Bar(
+                name=label,
+                orientation="h",
+                y=[textwrap.fill(str(g), 28).replace("\n", "<br>") for g in names],
+                x=[of_status.at[g, "total"] / BILLION for g in names],
+                text=[_bar_label(of_status.at[g, "total"], of_status.at[g, "vague"]) for g in names],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=[hovers[(g, status)] for g in names],
+                hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
+                marker=_bar_marker(status),
+            )
         )
     wrapped = [textwrap.fill(str(g), 28).replace("\n", "<br>") for g in order]
-    figure.update_layout(
+    layout = dict(
         barmode="group",
         yaxis={"title": GROUPINGS[by], "categoryorder": "array", "categoryarray": wrapped, "automargin": True},
         xaxis={
@@ -109,7 +113,7 @@ def bars_figure(flows: pd.DataFrame, by: str, log_scale: bool = False) -> go.Fig
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
-    return figure
+    return go.Figure(data=traces, layout=layout)
 
 
 def _bar_label(total: float, vague: int) -> str:
@@ -126,7 +130,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         for r in dated.itertuples()
     ]
     dated = dated.assign(label=labels)
-    figure = go.Figure()
+    traces = []
     for status, label in _status_order(dated):
         subset = dated[dated["status"] == status]
         open_end = subset["year_end"].isna()
@@ -134,7 +138,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         start = subset["year_start"].astype(int)
         marker = _bar_marker(status)
         marker["opacity"] = [0.45 if o else 1.0 for o in open_end]
-        figure.add_bar(
+        traces.append(go.Bar(
             name=label,
             orientation="h",
             y=subset["label"],
@@ -147,8 +151,8 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             customdata=[flow_hover(row) for _, row in subset.iterrows()],
             hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
             marker=marker,
-        )  # fmt: skip
-    figure.update_layout(
+        ))  # fmt: skip
+    layout = dict(
         barmode="overlay",
         xaxis={"title": "Year (bars span the stated period)", "range": [years[0], years[1] + 1], "dtick": 5},
         yaxis={"title": None, "categoryorder": "array", "categoryarray": list(dated["label"])[::-1]},
@@ -158,7 +162,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
-    return figure
+    return go.Figure(data=traces, layout=layout)
 
 
 def _spread_line(row: pd.Series) -> str:
@@ -170,21 +174,23 @@ def _spread_line(row: pd.Series) -> str:
 
 def per_year_figure(spread: pd.DataFrame) -> go.Figure:
     """Per-year amounts under the even-spread assumption, statuses side by side."""
-    figure = go.Figure()
+    traces = []
     for status, label in _status_order(spread):
         subset = spread[spread["status"] == status]
         per_year = subset.groupby("year")["amount_per_year_usd"].sum()
         largest_first = subset.sort_values("amount_per_year_usd", ascending=False, kind="stable")
         hovers = _hovers(largest_first.groupby("year", sort=False), ["year"], _spread_line)
-        figure.add_bar(
-            name=f"{label} ({EVEN_SPREAD})",
-            x=per_year.index,
-            y=per_year.to_numpy() / BILLION,
-            customdata=hovers.reindex(per_year.index).to_numpy(),
-            hovertemplate=f"<b>%{{x}}</b> ({EVEN_SPREAD})<br>%{{customdata}}<extra>{html.escape(label)}</extra>",
-            marker=_bar_marker(status),
+        traces.append(
+            go.Bar(
+                name=f"{label} ({EVEN_SPREAD})",
+                x=per_year.index,
+                y=per_year.to_numpy() / BILLION,
+                customdata=hovers.reindex(per_year.index).to_numpy(),
+                hovertemplate=f"<b>%{{x}}</b> ({EVEN_SPREAD})<br>%{{customdata}}<extra>{html.escape(label)}</extra>",
+                marker=_bar_marker(status),
+            )
         )
-    figure.update_layout(
+    layout = dict(
         barmode="group",
         xaxis={"title": "Year"},
         yaxis={"title": f"US$ bn a year ({EVEN_SPREAD_SHORT})", "rangemode": "tozero"},
@@ -193,4 +199,26 @@ def per_year_figure(spread: pd.DataFrame) -> go.Figure:
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
-    return figure
+    return go.Figure(data=traces, layout=layout)
+
+
+@dataclass(frozen=True)
+class AidView:
+    """What the page shows for one filter state that is small whatever the data's size."""
+
+    figures: int  # rows kept by the filters
+    totals: pd.DataFrame  # aid.totals_display: a row per status
+    bars: go.Figure | None  # the bar chart, when the filters ask for it and something is left
+
+
+def aid_view(view: pd.DataFrame, filters: aid.AidFilters) -> AidView:
+    """The bar chart and totals for one filter state, built in one place so the page can share
+    them between sessions (`components.data.for_filters`). The per-year and over-time charts are
+    built by the page on each rerun: they are other views of the same rows, drawn less often."""
+    flows = aid.filter_money(view, filters)
+    bars = not flows.empty and not filters.per_year and filters.chart != "time"
+    return AidView(
+        figures=len(flows),
+        totals=aid.totals_display(flows),
+        bars=bars_figure(flows, filters.by, filters.scale == "log") if bars else None,
+    )

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import html
 import textwrap
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import compare
 from dashboard.compare import Metric, order_countries
 from dashboard.formatting import NOT_STATED, format_count, format_usd
 from dashboard.style import status_style
@@ -76,35 +78,40 @@ def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
     ordered = panel.set_index("country").loc[order_countries(panel, sort)].reset_index()
     stated, silent = ordered[ordered["value"].notna()], ordered[ordered["value"].isna()]
     scale = BILLION if metric.unit == "usd" else 1
-    figure = go.Figure()
-    figure.add_bar(
-        name=metric.label,
-        orientation="h",
-        y=[html.escape(c) for c in stated["country"]],
-        x=(stated["value"].astype(float) / scale).tolist(),
-        text=[_bar_text(c, metric) for _, c in stated.iterrows()],
-        textposition="outside",
-        cliponaxis=False,
-        customdata=[cell_hover(c, metric) for _, c in stated.iterrows()],
-        hovertemplate="%{customdata}<extra></extra>",
-        marker=_marker(metric),
+    traces = []
+    traces.append(
+        go.Bar(
+            name=metric.label,
+            orientation="h",
+            y=[html.escape(c) for c in stated["country"]],
+            x=(stated["value"].astype(float) / scale).tolist(),
+            text=[_bar_text(c, metric) for _, c in stated.iterrows()],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[cell_hover(c, metric) for _, c in stated.iterrows()],
+            hovertemplate="%{customdata}<extra></extra>",
+            marker=_marker(metric),
+        )
     )
-    figure.add_scatter(
-        name=f"{metric.label}: {NOT_STATED}",
-        mode="markers+text",
-        x=[0] * len(silent),
-        y=[html.escape(c) for c in silent["country"]],
-        text=[NOT_STATED] * len(silent),
-        textposition="middle right",
-        textfont={"color": NOT_STATED_COLOUR, "style": "italic"},
-        marker={"symbol": "circle-open", "size": 7, "color": NOT_STATED_COLOUR},  # a mark at zero, and a hover target
-        customdata=[cell_hover(c, metric) for _, c in silent.iterrows()],
-        hovertemplate="%{customdata}<extra></extra>",
-        cliponaxis=False,
+    traces.append(
+        go.Scatter(
+            name=f"{metric.label}: {NOT_STATED}",
+            mode="markers+text",
+            x=[0] * len(silent),
+            y=[html.escape(c) for c in silent["country"]],
+            text=[NOT_STATED] * len(silent),
+            textposition="middle right",
+            textfont={"color": NOT_STATED_COLOUR, "style": "italic"},
+            # A mark at zero, and a hover target.
+            marker={"symbol": "circle-open", "size": 7, "color": NOT_STATED_COLOUR},
+            customdata=[cell_hover(c, metric) for _, c in silent.iterrows()],
+            hovertemplate="%{customdata}<extra></extra>",
+            cliponaxis=False,
+        )
     )
     top = float(stated["value"].max() / scale) if len(stated) else 0.0
     whole = metric.unit == "count" and top <= 4  # counts are whole: no 0.5 tick on a short axis
-    figure.update_layout(
+    layout = dict(
         title={"text": panel_title(metric), "font": {"size": 15}, "x": 0, "xanchor": "left"},
         xaxis={
             "range": [0, (top or 1) * 1.45],  # room beside the longest bar for its label
@@ -123,9 +130,32 @@ def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
         showlegend=False,
         bargap=0.35,
     )
-    return figure
+    return go.Figure(data=traces, layout=layout)
 
 
 def comparison_figures(cells: pd.DataFrame, metrics: list[Metric], sort: str) -> list[tuple[Metric, go.Figure]]:
     """The small multiples: one figure per charted metric, in the metrics' order (text metrics aside)."""
     return [(metric, metric_figure(cells, metric, sort)) for metric in metrics if metric.charted]
+
+
+@dataclass(frozen=True)
+class CompareView:
+    """What the page shows for one filter state; small whatever the data's size (a row per country)."""
+
+    metrics: list[Metric]
+    rows: pd.DataFrame  # the comparison table, as the page and the CSV show it
+    panels: list[tuple[Metric, go.Figure]]
+    stated_nothing: bool
+
+
+def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> CompareView:
+    """The comparison for one filter state, built in one place so the page can share it between
+    sessions (`components.data.for_filters`)."""
+    metrics = compare.chosen_metrics(data.options, filters)
+    cells = compare.comparison(data, filters)
+    return CompareView(
+        metrics=metrics,
+        rows=compare.table(cells, metrics, filters.sort),
+        panels=comparison_figures(cells, metrics, filters.sort),
+        stated_nothing=compare.stated_nothing(cells),
+    )

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
+from dashboard import timeline
 from dashboard.timeline import label_layout
 
 ROW_HEIGHT = 34  # pixels per row of a lane
@@ -38,7 +39,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         ticks.append((offset + (height - 1) / 2, category))
         offset += height + 1  # a blank row between lanes
     sides = label_layout(events, years)["side"]
-    figure = go.Figure()
+    traces = []
     for number, category in enumerate(categories):
         lane = events[events["category"] == category]
         y = offsets[category] + rows[lane.index]
@@ -49,28 +50,30 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
             for index, span in spans.iterrows():
                 xs += [span["year_start"], span["year_end"], None]
                 ys += [y[index], y[index], None]
-            figure.add_scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 10},
-                               hoverinfo="skip", showlegend=False, legendgroup=category)  # fmt: skip
+            traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 10},
+                               hoverinfo="skip", showlegend=False, legendgroup=category))  # fmt: skip
         ids = lane["event_id"].tolist()
-        figure.add_scatter(
-            name=str(lane["category_label"].iloc[0]),
-            legendgroup=category,
-            # A span's point and label sit at the end its label is on, outside its bar.
-            x=lane["year_end"].where(sides[lane.index] == "right", lane["year_start"]).astype(float),
-            y=y,
-            mode="markers+text",
-            marker={"size": 13, "color": colour, "line": {"width": 1, "color": "white"}},
-            text=[html.escape(label) for label in lane["label"]],
-            textposition=["middle " + side for side in sides[lane.index]],
-            textfont={"size": 11},
-            customdata=ids,
-            hovertext=[_hover(row) for _, row in lane.iterrows()],
-            hovertemplate="%{hovertext}<extra></extra>",
-            selectedpoints=[ids.index(selected)] if selected in ids else ([] if selected else None),
-            selected={"marker": {"size": 18}},
-            unselected={"marker": {"opacity": 0.35}},
+        traces.append(
+            go.Scatter(
+                name=str(lane["category_label"].iloc[0]),
+                legendgroup=category,
+                # A span's point and label sit at the end its label is on, outside its bar.
+                x=lane["year_end"].where(sides[lane.index] == "right", lane["year_start"]).astype(float),
+                y=y,
+                mode="markers+text",
+                marker={"size": 13, "color": colour, "line": {"width": 1, "color": "white"}},
+                text=[html.escape(label) for label in lane["label"]],
+                textposition=["middle " + side for side in sides[lane.index]],
+                textfont={"size": 11},
+                customdata=ids,
+                hovertext=[_hover(row) for _, row in lane.iterrows()],
+                hovertemplate="%{hovertext}<extra></extra>",
+                selectedpoints=[ids.index(selected)] if selected in ids else ([] if selected else None),
+                selected={"marker": {"size": 18}},
+                unselected={"marker": {"opacity": 0.35}},
+            )
         )
-    figure.update_layout(
+    layout = dict(
         xaxis={"title": "Year", "range": [years[0] - 1, years[1] + 1], "showgrid": True, "tickformat": "d"},
         yaxis={
             "autorange": "reversed",
@@ -88,7 +91,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         hoverlabel={"align": "left"},
         showlegend=True,
     )
-    return figure
+    return go.Figure(data=traces, layout=layout)
 
 
 def _lane_title(events: pd.DataFrame, category: str) -> str:
@@ -99,13 +102,13 @@ def _lane_title(events: pd.DataFrame, category: str) -> str:
 def counts_figure(events: pd.DataFrame) -> go.Figure:
     """Dated events counted per first year, stacked by category (counts of events add up)."""
     counts = events.groupby(["category_order", "category_label", "year_start"], observed=True).size()
-    figure = go.Figure()
+    traces = []
     for number, ((_, label), per_year) in enumerate(counts.groupby(level=[0, 1], sort=True)):
         years = per_year.index.get_level_values("year_start").astype(int)
-        figure.add_bar(name=html.escape(str(label)), x=years, y=per_year.to_numpy(),
-                       marker_color=qualitative.Safe[number % len(qualitative.Safe)],
-                       hovertemplate="%{x}: %{y:,} events<extra>%{fullData.name}</extra>")  # fmt: skip
-    figure.update_layout(
+        traces.append(go.Bar(name=html.escape(str(label)), x=years, y=per_year.to_numpy(),
+                       marker={"color": qualitative.Safe[number % len(qualitative.Safe)]},
+                       hovertemplate="%{x}: %{y:,} events<extra>%{fullData.name}</extra>"))  # fmt: skip
+    layout = dict(
         barmode="stack",
         xaxis={"title": "Year (first year of each event)"},
         yaxis={"title": "Events"},
@@ -113,4 +116,17 @@ def counts_figure(events: pd.DataFrame) -> go.Figure:
         margin={"t": 20},
         showlegend=True,
     )
-    return figure
+    return go.Figure(data=traces, layout=layout)
+
+
+def chart(view: pd.DataFrame, filters: timeline.TimelineFilters) -> go.Figure | None:
+    """The chart for one filter state (with its selected event): each dated event when there are
+    at most EVENTS_DRAWN, else counts per year; None when no dated event is left. One function of
+    the shared view and the filters, so the page can share it between sessions."""
+    events = timeline.filter_events(view, filters)
+    dated = events[events["year_start"].notna()]
+    if dated.empty:
+        return None
+    if len(dated) > timeline.EVENTS_DRAWN:
+        return counts_figure(dated)
+    return timeline_figure(dated, timeline.assign_lanes(dated, filters.years), filters.years, filters.event)

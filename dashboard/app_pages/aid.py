@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.data import derived, facts_or_stop
+from components.data import derived, facts_or_stop, for_filters
 from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
 from components.tables import data_table
@@ -42,6 +42,7 @@ aid_columns = {
     "quote": st.column_config.TextColumn(width="large"),
 }
 flows = aid.filter_money(view, filters)
+shown = for_filters(facts, aid_figures.aid_view, view, filters)
 share_and_download(
     page="aid",
     page_title="Aid and investment",
@@ -77,11 +78,11 @@ elif filters.chart == "time":
     if not undated.empty:
         st.markdown("**No stated period** (not placed on any year):")
         data_table(undated, lambda rows: aid.table(rows, filters.per_year), aid_columns)
-else:
-    st.plotly_chart(aid_figures.bars_figure(flows, filters.by, filters.scale == "log"), key="aid_chart_bars")
+elif shown.bars is not None:
+    st.plotly_chart(shown.bars, key="aid_chart_bars")
 
 st.subheader("Totals by status")
 st.caption("Each total adds only figures of one status; 'of which vague' counts figures the source qualifies.")
-st.dataframe(aid.totals_display(flows), hide_index=True)
-st.subheader(f"The {len(flows)} figures shown")
+st.dataframe(shown.totals, hide_index=True)
+st.subheader(f"The {shown.figures:,} figures shown")
 data_table(flows, lambda rows: aid.table(rows, filters.per_year), aid_columns)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.data import derived, facts_or_stop
+from components.data import derived, facts_or_stop, for_filters
 from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
 from components.tables import data_table
@@ -34,9 +34,8 @@ st.caption(
     "never added across statuses. Where the source states nothing, the page says **not stated**, never 0."
 )
 show_notices(notices)
-metrics = compare.chosen_metrics(options, filters)
-cells = compare.comparison(data, filters)
-rows = compare.table(cells, metrics, filters.sort)
+shown = for_filters(facts, compare_figures.compare_view, data, filters)
+metrics, rows = shown.metrics, shown.rows
 share_and_download(
     page="compare",
     page_title="Country comparison",
@@ -54,7 +53,7 @@ if reason:
 
 if any(m.charted for m in metrics):
     with st.container(horizontal=True, gap="medium"):
-        for metric, figure in compare_figures.comparison_figures(cells, metrics, filters.sort):
+        for metric, figure in shown.panels:
             st.plotly_chart(figure, width=compare_figures.PANEL_WIDTH, key=f"compare_chart_{metric.id}")
     counts = set(compare.COUNTED_EVENTS) & set(filters.metrics)
     st.caption(
@@ -63,7 +62,7 @@ if any(m.charted for m in metrics):
            "events with no stated date are not counted. " if counts else "")
         + f"Each panel sorted {compare.SORTS[filters.sort].lower()}."
     )  # fmt: skip
-if compare.stated_nothing(cells):
+if shown.stated_nothing:
     st.info("The source states no money or company figure for these countries in these years.")
 
 regional = compare.regional_figures(data, filters)

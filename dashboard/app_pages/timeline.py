@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.data import derived, facts_or_stop
+from components.data import derived, facts_or_stop, for_filters
 from components.filters import multiselect, year_range
 from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
@@ -56,12 +56,11 @@ share_and_download(
     tables=["events", "categories", "actors", "sources"],
     facts=facts,
 )
+figure = for_filters(facts, timeline_figures.chart, view, filters)
 if 0 < len(dated) <= timeline.EVENTS_DRAWN:
-    rows = timeline.assign_lanes(dated, filters.years)
-    figure = timeline_figures.timeline_figure(dated, rows, filters.years, selected)
     st.plotly_chart(figure, key="tl_chart", on_select="rerun", selection_mode="points")
 elif len(dated):
-    st.plotly_chart(timeline_figures.counts_figure(dated), key="tl_counts")
+    st.plotly_chart(figure, key="tl_counts")
     st.caption(f"{len(dated):,} dated events are too many to draw one by one: counts per year instead. "
                f"Narrow the filters to {timeline.EVENTS_DRAWN:,} or fewer to see and click each event.")  # fmt: skip
 

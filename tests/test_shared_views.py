@@ -1,0 +1,81 @@
+"""Results shared between sessions per data version and filter state (components.data.for_filters)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from components.data import for_filters, forget_filter_states
+from dashboard import aid, aid_figures, compare, compare_figures, timeline, timeline_figures
+from dashboard.facts import load_facts
+from tests.apptest_support import open_app
+from tests.conftest import DATA_DIR
+
+FACTS = load_facts(DATA_DIR)
+
+
+def counting(calls: list):
+    def build(data, filters):
+        calls.append(filters)
+        return {"built from": filters}
+
+    return build
+
+
+def test_one_build_per_data_version_and_filter_state() -> None:
+    calls: list = []
+    build = counting(calls)
+    options = aid.aid_options(FACTS)
+    first = aid.default_filters(options)
+    again = aid.default_filters(options)  # equal, not the same object: as in another session
+    other = dataclasses.replace(first, by="status")
+
+    assert for_filters(FACTS, build, None, first) is for_filters(FACTS, build, None, again)
+    assert len(calls) == 1
+    assert for_filters(FACTS, build, None, other) == {"built from": other}
+    assert len(calls) == 2
+    edited = dataclasses.replace(FACTS, version="another-version")  # the files changed
+    for_filters(edited, build, None, first)
+    assert len(calls) == 3
+    forget_filter_states()
+    for_filters(FACTS, build, None, first)
+    assert len(calls) == 4
+
+
+@pytest.mark.parametrize("filters_class", [aid.AidFilters, compare.CompareFilters, timeline.TimelineFilters])
+def test_the_key_names_every_field_of_the_filters(filters_class) -> None:
+    # The cache key is repr(filters): a frozen dataclass whose repr shows every field, so no two
+    # different filter states can share a result.
+    assert filters_class.__dataclass_params__.frozen
+    for field in dataclasses.fields(filters_class):
+        assert field.repr, f"{filters_class.__name__}.{field.name} is left out of the key"
+
+
+def test_shared_results_equal_a_fresh_build() -> None:
+    data = compare.compare_data(FACTS)
+    filters = compare.default_filters(data.options)
+    shared = for_filters(FACTS, compare_figures.compare_view, data, filters)
+    fresh = compare_figures.compare_view(data, filters)
+    assert shared.rows.equals(fresh.rows)
+    assert [f.to_dict() for _, f in shared.panels] == [f.to_dict() for _, f in fresh.panels]
+
+    view = aid.money_view(FACTS)
+    by_status = dataclasses.replace(aid.default_filters(aid.aid_options(FACTS)), by="status")
+    assert for_filters(FACTS, aid_figures.aid_view, view, by_status).bars.to_dict() == (
+        aid_figures.bars_figure(view, "status").to_dict()
+    )
+    events = timeline.event_view(FACTS)
+    picked = dataclasses.replace(timeline.default_filters(timeline.timeline_options(FACTS)), event="E13")
+    assert for_filters(FACTS, timeline_figures.chart, events, picked).to_dict() == (
+        timeline_figures.chart(events, picked).to_dict()
+    )
+
+
+def test_a_second_session_sees_the_first_sessions_result_and_its_own_filters() -> None:
+    first = open_app("app_pages/compare.py")
+    first.radio(key="compare_sort").set_value("name").run()
+    second = open_app("app_pages/compare.py")  # the default view: shared with the first's first run
+    assert [c.proto.spec for c in first.get("plotly_chart")] != [c.proto.spec for c in second.get("plotly_chart")]
+    second.radio(key="compare_sort").set_value("name").run()
+    assert [c.proto.spec for c in first.get("plotly_chart")] == [c.proto.spec for c in second.get("plotly_chart")]
