@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import compare
-from dashboard.compare import Metric, order_countries
+from dashboard.compare import Metric, order_records
 from dashboard.formatting import NOT_STATED, format_count, format_usd
 from dashboard.style import status_style
 
@@ -39,7 +39,7 @@ def panel_title(metric: Metric) -> str:
     return "<br>".join(html.escape(line) for line in textwrap.wrap(metric.label + unit, 44))
 
 
-def cell_hover(cell: pd.Series, metric: Metric) -> str:
+def cell_hover(cell: dict, metric: Metric) -> str:
     """Value, qualifier, status and the facts behind it with their quotes (for counts, the events)."""
     head = f"<b>{html.escape(str(cell['country']))}</b> · {html.escape(metric.label)}<br>"
     if pd.isna(cell["value"]):
@@ -58,7 +58,7 @@ def cell_hover(cell: pd.Series, metric: Metric) -> str:
     return "<br>".join(lines)
 
 
-def _bar_text(cell: pd.Series, metric: Metric) -> str:
+def _bar_text(cell: dict, metric: Metric) -> str:
     if metric.unit == "usd":
         return format_usd(cell["value"], cell["qualifier"], short=True)
     return format_count(cell["value"], cell["qualifier"], short=True)
@@ -74,21 +74,27 @@ def _marker(metric: Metric) -> dict:
 def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
     """One panel of the small multiples, two traces: the stated values as bars, then the countries
     with nothing stated as grey text at zero. The panel is sorted on its own (`sort`)."""
-    panel = cells[cells["metric"] == metric.id]
-    ordered = panel.set_index("country").loc[order_countries(panel, sort)].reset_index()
-    stated, silent = ordered[ordered["value"].notna()], ordered[ordered["value"].isna()]
+    return _panel([c for c in cells.to_dict("records") if c["metric"] == metric.id], metric, sort)
+
+
+def _panel(panel: list[dict], metric: Metric, sort: str) -> go.Figure:
+    # Plain records, a row per country: a dozen pandas calls per panel cost more than the figure.
+    by_name = {c["country"]: c for c in panel}
+    ordered = [by_name[name] for name in order_records(panel, sort)]
+    stated = [c for c in ordered if not pd.isna(c["value"])]
+    silent = [c for c in ordered if pd.isna(c["value"])]
     scale = BILLION if metric.unit == "usd" else 1
     traces = []
     traces.append(
         go.Bar(
             name=metric.label,
             orientation="h",
-            y=[html.escape(c) for c in stated["country"]],
-            x=(stated["value"].astype(float) / scale).tolist(),
-            text=[_bar_text(c, metric) for _, c in stated.iterrows()],
+            y=[html.escape(c["country"]) for c in stated],
+            x=[float(c["value"]) / scale for c in stated],
+            text=[_bar_text(c, metric) for c in stated],
             textposition="outside",
             cliponaxis=False,
-            customdata=[cell_hover(c, metric) for _, c in stated.iterrows()],
+            customdata=[cell_hover(c, metric) for c in stated],
             hovertemplate="%{customdata}<extra></extra>",
             marker=_marker(metric),
         )
@@ -98,18 +104,18 @@ def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
             name=f"{metric.label}: {NOT_STATED}",
             mode="markers+text",
             x=[0] * len(silent),
-            y=[html.escape(c) for c in silent["country"]],
+            y=[html.escape(c["country"]) for c in silent],
             text=[NOT_STATED] * len(silent),
             textposition="middle right",
             textfont={"color": NOT_STATED_COLOUR, "style": "italic"},
             # A mark at zero, and a hover target.
             marker={"symbol": "circle-open", "size": 7, "color": NOT_STATED_COLOUR},
-            customdata=[cell_hover(c, metric) for _, c in silent.iterrows()],
+            customdata=[cell_hover(c, metric) for c in silent],
             hovertemplate="%{customdata}<extra></extra>",
             cliponaxis=False,
         )
     )
-    top = float(stated["value"].max() / scale) if len(stated) else 0.0
+    top = max((float(c["value"]) / scale for c in stated), default=0.0)
     whole = metric.unit == "count" and top <= 4  # counts are whole: no 0.5 tick on a short axis
     layout = dict(
         title={"text": panel_title(metric), "font": {"size": 15}, "x": 0, "xanchor": "left"},
@@ -121,7 +127,7 @@ def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
         },
         yaxis={
             "categoryorder": "array",
-            "categoryarray": [html.escape(c) for c in reversed(ordered["country"])],  # the first at the top
+            "categoryarray": [html.escape(c["country"]) for c in reversed(ordered)],  # the first at the top
             "automargin": True,
         },
         height=PANEL_BASE_HEIGHT + PANEL_ROW_HEIGHT * len(ordered),
@@ -135,7 +141,8 @@ def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
 
 def comparison_figures(cells: pd.DataFrame, metrics: list[Metric], sort: str) -> list[tuple[Metric, go.Figure]]:
     """The small multiples: one figure per charted metric, in the metrics' order (text metrics aside)."""
-    return [(metric, metric_figure(cells, metric, sort)) for metric in metrics if metric.charted]
+    records = cells.to_dict("records")
+    return [(m, _panel([c for c in records if c["metric"] == m.id], m, sort)) for m in metrics if m.charted]
 
 
 @dataclass(frozen=True)
