@@ -29,7 +29,7 @@ REGION_ROLE = "central_asia"  # the role whose states are compared by default, a
 DONOR_ROLE = "japan"
 SORTS = {"value": "By value", "name": "By name"}
 VAGUE_SUM = "approximately"  # a sum that adds at least one vague figure is itself approximate
-MAX_LISTED_EVENTS = 12
+MAX_LISTED_EVENTS = 12  # region-wide events named in the page's sentence; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -441,37 +441,27 @@ def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: in
     columns["paragraph"].append("; ".join(f"{n.id}: {n.paragraph}" for n in quoted) or pd.NA)
 
 
-def regional_figures(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
+def regional_figures(data: CompareData, filters: CompareFilters, limit: int | None = None) -> pd.DataFrame:
     """Figures the source gives for a region as a whole (money and companies of the chosen metrics),
     shown apart: never divided among, nor counted for, any state. Empty unless a chosen country
-    belongs to the region's role."""
+    belongs to the region's role. With `limit`, the first `limit` rows (each metric's largest first)."""
     columns = ["region", "metric", "value", "period", "status", "id", "source_id", "quote", "paragraph"]
-    if not _shows_region(data.options, filters):
-        return pd.DataFrame(columns=columns)
-    rows = []
-    parts = []
-    money = data.money[in_period(data.money, filters) & data.money["recipient_code"].isin(data.options.regions)]
-    for metric in chosen_metrics(data.options, filters):
-        if metric.unit != "usd":
-            continue
-        matched = money[(money["status"] == metric.status) & ((money["kind"] == metric.kind) if metric.kind else True)]
+    matched = _regional_money(data, filters)
+    if limit is not None:
+        matched = _first_rows(matched, limit)
+    parts = [
         # Column-wise, not row by row: a big data set has tens of thousands of regional figures.
-        parts.append(
-            pd.DataFrame(
-                {
-                    "region": matched["recipient_name"].astype("string"),
-                    "metric": metric.label,
-                    "value": matched["amount_text"].astype("string"),
-                    "period": matched["period"].astype("string"),
-                    "status": matched["status_label"].astype("string"),
-                    "id": matched["flow_id"].astype("string"),
-                    "source_id": matched["source_id"].astype("string"),
-                    "quote": matched["quote"].astype("string"),
-                    "paragraph": matched["paragraph"],
-                }
-            )
-        )
-    if COMPANIES in filters.metrics:
+        pd.DataFrame({
+            "region": rows["recipient_name"].astype("string"), "metric": metric.label,
+            "value": rows["amount_text"].astype("string"), "period": rows["period"].astype("string"),
+            "status": rows["status_label"].astype("string"), "id": rows["flow_id"].astype("string"),
+            "source_id": rows["source_id"].astype("string"), "quote": rows["quote"].astype("string"),
+            "paragraph": rows["paragraph"],
+        })
+        for metric, rows in matched if len(rows)
+    ]  # fmt: skip
+    rows = []
+    if COMPANIES in filters.metrics and _shows_region(data.options, filters):
         companies = data.companies[in_period(data.companies, filters)]
         for r in companies[companies["country_code"].isin(data.options.regions)].itertuples():
             rows.append([data.options.regions[r.country_code], data.options.metrics[COMPANIES].label,
@@ -479,7 +469,37 @@ def regional_figures(data: CompareData, filters: CompareFilters) -> pd.DataFrame
                          r.figure_id, r.source_id, r.quote, r.paragraph])  # fmt: skip
     parts.append(pd.DataFrame(rows, columns=columns))
     combined = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else parts[-1]
-    return combined.astype({"paragraph": "Int64", "status": "string"})
+    combined = combined.astype({"paragraph": "Int64", "status": "string"})
+    return combined if limit is None else combined.head(limit)
+
+
+def regional_count(data: CompareData, filters: CompareFilters) -> int:
+    """How many rows `regional_figures` has, without building them."""
+    matched = sum(len(rows) for _, rows in _regional_money(data, filters))
+    if COMPANIES not in filters.metrics or not _shows_region(data.options, filters):
+        return matched
+    companies = data.companies[in_period(data.companies, filters)]
+    return matched + int(companies["country_code"].isin(data.options.regions).sum())
+
+
+def _regional_money(data: CompareData, filters: CompareFilters) -> list[tuple[Metric, pd.DataFrame]]:
+    """Per chosen money metric, the region-wide rows it adds (largest first, as the money view)."""
+    if not _shows_region(data.options, filters):
+        return []
+    money = data.money[in_period(data.money, filters) & data.money["recipient_code"].isin(data.options.regions)]
+    return [
+        (m, money[(money["status"] == m.status) & ((money["kind"] == m.kind) if m.kind else True)])
+        for m in chosen_metrics(data.options, filters)
+        if m.unit == "usd"
+    ]
+
+
+def _first_rows(parts: list[tuple[Metric, pd.DataFrame]], limit: int) -> list[tuple[Metric, pd.DataFrame]]:
+    kept = []
+    for metric, rows in parts:
+        kept.append((metric, rows.head(max(limit, 0))))
+        limit -= len(rows)
+    return kept
 
 
 def regional_events(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
@@ -487,10 +507,11 @@ def regional_events(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
     Empty unless an event count is among the metrics."""
     if not _shows_region(data.options, filters) or not set(COUNTED_EVENTS) & set(filters.metrics):
         return data.events.iloc[0:0]
-    named = data.event_links.loc[data.event_links["code"].isin(data.options.regions), "event_id"]
-    events = data.events[data.events["event_id"].isin(named)]
-    events = events[overlaps(events["year_start"], events["year_end"], filters.years)]
-    return events.sort_values(["year_start", "event_id"])
+    # Row positions, not ids: isin on a column of 100k unique ids is slow, and positions keep the
+    # events' date order.
+    named = data.event_links.loc[data.event_links["code"].isin(data.options.regions), "position"]
+    events = data.events.iloc[np.unique(named.to_numpy(dtype=int))]
+    return events[overlaps(events["year_start"], events["year_end"], filters.years)]
 
 
 def _shows_region(options: CompareOptions, filters: CompareFilters) -> bool:

@@ -153,6 +153,13 @@ class CompareView:
     rows: pd.DataFrame  # the comparison table, as the page and the CSV show it
     panels: list[tuple[Metric, go.Figure]]
     stated_nothing: bool
+    regional: pd.DataFrame  # figures for the region as a whole: the first REGIONAL_SHOWN
+    regional_total: int  # all of them
+    regional_events: pd.DataFrame  # events naming the region as a whole: the first MAX_LISTED_EVENTS
+    regional_events_total: int
+
+
+REGIONAL_SHOWN = 1_000  # rows of region-wide figures on the page (every one is sent to the browser)
 
 
 def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> CompareView:
@@ -160,9 +167,14 @@ def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> 
     sessions (`components.data.for_filters`)."""
     metrics = compare.chosen_metrics(data.options, filters)
     cells = compare.comparison(data, filters)
+    regional_events = compare.regional_events(data, filters)
     return CompareView(
         metrics=metrics,
         rows=compare.table(cells, metrics, filters.sort),
         panels=comparison_figures(cells, metrics, filters.sort),
         stated_nothing=compare.stated_nothing(cells),
+        regional=compare.regional_figures(data, filters, limit=REGIONAL_SHOWN),
+        regional_total=compare.regional_count(data, filters),
+        regional_events=regional_events.head(compare.MAX_LISTED_EVENTS),
+        regional_events_total=len(regional_events),
     )

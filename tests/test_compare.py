@@ -344,3 +344,21 @@ def test_data_text_is_escaped_in_axis_and_hover() -> None:
     cells = compare.comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",)))
     bars, _ = compare_figures.metric_figure(cells, data.options.metrics["money.realised"], "value").data
     assert list(bars.y) == ["&lt;i&gt;Kaz&lt;/i&gt;"] and bars.customdata[0].startswith("<b>&lt;i&gt;Kaz")
+
+
+def test_a_big_data_set_shows_part_of_the_regional_figures_and_counts_all(tmp_path) -> None:
+    from scripts.generate_data import generate
+
+    generate(tmp_path, 3000)
+    data = compare.compare_data(load_facts(tmp_path))
+    filters = compare.default_filters(data.options)
+    every = compare.regional_figures(data, filters)
+    assert compare.regional_count(data, filters) == len(every) > 20
+    first = compare.regional_figures(data, filters, limit=20)
+    assert first.equals(every.head(20))
+    shown = compare_figures.compare_view(data, filters)
+    assert shown.regional_total == len(every) and len(shown.regional) == min(len(every), 1000)
+    events = compare.regional_events(data, filters)
+    assert shown.regional_events_total == len(events) > compare.MAX_LISTED_EVENTS
+    assert shown.regional_events["event_id"].tolist() == events["event_id"].head(compare.MAX_LISTED_EVENTS).tolist()
+    assert events["year_start"].is_monotonic_increasing  # in date order

@@ -5,7 +5,6 @@ import streamlit as st
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
-from components.tables import data_table
 from components.view_state import read_view, seed_widgets, show_notices, write_view
 from dashboard import compare, compare_figures
 from dashboard.formatting import escape_markdown, for_display, format_period
@@ -65,18 +64,21 @@ if any(m.charted for m in metrics):
 if shown.stated_nothing:
     st.info("The source states no money or company figure for these countries in these years.")
 
-regional = compare.regional_figures(data, filters)
-regional_events = compare.regional_events(data, filters)
-if not regional.empty or not regional_events.empty:
+if not shown.regional.empty or not shown.regional_events.empty:
     with st.container(border=True):
         st.markdown("**Figures for the region as a whole, not divided among the states**")
-        if not regional.empty:
-            data_table(regional)
-        if not regional_events.empty:
+        if not shown.regional.empty:
+            st.dataframe(for_display(shown.regional), hide_index=True, width="stretch")
+        if shown.regional_total > len(shown.regional):
+            st.caption(f"Showing the first {len(shown.regional):,} of {shown.regional_total:,} region-wide figures, "
+                       "each metric's largest first. The Aid page lists and downloads them all.")  # fmt: skip
+        if not shown.regional_events.empty:
             listed = "; ".join(
                 f"{escape_markdown(e.title)} ({format_period(e.year_start, e.year_end)})"
-                for e in regional_events.itertuples()
+                for e in shown.regional_events.itertuples()
             )
+            more = shown.regional_events_total - len(shown.regional_events)
+            listed += f"; and {more:,} more (the timeline lists them)" if more else ""
             st.caption(f"Events that name the region as a whole, counted for no single state: {listed}.")
 
 st.subheader("The comparison table")
