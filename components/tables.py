@@ -18,9 +18,12 @@ def data_table(
     rows: pd.DataFrame,
     shape: Callable[[pd.DataFrame], pd.DataFrame] = lambda frame: frame,
     column_config: dict | None = None,
+    total: int | None = None,
 ) -> None:
-    """Show `shape(rows)` for at most SHOWN_ROWS rows; shaping only those keeps a big view cheap."""
+    """Show `shape(rows)` for at most SHOWN_ROWS rows; shaping only those keeps a big view cheap.
+    `total`: how many rows there are in all, when `rows` is already only the first ones."""
     shown = shape(rows.head(SHOWN_ROWS))
     st.dataframe(for_display(shown), hide_index=True, width="stretch", column_config=column_config)
-    if len(rows) > SHOWN_ROWS:
-        st.caption(f"Showing the first {SHOWN_ROWS:,} of {len(rows):,} rows; Download CSV has all of them.")
+    total = len(rows) if total is None else total
+    if total > len(shown):
+        st.caption(f"Showing the first {len(shown):,} of {total:,} rows; Download CSV has all of them.")

@@ -149,6 +149,12 @@ def filter_money(view: pd.DataFrame, filters: AidFilters) -> pd.DataFrame:
     return view if keep.all() else view[keep]
 
 
+def first_rows(view: pd.DataFrame, filters: AidFilters, limit: int) -> pd.DataFrame:
+    """The first `limit` rows `filter_money` keeps (the largest), without copying the rest."""
+    keep = np.logical_and.reduce(list(_masks(view, filters).values()))
+    return view.iloc[np.flatnonzero(keep)[:limit]]
+
+
 def _masks(view: pd.DataFrame, filters: AidFilters) -> dict[str, np.ndarray]:
     dated = view["year_start"].notna().to_numpy(dtype=bool)
     in_years = overlaps(view["year_start"], view["year_end"], filters.years).to_numpy(dtype=bool)
@@ -206,12 +212,19 @@ def not_annualisable(flows: pd.DataFrame) -> pd.DataFrame:
     return flows[flows["year_start"].isna() | flows["year_end"].isna()]
 
 
+LISTED_APART = 12  # figures named in the per-year caption; a big data set has thousands
+
+
 def not_annualisable_text(flows: pd.DataFrame) -> str:
-    """Plain words listing the figures an even spread cannot place (for a caption; escape it)."""
-    return "; ".join(
+    """Plain words listing the figures an even spread cannot place (for a caption; escape it):
+    the first LISTED_APART (the largest), then how many more."""
+    apart = not_annualisable(flows)
+    listed = "; ".join(
         f"{r.recipient_name} {format_usd(r.amount_usd, r.qualifier)} ({r.period})"
-        for r in not_annualisable(flows).itertuples()
+        for r in apart.head(LISTED_APART).itertuples()
     )
+    more = len(apart) - LISTED_APART
+    return listed + (f"; and {more:,} more (the table lists them)" if more > 0 else "")
 
 
 def totals_by_status(flows: pd.DataFrame) -> pd.DataFrame:

@@ -168,13 +168,14 @@ def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> 
     metrics = compare.chosen_metrics(data.options, filters)
     cells = compare.comparison(data, filters)
     regional_events = compare.regional_events(data, filters)
+    regional, regional_total = compare.regional_part(data, filters, limit=REGIONAL_SHOWN)
     return CompareView(
         metrics=metrics,
         rows=compare.table(cells, metrics, filters.sort),
         panels=comparison_figures(cells, metrics, filters.sort),
         stated_nothing=compare.stated_nothing(cells),
-        regional=compare.regional_figures(data, filters, limit=REGIONAL_SHOWN),
-        regional_total=compare.regional_count(data, filters),
+        regional=regional,
+        regional_total=regional_total,
         regional_events=regional_events.head(compare.MAX_LISTED_EVENTS),
         regional_events_total=len(regional_events),
     )

@@ -219,3 +219,13 @@ def test_a_bar_hover_lists_its_largest_figures_and_counts_the_rest(tmp_path) -> 
     assert hover.count("<b>") - hover.count("<b>…") == aid_figures.HOVER_LIMIT
     assert f"and {len(group) - aid_figures.HOVER_LIMIT:,} more figures" in hover
     assert bar.x[-1] == pytest.approx(group["amount_usd"].sum() / aid_figures.BILLION)
+
+
+def test_the_per_year_caption_names_a_few_figures_and_counts_the_rest() -> None:
+    rows = [(f"F{i}", "KAZ", 1000 - i, None, 2000, None, "realised") for i in range(40)]
+    text = aid.not_annualisable_text(flows(rows))
+    assert text.count("KAZ") == aid.LISTED_APART
+    assert text.endswith(f"; and {40 - aid.LISTED_APART} more (the table lists them)")
+    assert "KAZ" in aid.not_annualisable_text(flows(rows[:2])) and "more" not in aid.not_annualisable_text(
+        flows(rows[:2])
+    )

@@ -5,7 +5,7 @@ import streamlit as st
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
-from components.tables import data_table
+from components.tables import SHOWN_ROWS, data_table
 from components.view_state import read_view, seed_widgets, show_notices, write_view
 from dashboard import aid, aid_figures
 from dashboard.formatting import escape_markdown, for_display
@@ -41,8 +41,7 @@ aid_columns = {
     "amount (US$)": st.column_config.NumberColumn(format="localized"),
     "quote": st.column_config.TextColumn(width="large"),
 }
-flows = aid.filter_money(view, filters)
-shown = for_filters(facts, aid_figures.aid_view, view, filters)
+shown = for_filters(facts, aid_figures.aid_view, view, filters)  # the chart and totals, shared per filter state
 share_and_download(
     page="aid",
     page_title="Aid and investment",
@@ -55,11 +54,12 @@ share_and_download(
     tables=["money", "actors", "statuses", "flow_kinds", "sources"],
     facts=facts,
 )
-if flows.empty:
+if not shown.figures:
     st.warning(aid.empty_reason(view, filters), icon=":material/filter_alt_off:")
     st.stop()
 
 if filters.per_year:
+    flows = aid.filter_money(view, filters)
     spread = aid.annualise(flows, filters.years)
     if spread.empty:
         st.warning("None of the figures shown has a stated first and last year, so none can be spread over years.")
@@ -68,6 +68,7 @@ if filters.per_year:
     if apart := aid.not_annualisable_text(flows):
         st.caption("Not spread over years, as the source states no full period for them: " + escape_markdown(apart))
 elif filters.chart == "time":
+    flows = aid.filter_money(view, filters)
     dated = flows[flows["year_start"].notna()]
     if not dated.empty:
         drawn = aid.largest(dated, SPANS_DRAWN)
@@ -85,4 +86,5 @@ st.subheader("Totals by status")
 st.caption("Each total adds only figures of one status; 'of which vague' counts figures the source qualifies.")
 st.dataframe(shown.totals, hide_index=True)
 st.subheader(f"The {shown.figures:,} figures shown")
-data_table(flows, lambda rows: aid.table(rows, filters.per_year), aid_columns)
+first = aid.first_rows(view, filters, SHOWN_ROWS)  # not a copy of every row: see the download above
+data_table(first, lambda rows: aid.table(rows, filters.per_year), aid_columns, total=shown.figures)
