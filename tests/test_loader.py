@@ -208,3 +208,17 @@ def test_numbers_with_a_plus_sign_are_read_exactly(data_copy: Path) -> None:
     edit_csv(data_copy / "money.csv", ",5500000000,", ",+5500000000,")
     facts = load_facts(data_copy)
     assert facts.money.set_index("flow_id").loc["M07", "amount_usd"] == 5_500_000_000
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_repeated_ids_are_found_as_pandas_finds_them(seed: int) -> None:
+    import numpy as np
+
+    from dashboard.validation import _repeated
+
+    rng = np.random.default_rng(seed)
+    ids = pd.Series([f"M{n}" for n in rng.integers(0, 60, 80)], dtype="str")
+    assert _repeated(ids).tolist() == ids.duplicated(keep="first").tolist()
+    assert _repeated(ids).any()  # the case under test: some repeat
+    distinct = pd.Series([f"M{n}" for n in range(50)], dtype="str")
+    assert not _repeated(distinct).any()
