@@ -71,8 +71,8 @@ def derived(facts: Facts, build: Callable[[Facts], T]) -> T:
 
 
 # How many filter states' results are kept, across all pages and sessions. Each is small (figures
-# and tables of at most a few hundred rows), so this bounds memory to a few MB whatever the data.
-SHARED_VIEWS = 64
+# and at most SHOWN_ROWS rows of a table), so this bounds memory to tens of MB whatever the data.
+SHARED_VIEWS = 32
 
 
 @st.cache_resource(max_entries=SHARED_VIEWS, show_spinner=False)

@@ -7,11 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard.formatting import for_display
-
-# NOTE: st.dataframe sends every row to the browser; past a few thousand rows that costs seconds
-# and memory per rerun while nobody reads them. The CSV download always has every row.
-SHOWN_ROWS = 1_000
+from dashboard.formatting import SHOWN_ROWS, for_display
 
 
 def data_table(

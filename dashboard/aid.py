@@ -149,12 +149,6 @@ def filter_money(view: pd.DataFrame, filters: AidFilters) -> pd.DataFrame:
     return view if keep.all() else view[keep]
 
 
-def first_rows(view: pd.DataFrame, filters: AidFilters, limit: int) -> pd.DataFrame:
-    """The first `limit` rows `filter_money` keeps (the largest), without copying the rest."""
-    keep = np.logical_and.reduce(list(_masks(view, filters).values()))
-    return view.iloc[np.flatnonzero(keep)[:limit]]
-
-
 def _masks(view: pd.DataFrame, filters: AidFilters) -> dict[str, np.ndarray]:
     dated = view["year_start"].notna().to_numpy(dtype=bool)
     in_years = overlaps(view["year_start"], view["year_end"], filters.years).to_numpy(dtype=bool)

@@ -16,7 +16,7 @@ from pandas.api.typing import DataFrameGroupBy
 
 from dashboard import aid
 from dashboard.aid import GROUPINGS
-from dashboard.formatting import format_usd
+from dashboard.formatting import SHOWN_ROWS, format_usd
 from dashboard.style import status_style
 
 BILLION = 1e9
@@ -209,6 +209,7 @@ class AidView:
     figures: int  # rows kept by the filters
     totals: pd.DataFrame  # aid.totals_display: a row per status
     bars: go.Figure | None  # the bar chart, when the filters ask for it and something is left
+    first: pd.DataFrame  # the first SHOWN_ROWS rows kept (the largest), for the page's table
 
 
 def aid_view(view: pd.DataFrame, filters: aid.AidFilters) -> AidView:
@@ -221,4 +222,5 @@ def aid_view(view: pd.DataFrame, filters: aid.AidFilters) -> AidView:
         figures=len(flows),
         totals=aid.totals_display(flows),
         bars=bars_figure(flows, filters.by, filters.scale == "log") if bars else None,
+        first=flows.head(SHOWN_ROWS),
     )

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard import compare
 from dashboard.compare import Metric, order_records
-from dashboard.formatting import NOT_STATED, format_count, format_usd
+from dashboard.formatting import NOT_STATED, SHOWN_ROWS, format_count, format_usd
 from dashboard.style import status_style
 
 BILLION = 1e9
@@ -153,13 +153,10 @@ class CompareView:
     rows: pd.DataFrame  # the comparison table, as the page and the CSV show it
     panels: list[tuple[Metric, go.Figure]]
     stated_nothing: bool
-    regional: pd.DataFrame  # figures for the region as a whole: the first REGIONAL_SHOWN
+    regional: pd.DataFrame  # figures for the region as a whole: the first SHOWN_ROWS
     regional_total: int  # all of them
     regional_events: pd.DataFrame  # events naming the region as a whole: the first MAX_LISTED_EVENTS
     regional_events_total: int
-
-
-REGIONAL_SHOWN = 1_000  # rows of region-wide figures on the page (every one is sent to the browser)
 
 
 def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> CompareView:
@@ -168,7 +165,7 @@ def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> 
     metrics = compare.chosen_metrics(data.options, filters)
     cells = compare.comparison(data, filters)
     regional_events = compare.regional_events(data, filters)
-    regional, regional_total = compare.regional_part(data, filters, limit=REGIONAL_SHOWN)
+    regional, regional_total = compare.regional_part(data, filters, limit=SHOWN_ROWS)
     return CompareView(
         metrics=metrics,
         rows=compare.table(cells, metrics, filters.sort),

@@ -71,6 +71,11 @@ def format_period(start: object, end: object) -> str:
     return f"{int(start)}–{int(end)}"  # type: ignore[call-overload]
 
 
+# Rows an on-screen table shows. NOTE: st.dataframe sends every row to the browser; past a few
+# thousand rows that costs seconds and memory per rerun while nobody reads them. Downloads have all.
+SHOWN_ROWS = 1_000
+
+
 def for_display(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy for on-screen tables in which every missing cell reads 'not stated'.
 
