@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.facts import Facts
-from dashboard.formatting import NOT_STATED, chosen_names, lookup
+from dashboard.formatting import NOT_STATED, SHOWN_ROWS, chosen_names, lookup
 from dashboard.url_state import QueryReader, flag_value, year_range_value
 
 REGION_CODE = "CA5"
@@ -170,6 +170,40 @@ def _names_any(countries: pd.Series, chosen: set[str]) -> np.ndarray:
     return np.where(codes >= 0, per_list[codes] if len(per_list) else False, False)
 
 
+@dataclass(frozen=True)
+class KeptEvents:
+    """What the page shows of the events one filter state keeps; small whatever the data's size."""
+
+    total: int
+    dated: int
+    first: pd.DataFrame  # the first SHOWN_ROWS kept events, in date order
+    undated: pd.DataFrame  # the first SHOWN_ROWS kept events with no stated date
+    undated_total: int
+    choices: pd.Series  # id -> words, for the details list (event_choices)
+
+
+def kept_events(view: pd.DataFrame, filters: TimelineFilters) -> KeptEvents:
+    """The kept events for the page, built once per filter state so sessions can share them. The
+    selected event plays no part: `filters.event` is ignored (the page asks with it blank)."""
+    events = filter_events(view, filters)
+    no_date = events["year_start"].isna().to_numpy(dtype=bool)
+    undated = events[no_date]
+    return KeptEvents(
+        total=len(events),
+        dated=int((~no_date).sum()),
+        first=events.head(SHOWN_ROWS),
+        undated=undated.head(SHOWN_ROWS),
+        undated_total=len(undated),
+        choices=event_choices(events, ""),
+    )
+
+
+def keeps(view: pd.DataFrame, filters: TimelineFilters, event_id: str) -> bool:
+    """Whether the filters keep the event `event_id` (checked on its own row, not on the view)."""
+    row = view[view["event_id"] == event_id]
+    return len(row) == 1 and bool(np.logical_and.reduce(list(_masks(row, filters).values()))[0])
+
+
 def empty_reason(view: pd.DataFrame, filters: TimelineFilters) -> str:
     names = {"category": "categories", "country": "countries", "years": "year range", "text": "text search"}
     alone = [names[key] for key, mask in _masks(view, filters).items() if not mask.any()]
@@ -222,11 +256,10 @@ def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
 
 def event_choices(events: pd.DataFrame, selected: str) -> pd.Series:
     """id -> 'year · title' for the details list: the first CHOICES events in date order, and the
-    selected one wherever it is."""
-    ordered = events.sort_values(["year_start", "event_id"], na_position="last")
-    chosen = ordered.head(CHOICES)
+    selected one wherever it is. `events` in date order, as the view is."""
+    chosen = events.head(CHOICES)
     if selected and selected not in set(chosen["event_id"]):
-        chosen = pd.concat([ordered[ordered["event_id"] == selected], chosen])
+        chosen = pd.concat([events[events["event_id"] == selected], chosen])
     year = chosen["year_start"].astype("string").fillna("undated")
     return pd.Series((year + " · " + chosen["title"].astype("string")).to_numpy(), index=chosen["event_id"].to_numpy())
 

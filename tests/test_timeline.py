@@ -166,3 +166,22 @@ def test_table_is_in_date_order_with_undated_last() -> None:
     assert shown["id"].tolist()[:3] == ["E01", "E03", "E02"]
     assert shown["first year"].iloc[-6:].isna().all()
     assert list(shown.columns[-3:]) == ["source_id", "quote", "paragraph"]
+
+
+def test_the_kept_events_count_all_and_carry_the_first_rows() -> None:
+    chosen = filters(categories=("security", "dialogue"))
+    events = timeline.filter_events(VIEW, chosen)
+    kept = timeline.kept_events(VIEW, chosen)
+    assert kept.total == len(events) and kept.first["event_id"].tolist() == events["event_id"].tolist()
+    assert kept.dated + kept.undated_total == kept.total
+    assert kept.undated["year_start"].isna().all() and kept.dated == events["year_start"].notna().sum()
+    assert list(kept.choices.index) == events["event_id"].tolist()
+
+
+@pytest.mark.parametrize("event_id", IDS)
+def test_keeps_agrees_with_the_filtered_view(event_id: str) -> None:
+    for changes in ({"categories": ("security",)}, {"countries": ("KGZ",), "region": False}, {"text": "roadmap"}, {}):
+        chosen = filters(**changes)
+        expected = event_id in set(timeline.filter_events(VIEW, chosen)["event_id"])
+        assert timeline.keeps(VIEW, chosen, event_id) == expected
+    assert not timeline.keeps(VIEW, filters(), "E999")

@@ -1,5 +1,6 @@
 """Dialogue timeline: the Central Asia plus Japan dialogue since 2004 in its context since 1951."""
 
+import pandas as pd
 import streamlit as st
 
 from components.data import derived, facts_or_stop, for_filters
@@ -29,19 +30,18 @@ with st.sidebar:
     years = year_range("Years", "tl_years", options.years, help="Undated events are listed apart.")
     text = st.text_input("Search titles and descriptions", key="tl_text", max_chars=timeline.MAX_QUERY)
 filters = timeline.TimelineFilters(categories, countries, region, years, text.strip(), event="")
-events = timeline.filter_events(view, filters)
-dated, undated = events[events["year_start"].notna()], events[events["year_start"].isna()]
+kept = for_filters(facts, timeline.kept_events, view, filters)  # shared by sessions per filter state
 
 st.title("Dialogue timeline")
 st.caption("Every event the source dates, in lanes by category; click one for its details and the source's words.")
 show_notices(notices)
-if events.empty:
+if not kept.total:
     write_view(filters.to_query())
     st.warning(timeline.empty_reason(view, filters), icon=":material/filter_alt_off:")
     st.stop()
 
 follow_clicks("tl_chart", "tl_event")
-if st.session_state.get("tl_event") not in {"", *events["event_id"]}:
+if st.session_state.get("tl_event") and not timeline.keeps(view, filters, st.session_state["tl_event"]):
     st.session_state["tl_event"] = ""
 selected = st.session_state.get("tl_event", "")
 filters = timeline.TimelineFilters(categories, countries, region, years, text.strip(), selected)
@@ -57,18 +57,20 @@ share_and_download(
     facts=facts,
 )
 figure = for_filters(facts, timeline_figures.chart, view, filters)
-if 0 < len(dated) <= timeline.EVENTS_DRAWN:
+if 0 < kept.dated <= timeline.EVENTS_DRAWN:
     st.plotly_chart(figure, key="tl_chart", on_select="rerun", selection_mode="points")
-elif len(dated):
+elif kept.dated:
     st.plotly_chart(figure, key="tl_counts")
-    st.caption(f"{len(dated):,} dated events are too many to draw one by one: counts per year instead. "
+    st.caption(f"{kept.dated:,} dated events are too many to draw one by one: counts per year instead. "
                f"Narrow the filters to {timeline.EVENTS_DRAWN:,} or fewer to see and click each event.")  # fmt: skip
 
-choices = timeline.event_choices(events, selected)
+choices = kept.choices
+if selected and selected not in choices.index:  # chosen in the chart beyond the list's first events
+    choices = pd.concat([timeline.event_choices(view[view["event_id"] == selected], selected), choices])
 st.selectbox("Event details", ["", *choices.index], key="tl_event",
              format_func=lambda e: choices.get(e, "Choose an event, or click one in the chart"))  # fmt: skip
 if selected:
-    event = events.set_index("event_id").loc[selected]
+    event = view[view["event_id"] == selected].iloc[0]
     source = facts.sources.set_index("source_id").loc[event["source_id"]]
     with st.container(border=True):
         st.subheader(escape_markdown(event["title"]))
@@ -78,8 +80,8 @@ if selected:
         st.markdown(f"> “{escape_markdown(event['quote'])}” (¶{int(event['paragraph'])})")
         st.caption(escape_markdown(full_reference(source)))
 
-if not undated.empty:
-    with st.expander(f"Events the source gives no date for ({len(undated):,}): not placed on the axis"):
-        data_table(undated, timeline.table)
-st.subheader(f"The {len(events):,} events shown, in date order")
-data_table(events, timeline.table)  # the view is in date order: shape only the rows shown
+if kept.undated_total:
+    with st.expander(f"Events the source gives no date for ({kept.undated_total:,}): not placed on the axis"):
+        data_table(kept.undated, timeline.table, total=kept.undated_total)
+st.subheader(f"The {kept.total:,} events shown, in date order")
+data_table(kept.first, timeline.table, total=kept.total)
