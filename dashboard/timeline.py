@@ -180,6 +180,7 @@ class KeptEvents:
     undated: pd.DataFrame  # the first SHOWN_ROWS kept events with no stated date
     undated_total: int
     choices: pd.Series  # id -> words, for the details list (event_choices)
+    empty_reason: str  # why nothing is kept, or "" (empty_reason)
 
 
 def kept_events(view: pd.DataFrame, filters: TimelineFilters) -> KeptEvents:
@@ -195,6 +196,7 @@ def kept_events(view: pd.DataFrame, filters: TimelineFilters) -> KeptEvents:
         undated=undated.head(SHOWN_ROWS),
         undated_total=len(undated),
         choices=event_choices(events, ""),
+        empty_reason="" if len(events) else empty_reason(view, filters),
     )
 
 

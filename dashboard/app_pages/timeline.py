@@ -37,7 +37,7 @@ st.caption("Every event the source dates, in lanes by category; click one for it
 show_notices(notices)
 if not kept.total:
     write_view(filters.to_query())
-    st.warning(timeline.empty_reason(view, filters), icon=":material/filter_alt_off:")
+    st.warning(kept.empty_reason, icon=":material/filter_alt_off:")
     st.stop()
 
 follow_clicks("tl_chart", "tl_event")
