@@ -105,8 +105,16 @@ def launch_chromium() -> Iterator[Browser]:
 
 
 def wait_for_app(page: Page, timeout: float = 30_000) -> None:
-    """Wait until the script has finished running and the page has settled."""
+    """Wait until the script has run and the page has settled.
+
+    NOTE: a fresh page reports "notRunning" before its first run has even started, so first wait
+    for something the run draws: every page has a title, and a page that cannot load its data
+    shows an alert instead. Then wait for the widgets: the frontend loads their code on first use
+    and shows a grey skeleton (stSkeleton) meanwhile, after the script has finished.
+    """
+    page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stAlert"]', timeout=timeout)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
     page.wait_for_timeout(300)
 
 
