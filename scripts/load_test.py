@@ -53,7 +53,7 @@ async def change_grouping(page: Page, session: int, step: int) -> str:
     if url_param(page, "by") == [by]:
         by = GROUPINGS[(session + step + 1) % len(GROUPINGS)]
     radio = page.locator('[data-testid="stRadio"]').filter(has_text="Bars by")
-    await radio.get_by_text(GROUPING_LABELS[by], exact=True).click()
+    await radio.get_by_text(GROUPING_LABELS[by], exact=True).click(timeout=STEP_TIMEOUT_MS)
     await wait_param(page, "by", by)
     return f"by={by}" if await radio.get_by_role("radio", name=GROUPING_LABELS[by]).is_checked() else "leak"
 
@@ -61,14 +61,14 @@ async def change_grouping(page: Page, session: int, step: int) -> str:
 async def search_timeline(page: Page, session: int, step: int) -> str:
     word = WORDS[(session * 3 + step) % len(WORDS)]
     box = page.get_by_label("Search titles and descriptions")
-    await box.fill(word)
-    await box.press("Enter")
+    await box.fill(word, timeout=STEP_TIMEOUT_MS)  # the box may still be a skeleton while its code loads
+    await box.press("Enter", timeout=STEP_TIMEOUT_MS)
     await wait_param(page, "q", word)
     return f"q={word}" if await box.input_value() == word else "leak"
 
 
 async def go_to(page: Page, title: str, path: str) -> None:
-    await page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    await page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click(timeout=STEP_TIMEOUT_MS)
     await page.wait_for_function("p => location.pathname === p", arg=path, timeout=STEP_TIMEOUT_MS)
     await settled(page)
 
