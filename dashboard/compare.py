@@ -379,13 +379,9 @@ def _count(positions: np.ndarray, rows: dict[int, tuple]) -> dict:
             "omitted": len(positions) - len(named)}  # fmt: skip
 
 
-def order_countries(cells: pd.DataFrame, sort: str) -> list[str]:
-    """Country names in display order: by value (largest first, not stated last) or by name."""
-    return order_records(cells.to_dict("records"), sort)
-
-
 def order_records(cells: list[dict], sort: str) -> list[str]:
-    """`order_countries` on cells as plain records (a row per country: tiny, so plain Python)."""
+    """Country names in display order: by value (largest first, not stated last) or by name.
+    `cells` as plain records, one per country (tiny, so plain Python)."""
     if sort == "name":
         ordered = sorted(cells, key=lambda c: str(c["country"]).casefold())
     else:

@@ -74,11 +74,8 @@ def _marker(metric: Metric) -> dict:
 def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
     """One panel of the small multiples, two traces: the stated values as bars, then the countries
     with nothing stated as grey text at zero. The panel is sorted on its own (`sort`)."""
-    return _panel([c for c in cells.to_dict("records") if c["metric"] == metric.id], metric, sort)
-
-
-def _panel(panel: list[dict], metric: Metric, sort: str) -> go.Figure:
     # Plain records, a row per country: a dozen pandas calls per panel cost more than the figure.
+    panel = [c for c in cells.to_dict("records") if c["metric"] == metric.id]
     by_name = {c["country"]: c for c in panel}
     ordered = [by_name[name] for name in order_records(panel, sort)]
     stated = [c for c in ordered if not pd.isna(c["value"])]
@@ -141,8 +138,7 @@ def _panel(panel: list[dict], metric: Metric, sort: str) -> go.Figure:
 
 def comparison_figures(cells: pd.DataFrame, metrics: list[Metric], sort: str) -> list[tuple[Metric, go.Figure]]:
     """The small multiples: one figure per charted metric, in the metrics' order (text metrics aside)."""
-    records = cells.to_dict("records")
-    return [(m, _panel([c for c in records if c["metric"] == m.id], m, sort)) for m in metrics if m.charted]
+    return [(metric, metric_figure(cells, metric, sort)) for metric in metrics if metric.charted]
 
 
 @dataclass(frozen=True)

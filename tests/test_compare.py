@@ -205,7 +205,7 @@ def test_the_regional_figures_are_apart_and_whole() -> None:
 )
 def test_order_countries_puts_not_stated_last_when_by_value(sort: str, expected: list[str]) -> None:
     cells = pd.DataFrame({"country": ["a", "B", "C", "d"], "value": pd.array([1, 5, None, None], dtype="Float64")})
-    assert compare.order_countries(cells, sort) == expected
+    assert compare.order_records(cells.to_dict("records"), sort) == expected
 
 
 def test_table_has_words_exact_dollars_gaps_and_provenance() -> None:
