@@ -210,6 +210,7 @@ class AidView:
     totals: pd.DataFrame  # aid.totals_display: a row per status
     bars: go.Figure | None  # the bar chart, when the filters ask for it and something is left
     first: pd.DataFrame  # the first SHOWN_ROWS rows kept (the largest), for the page's table
+    empty_reason: str  # why nothing is kept, or "" (aid.empty_reason)
 
 
 def aid_view(view: pd.DataFrame, filters: aid.AidFilters) -> AidView:
@@ -223,4 +224,5 @@ def aid_view(view: pd.DataFrame, filters: aid.AidFilters) -> AidView:
         totals=aid.totals_display(flows),
         bars=bars_figure(flows, filters.by, filters.scale == "log") if bars else None,
         first=flows.head(SHOWN_ROWS),
+        empty_reason="" if len(flows) else aid.empty_reason(view, filters),
     )

@@ -229,3 +229,9 @@ def test_the_per_year_caption_names_a_few_figures_and_counts_the_rest() -> None:
     assert "KAZ" in aid.not_annualisable_text(flows(rows[:2])) and "more" not in aid.not_annualisable_text(
         flows(rows[:2])
     )
+
+
+def test_the_shared_view_says_why_it_is_empty() -> None:
+    nothing = filters(statuses=("agreed",), recipients=("KAZ",))
+    assert aid_figures.aid_view(VIEW, nothing).empty_reason == aid.empty_reason(VIEW, nothing) != ""
+    assert aid_figures.aid_view(VIEW, filters()).empty_reason == ""

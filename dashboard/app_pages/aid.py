@@ -55,7 +55,7 @@ share_and_download(
     facts=facts,
 )
 if not shown.figures:
-    st.warning(aid.empty_reason(view, filters), icon=":material/filter_alt_off:")
+    st.warning(shown.empty_reason, icon=":material/filter_alt_off:")
     st.stop()
 
 if filters.per_year:

@@ -65,12 +65,13 @@ elif kept.dated:
                f"Narrow the filters to {timeline.EVENTS_DRAWN:,} or fewer to see and click each event.")  # fmt: skip
 
 choices = kept.choices
+picked = view[view["event_id"] == selected]  # empty when nothing is selected
 if selected and selected not in choices.index:  # chosen in the chart beyond the list's first events
-    choices = pd.concat([timeline.event_choices(view[view["event_id"] == selected], selected), choices])
+    choices = pd.concat([timeline.event_choices(picked, selected), choices])
 st.selectbox("Event details", ["", *choices.index], key="tl_event",
              format_func=lambda e: choices.get(e, "Choose an event, or click one in the chart"))  # fmt: skip
 if selected:
-    event = view[view["event_id"] == selected].iloc[0]
+    event = picked.iloc[0]
     source = facts.sources.set_index("source_id").loc[event["source_id"]]
     with st.container(border=True):
         st.subheader(escape_markdown(event["title"]))
