@@ -7,19 +7,20 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard.formatting import SHOWN_ROWS, for_display
+from dashboard.formatting import ScreenTable, screen_table
+
+
+def show_table(table: ScreenTable, column_config: dict | None = None, width: str = "stretch") -> None:
+    """A table built by `dashboard.formatting.screen_table`, saying so when it shows only part."""
+    st.dataframe(table.arrow, hide_index=True, width=width, column_config=column_config)
+    if table.total > table.shown:
+        st.caption(f"Showing the first {table.shown:,} of {table.total:,} rows; Download CSV has all of them.")
 
 
 def data_table(
     rows: pd.DataFrame,
     shape: Callable[[pd.DataFrame], pd.DataFrame] = lambda frame: frame,
     column_config: dict | None = None,
-    total: int | None = None,
 ) -> None:
-    """Show `shape(rows)` for at most SHOWN_ROWS rows; shaping only those keeps a big view cheap.
-    `total`: how many rows there are in all, when `rows` is already only the first ones."""
-    shown = shape(rows.head(SHOWN_ROWS))
-    st.dataframe(for_display(shown), hide_index=True, width="stretch", column_config=column_config)
-    total = len(rows) if total is None else total
-    if total > len(shown):
-        st.caption(f"Showing the first {len(shown):,} of {total:,} rows; Download CSV has all of them.")
+    """Shape and show a view built on this rerun (a view shared per filter state has its table ready)."""
+    show_table(screen_table(rows, shape), column_config)

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.facts import Facts
-from dashboard.formatting import chosen_names, format_period, format_usd, lookup
+from dashboard.formatting import chosen_names, format_period, format_usd, lookup, per_distinct
 from dashboard.url_state import QueryReader, flag_value, year_range_value
 
 GROUPINGS = {"recipient": "Recipient", "kind": "Kind of flow", "status": "Status"}
@@ -125,13 +125,7 @@ def money_view(facts: Facts) -> pd.DataFrame:
         kind_label=lookup(money["kind"], kinds).astype("category"),
         status_label=lookup(money["status"], statuses["label"]).astype("category"),
         firmness=lookup(money["status"], statuses["firmness"], keep_code=False).astype("Int64"),
-        # Categoricals: a million rows share a few thousand distinct texts.
-        amount_text=pd.Categorical(
-            [format_usd(a, q) for a, q in zip(money["amount_usd"], money["qualifier"], strict=True)]
-        ),
-        period=pd.Categorical(
-            [format_period(s, e) for s, e in zip(money["year_start"], money["year_end"], strict=True)]
-        ),
+        period=per_distinct(format_period, money["year_start"], money["year_end"]),
     ).reset_index(drop=True)
 
 

@@ -16,7 +16,7 @@ from pandas.api.typing import DataFrameGroupBy
 
 from dashboard import aid
 from dashboard.aid import GROUPINGS
-from dashboard.formatting import SHOWN_ROWS, format_usd
+from dashboard.formatting import ScreenTable, format_usd, screen_table
 from dashboard.style import status_style
 
 BILLION = 1e9
@@ -207,9 +207,9 @@ class AidView:
     """What the page shows for one filter state that is small whatever the data's size."""
 
     figures: int  # rows kept by the filters
-    totals: pd.DataFrame  # aid.totals_display: a row per status
+    totals: ScreenTable  # aid.totals_display: a row per status
     bars: go.Figure | None  # the bar chart, when the filters ask for it and something is left
-    first: pd.DataFrame  # the first SHOWN_ROWS rows kept (the largest), for the page's table
+    table: ScreenTable  # the rows kept, largest first, the first SHOWN_ROWS ready for the screen
     empty_reason: str  # why nothing is kept, or "" (aid.empty_reason)
 
 
@@ -221,8 +221,8 @@ def aid_view(view: pd.DataFrame, filters: aid.AidFilters) -> AidView:
     bars = not flows.empty and not filters.per_year and filters.chart != "time"
     return AidView(
         figures=len(flows),
-        totals=aid.totals_display(flows),
+        totals=screen_table(aid.totals_display(flows)),
         bars=bars_figure(flows, filters.by, filters.scale == "log") if bars else None,
-        first=flows.head(SHOWN_ROWS),
+        table=screen_table(flows, lambda rows: aid.table(rows, filters.per_year)),
         empty_reason="" if len(flows) else aid.empty_reason(view, filters),
     )

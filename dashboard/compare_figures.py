@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard import compare
 from dashboard.compare import Metric, order_records
-from dashboard.formatting import NOT_STATED, SHOWN_ROWS, format_count, format_usd
+from dashboard.formatting import NOT_STATED, SHOWN_ROWS, ScreenTable, format_count, format_usd, screen_table
 from dashboard.style import status_style
 
 BILLION = 1e9
@@ -146,11 +146,11 @@ class CompareView:
     """What the page shows for one filter state; small whatever the data's size (a row per country)."""
 
     metrics: list[Metric]
-    rows: pd.DataFrame  # the comparison table, as the page and the CSV show it
+    rows: pd.DataFrame  # the comparison table, as the CSV has it
+    table: ScreenTable  # the same, ready for the screen
     panels: list[tuple[Metric, go.Figure]]
     stated_nothing: bool
-    regional: pd.DataFrame  # figures for the region as a whole: the first SHOWN_ROWS
-    regional_total: int  # all of them
+    regional: ScreenTable  # figures for the region as a whole: the first SHOWN_ROWS, and how many
     regional_events: pd.DataFrame  # events naming the region as a whole: the first MAX_LISTED_EVENTS
     regional_events_total: int
 
@@ -162,13 +162,14 @@ def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> 
     cells = compare.comparison(data, filters)
     regional_events = compare.regional_events(data, filters)
     regional, regional_total = compare.regional_part(data, filters, limit=SHOWN_ROWS)
+    rows = compare.table(cells, metrics, filters.sort)
     return CompareView(
         metrics=metrics,
-        rows=compare.table(cells, metrics, filters.sort),
+        rows=rows,
+        table=screen_table(rows),
         panels=comparison_figures(cells, metrics, filters.sort),
         stated_nothing=compare.stated_nothing(cells),
-        regional=regional,
-        regional_total=regional_total,
+        regional=screen_table(regional, total=regional_total),
         regional_events=regional_events.head(compare.MAX_LISTED_EVENTS),
         regional_events_total=len(regional_events),
     )

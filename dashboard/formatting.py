@@ -6,8 +6,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 NOT_STATED = "not stated"
 # Characters Streamlit's Markdown would act on: emphasis, links, images, headings, lists, HTML,
@@ -85,6 +89,51 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**{name: frame[name].astype("string").fillna(NOT_STATED) for name in gaps})
 
 
+@dataclass(frozen=True)
+class ScreenTable:
+    """The first SHOWN_ROWS rows of a view as an on-screen table shows them, and how many there are.
+
+    NOTE: held as Arrow, the form st.dataframe sends. Shaping, 'not stated' and the conversion are
+    then done once per filter state (`components.data.for_filters`), not on every rerun of every
+    session: they were a third of a rerun's time.
+    """
+
+    arrow: pa.Table
+    total: int  # rows in the whole view; the CSV has them all
+
+    @property
+    def shown(self) -> int:
+        return self.arrow.num_rows
+
+    def to_pandas(self) -> pd.DataFrame:
+        return self.arrow.to_pandas()
+
+
+def screen_table(
+    rows: pd.DataFrame, shape: Callable[[pd.DataFrame], pd.DataFrame] = lambda frame: frame, total: int | None = None
+) -> ScreenTable:
+    """`shape(rows)` for at most SHOWN_ROWS rows, every gap 'not stated'; shaping only those keeps a
+    big view cheap. `total`: how many rows there are in all, when `rows` is already only the first."""
+    shown = for_display(shape(rows.head(SHOWN_ROWS)))
+    # The conversion st.dataframe makes of a frame (a default index is kept as metadata only).
+    return ScreenTable(pa.Table.from_pandas(shown), len(rows) if total is None else total)
+
+
+def per_distinct(words: Callable[..., str], *columns: pd.Series) -> pd.Categorical:
+    """`words(*values)` for each row, as a categorical, computed once per distinct combination of
+    values: a million figures have about a thousand distinct periods. (Do not use it for amounts,
+    which are nearly all distinct: format those only for the rows shown.)"""
+    keys = pd.DataFrame({str(number): column.to_numpy() for number, column in enumerate(columns)})
+    # NOTE: with sort=False both number the combinations in order of first appearance, missing
+    # values included, so code n is the n-th distinct row.
+    codes = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
+    texts = [words(*values) for values in keys.drop_duplicates().itertuples(index=False)]
+    categories = list(dict.fromkeys(texts))  # two combinations can read the same
+    position = {text: number for number, text in enumerate(categories)}
+    recode = np.array([position[text] for text in texts], dtype=np.int64)
+    return pd.Categorical.from_codes(recode[codes], categories=categories)
+
+
 def lookup(codes: pd.Series, labels: pd.Series | dict, keep_code: bool = True) -> pd.Series:
     """Each code's entry in `labels` (a label, a rank), as plain values, not categoricals.
 
@@ -92,6 +141,12 @@ def lookup(codes: pd.Series, labels: pd.Series | dict, keep_code: bool = True) -
     wrongly and refuses new values in fillna; the codes are read as text first. With `keep_code`,
     a code with no entry shows as itself.
     """
+    if isinstance(codes.dtype, pd.CategoricalDtype):
+        # A million codes have a few distinct values: look each one up once, then place the
+        # results by the codes' positions (-1, a missing code, gives a missing value).
+        distinct = lookup(pd.Series(codes.cat.categories), labels, keep_code)
+        placed = distinct.array.take(codes.cat.codes.to_numpy(), allow_fill=True)
+        return pd.Series(placed, index=codes.index, name=codes.name)
     text = codes.astype("string")
     mapped = text.map(labels)
     return mapped.fillna(text) if keep_code else mapped

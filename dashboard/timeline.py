@@ -6,13 +6,14 @@ Pure functions of data frames; the page only wires them to widgets and the chart
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Container
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from dashboard.facts import Facts
-from dashboard.formatting import NOT_STATED, SHOWN_ROWS, chosen_names, lookup
+from dashboard.formatting import NOT_STATED, ScreenTable, chosen_names, lookup, per_distinct, screen_table
 from dashboard.url_state import QueryReader, flag_value, year_range_value
 
 REGION_CODE = "CA5"
@@ -81,7 +82,12 @@ def default_filters(options: TimelineOptions) -> TimelineFilters:
     )
 
 
-def read_filters(reader: QueryReader, options: TimelineOptions, event_ids: list[str]) -> TimelineFilters:
+def event_ids(facts: Facts) -> pd.Index:
+    """Every event's id, for checking a linked one (an Index looks one up by hash, not by a scan)."""
+    return pd.Index(facts.events["event_id"])
+
+
+def read_filters(reader: QueryReader, options: TimelineOptions, event_ids: Container[str]) -> TimelineFilters:
     default = default_filters(options)
     event = reader.text("event", "", max_length=40)
     if event and event not in event_ids:
@@ -106,26 +112,34 @@ def event_view(facts: Facts) -> pd.DataFrame:
     """
     events = facts.events.sort_values(["year_start", "year_end", "event_id"], na_position="last")
     categories = facts.categories.set_index("category")["label"]
-    names = facts.actors.set_index("code")["name"]
-    codes = events["countries"].str.split(";")
+    names = dict(zip(facts.actors["code"], facts.actors["name"], strict=True))
     order = {category: number for number, category in enumerate(facts.categories["category"])}
+    # Words per distinct country list and date, not per event: 100k events share a few thousand.
+    countries = events["countries"]
     return events.assign(
         category_label=lookup(events["category"], categories).astype("category"),
         category_order=lookup(events["category"], order, keep_code=False).astype("Int64").fillna(len(order)),
-        country_names=[", ".join(str(names.get(c, c)) for c in cs) for cs in codes],
-        region_wide=region_wide(codes, facts.actors),
-        date_text=[date_text(s, e, p) for s, e, p in zip(events["year_start"], events["year_end"],
-                                                          events["date_precision"], strict=True)],
-        label=[textwrap.shorten(str(t), LABEL_CHARS, placeholder="…") for t in events["title"]],
+        country_names=pd.Series(per_distinct(lambda cs: ", ".join(names.get(c, c) for c in cs.split(";")), countries),
+                                index=events.index).astype("str"),
+        region_wide=countries.map({c: names_region(c, facts.actors) for c in countries.unique()}).astype(bool),
+        date_text=per_distinct(date_text, events["year_start"], events["year_end"], events["date_precision"]),
         search_text=events["title"].astype("string").str.cat(events["description"].astype("string"), sep=" ")
         .str.casefold(),
     ).reset_index(drop=True)  # fmt: skip
 
 
-def region_wide(codes: pd.Series, actors: pd.DataFrame) -> pd.Series:
-    """An event concerns the region as a whole when it names the region (CA5) or all five states."""
+def names_region(countries: str, actors: pd.DataFrame) -> bool:
+    """Whether an event's countries ('KAZ;UZB') are the region as a whole: the region's code (CA5)
+    or all five states."""
+    codes = set(countries.split(";"))
     states = set(actors.loc[(actors["role"] == "central_asia") & (actors["kind"] == "state"), "code"])
-    return codes.map(lambda cs: REGION_CODE in cs or (bool(states) and states <= set(cs))).astype(bool)
+    return REGION_CODE in codes or (bool(states) and states <= codes)
+
+
+def short_label(title: object) -> str:
+    """An event's label beside its point: the title shortened to LABEL_CHARS at a word boundary.
+    Made for the events drawn only (a few hundred), not for every event of a big data set."""
+    return textwrap.shorten(str(title), LABEL_CHARS, placeholder="…")
 
 
 def date_text(start: object, end: object, precision: object) -> str:
@@ -176,9 +190,8 @@ class KeptEvents:
 
     total: int
     dated: int
-    first: pd.DataFrame  # the first SHOWN_ROWS kept events, in date order
-    undated: pd.DataFrame  # the first SHOWN_ROWS kept events with no stated date
-    undated_total: int
+    table: ScreenTable  # the kept events in date order, the first SHOWN_ROWS ready for the screen
+    undated: ScreenTable  # the kept events with no stated date, likewise
     choices: pd.Series  # id -> words, for the details list (event_choices)
     empty_reason: str  # why nothing is kept, or "" (empty_reason)
 
@@ -188,13 +201,11 @@ def kept_events(view: pd.DataFrame, filters: TimelineFilters) -> KeptEvents:
     selected event plays no part: `filters.event` is ignored (the page asks with it blank)."""
     events = filter_events(view, filters)
     no_date = events["year_start"].isna().to_numpy(dtype=bool)
-    undated = events[no_date]
     return KeptEvents(
         total=len(events),
         dated=int((~no_date).sum()),
-        first=events.head(SHOWN_ROWS),
-        undated=undated.head(SHOWN_ROWS),
-        undated_total=len(undated),
+        table=screen_table(events, table),
+        undated=screen_table(events[no_date], table),
         choices=event_choices(events, ""),
         empty_reason="" if len(events) else empty_reason(view, filters),
     )
@@ -229,7 +240,7 @@ def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     A label sits right of the event's last year (a span's label follows its bar); where it would
     run past the axis it goes left of the first year instead.
     """
-    width = (events["label"].str.len() + 1) * years_per_char(years)
+    width = (events["title"].map(short_label).str.len() + 1) * years_per_char(years)
     start, end = events["year_start"].astype(float), events["year_end"].astype(float)
     right = (end + 0.5 + width) <= years[1] + 1
     left_fits = (start - 0.5 - width) >= years[0] - 1

@@ -62,7 +62,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
                 y=y,
                 mode="markers+text",
                 marker={"size": 13, "color": colour, "line": {"width": 1, "color": "white"}},
-                text=[html.escape(label) for label in lane["label"]],
+                text=[html.escape(timeline.short_label(title)) for title in lane["title"]],
                 textposition=["middle " + side for side in sides[lane.index]],
                 textfont={"size": 11},
                 customdata=ids,

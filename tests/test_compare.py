@@ -357,7 +357,7 @@ def test_a_big_data_set_shows_part_of_the_regional_figures_and_counts_all(tmp_pa
     assert total == len(every) > 20
     assert first.equals(every.head(20))
     shown = compare_figures.compare_view(data, filters)
-    assert shown.regional_total == len(every) and len(shown.regional) == min(len(every), 1000)
+    assert shown.regional.total == len(every) and shown.regional.shown == min(len(every), 1000)
     events = compare.regional_events(data, filters)
     assert shown.regional_events_total == len(events) > compare.MAX_LISTED_EVENTS
     assert shown.regional_events["event_id"].tolist() == events["event_id"].head(compare.MAX_LISTED_EVENTS).tolist()

@@ -5,7 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.formatting import NOT_STATED, escape_markdown, for_display, format_count, format_period, format_usd
+from dashboard.formatting import (
+    NOT_STATED,
+    SHOWN_ROWS,
+    escape_markdown,
+    for_display,
+    format_count,
+    format_period,
+    format_usd,
+    per_distinct,
+    screen_table,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +83,28 @@ def test_for_display_says_not_stated_and_keeps_zero() -> None:
     shown = for_display(frame)
     assert shown["year"].tolist() == ["2015", NOT_STATED]
     assert shown["n"].tolist() == [0, 5] and shown["n"].dtype == "Int64"
+
+
+def test_per_distinct_gives_each_row_its_own_words() -> None:
+    # Missing values first, in the middle and repeated: each row must still get its own period,
+    # whatever order grouping puts the missing combination in.
+    start = pd.Series([pd.NA, 2015, 1993, pd.NA, 2015, 1954, 1993, 2001], dtype="Int64")
+    end = pd.Series([pd.NA, 2015, 2001, pd.NA, 2019, pd.NA, 2001, 2001], dtype="Int64")
+    words = per_distinct(format_period, start, end)
+    assert list(words) == [format_period(s, e) for s, e in zip(start, end, strict=True)]
+    assert len(words.categories) == len(set(words))
+
+
+def test_per_distinct_keeps_two_combinations_that_read_the_same_apart_in_the_rows() -> None:
+    amounts = pd.Series([1.01e9, 1.02e9, 2e9])  # the first two both read "US$1 bn"
+    words = per_distinct(format_usd, amounts)
+    assert list(words) == ["US$1 bn", "US$1 bn", "US$2 bn"] and list(words.categories) == ["US$1 bn", "US$2 bn"]
+
+
+def test_a_screen_table_shows_the_first_rows_as_text_and_counts_them_all() -> None:
+    rows = pd.DataFrame({"amount": pd.array([5, None] * SHOWN_ROWS, dtype="Int64"), "id": range(2 * SHOWN_ROWS)})
+    table = screen_table(rows, lambda frame: frame.rename(columns={"id": "row"}))
+    assert (table.shown, table.total) == (SHOWN_ROWS, 2 * SHOWN_ROWS)
+    shown = table.to_pandas()
+    assert shown["amount"].tolist()[:2] == ["5", NOT_STATED] and shown["row"].tolist() == list(range(SHOWN_ROWS))
+    assert screen_table(rows.head(3), total=40).total == 40

@@ -7,6 +7,7 @@ import pytest
 
 from dashboard import timeline, timeline_figures
 from dashboard.facts import load_facts
+from dashboard.formatting import NOT_STATED
 from dashboard.url_state import QueryReader
 from tests.conftest import DATA_DIR
 
@@ -21,8 +22,8 @@ def filters(**changes) -> timeline.TimelineFilters:
 
 
 def events(rows: list[tuple]) -> pd.DataFrame:
-    """(id, start, end, category, label)"""
-    frame = pd.DataFrame(rows, columns=["event_id", "year_start", "year_end", "category", "label"])
+    """(id, start, end, category, title): titles of at most LABEL_CHARS, so each is its own label"""
+    frame = pd.DataFrame(rows, columns=["event_id", "year_start", "year_end", "category", "title"])
     return frame.astype({"year_start": "Int64", "year_end": "Int64"})
 
 
@@ -155,10 +156,10 @@ def test_figure_has_a_trace_per_category_with_spans_and_selection() -> None:
 
 
 def test_figure_escapes_data_text() -> None:
-    dated = VIEW[VIEW["event_id"] == "E01"].assign(title="<img src=x onerror=alert(1)>", label="<b>x</b>")
+    dated = VIEW[VIEW["event_id"] == "E01"].assign(title="<b>x</b> <img src=x>")
     figure = timeline_figures.timeline_figure(dated, pd.Series(0, index=dated.index), (1951, 2020))
     assert "<img" not in figure.data[0].hovertext[0] and "&lt;img" in figure.data[0].hovertext[0]
-    assert figure.data[0].text == ("&lt;b&gt;x&lt;/b&gt;",)
+    assert figure.data[0].text == ("&lt;b&gt;x&lt;/b&gt; &lt;img src=x&gt;",)
 
 
 def test_table_is_in_date_order_with_undated_last() -> None:
@@ -172,9 +173,11 @@ def test_the_kept_events_count_all_and_carry_the_first_rows() -> None:
     chosen = filters(categories=("security", "dialogue"))
     events = timeline.filter_events(VIEW, chosen)
     kept = timeline.kept_events(VIEW, chosen)
-    assert kept.total == len(events) and kept.first["event_id"].tolist() == events["event_id"].tolist()
-    assert kept.dated + kept.undated_total == kept.total
-    assert kept.undated["year_start"].isna().all() and kept.dated == events["year_start"].notna().sum()
+    assert kept.total == kept.table.total == len(events)
+    assert kept.table.to_pandas()["id"].tolist() == events["event_id"].tolist()
+    assert kept.dated + kept.undated.total == kept.total
+    assert (kept.undated.to_pandas()["first year"] == NOT_STATED).all()
+    assert kept.dated == events["year_start"].notna().sum()
     assert list(kept.choices.index) == events["event_id"].tolist()
     assert kept.empty_reason == ""
     nothing = filters(categories=("alliance",), years=(2000, 2020))

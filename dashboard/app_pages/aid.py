@@ -5,7 +5,7 @@ import streamlit as st
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
-from components.tables import data_table
+from components.tables import data_table, show_table
 from components.view_state import read_view, seed_widgets, show_notices, write_view
 from dashboard import aid, aid_figures
 from dashboard.formatting import escape_markdown, for_display
@@ -84,6 +84,6 @@ elif shown.bars is not None:
 
 st.subheader("Totals by status")
 st.caption("Each total adds only figures of one status; 'of which vague' counts figures the source qualifies.")
-st.dataframe(shown.totals, hide_index=True)
+show_table(shown.totals, width="content")
 st.subheader(f"The {shown.figures:,} figures shown")
-data_table(shown.first, lambda rows: aid.table(rows, filters.per_year), aid_columns, total=shown.figures)
+show_table(shown.table, aid_columns)

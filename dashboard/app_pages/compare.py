@@ -64,13 +64,13 @@ if any(m.charted for m in metrics):
 if shown.stated_nothing:
     st.info("The source states no money or company figure for these countries in these years.")
 
-if not shown.regional.empty or not shown.regional_events.empty:
+if shown.regional.total or not shown.regional_events.empty:
     with st.container(border=True):
         st.markdown("**Figures for the region as a whole, not divided among the states**")
-        if not shown.regional.empty:
-            st.dataframe(for_display(shown.regional), hide_index=True, width="stretch")
-        if shown.regional_total > len(shown.regional):
-            st.caption(f"Showing the first {len(shown.regional):,} of {shown.regional_total:,} region-wide figures, "
+        if shown.regional.total:
+            st.dataframe(shown.regional.arrow, hide_index=True, width="stretch")
+        if shown.regional.total > shown.regional.shown:
+            st.caption(f"Showing the first {shown.regional.shown:,} of {shown.regional.total:,} region-wide figures, "
                        "each metric's largest first. The Aid page lists and downloads them all.")  # fmt: skip
         if not shown.regional_events.empty:
             listed = "; ".join(
@@ -84,7 +84,7 @@ if not shown.regional.empty or not shown.regional_events.empty:
 st.subheader("The comparison table")
 st.caption("The same table as the CSV: the words on screen, money in exact dollars, then the facts behind each row.")
 st.dataframe(
-    for_display(rows),
+    shown.table.arrow,
     hide_index=True,
     width="stretch",
     key="compare_table",

@@ -47,7 +47,7 @@ st.header("The dialogue and business in figures")
 key_figure_grid(derived(facts, stated_counts))
 
 st.header("Stated principles")
-for column, (title, items) in zip(st.columns(2), principle_lists(facts), strict=False):
+for column, (title, items) in zip(st.columns(2), derived(facts, principle_lists), strict=False):
     with column:
         st.subheader(escape_markdown(title))
         for item in items.itertuples(index=False):

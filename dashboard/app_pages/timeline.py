@@ -7,7 +7,7 @@ from components.data import derived, facts_or_stop, for_filters
 from components.filters import multiselect, year_range
 from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
-from components.tables import data_table
+from components.tables import show_table
 from components.view_state import read_view, seed_widgets, show_notices, write_view
 from dashboard import timeline, timeline_figures
 from dashboard.formatting import escape_markdown, for_display
@@ -17,7 +17,8 @@ from dashboard.url_state import year_range_value
 facts = facts_or_stop()
 options = derived(facts, timeline.timeline_options)
 view = derived(facts, timeline.event_view)
-linked, notices = read_view(lambda r: timeline.read_filters(r, options, view["event_id"].tolist()), facts.version)
+ids = derived(facts, timeline.event_ids)
+linked, notices = read_view(lambda r: timeline.read_filters(r, options, ids), facts.version)
 seed_widgets({f"tl_{name}": value for name, value in vars(linked).items()})
 
 with st.sidebar:
@@ -81,8 +82,8 @@ if selected:
         st.markdown(f"> “{escape_markdown(event['quote'])}” (¶{int(event['paragraph'])})")
         st.caption(escape_markdown(full_reference(source)))
 
-if kept.undated_total:
-    with st.expander(f"Events the source gives no date for ({kept.undated_total:,}): not placed on the axis"):
-        data_table(kept.undated, timeline.table, total=kept.undated_total)
+if kept.undated.total:
+    with st.expander(f"Events the source gives no date for ({kept.undated.total:,}): not placed on the axis"):
+        show_table(kept.undated)
 st.subheader(f"The {kept.total:,} events shown, in date order")
-data_table(kept.first, timeline.table, total=kept.total)
+show_table(kept.table)
