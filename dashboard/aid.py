@@ -230,9 +230,8 @@ def totals_by_status(flows: pd.DataFrame) -> pd.DataFrame:
     return ordered[["status", "status_label", "total_usd", "figures", "vague"]]
 
 
-def totals_display(flows: pd.DataFrame) -> pd.DataFrame:
-    """Totals by status in words, for the page."""
-    totals = totals_by_status(flows)
+def totals_display(totals: pd.DataFrame) -> pd.DataFrame:
+    """Totals by status (`totals_by_status`) in words, for the page."""
     return pd.DataFrame(
         {
             "status": totals["status_label"],

@@ -235,3 +235,16 @@ def test_the_shared_view_says_why_it_is_empty() -> None:
     nothing = filters(statuses=("agreed",), recipients=("KAZ",))
     assert aid_figures.aid_view(VIEW, nothing).empty_reason == aid.empty_reason(VIEW, nothing) != ""
     assert aid_figures.aid_view(VIEW, filters()).empty_reason == ""
+
+
+def test_a_bar_whose_figures_are_all_far_down_still_lists_them() -> None:
+    # Hover rows are read from a growing head of the largest-first rows; a group of small figures
+    # (here all after 2,000 larger ones) must still be found, not left with an empty hover.
+    big = [(f"A{n}", "KAZ", 10_000_000 + n, None, 2010, 2010, "realised") for n in range(2000)]
+    small = [(f"B{n}", "UZB", 100 + n, None, 2010, 2010, "realised") for n in range(3)]
+    frame = flows(big + small).sort_values("amount_usd", ascending=False, kind="stable").reset_index(drop=True)
+    assert len(frame) > aid_figures.HOVER_LIMIT * 64 * 2  # the first head holds none of UZB's rows
+    bar = aid_figures.bars_figure(frame, "recipient").data[0]
+    hovers = dict(zip(bar.y, bar.customdata, strict=True))
+    assert all(f"<b>US${amount:,}</b>" in hovers["UZB"] for amount in (100, 101, 102))
+    assert hovers["KAZ"].count("<b>US$") == aid_figures.HOVER_LIMIT and "and 1,995 more figures" in hovers["KAZ"]
