@@ -147,7 +147,27 @@ def _load_worker() -> dict[str, float]:
     seconds = time.perf_counter() - start
     peak = _peak_rss_mib()
     size = sum(table.memory_usage(deep=True).sum() for table in facts.tables.values()) / 2**20
-    return {"seconds": seconds, "peak_mib": peak - base, "tables_mib": size}
+    return {"seconds": seconds, "peak_mib": peak - base, "tables_mib": size, **_views_built(facts)}
+
+
+def _views_built(facts) -> dict[str, float]:
+    """Seconds to build each page's filter-independent views (components.data.derived): once per
+    data version, paid by the first visitor of the page after a load."""
+    from dashboard import aid, compare, overview, timeline
+
+    pages = {
+        "overview": [overview.central_asia_money, overview.stated_counts, overview.principle_lists],
+        "aid": [aid.aid_options, aid.money_view],
+        "timeline": [timeline.timeline_options, timeline.event_view, timeline.event_ids],
+        "compare": [compare.compare_data],
+    }
+    built = {}
+    for page, builders in pages.items():
+        start = time.perf_counter()
+        for build in builders:
+            build(facts)
+        built[f"views_{page}"] = time.perf_counter() - start
+    return built
 
 
 # --- browser ---------------------------------------------------------------------------------
@@ -271,13 +291,17 @@ def main() -> int:
                 cells = "".join(f"{times[p]:>9.3f} {times[p] / floor:>5.1f}x " for p in PAGES if p != "floor")
                 print(f"{label:>11} {visit:>6} {floor:>8.3f}{cells}")
 
-        print("\nLoad + validate (once per server, shared by all sessions)")
-        print(f"{'money rows':>11} {'seconds':>8} {'peak RSS MiB':>13} {'tables MiB':>11} {'peak/tables':>12}")
+        print("\nLoad + validate (once per server, shared by all sessions); then each page's views built")
+        print("once per data version (what the page's first visitor after a load waits for), seconds")
+        views = ["overview", "aid", "timeline", "compare"]
+        print(f"{'money rows':>11} {'seconds':>8} {'peak RSS MiB':>13} {'tables MiB':>11} {'peak/tables':>12}"
+              + "".join(f"{page:>10}" for page in views))  # fmt: skip
         for label, data_dir in dirs.items():
             cost = load_cost(data_dir)
             ratio = cost["peak_mib"] / cost["tables_mib"] if cost["tables_mib"] else float("nan")
             sizes_text = f"{cost['peak_mib']:>13.0f} {cost['tables_mib']:>11.1f} {ratio:>12.1f}"
-            print(f"{label:>11} {cost['seconds']:>8.2f} {sizes_text}")
+            built = "".join(f"{cost['views_' + page]:>10.2f}" for page in views)
+            print(f"{label:>11} {cost['seconds']:>8.2f} {sizes_text}{built}")
 
         if not args.skip_browser:
             print("\nIn Chromium (bundled data, warm server), seconds and x floor")

@@ -61,8 +61,9 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
         _money_card(row, str(actors.at[row.recipient_code, "name"]), kinds, statuses) for row in groups.itertuples()
     ]
     states = actors[(actors["role"] == "central_asia") & (actors["kind"] == "state")]
+    stated = set(money["recipient_code"].unique())  # NOTE: once, not per state: a million codes
     for code, name in states["name"].items():
-        if code not in set(money["recipient_code"]):
+        if code not in stated:
             cards.append(
                 KeyFigure(
                     label=f"{name}: Japanese money",
