@@ -17,7 +17,16 @@ import plotly.graph_objects as go
 
 from dashboard import compare
 from dashboard.compare import Metric, order_records
-from dashboard.formatting import NOT_STATED, SHOWN_ROWS, ScreenTable, format_count, format_usd, screen_table
+from dashboard.formatting import (
+    NOT_STATED,
+    SHOWN_ROWS,
+    ScreenTable,
+    escape_markdown,
+    format_count,
+    format_period,
+    format_usd,
+    screen_table,
+)
 from dashboard.style import status_style
 
 BILLION = 1e9
@@ -153,6 +162,18 @@ class CompareView:
     regional: ScreenTable  # figures for the region as a whole: the first SHOWN_ROWS, and how many
     regional_events: pd.DataFrame  # events naming the region as a whole: the first MAX_LISTED_EVENTS
     regional_events_total: int
+    regional_events_listed: str  # the same in Markdown-safe words, with how many more; "" when none
+
+
+def listed_events(events: pd.DataFrame, limit: int) -> str:
+    """'Title (1996–2000); …; and 9 more (the timeline lists them)' for the first `limit` events,
+    escaped for Markdown; "" when there are none."""
+    listed = "; ".join(
+        f"{escape_markdown(e.title)} ({format_period(e.year_start, e.year_end)})"
+        for e in events.head(limit).itertuples()
+    )
+    more = len(events) - limit
+    return listed + (f"; and {more:,} more (the timeline lists them)" if more > 0 else "")
 
 
 def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> CompareView:
@@ -172,4 +193,5 @@ def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> 
         regional=screen_table(regional, total=regional_total),
         regional_events=regional_events.head(compare.MAX_LISTED_EVENTS),
         regional_events_total=len(regional_events),
+        regional_events_listed=listed_events(regional_events, compare.MAX_LISTED_EVENTS),
     )

@@ -361,4 +361,7 @@ def test_a_big_data_set_shows_part_of_the_regional_figures_and_counts_all(tmp_pa
     events = compare.regional_events(data, filters)
     assert shown.regional_events_total == len(events) > compare.MAX_LISTED_EVENTS
     assert shown.regional_events["event_id"].tolist() == events["event_id"].head(compare.MAX_LISTED_EVENTS).tolist()
+    listed = shown.regional_events_listed
+    assert listed.count(";") == compare.MAX_LISTED_EVENTS  # 12 events and the count of the rest
+    assert listed.endswith(f"; and {len(events) - compare.MAX_LISTED_EVENTS:,} more (the timeline lists them)")
     assert events["year_start"].is_monotonic_increasing  # in date order

@@ -7,7 +7,7 @@ from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, seed_widgets, show_notices, write_view
 from dashboard import compare, compare_figures
-from dashboard.formatting import escape_markdown, for_display, format_period
+from dashboard.formatting import for_display
 from dashboard.url_state import year_range_value
 
 facts = facts_or_stop()
@@ -72,14 +72,9 @@ if shown.regional.total or not shown.regional_events.empty:
         if shown.regional.total > shown.regional.shown:
             st.caption(f"Showing the first {shown.regional.shown:,} of {shown.regional.total:,} region-wide figures, "
                        "each metric's largest first. The Aid page lists and downloads them all.")  # fmt: skip
-        if not shown.regional_events.empty:
-            listed = "; ".join(
-                f"{escape_markdown(e.title)} ({format_period(e.year_start, e.year_end)})"
-                for e in shown.regional_events.itertuples()
-            )
-            more = shown.regional_events_total - len(shown.regional_events)
-            listed += f"; and {more:,} more (the timeline lists them)" if more else ""
-            st.caption(f"Events that name the region as a whole, counted for no single state: {listed}.")
+        if shown.regional_events_listed:
+            st.caption(f"Events that name the region as a whole, counted for no single state: "
+                       f"{shown.regional_events_listed}.")  # fmt: skip
 
 st.subheader("The comparison table")
 st.caption("The same table as the CSV: the words on screen, money in exact dollars, then the facts behind each row.")
