@@ -192,7 +192,7 @@ class KeptEvents:
     dated: int
     table: ScreenTable  # the kept events in date order, the first SHOWN_ROWS ready for the screen
     undated: ScreenTable  # the kept events with no stated date, likewise
-    choices: pd.Series  # id -> words, for the details list (event_choices)
+    choices: dict[str, str]  # id -> words, for the details list (event_choices); a dict, read per option
     empty_reason: str  # why nothing is kept, or "" (empty_reason)
 
 
@@ -206,7 +206,7 @@ def kept_events(view: pd.DataFrame, filters: TimelineFilters) -> KeptEvents:
         dated=int((~no_date).sum()),
         table=screen_table(events, table),
         undated=screen_table(events[no_date], table),
-        choices=event_choices(events, ""),
+        choices=event_choices(events, "").to_dict(),
         empty_reason="" if len(events) else empty_reason(view, filters),
     )
 

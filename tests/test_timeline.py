@@ -178,7 +178,7 @@ def test_the_kept_events_count_all_and_carry_the_first_rows() -> None:
     assert kept.dated + kept.undated.total == kept.total
     assert (kept.undated.to_pandas()["first year"] == NOT_STATED).all()
     assert kept.dated == events["year_start"].notna().sum()
-    assert list(kept.choices.index) == events["event_id"].tolist()
+    assert list(kept.choices) == events["event_id"].tolist()
     assert kept.empty_reason == ""
     nothing = filters(categories=("alliance",), years=(2000, 2020))
     assert timeline.kept_events(VIEW, nothing).empty_reason == timeline.empty_reason(VIEW, nothing) != ""

@@ -1,6 +1,5 @@
 """Dialogue timeline: the Central Asia plus Japan dialogue since 2004 in its context since 1951."""
 
-import pandas as pd
 import streamlit as st
 
 from components.data import derived, facts_or_stop, for_filters
@@ -66,10 +65,10 @@ elif kept.dated:
                f"Narrow the filters to {timeline.EVENTS_DRAWN:,} or fewer to see and click each event.")  # fmt: skip
 
 choices = kept.choices
-picked = view[view["event_id"] == selected]  # empty when nothing is selected
-if selected and selected not in choices.index:  # chosen in the chart beyond the list's first events
-    choices = pd.concat([timeline.event_choices(picked, selected), choices])
-st.selectbox("Event details", ["", *choices.index], key="tl_event",
+picked = view[view["event_id"] == selected] if selected else view.head(0)  # no scan of every id for nothing
+if selected and selected not in choices:  # chosen in the chart beyond the list's first events
+    choices = {**timeline.event_choices(picked, selected).to_dict(), **choices}
+st.selectbox("Event details", ["", *choices], key="tl_event",
              format_func=lambda e: choices.get(e, "Choose an event, or click one in the chart"))  # fmt: skip
 if selected:
     event = picked.iloc[0]
