@@ -416,10 +416,15 @@ def table(cells: pd.DataFrame, metrics: list[Metric], sort: str) -> pd.DataFrame
             columns[f"{metric.label} (US$, exact)"].append(pd.NA if pd.isna(value) else int(value))
         omitted = sum(int(own[m.id]["omitted"]) for m in metrics)
         _add_provenance(provenance, [note for m in metrics for note in own[m.id]["notes"]], omitted)
-    frame = pd.DataFrame({**columns, **provenance})
-    frame = frame.astype({m.label: "Int64" if m.id in COUNTED_EVENTS else "string" for m in metrics})
-    frame = frame.astype({f"{m.label} (US$, exact)": "Int64" for m in money})
-    frame = frame.astype({name: "string" for name in provenance})
+    types = {
+        **{m.label: "Int64" if m.id in COUNTED_EVENTS else "string" for m in metrics},
+        **{f"{m.label} (US$, exact)": "Int64" for m in money},
+        **{name: "string" for name in provenance},
+    }
+    # Each column made with its type: one pass, where astype per group of columns copied the frame.
+    frame = pd.DataFrame(
+        {name: pd.array(values, dtype=types.get(name)) for name, values in {**columns, **provenance}.items()}
+    )
     charted = [m for m in metrics if m.charted]
     if charted:
         first = [own[charted[0].id] for own in by_country.values()]
