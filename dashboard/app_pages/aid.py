@@ -84,6 +84,6 @@ elif shown.bars is not None:
 
 st.subheader("Totals by status")
 st.caption("Each total adds only figures of one status; 'of which vague' counts figures the source qualifies.")
-show_table(shown.totals, width="content")
+show_table(shown.totals)
 st.subheader(f"The {shown.figures:,} figures shown")
 show_table(shown.table, aid_columns)
