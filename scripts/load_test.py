@@ -77,8 +77,12 @@ async def session_run(browser, base_url: str, session: int, changes: int, latenc
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await context.new_page()
     try:
-        await page.goto(base_url + "/aid", timeout=STEP_TIMEOUT_MS)
-        await settled(page)
+        try:
+            await page.goto(base_url + "/aid", timeout=STEP_TIMEOUT_MS)
+            await settled(page)
+        except Exception as err:  # a session that cannot open is an error of the run, not its end
+            errors.append(f"session {session} opening /aid: {type(err).__name__}: {str(err)[:120]}")
+            return
         for step in range(changes):
             start = time.perf_counter()
             try:
