@@ -69,6 +69,8 @@ def _compile_scripts_once() -> None:
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     from streamlit.testing.v1 import app_test, local_script_runner
 
+    if not isinstance(app_test.ScriptCache, type):
+        return  # already shared in this process
     shared = ScriptCache()
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared  # type: ignore[assignment]
 

@@ -79,7 +79,7 @@ def _status_order(flows: pd.DataFrame) -> list[tuple[str, str]]:
     present = flows.groupby("status", observed=True).agg(
         firmness=("firmness", "first"), label=("status_label", "first")
     )
-    ordered = present.sort_values("firmness")
+    ordered = present.sort_values("firmness", kind="stable")  # as totals_by_status orders them
     return list(zip(ordered.index.astype(str), ordered["label"].astype(str), strict=True))
 
 

@@ -160,9 +160,8 @@ class CompareView:
     panels: list[tuple[Metric, go.Figure]]
     stated_nothing: bool
     regional: ScreenTable  # figures for the region as a whole: the first SHOWN_ROWS, and how many
-    regional_events: pd.DataFrame  # events naming the region as a whole: the first MAX_LISTED_EVENTS
-    regional_events_total: int
-    regional_events_listed: str  # the same in Markdown-safe words, with how many more; "" when none
+    regional_events_total: int  # events naming the region as a whole
+    regional_events_listed: str  # the first MAX_LISTED_EVENTS in Markdown-safe words, and how many more; "" if none
 
 
 def listed_events(events: pd.DataFrame, limit: int) -> str:
@@ -191,7 +190,6 @@ def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> 
         panels=comparison_figures(cells, metrics, filters.sort),
         stated_nothing=compare.stated_nothing(cells),
         regional=screen_table(regional, total=regional_total),
-        regional_events=regional_events.head(compare.MAX_LISTED_EVENTS),
         regional_events_total=len(regional_events),
         regional_events_listed=listed_events(regional_events, compare.MAX_LISTED_EVENTS),
     )

@@ -115,19 +115,28 @@ def screen_table(
     """`shape(rows)` for at most SHOWN_ROWS rows, every gap 'not stated'; shaping only those keeps a
     big view cheap. `total`: how many rows there are in all, when `rows` is already only the first."""
     shown = for_display(shape(rows.head(SHOWN_ROWS)))
+    total = len(rows) if total is None else total
     # The conversion st.dataframe makes of a frame (a default index is kept as metadata only).
-    return ScreenTable(pa.Table.from_pandas(shown), len(rows) if total is None else total)
+    try:
+        return ScreenTable(pa.Table.from_pandas(shown), total)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError):
+        # As st.dataframe does: a column Arrow cannot type (mixed values) is shown as text.
+        mixed = {name: "string" for name in shown.columns if shown[name].dtype == object}
+        return ScreenTable(pa.Table.from_pandas(shown.astype(mixed)), total)
 
 
 def per_distinct(words: Callable[..., str], *columns: pd.Series) -> pd.Categorical:
     """`words(*values)` for each row, as a categorical, computed once per distinct combination of
     values: a million figures have about a thousand distinct periods. (Do not use it for amounts,
     which are nearly all distinct: format those only for the rows shown.)"""
-    keys = pd.DataFrame({str(number): column.to_numpy() for number, column in enumerate(columns)})
-    # NOTE: with sort=False both number the combinations in order of first appearance, missing
-    # values included, so code n is the n-th distinct row.
-    codes = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
-    texts = [words(*values) for values in keys.drop_duplicates().itertuples(index=False)]
+    # `.array`: the values as they are (an Int64 column stays integers and <NA>, not floats).
+    keys = pd.DataFrame({str(number): column.array for number, column in enumerate(columns)})
+    # NOTE: the codes and each combination's first row come from one grouping, which numbers the
+    # combinations in order of first appearance (sort=False), so code n is the n-th first row.
+    # (drop_duplicates would keep None, NaN and <NA> apart where grouping joins them.)
+    grouped = keys.groupby(list(keys.columns), sort=False, dropna=False)
+    codes = grouped.ngroup().to_numpy()
+    texts = [words(*values) for values in grouped.head(1).itertuples(index=False)]
     categories = list(dict.fromkeys(texts))  # two combinations can read the same
     position = {text: number for number, text in enumerate(categories)}
     recode = np.array([position[text] for text in texts], dtype=np.int64)

@@ -104,7 +104,8 @@ def read_filters(reader: QueryReader, options: TimelineOptions, event_ids: Conta
 
 
 def event_view(facts: Facts) -> pd.DataFrame:
-    """Events with labels, names and date words joined in; independent of filters, so cacheable.
+    """Events with category labels, country names and date words joined in; independent of
+    filters, so cacheable. (Point labels are made for the events drawn only: `short_label`.)
 
     In date order (undated last), as `table` shows them, so the page can show the first rows of a
     filtered view without sorting all of it. The search text is joined and casefolded here, once,
@@ -114,6 +115,8 @@ def event_view(facts: Facts) -> pd.DataFrame:
     categories = facts.categories.set_index("category")["label"]
     names = dict(zip(facts.actors["code"], facts.actors["name"], strict=True))
     order = {category: number for number, category in enumerate(facts.categories["category"])}
+    actors = facts.actors
+    states = set(actors.loc[(actors["role"] == "central_asia") & (actors["kind"] == "state"), "code"])
     # Words per distinct country list and date, not per event: 100k events share a few thousand.
     countries = events["countries"]
     return events.assign(
@@ -121,18 +124,17 @@ def event_view(facts: Facts) -> pd.DataFrame:
         category_order=lookup(events["category"], order, keep_code=False).astype("Int64").fillna(len(order)),
         country_names=pd.Series(per_distinct(lambda cs: ", ".join(names.get(c, c) for c in cs.split(";")), countries),
                                 index=events.index).astype("str"),
-        region_wide=countries.map({c: names_region(c, facts.actors) for c in countries.unique()}).astype(bool),
+        region_wide=countries.map({c: names_region(c, states) for c in countries.unique()}).astype(bool),
         date_text=per_distinct(date_text, events["year_start"], events["year_end"], events["date_precision"]),
         search_text=events["title"].astype("string").str.cat(events["description"].astype("string"), sep=" ")
         .str.casefold(),
     ).reset_index(drop=True)  # fmt: skip
 
 
-def names_region(countries: str, actors: pd.DataFrame) -> bool:
+def names_region(countries: str, states: set[str]) -> bool:
     """Whether an event's countries ('KAZ;UZB') are the region as a whole: the region's code (CA5)
-    or all five states."""
+    or all of its `states`."""
     codes = set(countries.split(";"))
-    states = set(actors.loc[(actors["role"] == "central_asia") & (actors["kind"] == "state"), "code"])
     return REGION_CODE in codes or (bool(states) and states <= codes)
 
 

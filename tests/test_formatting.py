@@ -108,3 +108,20 @@ def test_a_screen_table_shows_the_first_rows_as_text_and_counts_them_all() -> No
     shown = table.to_pandas()
     assert shown["amount"].tolist()[:2] == ["5", NOT_STATED] and shown["row"].tolist() == list(range(SHOWN_ROWS))
     assert screen_table(rows.head(3), total=40).total == 40
+
+
+def test_per_distinct_treats_every_kind_of_missing_value_as_one() -> None:
+    # Grouping joins None, NaN and <NA>; the words must still line up with the rows after them.
+    values = pd.Series([float("nan"), pd.NA, 1.0, None, "a"], dtype=object)
+    words = per_distinct(lambda v: "missing" if v is None or pd.isna(v) else f"value {v}", values)
+    assert list(words) == ["missing", "missing", "value 1.0", "missing", "value a"]
+
+
+def test_per_distinct_passes_whole_numbers_as_they_are() -> None:
+    years = pd.Series([1993, None, 1993], dtype="Int64")
+    assert list(per_distinct(lambda y: str(y), years)) == ["1993", "<NA>", "1993"]
+
+
+def test_a_screen_table_shows_a_column_of_mixed_values_as_text() -> None:
+    rows = pd.DataFrame({"value": pd.Series([1, "two", 3.5], dtype=object)})
+    assert screen_table(rows).to_pandas()["value"].tolist() == ["1", "two", "3.5"]

@@ -64,7 +64,7 @@ if any(m.charted for m in metrics):
 if shown.stated_nothing:
     st.info("The source states no money or company figure for these countries in these years.")
 
-if shown.regional.total or not shown.regional_events.empty:
+if shown.regional.total or shown.regional_events_total:
     with st.container(border=True):
         st.markdown("**Figures for the region as a whole, not divided among the states**")
         if shown.regional.total:
