@@ -105,9 +105,6 @@ class ScreenTable:
     def shown(self) -> int:
         return self.arrow.num_rows
 
-    def to_pandas(self) -> pd.DataFrame:
-        return self.arrow.to_pandas()
-
 
 def screen_table(
     rows: pd.DataFrame, shape: Callable[[pd.DataFrame], pd.DataFrame] = lambda frame: frame, total: int | None = None

@@ -105,7 +105,7 @@ def test_a_screen_table_shows_the_first_rows_as_text_and_counts_them_all() -> No
     rows = pd.DataFrame({"amount": pd.array([5, None] * SHOWN_ROWS, dtype="Int64"), "id": range(2 * SHOWN_ROWS)})
     table = screen_table(rows, lambda frame: frame.rename(columns={"id": "row"}))
     assert (table.shown, table.total) == (SHOWN_ROWS, 2 * SHOWN_ROWS)
-    shown = table.to_pandas()
+    shown = table.arrow.to_pandas()
     assert shown["amount"].tolist()[:2] == ["5", NOT_STATED] and shown["row"].tolist() == list(range(SHOWN_ROWS))
     assert screen_table(rows.head(3), total=40).total == 40
 
@@ -124,4 +124,4 @@ def test_per_distinct_passes_whole_numbers_as_they_are() -> None:
 
 def test_a_screen_table_shows_a_column_of_mixed_values_as_text() -> None:
     rows = pd.DataFrame({"value": pd.Series([1, "two", 3.5], dtype=object)})
-    assert screen_table(rows).to_pandas()["value"].tolist() == ["1", "two", "3.5"]
+    assert screen_table(rows).arrow.to_pandas()["value"].tolist() == ["1", "two", "3.5"]

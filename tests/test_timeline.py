@@ -174,9 +174,9 @@ def test_the_kept_events_count_all_and_carry_the_first_rows() -> None:
     events = timeline.filter_events(VIEW, chosen)
     kept = timeline.kept_events(VIEW, chosen)
     assert kept.total == kept.table.total == len(events)
-    assert kept.table.to_pandas()["id"].tolist() == events["event_id"].tolist()
+    assert kept.table.arrow.to_pandas()["id"].tolist() == events["event_id"].tolist()
     assert kept.dated + kept.undated.total == kept.total
-    assert (kept.undated.to_pandas()["first year"] == NOT_STATED).all()
+    assert (kept.undated.arrow.to_pandas()["first year"] == NOT_STATED).all()
     assert kept.dated == events["year_start"].notna().sum()
     assert list(kept.choices) == events["event_id"].tolist()
     assert kept.empty_reason == ""
