@@ -1,6 +1,6 @@
 """Benchmark: the dashboard against Streamlit's own floor, and its cost as the data grows.
 
-Usage: python benchmarks/dashboard.py [--sizes 10000,100000,1000000] [--repeats 7] [--skip-browser]
+Usage: python -m benchmarks.dashboard [--sizes 10000,100000,1000000] [--repeats 7] [--skip-browser]
 Prints tables; every timing is a median over repeats and, where it says so, a ratio to the floor
 app (benchmarks/floor_app.py: one multiselect, one small Plotly bar) measured in the same run with
 the same harness. Synthetic data comes from scripts/generate_data.py (seeded).
@@ -19,11 +19,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from scripts.browser import launch_chromium, rss_mib, running_dashboard
+from scripts.generate_data import generate
 
-from scripts.generate_data import generate  # noqa: E402
-from tests.browser_support import launch_chromium, rss_mib, running_dashboard  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
@@ -102,7 +101,7 @@ PAGES = {
 
 def _worker(kind: str, data_dir: Path | None, repeats: int) -> dict:
     """Run one measurement in a fresh process, so caches and memory start clean; read its JSON."""
-    command = [sys.executable, str(Path(__file__)), "--worker", kind, "--repeats", str(repeats)]
+    command = [sys.executable, "-m", "benchmarks.dashboard", "--worker", kind, "--repeats", str(repeats)]
     env = {**os.environ, **({"DASHBOARD_DATA_DIR": str(data_dir)} if data_dir else {})}
     result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO)
     if result.returncode:
@@ -141,7 +140,7 @@ def _peak_rss_mib() -> float:
 
 
 def _load_worker() -> dict[str, float]:
-    from dashboard.facts import data_dir_from_env, load_facts
+    from core.facts import data_dir_from_env, load_facts
 
     base = _peak_rss_mib()
     start = time.perf_counter()
@@ -155,7 +154,7 @@ def _load_worker() -> dict[str, float]:
 def _views_built(facts) -> dict[str, float]:
     """Seconds to build each page's filter-independent views (components.data.derived): once per
     data version, paid by the first visitor of the page after a load."""
-    from dashboard import aid, compare, overview, timeline
+    from core import aid, compare, overview, timeline
 
     pages = {
         "overview": [overview.central_asia_money, overview.stated_counts, overview.principle_lists],
@@ -322,7 +321,7 @@ def main() -> int:
 
     print("\nSafe CSV export")
     sys.stdout.flush()
-    subprocess.run([sys.executable, str(REPO / "benchmarks" / "export.py")], cwd=REPO, check=True)
+    subprocess.run([sys.executable, "-m", "benchmarks.export"], cwd=REPO, check=True)
     return 0
 
 

@@ -1,6 +1,6 @@
 """Benchmark: the safe CSV export of a 100k-row view against plain DataFrame.to_csv.
 
-Usage: python benchmarks/export.py [ROWS] [REPEATS]. Prints a table of medians and the ratio;
+Usage: python -m benchmarks.export [ROWS] [REPEATS]. Prints a table of medians and the ratio;
 the baseline (plain to_csv of the same frame) is measured in the same run, interleaved.
 """
 
@@ -10,17 +10,14 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from dashboard import aid
-from dashboard.export import safe_csv
-from dashboard.facts import DEFAULT_DATA_DIR, load_facts
-from dashboard.formatting import for_display
+from core import aid
+from core.export import safe_csv
+from core.facts import DEFAULT_DATA_DIR, load_facts
+from core.formatting import for_display
 
 
 def view_of(rows: int) -> pd.DataFrame:

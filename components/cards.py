@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.formatting import NOT_STATED, escape_markdown
-from dashboard.overview import KeyFigure
+from core.formatting import NOT_STATED, escape_markdown
+from core.overview import KeyFigure
 
 CARD_WIDTH = 250  # pixels: room for "≈ US$300 bn" at the metric font size, two abreast at 800 px
 

@@ -9,8 +9,8 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from dashboard.facts import DATA_DIR_VARIABLE, Facts, data_dir_from_env, fingerprint, load_facts
-from dashboard.problems import DataError
+from core.facts import DATA_DIR_VARIABLE, Facts, data_dir_from_env, fingerprint, load_facts
+from core.problems import DataError
 
 
 # NOTE: cache_resource, not cache_data: the tables are shared read-only by every session instead of

@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Mapping
 import pandas as pd
 import streamlit as st
 
-from dashboard.export import ViewDescription, citation_zip, file_name, safe_csv
-from dashboard.facts import Facts
-from dashboard.url_state import permalink
+from core.export import ViewDescription, citation_zip, file_name, safe_csv
+from core.facts import Facts
+from core.url_state import permalink
 
 
 def page_permalink(url_path: str, query: Mapping[str, str | Iterable[str]], version: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard.formatting import ScreenTable, screen_table
+from core.formatting import ScreenTable, screen_table
 
 
 def show_table(table: ScreenTable, column_config: dict | None = None) -> None:

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from dashboard.url_state import QueryReader, version_notice
+from core.url_state import QueryReader, version_notice
 
 F = TypeVar("F")
 

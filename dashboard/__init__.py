@@ -1,4 +1,5 @@
-"""Core of the Japan–Central Asia dashboard: data loading, validation and pure transforms.
+"""The Streamlit app: the entry point (`app.py`) and one script per page (`app_pages/`).
 
-Nothing in this package imports streamlit; the pages and `components/` do.
+The pure logic the pages show lives in `core` (which never imports streamlit); the reusable
+Streamlit widgets live in `components`.
 """

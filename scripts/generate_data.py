@@ -1,6 +1,6 @@
 """Write a synthetic data directory with N money rows (and events in proportion), for benchmarks.
 
-Usage: python scripts/generate_data.py OUT_DIR N [--seed S]
+Usage: python -m scripts.generate_data OUT_DIR N [--seed S]
 The result is valid against data/datapackage.yaml: the bundled vocabularies, actors and source are
 copied, and rows are drawn with a realistic spread over recipients, kinds, statuses and years
 (some periods open, some missing, some qualifiers vague). Seeded, so runs are repeatable.

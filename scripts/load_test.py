@@ -1,6 +1,6 @@
 """Load test: 20 concurrent browser sessions, 20 filter changes each, against 127.0.0.1 only.
 
-Usage: python scripts/load_test.py [SESSIONS] [CHANGES]
+Usage: python -m scripts.load_test [SESSIONS] [CHANGES]
 Each session is a separate Chromium context (its own Streamlit session) that changes filters in
 the page, alternating between the aid and timeline pages through the sidebar. After every change
 it checks that its own choice is what the page and the URL show (no state leaks between
@@ -15,14 +15,11 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.async_api import Page, async_playwright
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, rss_mib, running_dashboard
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS, rss_mib, running_dashboard
 
 MAX_SECONDS = 900
 STEP_TIMEOUT_MS = 60_000

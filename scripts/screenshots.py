@@ -1,6 +1,6 @@
 """Start the dashboard, open pages in Debian's Chromium and save full-page screenshots.
 
-Usage: python scripts/screenshots.py OUT_DIR [PATH ...]   (paths like / or /sources?x=1)
+Usage: python -m scripts.screenshots OUT_DIR [PATH ...]   (paths like / or /sources?x=1)
 Widths: 1400 and 800 px. Look at every PNG: a page that passes its tests but looks broken is broken.
 """
 
@@ -10,9 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from tests.browser_support import launch_chromium, running_dashboard, wait_for_app
+from scripts.browser import launch_chromium, running_dashboard, wait_for_app
 
 
 def main(out_dir: str, paths: list[str]) -> None:

@@ -10,7 +10,7 @@ import pytest
 import streamlit as st
 from playwright.sync_api import Browser, Page
 
-from tests.browser_support import launch_chromium, running_dashboard
+from scripts.browser import launch_chromium, running_dashboard
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_ROOT / "data"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import aid, aid_figures
-from dashboard.facts import load_facts
-from dashboard.url_state import QueryReader
+from core import aid, aid_figures
+from core.facts import load_facts
+from core.url_state import QueryReader
 from tests.conftest import DATA_DIR
 
 FACTS = load_facts(DATA_DIR)

@@ -6,8 +6,8 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard import aid
-from dashboard.facts import load_facts
+from core import aid
+from core.facts import load_facts
 from tests.apptest_support import open_app, param
 from tests.conftest import DATA_DIR
 

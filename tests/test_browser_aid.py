@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser_support import (
+from scripts.browser import (
     chips,
     download,
     open_page,

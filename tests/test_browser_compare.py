@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser_support import chips, download, open_page, table_rows, wait_for_app
+from scripts.browser import chips, download, open_page, table_rows, wait_for_app
 
 pytestmark = pytest.mark.browser
 

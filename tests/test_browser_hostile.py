@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser_support import assert_no_exception, running_dashboard, wait_for_app
+from scripts.browser import assert_no_exception, running_dashboard, wait_for_app
 from tests.hostile import poison
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser_support import assert_no_exception, free_port, running_dashboard, wait_for_app
+from scripts.browser import assert_no_exception, free_port, running_dashboard, wait_for_app
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser_support import assert_no_exception, wait_for_app
+from scripts.browser import assert_no_exception, wait_for_app
 
 pytestmark = pytest.mark.browser
 

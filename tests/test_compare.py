@@ -7,10 +7,10 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from dashboard import compare, compare_figures
-from dashboard.facts import load_facts
-from dashboard.formatting import NOT_STATED, escape_markdown, for_display
-from dashboard.url_state import QueryReader
+from core import compare, compare_figures
+from core.facts import load_facts
+from core.formatting import NOT_STATED, escape_markdown, for_display
+from core.url_state import QueryReader
 from tests.conftest import DATA_DIR
 
 ALL_METRICS = ("money.realised", "money.agreed", "investment.realised", "companies", "events", "security", "latest")

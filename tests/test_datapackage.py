@@ -7,7 +7,7 @@ import csv
 import pytest
 from frictionless import Package
 
-from dashboard.datapackage import read_descriptor
+from core.datapackage import read_descriptor
 from tests.conftest import DATA_DIR
 
 SPEC = read_descriptor(DATA_DIR)

@@ -11,8 +11,8 @@ import zipfile
 import pandas as pd
 import pytest
 
-from dashboard.export import BOM, ViewDescription, citation_zip, file_name, neutralise_formulas, safe_csv
-from dashboard.facts import load_facts
+from core.export import BOM, ViewDescription, citation_zip, file_name, neutralise_formulas, safe_csv
+from core.facts import load_facts
 from tests.conftest import DATA_DIR
 
 TRICKY = pd.DataFrame(

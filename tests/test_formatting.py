@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.formatting import (
+from core.formatting import (
     NOT_STATED,
     SHOWN_ROWS,
     escape_markdown,

@@ -9,8 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.facts import load_facts
-from dashboard.problems import DataError
+from core.facts import load_facts
+from core.problems import DataError
 from tests.apptest_support import PAGES
 from tests.hostile import FORMULA, SCRIPT, poison
 

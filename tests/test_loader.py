@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.facts import load_facts
-from dashboard.problems import DataError, Problem
+from core.facts import load_facts
+from core.problems import DataError, Problem
 from tests.conftest import DATA_DIR, edit_csv
 
 
@@ -214,7 +214,7 @@ def test_numbers_with_a_plus_sign_are_read_exactly(data_copy: Path) -> None:
 def test_repeated_ids_are_found_as_pandas_finds_them(seed: int) -> None:
     import numpy as np
 
-    from dashboard.validation import _repeated
+    from core.validation import _repeated
 
     rng = np.random.default_rng(seed)
     ids = pd.Series([f"M{n}" for n in rng.integers(0, 60, 80)], dtype="str")

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from dashboard.facts import load_facts
+from core.facts import load_facts
 from tests.conftest import DATA_DIR, REPO_ROOT
 
 SHARED = REPO_ROOT.parent / "shared"

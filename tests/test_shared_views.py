@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from components.data import for_filters, forget_filter_states
-from dashboard import aid, aid_figures, compare, compare_figures, timeline, timeline_figures
-from dashboard.facts import load_facts
+from core import aid, aid_figures, compare, compare_figures, timeline, timeline_figures
+from core.facts import load_facts
 from tests.apptest_support import open_app
 from tests.conftest import DATA_DIR
 

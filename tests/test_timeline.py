@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import timeline, timeline_figures
-from dashboard.facts import load_facts
-from dashboard.formatting import NOT_STATED
-from dashboard.url_state import QueryReader
+from core import timeline, timeline_figures
+from core.facts import load_facts
+from core.formatting import NOT_STATED
+from core.url_state import QueryReader
 from tests.conftest import DATA_DIR
 
 FACTS = load_facts(DATA_DIR)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.url_state import QueryReader, permalink, query_string, version_notice
+from core.url_state import QueryReader, permalink, query_string, version_notice
 
 ALLOWED = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
 

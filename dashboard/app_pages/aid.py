@@ -7,9 +7,9 @@ from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
 from components.tables import data_table, show_table
 from components.view_state import read_view, seed_widgets, show_notices, write_view
-from dashboard import aid, aid_figures
-from dashboard.formatting import escape_markdown, for_display
-from dashboard.url_state import year_range_value
+from core import aid, aid_figures
+from core.formatting import escape_markdown, for_display
+from core.url_state import year_range_value
 
 SPANS_DRAWN = 150  # one bar per figure; past this the chart is unreadable and slow to draw
 

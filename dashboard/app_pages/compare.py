@@ -6,9 +6,9 @@ from components.data import derived, facts_or_stop, for_filters
 from components.filters import multiselect, radio, year_range
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, seed_widgets, show_notices, write_view
-from dashboard import compare, compare_figures
-from dashboard.formatting import for_display
-from dashboard.url_state import year_range_value
+from core import compare, compare_figures
+from core.formatting import for_display
+from core.url_state import year_range_value
 
 facts = facts_or_stop()
 data = derived(facts, compare.compare_data)

@@ -7,8 +7,8 @@ from components.data import derived, facts_or_stop
 from components.navigation import analysis_pages
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
-from dashboard.formatting import escape_markdown, for_display
-from dashboard.overview import central_asia_money, key_figures_table, principle_lists, stated_counts
+from core.formatting import escape_markdown, for_display
+from core.overview import central_asia_money, key_figures_table, principle_lists, stated_counts
 
 facts = facts_or_stop()
 # This page has no filters; reading the URL still names anything a link asked for that it ignored.

@@ -7,8 +7,8 @@ import streamlit as st
 from components.data import facts_or_stop
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
-from dashboard.formatting import escape_markdown
-from dashboard.reference import dashboard_citation, data_dictionary, full_dictionary, full_reference
+from core.formatting import escape_markdown
+from core.reference import dashboard_citation, data_dictionary, full_dictionary, full_reference
 
 facts = facts_or_stop()
 # This page has no filters; reading the URL still names anything a link asked for that it ignored.

@@ -8,10 +8,10 @@ from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
 from components.tables import show_table
 from components.view_state import read_view, seed_widgets, show_notices, write_view
-from dashboard import timeline, timeline_figures
-from dashboard.formatting import escape_markdown, for_display
-from dashboard.reference import full_reference
-from dashboard.url_state import year_range_value
+from core import timeline, timeline_figures
+from core.formatting import escape_markdown, for_display
+from core.reference import full_reference
+from core.url_state import year_range_value
 
 facts = facts_or_stop()
 options = derived(facts, timeline.timeline_options)

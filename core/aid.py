@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.facts import Facts
-from dashboard.formatting import chosen_names, format_period, format_usd, lookup, per_distinct
-from dashboard.url_state import QueryReader, flag_value, year_range_value
+from core.facts import Facts
+from core.formatting import chosen_names, format_period, format_usd, lookup, per_distinct
+from core.url_state import QueryReader, flag_value, year_range_value
 
 GROUPINGS = {"recipient": "Recipient", "kind": "Kind of flow", "status": "Status"}
 CHARTS = {"bars": "By group", "time": "Over time"}

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.aid import money_view, overlaps
-from dashboard.facts import Facts
-from dashboard.formatting import format_count, format_period, format_usd, lookup
-from dashboard.url_state import QueryReader, flag_value, year_range_value
+from core.aid import money_view, overlaps
+from core.facts import Facts
+from core.formatting import format_count, format_period, format_usd, lookup
+from core.url_state import QueryReader, flag_value, year_range_value
 
 COMPANIES = "companies"
 EVENTS = "events"

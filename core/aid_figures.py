@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import aid
-from dashboard.aid import GROUPINGS
-from dashboard.formatting import ScreenTable, format_usd, screen_table
-from dashboard.style import status_style
+from core import aid
+from core.aid import GROUPINGS
+from core.formatting import ScreenTable, format_usd, screen_table
+from core.style import status_style
 
 BILLION = 1e9
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}

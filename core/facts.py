@@ -15,9 +15,9 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from dashboard.datapackage import DESCRIPTOR_NAME, PackageSpec, ResourceSpec, read_descriptor
-from dashboard.problems import DataError, Problem
-from dashboard.validation import check_columns, read_raw_table, report_rows, type_table
+from core.datapackage import DESCRIPTOR_NAME, PackageSpec, ResourceSpec, read_descriptor
+from core.problems import DataError, Problem
+from core.validation import check_columns, read_raw_table, report_rows, type_table
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA_DIR = REPO_ROOT / "data"

@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
-from dashboard import timeline
-from dashboard.timeline import label_layout
+from core import timeline
+from core.timeline import label_layout
 
 ROW_HEIGHT = 34  # pixels per row of a lane
 

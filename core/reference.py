@@ -7,9 +7,9 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard.datapackage import ResourceSpec
-from dashboard.facts import Facts
-from dashboard.formatting import NOT_STATED, is_missing
+from core.datapackage import ResourceSpec
+from core.facts import Facts
+from core.formatting import NOT_STATED, is_missing
 
 DASHBOARD_TITLE = "Japan and Central Asia: aid, investment and dialogue"
 

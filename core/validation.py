@@ -17,8 +17,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from dashboard.datapackage import FieldSpec, ResourceSpec
-from dashboard.problems import Problem
+from core.datapackage import FieldSpec, ResourceSpec
+from core.problems import Problem
 
 # NOTE: checked before parsing; a larger file is refused with a problem, never read into memory.
 MAX_TABLE_BYTES = 1_500_000_000

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import compare
-from dashboard.compare import Metric, order_records
-from dashboard.formatting import (
+from core import compare
+from core.compare import Metric, order_records
+from core.formatting import (
     NOT_STATED,
     SHOWN_ROWS,
     ScreenTable,
@@ -27,7 +27,7 @@ from dashboard.formatting import (
     format_usd,
     screen_table,
 )
-from dashboard.style import status_style
+from core.style import status_style
 
 BILLION = 1e9
 COUNT_COLOUR = "#3b5b92"

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.facts import Facts
-from dashboard.formatting import NOT_STATED, ScreenTable, chosen_names, lookup, per_distinct, screen_table
-from dashboard.url_state import QueryReader, flag_value, year_range_value
+from core.facts import Facts
+from core.formatting import NOT_STATED, ScreenTable, chosen_names, lookup, per_distinct, screen_table
+from core.url_state import QueryReader, flag_value, year_range_value
 
 REGION_CODE = "CA5"
 LABEL_CHARS = 26  # a label longer than this is shortened; the full title is in the hover and card

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.facts import Facts
-from dashboard.reference import DASHBOARD_TITLE, dashboard_citation, full_reference
+from core.facts import Facts
+from core.reference import DASHBOARD_TITLE, dashboard_citation, full_reference
 
 BOM = "\ufeff"  # so spreadsheet programs read UTF-8 (Cyrillic, Japanese) as UTF-8
 _FORMULA_START = r"^[=+\-@\t\r]"

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.facts import Facts
-from dashboard.formatting import NOT_STATED, format_count, format_period, format_usd, is_missing, lookup
+from core.facts import Facts
+from core.formatting import NOT_STATED, format_count, format_period, format_usd, is_missing, lookup
 
 
 @dataclass(frozen=True)

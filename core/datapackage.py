@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from dashboard.problems import DataError, Problem
+from core.problems import DataError, Problem
 
 DESCRIPTOR_NAME = "datapackage.yaml"
 # NOTE: checked before parsing, so a huge or hostile descriptor never reaches the YAML parser.

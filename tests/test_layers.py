@@ -1,0 +1,63 @@
+"""The layers stay apart: the core never imports streamlit, and nothing outside tests/ imports tests/."""
+
+from __future__ import annotations
+
+import ast
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import core
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CORE_MODULES = sorted(f"core.{m.name}" for m in pkgutil.walk_packages(core.__path__, prefix="") if m.name)
+
+
+def test_the_core_has_modules_to_check() -> None:
+    assert {"core.facts", "core.aid", "core.url_state", "core.export"} <= set(CORE_MODULES)
+
+
+def test_importing_every_core_module_loads_no_streamlit() -> None:
+    # A fresh interpreter: this test process has streamlit loaded already (conftest imports it).
+    script = (
+        "import importlib, sys\n"
+        f"for name in {CORE_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m == 'streamlit' or m.startswith('streamlit.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]", f"the core pulled in streamlit: {result.stdout}"
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_nothing_outside_tests_imports_from_tests() -> None:
+    offenders = []
+    for path in REPO_ROOT.rglob("*.py"):
+        relative = path.relative_to(REPO_ROOT)
+        if relative.parts[0] in {"tests", ".venv"} or "site-packages" in relative.parts:
+            continue
+        if any(name == "tests" or name.startswith("tests.") for name in _imported_modules(path)):
+            offenders.append(str(relative))
+    assert not offenders, f"these import from tests/: {offenders}"
+
+
+def test_the_core_imports_neither_the_app_nor_its_components() -> None:
+    offenders = {
+        str(path.relative_to(REPO_ROOT)): sorted(
+            n for n in _imported_modules(path) if n.split(".")[0] in {"streamlit", "components", "dashboard"}
+        )
+        for path in (REPO_ROOT / "core").rglob("*.py")
+    }
+    assert not {k: v for k, v in offenders.items() if v}
