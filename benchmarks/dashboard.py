@@ -154,13 +154,15 @@ def _load_worker() -> dict[str, float]:
 def _views_built(facts) -> dict[str, float]:
     """Seconds to build each page's filter-independent views (components.data.derived): once per
     data version, paid by the first visitor of the page after a load."""
-    from core import aid, compare, overview, timeline
+    from core import aid, overview, timeline
+    from core.compare import data as compare_data
+    from core.money import money_view
 
     pages = {
         "overview": [overview.central_asia_money, overview.stated_counts, overview.principle_lists],
-        "aid": [aid.aid_options, aid.money_view],
+        "aid": [aid.aid_options, money_view],
         "timeline": [timeline.timeline_options, timeline.event_view, timeline.event_ids],
-        "compare": [compare.compare_data],
+        "compare": [compare_data.compare_data],
     }
     built = {}
     for page, builders in pages.items():

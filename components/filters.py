@@ -1,10 +1,44 @@
-"""Filter widgets whose values come from, and go back to, the URL (see view_state)."""
+"""The filter widgets of a page, drawn from its parameter registry (core.params).
+
+Each parameter's widget has the registry's label, help and key; its value comes from, and goes back
+to, the URL (see view_state). The page gets one filters dataclass back.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any, TypeVar
 
 import streamlit as st
+
+from core.params import PageParams, Param
+
+Opts = TypeVar("Opts")
+F = TypeVar("F")
+
+
+def filter_panel(registry: PageParams[Opts, F], options: Opts, **fixed: Any) -> F:
+    """One widget per parameter, in the registry's order; `fixed` gives the fields not in the panel."""
+    values = {p.field: _widget(p, registry.widget_key(p.field), options) for p in registry.params if p.in_panel}
+    return registry.filters(**values, **fixed)
+
+
+def _widget(param: Param[Opts], key: str, options: Opts) -> Any:
+    if param.kind == "choices":
+        return multiselect(param.label, key, _labels(param, options), help=param.help)
+    if param.kind == "choice":
+        return radio(param.label, key, _labels(param, options), help=param.help)
+    if param.kind == "flag":
+        return st.checkbox(param.label, key=key, help=param.help)
+    if param.kind == "years":
+        assert param.bounds is not None
+        return year_range(param.label, key, param.bounds(options), help=param.help)
+    return st.text_input(param.label, key=key, max_chars=param.max_length, help=param.help).strip()
+
+
+def _labels(param: Param[Opts], options: Opts) -> Mapping[str, str]:
+    assert param.values is not None
+    return param.values(options)
 
 
 def multiselect(label: str, key: str, options: Mapping[str, str], help: str | None = None) -> tuple[str, ...]:
@@ -13,8 +47,8 @@ def multiselect(label: str, key: str, options: Mapping[str, str], help: str | No
     return tuple(chosen)
 
 
-def radio(label: str, key: str, options: Mapping[str, str]) -> str:
-    return st.radio(label, list(options), format_func=lambda o: options.get(o, o), key=key, horizontal=True)
+def radio(label: str, key: str, options: Mapping[str, str], help: str | None = None) -> str:
+    return st.radio(label, list(options), format_func=lambda o: options.get(o, o), key=key, horizontal=True, help=help)
 
 
 def year_range(label: str, key: str, bounds: tuple[int, int], help: str | None = None) -> tuple[int, int]:

@@ -11,9 +11,11 @@ from typing import TypeVar
 
 import streamlit as st
 
+from core.params import PageParams
 from core.url_state import QueryReader, version_notice
 
 F = TypeVar("F")
+Opts = TypeVar("Opts")
 
 
 def read_view(parse: Callable[[QueryReader], F], data_version: str) -> tuple[F, list[str]]:
@@ -26,6 +28,16 @@ def read_view(parse: Callable[[QueryReader], F], data_version: str) -> tuple[F, 
     if changed:
         notices.append(changed)
     return filters, notices
+
+
+def open_view(
+    registry: PageParams[Opts, F], data_version: str, parse: Callable[[QueryReader], F]
+) -> tuple[F, list[str]]:
+    """The view a link asks for (`parse` reads it with the page's registry), its notices, and the
+    page's widgets seeded with it."""
+    linked, notices = read_view(parse, data_version)
+    seed_widgets(registry.widget_values(linked))
+    return linked, notices
 
 
 def seed_widgets(values: Mapping[str, object]) -> None:

@@ -10,9 +10,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core import masks
 from core.facts import Facts
-from core.formatting import chosen_names, format_period, format_usd, lookup, per_distinct
-from core.url_state import QueryReader, flag_value, year_range_value
+from core.formatting import format_usd
+from core.masks import keep_all
+from core.params import PageParams, Param
+from core.periods import overlaps, year_bounds
 
 GROUPINGS = {"recipient": "Recipient", "kind": "Kind of flow", "status": "Status"}
 CHARTS = {"bars": "By group", "time": "Over time"}
@@ -31,6 +34,8 @@ class AidOptions:
 
 @dataclass(frozen=True)
 class AidFilters:
+    """One view of the aid page; PARAMS below says how each field reads from and goes to the URL."""
+
     kinds: tuple[str, ...]
     statuses: tuple[str, ...]
     recipients: tuple[str, ...]
@@ -41,104 +46,57 @@ class AidFilters:
     per_year: bool
     scale: str
 
-    def to_query(self) -> dict[str, str | tuple[str, ...]]:
-        """Every value explicit, so the link keeps its meaning if a default changes."""
-        return {
-            "kind": self.kinds,
-            "status": self.statuses,
-            "recipient": self.recipients,
-            "years": year_range_value(self.years),
-            "undated": flag_value(self.undated),
-            "by": self.by,
-            "chart": self.chart,
-            "per_year": flag_value(self.per_year),
-            "scale": self.scale,
-        }
 
-    def summary(self, options: AidOptions) -> dict[str, str]:
-        """The filters in words, for a download's README."""
-        return {
-            "kinds": chosen_names(self.kinds, options.kinds),
-            "statuses": chosen_names(self.statuses, options.statuses),
-            "recipients": chosen_names(self.recipients, options.recipients),
-            "years": f"{self.years[0]}-{self.years[1]} (a figure is kept when its period overlaps)",
-            "figures with no stated period": "kept" if self.undated else "dropped",
-        }
+PARAMS: PageParams[AidOptions, AidFilters] = PageParams(
+    page="aid",
+    prefix="aid",
+    filters=AidFilters,
+    params=(
+        Param("kind", "kinds", "choices", "Kind of flow", values=lambda o: o.kinds, default=lambda o: tuple(o.kinds),
+              doc_values="`aid`, `contribution`, `investment` (the ids in `flow_kinds.csv`)", doc_default="all",
+              summary_name="kinds"),
+        Param("status", "statuses", "choices", "Status", values=lambda o: o.statuses,
+              default=lambda o: tuple(o.statuses), summary_name="statuses",
+              doc_values="`realised`, `agreed`, `contracts_signed` (ids in `statuses.csv`)", doc_default="all"),
+        Param("recipient", "recipients", "choices", "Recipient", values=lambda o: o.recipients,
+              default=lambda o: tuple(o.recipients), summary_name="recipients",
+              doc_values="actor codes with money: ISO 3166-1 alpha-3 (`KAZ`, `UZB`, `TKM`, `AFG`, `USA`) or a group "
+              "(`CA5`, `SSEA_AF`)", doc_default="all"),
+        Param("years", "years", "years", "Years", bounds=lambda o: o.years, default=lambda o: o.years,
+              help="A figure is kept when its period overlaps.", summary_name="years",
+              summary_note="(a figure is kept when its period overlaps)",
+              doc_values="`first-last`, e.g. `1993-2001`; a figure is kept when its period overlaps",
+              doc_default="the data's span"),
+        Param("undated", "undated", "flag", "Include figures with no stated period", default=lambda o: True,
+              summary_name="figures with no stated period",
+              doc_values="`1` keep / `0` drop figures with no stated period", doc_default="`1`"),
+        Param("by", "by", "choice", "Bars by", values=lambda o: GROUPINGS, default=lambda o: "recipient",
+              doc_values="bars by `recipient`, `kind` or `status`", doc_default="`recipient`"),
+        Param("chart", "chart", "choice", "Chart", values=lambda o: CHARTS, default=lambda o: "bars",
+              doc_values="`bars` (by group) or `time` (spans over years)", doc_default="`bars`"),
+        Param("per_year", "per_year", "flag", "Per year (assumes an even spread)", default=lambda o: False,
+              doc_values="`1` spreads each period's total evenly over its years (labelled as an assumption in the "
+              "chart, and in a table and CSV column)", doc_default="`0`"),
+        Param("scale", "scale", "choice", "Amount scale", values=lambda o: SCALES, default=lambda o: "linear",
+              doc_values="`linear` or `log`", doc_default="`linear`"),
+    ),
+)  # fmt: skip
 
 
 def aid_options(facts: Facts) -> AidOptions:
     statuses = facts.statuses.sort_values("firmness")
     names = facts.actors.set_index("code")["name"]
     recipients = list(dict.fromkeys(facts.money["recipient_code"].dropna()))
-    starts, ends = facts.money["year_start"].dropna(), facts.money["year_end"].dropna()
-    years = pd.concat([starts, ends])
-    bounds = (int(years.min()), int(years.max())) if len(years) else (1900, 2100)
     return AidOptions(
         kinds=dict(zip(facts.flow_kinds["kind"], facts.flow_kinds["label"], strict=True)),
         statuses=dict(zip(statuses["status"], statuses["label"], strict=True)),
         recipients={code: str(names.get(code, code)) for code in recipients},
-        years=bounds,
+        years=year_bounds(facts.money["year_start"], facts.money["year_end"]),
     )
-
-
-def default_filters(options: AidOptions) -> AidFilters:
-    return AidFilters(
-        kinds=tuple(options.kinds),
-        statuses=tuple(options.statuses),
-        recipients=tuple(options.recipients),
-        years=options.years,
-        undated=True,
-        by="recipient",
-        chart="bars",
-        per_year=False,
-        scale="linear",
-    )
-
-
-def read_filters(reader: QueryReader, options: AidOptions) -> AidFilters:
-    default = default_filters(options)
-    return AidFilters(
-        kinds=reader.choices("kind", list(options.kinds), default.kinds),
-        statuses=reader.choices("status", list(options.statuses), default.statuses),
-        recipients=reader.choices("recipient", list(options.recipients), default.recipients),
-        years=reader.year_range("years", options.years, default.years),
-        undated=reader.flag("undated", default.undated),
-        by=reader.choice("by", list(GROUPINGS), default.by),
-        chart=reader.choice("chart", list(CHARTS), default.chart),
-        per_year=reader.flag("per_year", default.per_year),
-        scale=reader.choice("scale", list(SCALES), default.scale),
-    )
-
-
-def money_view(facts: Facts) -> pd.DataFrame:
-    """The money table with names and labels joined in; independent of filters, so cacheable.
-
-    Largest figure first (ties in file order), so a filtered view is too: the table opens on the
-    biggest figures, and a chart's hover takes a group's first rows as its largest without sorting.
-    """
-    names = facts.actors.set_index("code")["name"]
-    statuses = facts.statuses.set_index("status")
-    kinds = facts.flow_kinds.set_index("kind")["label"]
-    money = facts.money.sort_values("amount_usd", ascending=False, kind="stable", na_position="last")
-    return money.assign(
-        recipient_name=lookup(money["recipient_code"], names).astype("category"),
-        kind_label=lookup(money["kind"], kinds).astype("category"),
-        status_label=lookup(money["status"], statuses["label"]).astype("category"),
-        firmness=lookup(money["status"], statuses["firmness"], keep_code=False).astype("Int64"),
-        period=per_distinct(format_period, money["year_start"], money["year_end"]),
-    ).reset_index(drop=True)
-
-
-def overlaps(start: pd.Series, end: pd.Series, years: tuple[int, int]) -> pd.Series:
-    """True where a period overlaps `years`. An open period (a start, no stated end) runs on from
-    its start; a figure with no period overlaps nothing (it is kept or dropped by its own option)."""
-    first, last = years
-    runs_to = end.fillna(np.iinfo(np.int32).max)  # open period: no end stated, so it has not ended
-    return (start.notna() & (start <= last) & (runs_to >= first)).fillna(False).astype(bool)
 
 
 def filter_money(view: pd.DataFrame, filters: AidFilters) -> pd.DataFrame:
-    keep = np.logical_and.reduce(list(_masks(view, filters).values()))
+    keep = keep_all(_masks(view, filters))
     # NOTE: the shared view itself when nothing is dropped: no per-session copy of a big table.
     return view if keep.all() else view[keep]
 
@@ -162,10 +120,7 @@ def empty_reason(view: pd.DataFrame, filters: AidFilters) -> str:
         "recipient": "recipient",
         "years": "year range (with figures of no stated period dropped)" if not filters.undated else "year range",
     }
-    alone = [names[key] for key, mask in _masks(view, filters).items() if not mask.any()]
-    if alone:
-        return f"No figure matches the {' and the '.join(alone)} chosen. Widen it to see figures."
-    return "Each filter matches some figures, but no figure matches all of them together. Widen one."
+    return masks.empty_reason(_masks(view, filters), names, "figure")
 
 
 def annualise(flows: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.DataFrame:

@@ -15,10 +15,9 @@ import plotly.graph_objects as go
 
 from core import aid
 from core.aid import GROUPINGS
-from core.formatting import ScreenTable, format_usd, screen_table
-from core.style import status_style
+from core.formatting import BILLION, USD_BN, ScreenTable, format_usd, screen_table
+from core.style import status_marker
 
-BILLION = 1e9
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 HOVER_LIMIT = 5  # figures listed in one bar's hover; the rest are counted
 EVEN_SPREAD = "assumes an even spread over each period"
@@ -83,11 +82,6 @@ def _status_order(flows: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(ordered.index.astype(str), ordered["label"].astype(str), strict=True))
 
 
-def _bar_marker(status: str) -> dict:
-    style = status_style(status)
-    return {"color": style.colour, "pattern": {"shape": style.pattern, "fillmode": "overlay", "size": 8}}
-
-
 def bars_figure(
     flows: pd.DataFrame, by: str, log_scale: bool = False, statuses: list[tuple[str, str]] | None = None
 ) -> go.Figure:
@@ -118,7 +112,7 @@ def bars_figure(
                 cliponaxis=False,
                 customdata=[hovers[(g, status)] for g in names],
                 hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
-                marker=_bar_marker(status),
+                marker=status_marker(status),
             )
         )
     wrapped = [textwrap.fill(str(g), 28).replace("\n", "<br>") for g in order]
@@ -159,7 +153,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         open_end = subset["year_end"].isna()
         end = subset["year_end"].fillna(years[1]).astype(int)
         start = subset["year_start"].astype(int)
-        marker = _bar_marker(status)
+        marker = status_marker(status)
         marker["opacity"] = [0.45 if o else 1.0 for o in open_end]
         traces.append(go.Bar(
             name=label,
@@ -210,13 +204,13 @@ def per_year_figure(spread: pd.DataFrame) -> go.Figure:
                 y=per_year.to_numpy() / BILLION,
                 customdata=hovers.reindex(per_year.index).to_numpy(),
                 hovertemplate=f"<b>%{{x}}</b> ({EVEN_SPREAD})<br>%{{customdata}}<extra>{html.escape(label)}</extra>",
-                marker=_bar_marker(status),
+                marker=status_marker(status),
             )
         )
     layout = dict(
         barmode="group",
         xaxis={"title": "Year"},
-        yaxis={"title": f"US$ bn a year ({EVEN_SPREAD_SHORT})", "rangemode": "tozero"},
+        yaxis={"title": f"{USD_BN} a year ({EVEN_SPREAD_SHORT})", "rangemode": "tozero"},
         legend={"title": "Status (never added together)", "orientation": "h", "y": -0.25},
         margin={"t": 30},
         hoverlabel={"align": "left"},

@@ -14,6 +14,8 @@ import pandas as pd
 import pyarrow as pa
 
 NOT_STATED = "not stated"
+BILLION = 1e9  # charts draw money in billions of US dollars
+USD_BN = "US$ bn"  # and say so on their axes
 # Characters Streamlit's Markdown would act on: emphasis, links, images, headings, lists, HTML,
 # and "$", which starts LaTeX maths ("$6 billion ... $3 billion" would be typeset as a formula).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -39,8 +41,8 @@ def format_usd(amount: object, qualifier: object = None, short: bool = False) ->
     if is_missing(amount):
         return NOT_STATED
     dollars = float(amount)  # type: ignore[arg-type]
-    if dollars >= 1e9:
-        text = f"US${dollars / 1e9:,.1f} bn".replace(".0 bn", " bn")
+    if dollars >= BILLION:
+        text = f"US${dollars / BILLION:,.1f} bn".replace(".0 bn", " bn")
     elif dollars >= 1e6:
         text = f"US${dollars / 1e6:,.1f} m".replace(".0 m", " m")
     else:

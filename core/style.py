@@ -23,3 +23,9 @@ _FALLBACK = StatusStyle("#6b6b6b", ".")
 def status_style(status: str) -> StatusStyle:
     """The style of a status; a status from a user's own data that we do not know gets a neutral one."""
     return STATUS_STYLES.get(status, _FALLBACK)
+
+
+def status_marker(status: str) -> dict:
+    """A Plotly bar marker in the status's colour and pattern: the same for every chart."""
+    style = status_style(status)
+    return {"color": style.colour, "pattern": {"shape": style.pattern, "fillmode": "overlay", "size": 8}}

@@ -5,6 +5,7 @@ Pure functions of data frames; the page only wires them to widgets and the chart
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from collections.abc import Container
 from dataclasses import dataclass
@@ -12,9 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core import masks
 from core.facts import Facts
-from core.formatting import NOT_STATED, ScreenTable, chosen_names, lookup, per_distinct, screen_table
-from core.url_state import QueryReader, flag_value, year_range_value
+from core.formatting import NOT_STATED, ScreenTable, lookup, per_distinct, screen_table
+from core.masks import keep_all
+from core.params import PageParams, Param
+from core.periods import year_bounds
+from core.url_state import QueryReader
 
 REGION_CODE = "CA5"
 LABEL_CHARS = 26  # a label longer than this is shortened; the full title is in the hover and card
@@ -32,6 +37,8 @@ class TimelineOptions:
 
 @dataclass(frozen=True)
 class TimelineFilters:
+    """One view of the timeline; PARAMS below says how each field reads from and goes to the URL."""
+
     categories: tuple[str, ...]
     countries: tuple[str, ...]
     region: bool  # keep events that concern the region as a whole
@@ -39,46 +46,48 @@ class TimelineFilters:
     text: str
     event: str  # the selected event's id, or ""
 
-    def to_query(self) -> dict[str, str | tuple[str, ...]]:
-        return {
-            "category": self.categories,
-            "country": self.countries,
-            "region": flag_value(self.region),
-            "years": year_range_value(self.years),
-            "q": self.text,
-            "event": self.event,
-        }
 
-    def summary(self, options: TimelineOptions) -> dict[str, str]:
-        return {
-            "categories": chosen_names(self.categories, options.categories),
-            "countries": chosen_names(self.countries, options.countries),
-            "events concerning the region as a whole": "kept" if self.region else "dropped",
-            "years": f"{self.years[0]}-{self.years[1]} (undated events are listed apart)",
-            "text search": self.text or "(none)",
-        }
+PARAMS: PageParams[TimelineOptions, TimelineFilters] = PageParams(
+    page="timeline",
+    prefix="tl",
+    filters=TimelineFilters,
+    params=(
+        Param("category", "categories", "choices", "Category", values=lambda o: o.categories,
+              default=lambda o: tuple(o.categories), summary_name="categories",
+              doc_values="event categories (ids in `categories.csv`: `dialogue`, `outcome_document`, `initiative`, "
+              "`visit_deal`, `security`, `alliance`, `statement`, `other_platform`)", doc_default="all"),
+        Param("country", "countries", "choices", "Country or actor", values=lambda o: o.countries,
+              default=lambda o: tuple(o.countries), summary_name="countries",
+              help="An event is kept when any of its countries is chosen.",
+              doc_values="actor codes named by events (`KAZ`, `KGZ`, …, `JPN`, `USA`, `CHN`, `CA5`, …); an event is "
+              "kept when any of its actors is chosen", doc_default="all"),
+        Param("region", "region", "flag", "Include events of the region as a whole", default=lambda o: True,
+              help="Events that name Central Asia as a whole or all five states.",
+              summary_name="events concerning the region as a whole",
+              doc_values="`1` keep / `0` drop events of the region as a whole (naming `CA5` or all five states)",
+              doc_default="`1`"),
+        Param("years", "years", "years", "Years", bounds=lambda o: o.years, default=lambda o: o.years,
+              help="Undated events are listed apart.", summary_name="years",
+              summary_note="(undated events are listed apart)",
+              doc_values="`first-last`; dated events overlapping it are drawn, undated ones are listed apart",
+              doc_default="the data's span"),
+        Param("q", "text", "text", "Search titles and descriptions", default=lambda o: "", max_length=MAX_QUERY,
+              summary_name="text search",
+              doc_values="words searched in titles and descriptions (case-insensitive)", doc_default="empty"),
+        Param("event", "event", "text", "Event details", default=lambda o: "", max_length=40, in_panel=False,
+              doc_values="the selected event's id (`E07`), whose card is shown", doc_default="none"),
+    ),
+)  # fmt: skip
 
 
 def timeline_options(facts: Facts) -> TimelineOptions:
     events, actors = facts.events, facts.actors
     named = set(events["countries"].str.split(";").explode().dropna())
     ordered = actors[actors["code"].isin(named)].sort_values("role", key=lambda r: r != "central_asia", kind="stable")
-    years = pd.concat([events["year_start"], events["year_end"]]).dropna()
     return TimelineOptions(
         categories=dict(zip(facts.categories["category"], facts.categories["label"], strict=True)),
         countries=dict(zip(ordered["code"], ordered["name"], strict=True)),
-        years=(int(years.min()), int(years.max())) if len(years) else (1900, 2100),
-    )
-
-
-def default_filters(options: TimelineOptions) -> TimelineFilters:
-    return TimelineFilters(
-        categories=tuple(options.categories),
-        countries=tuple(options.countries),
-        region=True,
-        years=options.years,
-        text="",
-        event="",
+        years=year_bounds(events["year_start"], events["year_end"]),
     )
 
 
@@ -88,19 +97,12 @@ def event_ids(facts: Facts) -> pd.Index:
 
 
 def read_filters(reader: QueryReader, options: TimelineOptions, event_ids: Container[str]) -> TimelineFilters:
-    default = default_filters(options)
-    event = reader.text("event", "", max_length=40)
-    if event and event not in event_ids:
-        reader.notices.append(f"ignored event={event!r} (no such event)")
-        event = ""
-    return TimelineFilters(
-        categories=reader.choices("category", list(options.categories), default.categories),
-        countries=reader.choices("country", list(options.countries), default.countries),
-        region=reader.flag("region", default.region),
-        years=reader.year_range("years", options.years, default.years),
-        text=reader.text("q", "", max_length=MAX_QUERY),
-        event=event,
-    )
+    """The view a link states (PARAMS), with a linked event that does not exist dropped."""
+    filters = PARAMS.read(reader, options)
+    if filters.event and filters.event not in event_ids:
+        reader.notices.append(f"ignored event={filters.event!r} (no such event)")
+        filters = dataclasses.replace(filters, event="")
+    return filters
 
 
 def event_view(facts: Facts) -> pd.DataFrame:
@@ -156,7 +158,7 @@ def date_text(start: object, end: object, precision: object) -> str:
 def filter_events(view: pd.DataFrame, filters: TimelineFilters) -> pd.DataFrame:
     """Events matching every filter; the year range applies to dated events only (the undated are
     kept here and listed apart by the page)."""
-    keep = np.logical_and.reduce(list(_masks(view, filters).values()))
+    keep = keep_all(_masks(view, filters))
     return view if keep.all() else view[keep]  # the shared view when nothing is dropped: no copy
 
 
@@ -221,10 +223,7 @@ def keeps(view: pd.DataFrame, filters: TimelineFilters, event_id: str) -> bool:
 
 def empty_reason(view: pd.DataFrame, filters: TimelineFilters) -> str:
     names = {"category": "categories", "country": "countries", "years": "year range", "text": "text search"}
-    alone = [names[key] for key, mask in _masks(view, filters).items() if not mask.any()]
-    if alone:
-        return f"No event matches the {' and the '.join(alone)} chosen. Widen it to see events."
-    return "Each filter matches some events, but no event matches all of them together. Widen one."
+    return masks.empty_reason(_masks(view, filters), names, "event")
 
 
 # Label characters that fit across the plot at the narrowest page we support (800 px wide, sidebar

@@ -1,9 +1,9 @@
 """Filter state <-> query string, for links that reopen exactly the view they were made from.
 
 Query parameters are untrusted: `QueryReader` applies what is valid, ignores the rest, and collects
-one short notice per thing it ignored. It never raises. Pages describe their parameters with the
-reader's methods; `to_query` helpers write every value explicitly, so a link keeps its meaning if a
-default changes later.
+one short notice per thing it ignored or changed. It never raises. Pages declare their parameters
+once in a registry (`core.params`), which reads them with these methods and writes every value
+explicitly, so a link keeps its meaning if a default changes later.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 
 VERSION_PARAM = "v"
+# An empty list is stated as `key=`: without it a link with nothing chosen would omit the key and
+# reopen on the default (everything), the opposite of what was shared.
+EMPTY_LIST = ("",)
 MAX_VALUE_LENGTH = 200
 MAX_VALUES_PER_KEY = 200
 _YEAR_RANGE = re.compile(r"(\d{1,4})\s*[-–:]\s*(\d{1,4})")
@@ -40,7 +43,8 @@ class QueryReader:
         """Several of `allowed`, as repeated keys (c=KAZ&c=UZB) or comma-separated (c=KAZ,UZB)."""
         raw = self._values(key)
         if not raw:
-            return tuple(default)
+            stated_empty = key in self._params and all(v == "" for v in self._params[key])
+            return () if stated_empty else tuple(default)
         given = [part.strip() for value in raw for part in value.split(",") if part.strip()]
         valid = [v for v in dict.fromkeys(given) if v in allowed]
         unknown = [v for v in given if v not in allowed]
@@ -81,16 +85,20 @@ class QueryReader:
             self.notices.append(f"ignored {key}={_show(value)} (expected years as first-last, e.g. 1993-2001)")
             return default
         first, last = int(match.group(1)), int(match.group(2))
+        changes = []
         if first > last:
-            self.notices.append(f"{key}={_show(value)} was reversed; used {last}-{first}")
+            changes.append("reversed")
             first, last = last, first
         low, high = bounds
         if last < low or first > high:
             self.notices.append(f"ignored {key}={_show(value)} (the data covers {low}-{high})")
             return default
         if first < low or last > high:
-            self.notices.append(f"{key}={_show(value)} reaches past the data's {low}-{high}; clipped")
-        return max(first, low), min(last, high)
+            changes.append(f"clipped to the data's {low}-{high}")
+        used = (max(first, low), min(last, high))
+        if changes:
+            self.notices.append(f"{key}={_show(value)} {' and '.join(changes)}: showing {used[0]}-{used[1]}")
+        return used
 
     def text(self, key: str, default: str = "", max_length: int = MAX_VALUE_LENGTH) -> str:
         value = self._single(key)

@@ -7,12 +7,14 @@ import pytest
 
 from core import aid, aid_figures
 from core.facts import load_facts
+from core.money import money_view
+from core.periods import overlaps
 from core.url_state import QueryReader
 from tests.conftest import DATA_DIR
 
 FACTS = load_facts(DATA_DIR)
 OPTIONS = aid.aid_options(FACTS)
-VIEW = aid.money_view(FACTS)
+VIEW = money_view(FACTS)
 
 
 def flows(rows: list[tuple]) -> pd.DataFrame:
@@ -37,7 +39,7 @@ def flows(rows: list[tuple]) -> pd.DataFrame:
 
 
 def filters(**changes) -> aid.AidFilters:
-    base = aid.default_filters(OPTIONS)
+    base = aid.PARAMS.defaults(OPTIONS)
     return aid.AidFilters(**{**vars(base), **changes})
 
 
@@ -56,7 +58,7 @@ def filters(**changes) -> aid.AidFilters:
 )
 def test_overlaps(start, end, years, expected) -> None:
     series = pd.array([start], dtype="Int64"), pd.array([end], dtype="Int64")
-    assert aid.overlaps(pd.Series(series[0]), pd.Series(series[1]), years).tolist() == [expected]
+    assert overlaps(pd.Series(series[0]), pd.Series(series[1]), years).tolist() == [expected]
 
 
 @pytest.mark.parametrize(
@@ -133,7 +135,7 @@ def test_totals_by_status_never_mix_statuses() -> None:
 
 def test_read_filters_from_a_link_with_bad_parts() -> None:
     reader = QueryReader({"recipient": ["KAZ", "ZZZ"], "years": ["2019-1993"], "by": ["colour"], "foo": ["1"]})
-    f = aid.read_filters(reader, OPTIONS)
+    f = aid.PARAMS.read(reader, OPTIONS)
     notices = reader.finish()
     assert f.recipients == ("KAZ",) and f.years == (1993, 2019) and f.by == "recipient"
     assert len(notices) == 4
@@ -141,8 +143,8 @@ def test_read_filters_from_a_link_with_bad_parts() -> None:
 
 def test_to_query_round_trips_every_value() -> None:
     f = filters(recipients=("KAZ", "UZB"), years=(2000, 2010), undated=False, by="status", per_year=True)
-    query = {k: [v] if isinstance(v, str) else list(v) for k, v in f.to_query().items()}
-    assert aid.read_filters(QueryReader(query), OPTIONS) == f
+    query = {k: [v] if isinstance(v, str) else list(v) for k, v in aid.PARAMS.to_query(f).items()}
+    assert aid.PARAMS.read(QueryReader(query), OPTIONS) == f
 
 
 def test_bars_figure_one_trace_per_status_with_quotes_in_hover() -> None:
@@ -205,7 +207,7 @@ def test_a_bar_hover_lists_its_largest_figures_and_counts_the_rest(tmp_path) -> 
     from scripts.generate_data import generate
 
     generate(tmp_path, 400)
-    view = aid.money_view(load_facts(tmp_path))
+    view = money_view(load_facts(tmp_path))
     figure = aid_figures.bars_figure(view, "recipient")
     bar = figure.data[0]  # the firmest status present
     status = view.loc[view["status_label"] == bar.name, "status"].iloc[0]

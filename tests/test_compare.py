@@ -7,7 +7,13 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from core import compare, compare_figures
+from core.compare import data as compare_data
+from core.compare import figures as compare_figures
+from core.compare.cells import Cell, comparison, stated_nothing
+from core.compare.options import MAX_LISTED_EVENTS, PARAMS, CompareFilters, chosen_metrics, empty_reason
+from core.compare.regional import regional_events, regional_figures, regional_part
+from core.compare.table import order_cells
+from core.compare.table import table as comparison_table
 from core.facts import load_facts
 from core.formatting import NOT_STATED, escape_markdown, for_display
 from core.url_state import QueryReader
@@ -73,18 +79,16 @@ SMALL = small_facts(
     ],
     figures=[("F1", "KAZ", 70, "more than", None, None), ("F2", "CA5", 40, "some", None, None)],
 )
-DATA = compare.compare_data(SMALL)
+DATA = compare_data.compare_data(SMALL)
 
 
-def small_filters(**changes) -> compare.CompareFilters:
-    base = compare.CompareFilters(
-        countries=("KAZ", "TJK"), metrics=ALL_METRICS, years=(1990, 2020), undated=True, sort="value"
-    )
-    return compare.CompareFilters(**{**vars(base), **changes})
+def small_filters(**changes) -> CompareFilters:
+    base = CompareFilters(countries=("KAZ", "TJK"), metrics=ALL_METRICS, years=(1990, 2020), undated=True, sort="value")
+    return CompareFilters(**{**vars(base), **changes})
 
 
-def values(cells: pd.DataFrame) -> dict[tuple[str, str], object]:
-    return {(r.country_code, r.metric): (None if pd.isna(r.value) else r.value) for r in cells.itertuples()}
+def values(cells: list[Cell]) -> dict[tuple[str, str], object]:
+    return {(c.country_code, c.metric): c.value for c in cells}
 
 
 def test_options_come_from_the_data() -> None:
@@ -169,34 +173,34 @@ def test_options_come_from_the_data() -> None:
     ],
 )
 def test_comparison(case: str, changes: dict, expected: dict) -> None:
-    assert values(compare.comparison(DATA, small_filters(**changes))) == expected, case
+    assert values(comparison(DATA, small_filters(**changes))) == expected, case
 
 
 def test_cells_keep_words_qualifiers_and_their_facts() -> None:
-    cells = compare.comparison(DATA, small_filters(countries=("KAZ",))).set_index("metric")
-    realised = cells.loc["money.realised"]
-    assert realised["qualifier"] == "approximately"  # a sum with one vague figure is vague
-    assert realised["text"] == "approximately US$6,000"
-    assert [n.id for n in realised["notes"]] == ["M1", "M2"]
-    assert cells.loc["money.agreed", "qualifier"] is pd.NA  # one plain figure stays plain
-    assert cells.loc["companies", "text"] == "more than 70"
-    assert cells.loc["latest", "text"] == "Another meeting (2019) and 1 more ending in 2019"
-    assert [n.id for n in cells.loc["events", "notes"]] == ["E4", "E3", "E2", "E1"]  # E5 names only the region
-    assert all(n.quote is None for n in cells.loc["events", "notes"])  # counts cite ids, not quotes
+    cells = {c.metric: c for c in comparison(DATA, small_filters(countries=("KAZ",)))}
+    realised = cells["money.realised"]
+    assert realised.qualifier == "approximately"  # a sum with one vague figure is vague
+    assert realised.text == "approximately US$6,000"
+    assert [n.id for n in realised.notes] == ["M1", "M2"]
+    assert cells["money.agreed"].qualifier is None  # one plain figure stays plain
+    assert cells["companies"].text == "more than 70"
+    assert cells["latest"].text == "Another meeting (2019) and 1 more ending in 2019"
+    assert [n.id for n in cells["events"].notes] == ["E4", "E3", "E2", "E1"]  # E5 names only the region
+    assert all(n.quote is None for n in cells["events"].notes)  # counts cite ids, not quotes
 
 
 def test_the_regional_figures_are_apart_and_whole() -> None:
-    regional = compare.regional_figures(DATA, small_filters())
+    regional = regional_figures(DATA, small_filters())
     assert regional[["region", "id", "value"]].values.tolist() == [
         ["Central Asian states", "M4", "approximately US$12,000"],
         ["Central Asian states", "F2", "some 40"],
     ]
-    assert compare.regional_events(DATA, small_filters())["event_id"].tolist() == ["E5"]
+    assert regional_events(DATA, small_filters())["event_id"].tolist() == ["E5"]
     outside = small_filters(countries=("USA",))  # no state of the region chosen: nothing regional to show
-    assert compare.regional_figures(DATA, outside).empty and compare.regional_events(DATA, outside).empty
+    assert regional_figures(DATA, outside).empty and regional_events(DATA, outside).empty
     narrowed = small_filters(years=(2002, 2020), metrics=("money.agreed",))
-    assert compare.regional_figures(DATA, narrowed).empty
-    assert compare.regional_events(DATA, narrowed).empty  # no event count chosen: no regional events either
+    assert regional_figures(DATA, narrowed).empty
+    assert regional_events(DATA, narrowed).empty  # no event count chosen: no regional events either
 
 
 @pytest.mark.parametrize(
@@ -204,14 +208,14 @@ def test_the_regional_figures_are_apart_and_whole() -> None:
     [("value", ["B", "a", "C", "d"]), ("name", ["a", "B", "C", "d"])],
 )
 def test_order_countries_puts_not_stated_last_when_by_value(sort: str, expected: list[str]) -> None:
-    cells = pd.DataFrame({"country": ["a", "B", "C", "d"], "value": pd.array([1, 5, None, None], dtype="Float64")})
-    assert compare.order_records(cells.to_dict("records"), sort) == expected
+    cells = [Cell(name.upper(), name, "m", value) for name, value in [("a", 1), ("B", 5), ("C", None), ("d", None)]]
+    assert order_cells(cells, sort) == expected
 
 
 def test_table_has_words_exact_dollars_gaps_and_provenance() -> None:
     filters = small_filters(countries=("TJK", "KAZ"), metrics=("money.realised", "money.agreed", "events", "latest"))
-    metrics = compare.chosen_metrics(DATA.options, filters)
-    table = compare.table(compare.comparison(DATA, filters), metrics, "value")
+    metrics = chosen_metrics(DATA.options, filters)
+    table = comparison_table(comparison(DATA, filters), metrics, "value")
     assert list(table.columns) == [
         "country", "code", "Japanese money: realised", "Japanese money: agreed", "Dated events", "Latest dated event",
         "Japanese money: realised (US$, exact)", "Japanese money: agreed (US$, exact)",
@@ -229,27 +233,27 @@ def test_table_has_words_exact_dollars_gaps_and_provenance() -> None:
     assert shown.loc["TJK", "Japanese money: realised"] == NOT_STATED
     assert shown.loc["TJK", "Japanese money: agreed (US$, exact)"] == NOT_STATED
     assert shown.loc["TJK", "Latest dated event"] == "Dialogue launched (2004)"
-    by_name = compare.table(compare.comparison(DATA, filters), metrics, "name")
+    by_name = comparison_table(comparison(DATA, filters), metrics, "name")
     assert by_name["code"].tolist() == ["KAZ", "TJK"]
 
 
 def test_stated_nothing_and_empty_reasons() -> None:
-    assert compare.stated_nothing(compare.comparison(DATA, small_filters(years=(1950, 1960), undated=False)))
-    assert not compare.stated_nothing(compare.comparison(DATA, small_filters()))
-    assert compare.empty_reason(small_filters(countries=(), metrics=())) == (
+    assert stated_nothing(comparison(DATA, small_filters(years=(1950, 1960), undated=False)))
+    assert not stated_nothing(comparison(DATA, small_filters()))
+    assert empty_reason(small_filters(countries=(), metrics=())) == (
         "Choose at least one country and one metric to compare."
     )
-    assert compare.empty_reason(small_filters()) is None
+    assert empty_reason(small_filters()) is None
 
 
-BUNDLED = compare.compare_data(load_facts(DATA_DIR))
+BUNDLED = compare_data.compare_data(load_facts(DATA_DIR))
 
 
 def test_bundled_data_defaults_compare_the_five_states() -> None:
     options = BUNDLED.options
     assert options.default_countries == ("KAZ", "KGZ", "TJK", "TKM", "UZB")
     assert "JPN" not in options.countries and "CA5" not in options.countries
-    cells = compare.comparison(BUNDLED, compare.default_filters(options))
+    cells = comparison(BUNDLED, PARAMS.defaults(options))
     got = values(cells)
     assert got[("KAZ", "money.realised")] == 5_500_000_000
     assert got[("UZB", "money.agreed")] == 6_500_000_000  # stated with no period: kept by default
@@ -257,14 +261,14 @@ def test_bundled_data_defaults_compare_the_five_states() -> None:
     assert got[("KAZ", "companies")] == 70
     assert all(got[("TJK", m)] is None for m in ("money.realised", "money.agreed", "money.contracts_signed"))
     assert got[("KGZ", "security")] == 3  # Manas airport, ethnic conflict 2010, attack on China's embassy 2016
-    regional = compare.regional_figures(BUNDLED, compare.default_filters(options))
+    regional = regional_figures(BUNDLED, PARAMS.defaults(options))
     assert regional["id"].tolist() == ["M02"]  # the ~$12 bn, not divided among the states
 
 
 def test_read_filters_from_a_link_with_bad_parts() -> None:
     reader = QueryReader({"country": ["KAZ", "ZZZ"], "metric": ["events,nope"], "years": ["2020-1990"],
                           "sort": ["size"], "x": ["1"]})  # fmt: skip
-    filters = compare.read_filters(reader, BUNDLED.options)
+    filters = PARAMS.read(reader, BUNDLED.options)
     notices = reader.finish()
     assert filters.countries == ("KAZ",) and filters.metrics == ("events",)
     assert filters.years == (1990, 2020) and filters.sort == "value"
@@ -272,20 +276,20 @@ def test_read_filters_from_a_link_with_bad_parts() -> None:
 
 
 def test_to_query_round_trips_every_value() -> None:
-    filters = compare.CompareFilters(
+    filters = CompareFilters(
         countries=("UZB", "USA"),
         metrics=("investment.agreed", "latest"),
         years=(2000, 2010),
         undated=False,
         sort="name",
     )
-    query = {k: [v] if isinstance(v, str) else list(v) for k, v in filters.to_query().items()}
-    assert compare.read_filters(QueryReader(query), BUNDLED.options) == filters
-    assert filters.summary(BUNDLED.options)["countries"] == "Uzbekistan, United States"
+    query = {k: [v] if isinstance(v, str) else list(v) for k, v in PARAMS.to_query(filters).items()}
+    assert PARAMS.read(QueryReader(query), BUNDLED.options) == filters
+    assert PARAMS.summary(filters, BUNDLED.options)["countries"] == "Uzbekistan, United States"
 
 
 def test_money_figure_draws_stated_bars_and_marks_silence_in_grey() -> None:
-    cells = compare.comparison(DATA, small_filters(countries=("TJK", "KAZ", "USA")))
+    cells = comparison(DATA, small_filters(countries=("TJK", "KAZ", "USA")))
     metric = DATA.options.metrics["money.realised"]
     bars, silent = compare_figures.metric_figure(cells, metric, "value").data
     assert (bars.type, silent.type) == ("bar", "scatter")
@@ -302,7 +306,7 @@ def test_money_figure_draws_stated_bars_and_marks_silence_in_grey() -> None:
 
 
 def test_count_figure_draws_a_real_zero_as_a_bar() -> None:
-    cells = compare.comparison(DATA, small_filters(countries=("TJK", "KAZ")))
+    cells = comparison(DATA, small_filters(countries=("TJK", "KAZ")))
     figure = compare_figures.metric_figure(cells, DATA.options.metrics["security"], "value")
     bars, silent = figure.data
     assert list(bars.y) == ["Kazakhstan", "Tajikistan"] and list(bars.x) == [1, 0]
@@ -313,7 +317,7 @@ def test_count_figure_draws_a_real_zero_as_a_bar() -> None:
 
 
 def test_agreed_panel_has_its_status_pattern_and_sorts_by_name() -> None:
-    cells = compare.comparison(DATA, small_filters(countries=("TJK", "KAZ", "USA")))
+    cells = comparison(DATA, small_filters(countries=("TJK", "KAZ", "USA")))
     figure = compare_figures.metric_figure(cells, DATA.options.metrics["money.agreed"], "name")
     bars, silent = figure.data
     assert bars.marker.pattern.shape == "/" and list(bars.y) == ["Kazakhstan"]
@@ -323,7 +327,7 @@ def test_agreed_panel_has_its_status_pattern_and_sorts_by_name() -> None:
 
 
 def test_a_panel_with_nothing_stated_shows_no_scale() -> None:
-    cells = compare.comparison(DATA, small_filters(years=(1950, 1960), undated=False))
+    cells = comparison(DATA, small_filters(years=(1950, 1960), undated=False))
     figure = compare_figures.metric_figure(cells, DATA.options.metrics["money.realised"], "value")
     assert not list(figure.data[0].y) and list(figure.data[1].text) == [NOT_STATED, NOT_STATED]
     assert figure.layout.xaxis.showticklabels is False
@@ -331,8 +335,8 @@ def test_a_panel_with_nothing_stated_shows_no_scale() -> None:
 
 def test_comparison_figures_are_one_per_charted_metric() -> None:
     filters = small_filters()
-    metrics = compare.chosen_metrics(DATA.options, filters)
-    figures = compare_figures.comparison_figures(compare.comparison(DATA, filters), metrics, "value")
+    metrics = chosen_metrics(DATA.options, filters)
+    figures = compare_figures.comparison_figures(comparison(DATA, filters), metrics, "value")
     assert [m.id for m, _ in figures] == [m for m in ALL_METRICS if m != "latest"]  # the latest event is text
     assert all(len(f.data) == 2 for _, f in figures)
 
@@ -340,8 +344,8 @@ def test_comparison_figures_are_one_per_charted_metric() -> None:
 def test_data_text_is_escaped_in_axis_and_hover() -> None:
     facts = small_facts(money=[("M1", "KAZ", 10, None, 2000, 2000, "aid", "realised")])
     facts.actors.loc[0, "name"] = "<i>Kaz</i>"
-    data = compare.compare_data(facts)
-    cells = compare.comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",)))
+    data = compare_data.compare_data(facts)
+    cells = comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",)))
     bars, _ = compare_figures.metric_figure(cells, data.options.metrics["money.realised"], "value").data
     assert list(bars.y) == ["&lt;i&gt;Kaz&lt;/i&gt;"] and bars.customdata[0].startswith("<b>&lt;i&gt;Kaz")
 
@@ -350,18 +354,18 @@ def test_a_big_data_set_shows_part_of_the_regional_figures_and_counts_all(tmp_pa
     from scripts.generate_data import generate
 
     generate(tmp_path, 3000)
-    data = compare.compare_data(load_facts(tmp_path))
-    filters = compare.default_filters(data.options)
-    every = compare.regional_figures(data, filters)
-    first, total = compare.regional_part(data, filters, limit=20)
+    data = compare_data.compare_data(load_facts(tmp_path))
+    filters = PARAMS.defaults(data.options)
+    every = regional_figures(data, filters)
+    first, total = regional_part(data, filters, limit=20)
     assert total == len(every) > 20
     assert first.equals(every.head(20))
     shown = compare_figures.compare_view(data, filters)
     assert shown.regional.total == len(every) and shown.regional.shown == min(len(every), 1000)
-    events = compare.regional_events(data, filters)
-    assert shown.regional_events_total == len(events) > compare.MAX_LISTED_EVENTS
+    events = regional_events(data, filters)
+    assert shown.regional_events_total == len(events) > MAX_LISTED_EVENTS
     listed = shown.regional_events_listed
     assert listed.startswith(escape_markdown(events["title"].iloc[0]) + " (")
-    assert listed.count(";") == compare.MAX_LISTED_EVENTS  # 12 events and the count of the rest
-    assert listed.endswith(f"; and {len(events) - compare.MAX_LISTED_EVENTS:,} more (the timeline lists them)")
+    assert listed.count(";") == MAX_LISTED_EVENTS  # 12 events and the count of the rest
+    assert listed.endswith(f"; and {len(events) - MAX_LISTED_EVENTS:,} more (the timeline lists them)")
     assert events["year_start"].is_monotonic_increasing  # in date order

@@ -7,8 +7,13 @@ import dataclasses
 import pytest
 
 from components.data import for_filters, forget_filter_states
-from core import aid, aid_figures, compare, compare_figures, timeline, timeline_figures
+from core import aid, aid_figures, timeline, timeline_figures
+from core.compare import data as compare_data
+from core.compare import figures as compare_figures
+from core.compare.options import PARAMS as COMPARE_PARAMS
+from core.compare.options import CompareFilters
 from core.facts import load_facts
+from core.money import money_view
 from tests.apptest_support import open_app
 from tests.conftest import DATA_DIR
 
@@ -27,8 +32,8 @@ def test_one_build_per_data_version_and_filter_state() -> None:
     calls: list = []
     build = counting(calls)
     options = aid.aid_options(FACTS)
-    first = aid.default_filters(options)
-    again = aid.default_filters(options)  # equal, not the same object: as in another session
+    first = aid.PARAMS.defaults(options)
+    again = aid.PARAMS.defaults(options)  # equal, not the same object: as in another session
     other = dataclasses.replace(first, by="status")
 
     assert for_filters(FACTS, build, None, first) is for_filters(FACTS, build, None, again)
@@ -43,7 +48,7 @@ def test_one_build_per_data_version_and_filter_state() -> None:
     assert len(calls) == 4
 
 
-@pytest.mark.parametrize("filters_class", [aid.AidFilters, compare.CompareFilters, timeline.TimelineFilters])
+@pytest.mark.parametrize("filters_class", [aid.AidFilters, CompareFilters, timeline.TimelineFilters])
 def test_the_key_names_every_field_of_the_filters(filters_class) -> None:
     # The cache key is repr(filters): a frozen dataclass whose repr shows every field, so no two
     # different filter states can share a result.
@@ -53,20 +58,20 @@ def test_the_key_names_every_field_of_the_filters(filters_class) -> None:
 
 
 def test_shared_results_equal_a_fresh_build() -> None:
-    data = compare.compare_data(FACTS)
-    filters = compare.default_filters(data.options)
+    data = compare_data.compare_data(FACTS)
+    filters = COMPARE_PARAMS.defaults(data.options)
     shared = for_filters(FACTS, compare_figures.compare_view, data, filters)
     fresh = compare_figures.compare_view(data, filters)
     assert shared.rows.equals(fresh.rows) and shared.table.arrow.equals(fresh.table.arrow)
     assert [f.to_dict() for _, f in shared.panels] == [f.to_dict() for _, f in fresh.panels]
 
-    view = aid.money_view(FACTS)
-    by_status = dataclasses.replace(aid.default_filters(aid.aid_options(FACTS)), by="status")
+    view = money_view(FACTS)
+    by_status = dataclasses.replace(aid.PARAMS.defaults(aid.aid_options(FACTS)), by="status")
     assert for_filters(FACTS, aid_figures.aid_view, view, by_status).bars.to_dict() == (
         aid_figures.bars_figure(view, "status").to_dict()
     )
     events = timeline.event_view(FACTS)
-    picked = dataclasses.replace(timeline.default_filters(timeline.timeline_options(FACTS)), event="E13")
+    picked = dataclasses.replace(timeline.PARAMS.defaults(timeline.timeline_options(FACTS)), event="E13")
     assert for_filters(FACTS, timeline_figures.chart, events, picked).to_dict() == (
         timeline_figures.chart(events, picked).to_dict()
     )

@@ -18,7 +18,7 @@ IDS = VIEW["event_id"].tolist()
 
 
 def filters(**changes) -> timeline.TimelineFilters:
-    return timeline.TimelineFilters(**{**vars(timeline.default_filters(OPTIONS)), **changes})
+    return timeline.TimelineFilters(**{**vars(timeline.PARAMS.defaults(OPTIONS)), **changes})
 
 
 def events(rows: list[tuple]) -> pd.DataFrame:
@@ -136,7 +136,7 @@ def test_read_filters_drops_an_unknown_event_with_a_notice() -> None:
 
 def test_to_query_round_trips() -> None:
     chosen = filters(countries=("KGZ", "UZB"), region=False, years=(1996, 2010), text="air port", event="E02")
-    query = {k: [v] if isinstance(v, str) else list(v) for k, v in chosen.to_query().items()}
+    query = {k: [v] if isinstance(v, str) else list(v) for k, v in timeline.PARAMS.to_query(chosen).items()}
     assert timeline.read_filters(QueryReader(query), OPTIONS, IDS) == chosen
 
 

@@ -18,6 +18,7 @@ ALLOWED = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
         (["XXX"], tuple(ALLOWED), "no valid c given"),
         (["KAZ", "KAZ"], ("KAZ",), None),
         ([], tuple(ALLOWED), None),
+        ([""], (), None),  # stated empty (`c=`): nothing chosen, not the default
     ],
 )
 def test_choices(values, expected, notice) -> None:
@@ -31,8 +32,9 @@ def test_choices(values, expected, notice) -> None:
     ("value", "expected", "notice"),
     [
         ("1993-2001", (1993, 2001), None),
-        ("2001-1993", (1993, 2001), "was reversed"),
-        ("1900-2001", (1954, 2001), "clipped"),
+        ("2001-1993", (1993, 2001), "years='2001-1993' reversed: showing 1993-2001"),
+        ("1900-2001", (1954, 2001), "years='1900-2001' clipped to the data's 1954-2019: showing 1954-2001"),
+        ("2030-1990", (1990, 2019), "reversed and clipped to the data's 1954-2019: showing 1990-2019"),
         ("1000-1100", (1954, 2019), "the data covers 1954-2019"),
         ("abc", (1954, 2019), "expected years as first-last"),
         ("99999999999-1", (1954, 2019), "expected years"),

@@ -3,40 +3,29 @@
 import streamlit as st
 
 from components.data import derived, facts_or_stop, for_filters
-from components.filters import multiselect, radio, year_range
+from components.filters import filter_panel
 from components.share import page_permalink, share_and_download
 from components.tables import data_table, show_table
-from components.view_state import read_view, seed_widgets, show_notices, write_view
+from components.view_state import open_view, show_notices, write_view
 from core import aid, aid_figures
 from core.formatting import escape_markdown, for_display
+from core.money import money_view
 from core.url_state import year_range_value
 
 SPANS_DRAWN = 150  # one bar per figure; past this the chart is unreadable and slow to draw
 
 facts = facts_or_stop()
 options = derived(facts, aid.aid_options)
-linked, notices = read_view(lambda reader: aid.read_filters(reader, options), facts.version)
-seed_widgets({f"aid_{name}": value for name, value in vars(linked).items()})
-
+_, notices = open_view(aid.PARAMS, facts.version, lambda reader: aid.PARAMS.read(reader, options))
 with st.sidebar:
     st.subheader("Filters")
-    filters = aid.AidFilters(
-        kinds=multiselect("Kind of flow", "aid_kinds", options.kinds),
-        statuses=multiselect("Status", "aid_statuses", options.statuses),
-        recipients=multiselect("Recipient", "aid_recipients", options.recipients),
-        years=year_range("Years", "aid_years", options.years, help="A figure is kept when its period overlaps."),
-        undated=st.checkbox("Include figures with no stated period", key="aid_undated"),
-        by=radio("Bars by", "aid_by", aid.GROUPINGS),
-        chart=radio("Chart", "aid_chart", aid.CHARTS),
-        per_year=st.checkbox("Per year (assumes an even spread)", key="aid_per_year"),
-        scale=radio("Amount scale", "aid_scale", aid.SCALES),
-    )
-write_view(filters.to_query())
+    filters = filter_panel(aid.PARAMS, options)
+write_view(aid.PARAMS.to_query(filters))
 
 st.title("Aid and investment")
 st.caption("Japan's money by recipient and period, as the source states it. Statuses are never added together.")
 show_notices(notices)
-view = derived(facts, aid.money_view)
+view = derived(facts, money_view)
 aid_columns = {
     "amount (US$)": st.column_config.NumberColumn(format="localized"),
     "quote": st.column_config.TextColumn(width="large"),
@@ -45,12 +34,12 @@ shown = for_filters(facts, aid_figures.aid_view, view, filters)  # the chart and
 share_and_download(
     page="aid",
     page_title="Aid and investment",
-    link=page_permalink("aid", filters.to_query(), facts.version),
+    link=page_permalink("aid", aid.PARAMS.to_query(filters), facts.version),
     # NOTE: the button keeps this callable for the session; it must not hold the filtered copy, or
     # every open session pins its own slice of a big table. It refilters the shared view on click.
     rows=lambda: for_display(aid.table(aid.filter_money(view, filters), filters.per_year)),
     name_parts=[*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)],
-    filters=filters.summary(options),
+    filters=aid.PARAMS.summary(filters, options),
     tables=["money", "actors", "statuses", "flow_kinds", "sources"],
     facts=facts,
 )

@@ -3,29 +3,23 @@
 import streamlit as st
 
 from components.data import derived, facts_or_stop, for_filters
-from components.filters import multiselect, radio, year_range
+from components.filters import filter_panel
 from components.share import page_permalink, share_and_download
-from components.view_state import read_view, seed_widgets, show_notices, write_view
-from core import compare, compare_figures
+from components.view_state import open_view, show_notices, write_view
+from core.compare.data import compare_data
+from core.compare.figures import PANEL_WIDTH, compare_view
+from core.compare.options import COUNTED_EVENTS, PARAMS, SORTS, empty_reason
 from core.formatting import for_display
 from core.url_state import year_range_value
 
 facts = facts_or_stop()
-data = derived(facts, compare.compare_data)
+data = derived(facts, compare_data)
 options = data.options
-linked, notices = read_view(lambda reader: compare.read_filters(reader, options), facts.version)
-seed_widgets({f"compare_{name}": value for name, value in vars(linked).items()})
-
+_, notices = open_view(PARAMS, facts.version, lambda reader: PARAMS.read(reader, options))
 with st.sidebar:
     st.subheader("Filters")
-    filters = compare.CompareFilters(
-        countries=multiselect("Countries", "compare_countries", options.countries),
-        metrics=multiselect("Metrics", "compare_metrics", options.metric_labels()),
-        years=year_range("Years", "compare_years", options.years, help="Kept when its period overlaps the years."),
-        undated=st.checkbox("Include figures with no stated period", key="compare_undated"),
-        sort=radio("Sort", "compare_sort", compare.SORTS),
-    )
-write_view(filters.to_query())
+    filters = filter_panel(PARAMS, options)
+write_view(PARAMS.to_query(filters))
 
 st.title("Country comparison")
 st.caption(
@@ -33,19 +27,19 @@ st.caption(
     "never added across statuses. Where the source states nothing, the page says **not stated**, never 0."
 )
 show_notices(notices)
-shown = for_filters(facts, compare_figures.compare_view, data, filters)
+shown = for_filters(facts, compare_view, data, filters)
 metrics, rows = shown.metrics, shown.rows
 share_and_download(
     page="compare",
     page_title="Country comparison",
-    link=page_permalink("compare", filters.to_query(), facts.version),
+    link=page_permalink("compare", PARAMS.to_query(filters), facts.version),
     rows=lambda: for_display(rows),
     name_parts=[*(filters.countries if len(filters.countries) <= 3 else []), year_range_value(filters.years)],
-    filters=filters.summary(options),
+    filters=PARAMS.summary(filters, options),
     tables=["money", "events", "figures", "actors", "statuses", "flow_kinds", "categories", "sources"],
     facts=facts,
 )
-reason = compare.empty_reason(filters)
+reason = empty_reason(filters)
 if reason:
     st.warning(reason, icon=":material/filter_alt_off:")
     st.stop()
@@ -53,13 +47,13 @@ if reason:
 if any(m.charted for m in metrics):
     with st.container(horizontal=True, gap="medium"):
         for metric, figure in shown.panels:
-            st.plotly_chart(figure, width=compare_figures.PANEL_WIDTH, key=f"compare_chart_{metric.id}")
-    counts = set(compare.COUNTED_EVENTS) & set(filters.metrics)
+            st.plotly_chart(figure, width=PANEL_WIDTH, key=f"compare_chart_{metric.id}")
+    counts = set(COUNTED_EVENTS) & set(filters.metrics)
     st.caption(
         "Grey *not stated*: the source gives no figure for that country in the years chosen; it is not a zero. "
         + ("Event counts count the events in the data that name the country, so 0 there is a real zero; "
            "events with no stated date are not counted. " if counts else "")
-        + f"Each panel sorted {compare.SORTS[filters.sort].lower()}."
+        + f"Each panel sorted {SORTS[filters.sort].lower()}."
     )  # fmt: skip
 if shown.stated_nothing:
     st.info("The source states no money or company figure for these countries in these years.")

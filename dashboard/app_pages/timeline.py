@@ -1,13 +1,15 @@
 """Dialogue timeline: the Central Asia plus Japan dialogue since 2004 in its context since 1951."""
 
+import dataclasses
+
 import streamlit as st
 
 from components.data import derived, facts_or_stop, for_filters
-from components.filters import multiselect, year_range
+from components.filters import filter_panel
 from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
 from components.tables import show_table
-from components.view_state import read_view, seed_widgets, show_notices, write_view
+from components.view_state import open_view, show_notices, write_view
 from core import timeline, timeline_figures
 from core.formatting import escape_markdown, for_display
 from core.reference import full_reference
@@ -17,42 +19,34 @@ facts = facts_or_stop()
 options = derived(facts, timeline.timeline_options)
 view = derived(facts, timeline.event_view)
 ids = derived(facts, timeline.event_ids)
-linked, notices = read_view(lambda r: timeline.read_filters(r, options, ids), facts.version)
-seed_widgets({f"tl_{name}": value for name, value in vars(linked).items()})
-
+_, notices = open_view(timeline.PARAMS, facts.version, lambda r: timeline.read_filters(r, options, ids))
 with st.sidebar:
     st.subheader("Filters")
-    categories = multiselect("Category", "tl_categories", options.categories)
-    countries = multiselect("Country or actor", "tl_countries", options.countries,
-                            help="An event is kept when any of its countries is chosen.")  # fmt: skip
-    region = st.checkbox("Include events of the region as a whole", key="tl_region",
-                         help="Events that name Central Asia as a whole or all five states.")  # fmt: skip
-    years = year_range("Years", "tl_years", options.years, help="Undated events are listed apart.")
-    text = st.text_input("Search titles and descriptions", key="tl_text", max_chars=timeline.MAX_QUERY)
-filters = timeline.TimelineFilters(categories, countries, region, years, text.strip(), event="")
+    filters = filter_panel(timeline.PARAMS, options, event="")
 kept = for_filters(facts, timeline.kept_events, view, filters)  # shared by sessions per filter state
 
 st.title("Dialogue timeline")
 st.caption("Every event the source dates, in lanes by category; click one for its details and the source's words.")
 show_notices(notices)
 if not kept.total:
-    write_view(filters.to_query())
+    write_view(timeline.PARAMS.to_query(filters))
     st.warning(kept.empty_reason, icon=":material/filter_alt_off:")
     st.stop()
 
-follow_clicks("tl_chart", "tl_event")
-if st.session_state.get("tl_event") and not timeline.keeps(view, filters, st.session_state["tl_event"]):
-    st.session_state["tl_event"] = ""
-selected = st.session_state.get("tl_event", "")
-filters = timeline.TimelineFilters(categories, countries, region, years, text.strip(), selected)
-write_view(filters.to_query())
+EVENT_KEY = timeline.PARAMS.widget_key("event")
+follow_clicks("tl_chart", EVENT_KEY)
+if st.session_state.get(EVENT_KEY) and not timeline.keeps(view, filters, st.session_state[EVENT_KEY]):
+    st.session_state[EVENT_KEY] = ""
+selected = st.session_state.get(EVENT_KEY, "")
+filters = dataclasses.replace(filters, event=selected)
+write_view(timeline.PARAMS.to_query(filters))
 share_and_download(
     page="timeline",
     page_title="Dialogue timeline",
-    link=page_permalink("timeline", filters.to_query(), facts.version),
+    link=page_permalink("timeline", timeline.PARAMS.to_query(filters), facts.version),
     rows=lambda: for_display(timeline.table(timeline.filter_events(view, filters))),  # not the copy: see aid.py
     name_parts=[year_range_value(filters.years)],
-    filters=filters.summary(options),
+    filters=timeline.PARAMS.summary(filters, options),
     tables=["events", "categories", "actors", "sources"],
     facts=facts,
 )
@@ -68,7 +62,7 @@ choices = kept.choices
 picked = view[view["event_id"] == selected] if selected else view.head(0)  # no scan of every id for nothing
 if selected and selected not in choices:  # chosen in the chart beyond the list's first events
     choices = {**timeline.event_choices(picked, selected).to_dict(), **choices}
-st.selectbox("Event details", ["", *choices], key="tl_event",
+st.selectbox(timeline.PARAMS.param("event").label, ["", *choices], key=EVENT_KEY,
              format_func=lambda e: choices.get(e, "Choose an event, or click one in the chart"))  # fmt: skip
 if selected:
     event = picked.iloc[0]

@@ -1,10 +1,10 @@
 """The comparison as small multiples: one panel per metric, the countries side by side in each.
 
 Each panel is its own figure of one width, so the page can wrap them onto as many rows as the
-screen needs (two abreast on a wide screen, one on a narrow one). Built from `compare.comparison`
-cells; never call streamlit here. A country the source states nothing about for a metric gets a
-grey "not stated" mark at zero, never a bar; a count of 0 is a real zero and is drawn as one.
-Money panels carry their status in the title, colour and pattern."""
+screen needs (two abreast on a wide screen, one on a narrow one). Built from `cells.comparison`.
+A country the source states nothing about for a metric gets a grey "not stated" mark at zero,
+never a bar; a count of 0 is a real zero and is drawn as one. Money panels carry their status in
+the title, colour and pattern."""
 
 from __future__ import annotations
 
@@ -15,11 +15,16 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from core import compare
-from core.compare import Metric, order_records
+from core.compare.cells import Cell, comparison, stated_nothing
+from core.compare.data import CompareData
+from core.compare.options import MAX_LISTED_EVENTS, CompareFilters, Metric, chosen_metrics
+from core.compare.regional import regional_events, regional_part
+from core.compare.table import order_cells, table
 from core.formatting import (
+    BILLION,
     NOT_STATED,
     SHOWN_ROWS,
+    USD_BN,
     ScreenTable,
     escape_markdown,
     format_count,
@@ -27,9 +32,8 @@ from core.formatting import (
     format_usd,
     screen_table,
 )
-from core.style import status_style
+from core.style import status_marker
 
-BILLION = 1e9
 COUNT_COLOUR = "#3b5b92"
 NOT_STATED_COLOUR = "#767676"  # grey, 4.5:1 on white
 PANEL_WIDTH = 440  # pixels: two panels abreast in a 1400 px window, one per row at 800 px
@@ -44,59 +48,55 @@ def _wrap(text: str, width: int = 60) -> str:
 
 
 def panel_title(metric: Metric) -> str:
-    unit = " (US$ bn)" if metric.unit == "usd" else ""
+    unit = f" ({USD_BN})" if metric.unit == "usd" else ""
     return "<br>".join(html.escape(line) for line in textwrap.wrap(metric.label + unit, 44))
 
 
-def cell_hover(cell: dict, metric: Metric) -> str:
+def cell_hover(cell: Cell, metric: Metric) -> str:
     """Value, qualifier, status and the facts behind it with their quotes (for counts, the events)."""
-    head = f"<b>{html.escape(str(cell['country']))}</b> · {html.escape(metric.label)}<br>"
-    if pd.isna(cell["value"]):
+    head = f"<b>{html.escape(cell.country)}</b> · {html.escape(metric.label)}<br>"
+    if not cell.stated:
         return head + f"<b>{NOT_STATED}</b>: the source gives no figure for the years and options chosen"
-    qualifier = "" if pd.isna(cell["qualifier"]) else f" (the source says “{html.escape(str(cell['qualifier']))}”)"
-    lines = [head + f"<b>{html.escape(str(cell['text']))}</b>{qualifier}"]
-    notes = list(cell["notes"])
+    qualifier = "" if cell.qualifier is None else f" (the source says “{html.escape(cell.qualifier)}”)"
+    lines = [head + f"<b>{html.escape(str(cell.text))}</b>{qualifier}"]
+    notes = list(cell.notes)
     for note in notes[:MAX_HOVER_LINES]:
         line = html.escape(note.line)
         if note.quote is not None:
             line += f"<br><i>“{_wrap(note.quote)}”</i> ({html.escape(note.source_id)}, ¶{note.paragraph})"
         lines.append(line)
-    more = max(len(notes) - MAX_HOVER_LINES, 0) + int(cell.get("omitted", 0))
+    more = max(len(notes) - MAX_HOVER_LINES, 0) + cell.omitted
     if more:
         lines.append(f"and {more:,} more (see the table)")
     return "<br>".join(lines)
 
 
-def _bar_text(cell: dict, metric: Metric) -> str:
+def _bar_text(cell: Cell, metric: Metric) -> str:
     if metric.unit == "usd":
-        return format_usd(cell["value"], cell["qualifier"], short=True)
-    return format_count(cell["value"], cell["qualifier"], short=True)
+        return format_usd(cell.value, cell.qualifier, short=True)
+    return format_count(cell.value, cell.qualifier, short=True)
 
 
 def _marker(metric: Metric) -> dict:
-    if metric.status is None:
-        return {"color": COUNT_COLOUR}
-    style = status_style(metric.status)
-    return {"color": style.colour, "pattern": {"shape": style.pattern, "fillmode": "overlay", "size": 8}}
+    return {"color": COUNT_COLOUR} if metric.status is None else status_marker(metric.status)
 
 
-def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
+def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
     """One panel of the small multiples, two traces: the stated values as bars, then the countries
     with nothing stated as grey text at zero. The panel is sorted on its own (`sort`)."""
-    # Plain records, a row per country: a dozen pandas calls per panel cost more than the figure.
-    panel = [c for c in cells.to_dict("records") if c["metric"] == metric.id]
-    by_name = {c["country"]: c for c in panel}
-    ordered = [by_name[name] for name in order_records(panel, sort)]
-    stated = [c for c in ordered if not pd.isna(c["value"])]
-    silent = [c for c in ordered if pd.isna(c["value"])]
+    panel = [c for c in cells if c.metric == metric.id]
+    by_name = {c.country: c for c in panel}
+    ordered = [by_name[name] for name in order_cells(panel, sort)]
+    stated = [c for c in ordered if c.value is not None]
+    silent = [c for c in ordered if c.value is None]
     scale = BILLION if metric.unit == "usd" else 1
     traces = []
     traces.append(
         go.Bar(
             name=metric.label,
             orientation="h",
-            y=[html.escape(c["country"]) for c in stated],
-            x=[float(c["value"]) / scale for c in stated],
+            y=[html.escape(c.country) for c in stated],
+            x=[float(c.value) / scale for c in stated],
             text=[_bar_text(c, metric) for c in stated],
             textposition="outside",
             cliponaxis=False,
@@ -110,7 +110,7 @@ def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
             name=f"{metric.label}: {NOT_STATED}",
             mode="markers+text",
             x=[0] * len(silent),
-            y=[html.escape(c["country"]) for c in silent],
+            y=[html.escape(c.country) for c in silent],
             text=[NOT_STATED] * len(silent),
             textposition="middle right",
             textfont={"color": NOT_STATED_COLOUR, "style": "italic"},
@@ -121,19 +121,19 @@ def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
             cliponaxis=False,
         )
     )
-    top = max((float(c["value"]) / scale for c in stated), default=0.0)
+    top = max((float(c.value) / scale for c in stated), default=0.0)
     whole = metric.unit == "count" and top <= 4  # counts are whole: no 0.5 tick on a short axis
     layout = dict(
         title={"text": panel_title(metric), "font": {"size": 15}, "x": 0, "xanchor": "left"},
         xaxis={
             "range": [0, (top or 1) * 1.45],  # room beside the longest bar for its label
-            "title": "US$ bn" if metric.unit == "usd" else "count",
+            "title": USD_BN if metric.unit == "usd" else "count",
             "showticklabels": bool(len(stated)),  # no scale where nothing is stated
             "dtick": 1 if whole else None,
         },
         yaxis={
             "categoryorder": "array",
-            "categoryarray": [html.escape(c["country"]) for c in reversed(ordered)],  # the first at the top
+            "categoryarray": [html.escape(c.country) for c in reversed(ordered)],  # the first at the top
             "automargin": True,
         },
         height=PANEL_BASE_HEIGHT + PANEL_ROW_HEIGHT * len(ordered),
@@ -145,7 +145,7 @@ def metric_figure(cells: pd.DataFrame, metric: Metric, sort: str) -> go.Figure:
     return go.Figure(data=traces, layout=layout)
 
 
-def comparison_figures(cells: pd.DataFrame, metrics: list[Metric], sort: str) -> list[tuple[Metric, go.Figure]]:
+def comparison_figures(cells: list[Cell], metrics: list[Metric], sort: str) -> list[tuple[Metric, go.Figure]]:
     """The small multiples: one figure per charted metric, in the metrics' order (text metrics aside)."""
     return [(metric, metric_figure(cells, metric, sort)) for metric in metrics if metric.charted]
 
@@ -175,21 +175,21 @@ def listed_events(events: pd.DataFrame, limit: int) -> str:
     return listed + (f"; and {more:,} more (the timeline lists them)" if more > 0 else "")
 
 
-def compare_view(data: compare.CompareData, filters: compare.CompareFilters) -> CompareView:
+def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
     """The comparison for one filter state, built in one place so the page can share it between
     sessions (`components.data.for_filters`)."""
-    metrics = compare.chosen_metrics(data.options, filters)
-    cells = compare.comparison(data, filters)
-    regional_events = compare.regional_events(data, filters)
-    regional, regional_total = compare.regional_part(data, filters, limit=SHOWN_ROWS)
-    rows = compare.table(cells, metrics, filters.sort)
+    metrics = chosen_metrics(data.options, filters)
+    cells = comparison(data, filters)
+    region_events = regional_events(data, filters)
+    regional, regional_total = regional_part(data, filters, limit=SHOWN_ROWS)
+    rows = table(cells, metrics, filters.sort)
     return CompareView(
         metrics=metrics,
         rows=rows,
         table=screen_table(rows),
         panels=comparison_figures(cells, metrics, filters.sort),
-        stated_nothing=compare.stated_nothing(cells),
+        stated_nothing=stated_nothing(cells),
         regional=screen_table(regional, total=regional_total),
-        regional_events_total=len(regional_events),
-        regional_events_listed=listed_events(regional_events, compare.MAX_LISTED_EVENTS),
+        regional_events_total=len(region_events),
+        regional_events_listed=listed_events(region_events, MAX_LISTED_EVENTS),
     )

@@ -1,0 +1,71 @@
+"""The comparison table: countries as rows, metrics as columns, then the facts behind each row."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.compare.cells import Cell, FactNote
+from core.compare.options import COUNTED_EVENTS, Metric
+
+
+def order_cells(cells: list[Cell], sort: str) -> list[str]:
+    """Country names in display order: by value (largest first, not stated last) or by name.
+    `cells`: one per country, of one metric."""
+    if sort == "name":
+        ordered = sorted(cells, key=lambda c: c.country.casefold())
+    else:
+        ordered = sorted(cells, key=lambda c: (c.value is None, -(c.value or 0.0), c.country.casefold()))
+    return [c.country for c in ordered]
+
+
+def table(cells: list[Cell], metrics: list[Metric], sort: str) -> pd.DataFrame:
+    """Countries as rows and metrics as columns, as the page and the CSV show them: the words on
+    screen, then money in exact dollars, then provenance. Gaps stay NA (for_display says 'not stated').
+    Rows follow `sort`, by the first charted metric."""
+    by_country: dict[str, dict[str, Cell]] = {}
+    for cell in cells:
+        by_country.setdefault(cell.country_code, {})[cell.metric] = cell
+    columns: dict[str, list] = {"country": [], "code": []}
+    for metric in metrics:
+        columns[metric.label] = []
+    money = [m for m in metrics if m.unit == "usd"]
+    for metric in money:
+        columns[f"{metric.label} (US$, exact)"] = []
+    provenance: dict[str, list] = {"fact ids": [], "source_id": [], "quote": [], "paragraph": []}
+    for code, own in by_country.items():
+        columns["country"].append(next(iter(own.values())).country)
+        columns["code"].append(code)
+        for metric in metrics:
+            cell = own[metric.id]
+            columns[metric.label].append(cell.value if metric.id in COUNTED_EVENTS else cell.text)
+        for metric in money:
+            value = own[metric.id].value
+            columns[f"{metric.label} (US$, exact)"].append(pd.NA if value is None else int(value))
+        omitted = sum(own[m.id].omitted for m in metrics)
+        _add_provenance(provenance, [note for m in metrics for note in own[m.id].notes], omitted)
+    types = {
+        **{m.label: "Int64" if m.id in COUNTED_EVENTS else "string" for m in metrics},
+        **{f"{m.label} (US$, exact)": "Int64" for m in money},
+        **{name: "string" for name in provenance},
+    }
+    # Each column made with its type (text where none is named): one pass, where three astype calls copied the frame.
+    frame = pd.DataFrame(
+        {name: pd.array(values, dtype=types.get(name)) for name, values in {**columns, **provenance}.items()}
+    )
+    charted = [m for m in metrics if m.charted]
+    if charted:
+        first = [own[charted[0].id] for own in by_country.values()]
+        order = order_cells(first, sort)
+    else:
+        order = sorted(frame["country"], key=str.casefold) if sort == "name" else list(frame["country"])
+    return frame.set_index("country").loc[order].reset_index()
+
+
+def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: int = 0) -> None:
+    unique = list({note.id: note for note in notes}.values())
+    quoted = [n for n in unique if n.quote is not None]
+    more = f"; and {omitted:,} more (largest or latest named)" if omitted else ""
+    columns["fact ids"].append(("; ".join(n.id for n in unique) + more) or pd.NA)
+    columns["source_id"].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)
+    columns["quote"].append(" | ".join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
+    columns["paragraph"].append("; ".join(f"{n.id}: {n.paragraph}" for n in quoted) or pd.NA)

@@ -1,0 +1,27 @@
+"""Japan's money as every page reads it: the money table with names, labels and period words."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.facts import Facts
+from core.formatting import format_period, lookup, per_distinct
+
+
+def money_view(facts: Facts) -> pd.DataFrame:
+    """The money table with names and labels joined in; independent of filters, so cacheable.
+
+    Largest figure first (ties in file order), so a filtered view is too: the table opens on the
+    biggest figures, and a chart's hover takes a group's first rows as its largest without sorting.
+    """
+    names = facts.actors.set_index("code")["name"]
+    statuses = facts.statuses.set_index("status")
+    kinds = facts.flow_kinds.set_index("kind")["label"]
+    money = facts.money.sort_values("amount_usd", ascending=False, kind="stable", na_position="last")
+    return money.assign(
+        recipient_name=lookup(money["recipient_code"], names).astype("category"),
+        kind_label=lookup(money["kind"], kinds).astype("category"),
+        status_label=lookup(money["status"], statuses["label"]).astype("category"),
+        firmness=lookup(money["status"], statuses["firmness"], keep_code=False).astype("Int64"),
+        period=per_distinct(format_period, money["year_start"], money["year_end"]),
+    ).reset_index(drop=True)

@@ -1,0 +1,142 @@
+"""One description per URL parameter: the registry every page's link, widgets and docs derive from.
+
+A page declares its parameters once, as a `PageParams` of `Param`s. From that one entry come:
+reading a link (`read`), writing the address bar and permalinks (`to_query`), the filters in words
+for a download's README (`summary`), each widget's session key (`widget_key`) and the table in
+docs/links.md (`docs_table`). Adding a parameter is adding a `Param` and a field of the same name
+to the page's filters dataclass; nothing else is written by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar
+
+from core.formatting import chosen_names
+from core.url_state import EMPTY_LIST, VERSION_PARAM, QueryReader, flag_value, year_range_value
+
+Opts = TypeVar("Opts")  # a page's options: what its filters can take, read from the data
+F = TypeVar("F")  # a page's filters: a frozen dataclass, one field per parameter
+
+Kind = Literal["choices", "choice", "flag", "years", "text"]
+
+
+@dataclass(frozen=True)
+class Param(Generic[Opts]):
+    """One URL parameter and the filter field it sets.
+
+    `values(options)` gives the allowed ids and their labels (choices, choice); `default(options)`
+    the value when a link does not state it; `bounds(options)` the years a range may take.
+    """
+
+    key: str  # in the URL
+    field: str  # the filters dataclass's field, and the widget key's suffix
+    kind: Kind
+    label: str  # the widget's label
+    doc_values: str  # docs/links.md: what the parameter takes
+    doc_default: str  # docs/links.md: the default in words
+    default: Callable[[Opts], Any]
+    values: Callable[[Opts], Mapping[str, str]] | None = None
+    bounds: Callable[[Opts], tuple[int, int]] | None = None
+    help: str | None = None
+    max_length: int = 200  # text: longer input is shortened, with a notice
+    # The download README's name for this filter; None leaves it out (a view setting, not a filter).
+    summary_name: str | None = None
+    summary_note: str = ""  # words after the value, e.g. how the year range is applied
+    in_panel: bool = True  # False: the page draws its widget itself (the timeline's event details list)
+
+    def read(self, reader: QueryReader, options: Opts) -> Any:
+        default = self.default(options)
+        if self.kind == "choices":
+            return reader.choices(self.key, list(self._values(options)), default)
+        if self.kind == "choice":
+            return reader.choice(self.key, list(self._values(options)), default)
+        if self.kind == "flag":
+            return reader.flag(self.key, default)
+        if self.kind == "years":
+            assert self.bounds is not None, f"{self.key}: a years parameter needs bounds"
+            return reader.year_range(self.key, self.bounds(options), default)
+        return reader.text(self.key, default, max_length=self.max_length)
+
+    def encode(self, value: Any) -> str | tuple[str, ...]:
+        """The value as the URL states it: every value explicit, an empty list as `key=`."""
+        if self.kind == "choices":
+            return tuple(value) or EMPTY_LIST
+        if self.kind == "flag":
+            return flag_value(bool(value))
+        if self.kind == "years":
+            return year_range_value(value)
+        return str(value)
+
+    def words(self, value: Any, options: Opts) -> str:
+        """The value in words, for a download's README."""
+        if self.kind == "choices":
+            text = chosen_names(tuple(value), dict(self._values(options))) if value else "none"
+        elif self.kind == "choice":
+            text = str(self._values(options).get(value, value))
+        elif self.kind == "flag":
+            text = "kept" if value else "dropped"
+        elif self.kind == "years":
+            text = year_range_value(value)
+        else:
+            text = str(value) or "(none)"
+        return f"{text} {self.summary_note}".strip()
+
+    def _values(self, options: Opts) -> Mapping[str, str]:
+        assert self.values is not None, f"{self.key}: a {self.kind} parameter needs its values"
+        return self.values(options)
+
+
+@dataclass(frozen=True)
+class PageParams(Generic[Opts, F]):
+    """A page's parameters, in the order the URL, the widgets and the docs list them."""
+
+    page: str  # the page's url_path ("" for the default page)
+    prefix: str  # widget keys are f"{prefix}_{field}"
+    filters: type[F]
+    params: tuple[Param[Opts], ...]
+    notes: tuple[tuple[str, str], ...] = ()  # fixed lines of the download README's summary
+
+    def __post_init__(self) -> None:
+        fields = {f.name for f in dataclasses.fields(self.filters)}  # type: ignore[arg-type]
+        declared = [p.field for p in self.params]
+        if set(declared) != fields or len(declared) != len(fields):
+            raise TypeError(f"{self.page}: parameters {declared} do not match the fields of {self.filters.__name__}")
+        keys = [p.key for p in self.params]
+        if len(set(keys)) != len(keys):
+            raise TypeError(f"{self.page}: a URL key is declared twice in {keys}")
+
+    def defaults(self, options: Opts) -> F:
+        return self.filters(**{p.field: p.default(options) for p in self.params})
+
+    def read(self, reader: QueryReader, options: Opts) -> F:
+        """The filters a link states; what it leaves out takes the default."""
+        return self.filters(**{p.field: p.read(reader, options) for p in self.params})
+
+    def to_query(self, filters: F) -> dict[str, str | tuple[str, ...]]:
+        """Every value explicit, so the link keeps its meaning if a default changes."""
+        return {p.key: p.encode(getattr(filters, p.field)) for p in self.params}
+
+    def summary(self, filters: F, options: Opts) -> dict[str, str]:
+        """The filters in words, for a download's README."""
+        return {p.summary_name: p.words(getattr(filters, p.field), options) for p in self.params if p.summary_name}
+
+    def widget_key(self, field: str) -> str:
+        return f"{self.prefix}_{field}"
+
+    def widget_values(self, filters: F) -> dict[str, Any]:
+        """Session-state values for the page's widgets, keyed as the widgets are."""
+        return {self.widget_key(p.field): getattr(filters, p.field) for p in self.params}
+
+    def param(self, field: str) -> Param[Opts]:
+        return next(p for p in self.params if p.field == field)
+
+    def docs_table(self) -> str:
+        """The Markdown table of docs/links.md for this page (scripts/links_doc.py writes it)."""
+        rows = [(f"`{p.key}`", p.doc_values, p.doc_default) for p in self.params]
+        rows.append((f"`{VERSION_PARAM}`", "data version the link was made with (a permalink states it)", "none"))
+        lines = ["| parameter | values | default |", "|---|---|---|"]
+        lines += [f"| {key} | {values} | {default} |" for key, values, default in rows]
+        return "\n".join(lines)
