@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -51,19 +52,30 @@ APP_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 @dataclass(frozen=True)
 class Facts:
-    """The validated tables of one data directory. Treat the frames as read-only: they are shared."""
+    """The validated tables of one data directory, one attribute per table the dashboard reads
+    (APP_FIELDS). Treat the frames as read-only: they are shared by every session."""
 
     data_dir: Path
     package: PackageSpec
-    tables: Mapping[str, pd.DataFrame]
     version: str
+    sources: pd.DataFrame
+    actors: pd.DataFrame
+    statuses: pd.DataFrame
+    flow_kinds: pd.DataFrame
+    categories: pd.DataFrame
+    money: pd.DataFrame
+    events: pd.DataFrame
+    figures: pd.DataFrame
+    principles: pd.DataFrame
+    # Tables a descriptor adds beyond APP_FIELDS: validated and exported, not shown.
+    extra: Mapping[str, pd.DataFrame] = dataclasses.field(default_factory=dict)
 
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        # Lets pages write facts.money instead of facts.tables["money"].
-        tables = object.__getattribute__(self, "tables")
-        if name in tables:
-            return tables[name]
-        raise AttributeError(name)
+    @property
+    def tables(self) -> Mapping[str, pd.DataFrame]:
+        """Every table by its resource name, in the descriptor's order."""
+        named = {name: getattr(self, name) for name in APP_FIELDS}
+        return MappingProxyType({spec.name: named.get(spec.name, self.extra.get(spec.name)) for spec in
+                                 self.package.resources})  # fmt: skip
 
 
 def data_dir_from_env() -> Path:
@@ -106,11 +118,21 @@ def load_facts(data_dir: Path) -> Facts:
     _check_across_tables(package, tables, rows, problems)
     if problems:
         raise DataError(problems)
+    compact = {name: _compact(frame, package.resource(name)) for name, frame in tables.items()}
     return Facts(
         data_dir=data_dir,
         package=package,
-        tables=MappingProxyType({name: _compact(frame, package.resource(name)) for name, frame in tables.items()}),
         version=data_version(data_dir, package),
+        sources=compact.pop("sources"),
+        actors=compact.pop("actors"),
+        statuses=compact.pop("statuses"),
+        flow_kinds=compact.pop("flow_kinds"),
+        categories=compact.pop("categories"),
+        money=compact.pop("money"),
+        events=compact.pop("events"),
+        figures=compact.pop("figures"),
+        principles=compact.pop("principles"),
+        extra=MappingProxyType(compact),
     )
 
 
