@@ -224,8 +224,8 @@ def comparison(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
     """One row per (country, metric): value (NA = not stated), qualifier, text for the screen and
     the facts behind it. Countries in the filters' order, metrics in the options' order."""
     # NOTE: each kind of metric is computed for every chosen country in one grouped pass. A cell at
-    # a time cost a dozen pandas calls per cell (0.2 s for 35 cells on the bundled data) and, at a
-    # million rows, a scan of the whole table per country.
+    # a time cost a dozen pandas calls per cell and, at a million rows, a scan of the whole table
+    # per country.
     metrics = chosen_metrics(data.options, filters)
     cells: dict[tuple[str, str], dict] = {}
     money = [m for m in metrics if m.unit == "usd"]
@@ -265,7 +265,7 @@ def _money_cells(money: pd.DataFrame, chosen: np.ndarray, metrics: list[Metric])
     """Money cells of the `chosen` rows: the sum of one status (and kind), never across them.
     `money` largest first (aid.money_view), so a group's first rows are the largest it names."""
     cells = {}
-    # Only the columns the sums need: at a million rows a copy of every column cost 0.1 s.
+    # Only the columns the sums need: at a million rows a copy of every column costs more than the sums.
     flows = money.loc[chosen, ["recipient_code", "kind", "status", "amount_usd", "qualifier"]]
     for by_kind in (False, True):
         wanted = {(m.kind, m.status): m.id for m in metrics if (m.kind is not None) == by_kind}
