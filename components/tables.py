@@ -11,7 +11,7 @@ from core.formatting import ScreenTable, screen_table
 
 
 def show_table(table: ScreenTable, column_config: dict | None = None) -> None:
-    """A table built by `dashboard.formatting.screen_table`, saying so when it shows only part."""
+    """A table built by `core.formatting.screen_table`, saying so when it shows only part."""
     st.dataframe(table.arrow, hide_index=True, width="stretch", column_config=column_config)
     if table.total > table.shown:
         st.caption(f"Showing the first {table.shown:,} of {table.total:,} rows; Download CSV has all of them.")

@@ -97,7 +97,7 @@ class ScreenTable:
 
     NOTE: held as Arrow, the form st.dataframe sends. Shaping, 'not stated' and the conversion are
     then done once per filter state (`components.data.for_filters`), not on every rerun of every
-    session: they were a third of a rerun's time.
+    session, where they were a large part of a rerun.
     """
 
     arrow: pa.Table
