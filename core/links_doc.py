@@ -1,0 +1,26 @@
+"""docs/links.md's parameter tables, generated from the pages' registries (core.params).
+
+`python -m scripts.links_doc` rewrites them; tests/test_docs.py fails while the file is stale.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core import aid, timeline
+from core.compare import options as compare_options
+from core.params import PageParams
+
+REGISTRIES: tuple[PageParams, ...] = (aid.PARAMS, timeline.PARAMS, compare_options.PARAMS)
+
+
+def with_tables(text: str) -> str:
+    """`text` with each page's table between its `<!-- params:PAGE -->` markers; every page must have them."""
+    for registry in REGISTRIES:
+        start, end = f"<!-- params:{registry.page} -->", f"<!-- /params:{registry.page} -->"
+        pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
+        if not pattern.search(text):
+            raise ValueError(f"docs/links.md has no {start} … {end} markers for /{registry.page}")
+        table = f"{start}\n{registry.docs_table()}\n{end}"
+        text = pattern.sub(lambda _, table=table: table, text, count=1)
+    return text

@@ -1,0 +1,46 @@
+"""The docs agree with the code: docs/links.md's parameter tables are the registries' own."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from core import aid
+from core.links_doc import REGISTRIES, with_tables
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+README = DOCS.parent / "README.md"
+
+
+def test_links_doc_holds_the_tables_the_registries_make() -> None:
+    text = (DOCS / "links.md").read_text(encoding="utf-8")
+    assert text == with_tables(text), "docs/links.md is stale: run `python -m scripts.links_doc`"
+
+
+@pytest.mark.parametrize("registry", REGISTRIES, ids=lambda r: r.page)
+def test_every_parameter_of_every_page_is_documented(registry) -> None:
+    text = (DOCS / "links.md").read_text(encoding="utf-8")
+    section = text.split(f"<!-- params:{registry.page} -->")[1].split(f"<!-- /params:{registry.page} -->")[0]
+    documented = re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE)
+    assert documented == [p.key for p in registry.params] + ["v"]
+
+
+def test_a_changed_registry_makes_the_docs_stale() -> None:
+    """The check above can fail: a parameter documented differently is caught."""
+    text = (DOCS / "links.md").read_text(encoding="utf-8")
+    changed = dataclasses.replace(aid.PARAMS.param("scale"), doc_default="`log`")
+    registry = dataclasses.replace(
+        aid.PARAMS, params=tuple(changed if p.key == "scale" else p for p in aid.PARAMS.params)
+    )
+    assert registry.docs_table() != aid.PARAMS.docs_table()
+    assert registry.docs_table() not in text
+
+
+def test_the_readme_stays_short_and_links_the_docs() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert len(text) < 6_000
+    for doc in ("docs/links.md", "docs/data.md", "docs/testing.md", "docs/performance.md"):
+        assert doc in text and (DOCS.parent / doc).is_file(), doc
