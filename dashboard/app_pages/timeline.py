@@ -28,10 +28,6 @@ kept = for_filters(facts, timeline.kept_events, view, filters)  # shared by sess
 st.title("Dialogue timeline")
 st.caption("Every event the source dates, in lanes by category; click one for its details and the source's words.")
 show_notices(notices)
-if not kept.total:
-    write_view(timeline.PARAMS.to_query(filters))
-    st.warning(kept.empty_reason, icon=":material/filter_alt_off:")
-    st.stop()
 
 EVENT_KEY = timeline.PARAMS.widget_key("event")
 follow_clicks("tl_chart", EVENT_KEY)
@@ -50,6 +46,9 @@ share_and_download(
     tables=["events", "categories", "actors", "sources"],
     facts=facts,
 )
+if not kept.total:  # after Share: an empty result is a view a colleague may need to see too
+    st.warning(kept.empty_reason, icon=":material/filter_alt_off:")
+    st.stop()
 figure = for_filters(facts, timeline_figures.chart, view, filters)
 if 0 < kept.dated <= timeline.EVENTS_DRAWN:
     st.plotly_chart(figure, key="tl_chart", on_select="rerun", selection_mode="points")
