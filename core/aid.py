@@ -14,7 +14,7 @@ from core import masks
 from core.facts import Facts
 from core.formatting import format_usd
 from core.masks import keep_all
-from core.params import PageParams, Param
+from core.params import PageParams, choice_param, flag_param, list_param, undated_param, years_param
 from core.periods import overlaps, year_bounds
 
 GROUPINGS = {"recipient": "Recipient", "kind": "Kind of flow", "status": "Status"}
@@ -47,40 +47,25 @@ class AidFilters:
     scale: str
 
 
-PARAMS: PageParams[AidOptions, AidFilters] = PageParams(
-    page="aid",
-    prefix="aid",
-    filters=AidFilters,
-    params=(
-        Param("kind", "kinds", "choices", "Kind of flow", values=lambda o: o.kinds, default=lambda o: tuple(o.kinds),
-              doc_values="`aid`, `contribution`, `investment` (the ids in `flow_kinds.csv`)", doc_default="all",
-              summary_name="kinds"),
-        Param("status", "statuses", "choices", "Status", values=lambda o: o.statuses,
-              default=lambda o: tuple(o.statuses), summary_name="statuses",
-              doc_values="`realised`, `agreed`, `contracts_signed` (ids in `statuses.csv`)", doc_default="all"),
-        Param("recipient", "recipients", "choices", "Recipient", values=lambda o: o.recipients,
-              default=lambda o: tuple(o.recipients), summary_name="recipients",
-              doc_values="actor codes with money: ISO 3166-1 alpha-3 (`KAZ`, `UZB`, `TKM`, `AFG`, `USA`) or a group "
-              "(`CA5`, `SSEA_AF`)", doc_default="all"),
-        Param("years", "years", "years", "Years", bounds=lambda o: o.years, default=lambda o: o.years,
-              help="A figure is kept when its period overlaps.", summary_name="years",
-              summary_note="(a figure is kept when its period overlaps)",
-              doc_values="`first-last`, e.g. `1993-2001`; a figure is kept when its period overlaps",
-              doc_default="the data's span"),
-        Param("undated", "undated", "flag", "Include figures with no stated period", default=lambda o: True,
-              summary_name="figures with no stated period",
-              doc_values="`1` keep / `0` drop figures with no stated period", doc_default="`1`"),
-        Param("by", "by", "choice", "Bars by", values=lambda o: GROUPINGS, default=lambda o: "recipient",
-              doc_values="bars by `recipient`, `kind` or `status`", doc_default="`recipient`"),
-        Param("chart", "chart", "choice", "Chart", values=lambda o: CHARTS, default=lambda o: "bars",
-              doc_values="`bars` (by group) or `time` (spans over years)", doc_default="`bars`"),
-        Param("per_year", "per_year", "flag", "Per year (assumes an even spread)", default=lambda o: False,
-              doc_values="`1` spreads each period's total evenly over its years (labelled as an assumption in the "
-              "chart, and in a table and CSV column)", doc_default="`0`"),
-        Param("scale", "scale", "choice", "Amount scale", values=lambda o: SCALES, default=lambda o: "linear",
-              doc_values="`linear` or `log`", doc_default="`linear`"),
-    ),
-)  # fmt: skip
+PARAMS: PageParams[AidOptions, AidFilters] = PageParams("aid", "aid", AidFilters, params=(
+    list_param("kind", "kinds", "Kind of flow",
+               doc_values="`aid`, `contribution`, `investment` (the ids in `flow_kinds.csv`)"),
+    list_param("status", "statuses", "Status",
+               doc_values="`realised`, `agreed`, `contracts_signed` (ids in `statuses.csv`)"),
+    list_param("recipient", "recipients", "Recipient",
+               doc_values="actor codes with money: ISO 3166-1 alpha-3 (`KAZ`, `UZB`, `TKM`, `AFG`, `USA`) or a group "
+               "(`CA5`, `SSEA_AF`)"),
+    years_param(help="A figure is kept when its period overlaps.",
+                summary_note="(a figure is kept when its period overlaps)",
+                doc_values="`first-last`, e.g. `1993-2001`; a figure is kept when its period overlaps"),
+    undated_param("`1` keep / `0` drop figures with no stated period"),
+    choice_param("by", "Bars by", GROUPINGS, "recipient", "bars by `recipient`, `kind` or `status`"),
+    choice_param("chart", "Chart", CHARTS, "bars", "`bars` (by group) or `time` (spans over years)"),
+    flag_param("per_year", "Per year (assumes an even spread)", False,
+               "`1` spreads each period's total evenly over its years (labelled as an assumption in the chart, and in "
+               "a table and CSV column)"),
+    choice_param("scale", "Amount scale", SCALES, "linear", "`linear` or `log`"),
+))  # fmt: skip
 
 
 def aid_options(facts: Facts) -> AidOptions:

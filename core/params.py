@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Generic, Literal, TypeVar
 
 from core.formatting import chosen_names
@@ -87,6 +88,51 @@ class Param(Generic[Opts]):
     def _values(self, options: Opts) -> Mapping[str, str]:
         assert self.values is not None, f"{self.key}: a {self.kind} parameter needs its values"
         return self.values(options)
+
+
+def list_param(
+    key: str,
+    field: str,
+    label: str,
+    *,
+    doc_values: str,
+    values: Callable[[Any], Mapping[str, str]] | None = None,
+    default: Callable[[Any], tuple[str, ...]] | None = None,
+    doc_default: str = "all",
+    help: str | None = None,
+) -> Param:
+    """Several of a set of ids: by default the options' attribute named `field`, all of them chosen."""
+    labels = values or attrgetter(field)
+    return Param(key, field, "choices", label, doc_values, doc_default, values=labels, help=help,
+                 default=default or (lambda options: tuple(labels(options))), summary_name=field)  # fmt: skip
+
+
+def choice_param(
+    key: str, label: str, choices: Mapping[str, str], default: str, doc_values: str, summary_name: str | None = None
+) -> Param:
+    """One of a fixed set of choices; a view setting (no `summary_name`) is left out of the download's summary."""
+    return Param(key, key, "choice", label, doc_values, f"`{default}`", values=lambda _: choices,
+                 default=lambda _: default, summary_name=summary_name)  # fmt: skip
+
+
+def flag_param(
+    key: str, label: str, default: bool, doc_values: str, summary_name: str | None = None, help: str | None = None
+) -> Param:
+    return Param(key, key, "flag", label, doc_values, f"`{flag_value(default)}`", default=lambda _: default,
+                 summary_name=summary_name, help=help)  # fmt: skip
+
+
+def years_param(*, help: str, summary_note: str, doc_values: str) -> Param:
+    """The year range every page has: within the data's span (`options.years`), all of it by default."""
+    span = attrgetter("years")
+    return Param("years", "years", "years", "Years", doc_values, "the data's span", default=span, bounds=span,
+                 help=help, summary_name="years", summary_note=summary_note)  # fmt: skip
+
+
+def undated_param(doc_values: str) -> Param:
+    """Whether facts with no stated period are kept (they overlap no year range)."""
+    return flag_param("undated", "Include figures with no stated period", True, doc_values,
+                      summary_name="figures with no stated period")  # fmt: skip
 
 
 @dataclass(frozen=True)

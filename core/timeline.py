@@ -17,7 +17,7 @@ from core import masks
 from core.facts import Facts
 from core.formatting import NOT_STATED, ScreenTable, lookup, per_distinct, screen_table
 from core.masks import keep_all
-from core.params import PageParams, Param
+from core.params import PageParams, Param, flag_param, list_param, years_param
 from core.periods import year_bounds
 from core.url_state import QueryReader
 
@@ -47,37 +47,25 @@ class TimelineFilters:
     event: str  # the selected event's id, or ""
 
 
-PARAMS: PageParams[TimelineOptions, TimelineFilters] = PageParams(
-    page="timeline",
-    prefix="tl",
-    filters=TimelineFilters,
-    params=(
-        Param("category", "categories", "choices", "Category", values=lambda o: o.categories,
-              default=lambda o: tuple(o.categories), summary_name="categories",
-              doc_values="event categories (ids in `categories.csv`: `dialogue`, `outcome_document`, `initiative`, "
-              "`visit_deal`, `security`, `alliance`, `statement`, `other_platform`)", doc_default="all"),
-        Param("country", "countries", "choices", "Country or actor", values=lambda o: o.countries,
-              default=lambda o: tuple(o.countries), summary_name="countries",
-              help="An event is kept when any of its countries is chosen.",
-              doc_values="actor codes named by events (`KAZ`, `KGZ`, …, `JPN`, `USA`, `CHN`, `CA5`, …); an event is "
-              "kept when any of its actors is chosen", doc_default="all"),
-        Param("region", "region", "flag", "Include events of the region as a whole", default=lambda o: True,
-              help="Events that name Central Asia as a whole or all five states.",
-              summary_name="events concerning the region as a whole",
-              doc_values="`1` keep / `0` drop events of the region as a whole (naming `CA5` or all five states)",
-              doc_default="`1`"),
-        Param("years", "years", "years", "Years", bounds=lambda o: o.years, default=lambda o: o.years,
-              help="Undated events are listed apart.", summary_name="years",
-              summary_note="(undated events are listed apart)",
-              doc_values="`first-last`; dated events overlapping it are drawn, undated ones are listed apart",
-              doc_default="the data's span"),
-        Param("q", "text", "text", "Search titles and descriptions", default=lambda o: "", max_length=MAX_QUERY,
-              summary_name="text search",
-              doc_values="words searched in titles and descriptions (case-insensitive)", doc_default="empty"),
-        Param("event", "event", "text", "Event details", default=lambda o: "", max_length=40, in_panel=False,
-              doc_values="the selected event's id (`E07`), whose card is shown", doc_default="none"),
-    ),
-)  # fmt: skip
+PARAMS: PageParams[TimelineOptions, TimelineFilters] = PageParams("timeline", "tl", TimelineFilters, params=(
+    list_param("category", "categories", "Category",
+               doc_values="event categories (ids in `categories.csv`: `dialogue`, `outcome_document`, `initiative`, "
+               "`visit_deal`, `security`, `alliance`, `statement`, `other_platform`)"),
+    list_param("country", "countries", "Country or actor", help="An event is kept when any of its countries is chosen.",
+               doc_values="actor codes named by events (`KAZ`, `KGZ`, …, `JPN`, `USA`, `CHN`, `CA5`, …); an event is "
+               "kept when any of its actors is chosen"),
+    flag_param("region", "Include events of the region as a whole", True,
+               "`1` keep / `0` drop events of the region as a whole (naming `CA5` or all five states)",
+               summary_name="events concerning the region as a whole",
+               help="Events that name Central Asia as a whole or all five states."),
+    years_param(help="Undated events are listed apart.", summary_note="(undated events are listed apart)",
+                doc_values="`first-last`; dated events overlapping it are drawn, undated ones are listed apart"),
+    Param("q", "text", "text", "Search titles and descriptions", default=lambda o: "", max_length=MAX_QUERY,
+          summary_name="text search",
+          doc_values="words searched in titles and descriptions (case-insensitive)", doc_default="empty"),
+    Param("event", "event", "text", "Event details", default=lambda o: "", max_length=40, in_panel=False,
+          doc_values="the selected event's id (`E07`), whose card is shown", doc_default="none"),
+))  # fmt: skip
 
 
 def timeline_options(facts: Facts) -> TimelineOptions:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 import pandas as pd
 
 from core.facts import Facts
 from core.formatting import lookup
-from core.params import PageParams, Param
+from core.params import PageParams, choice_param, list_param, undated_param, years_param
 from core.periods import year_bounds
 
 COMPANIES = "companies"
@@ -65,37 +66,26 @@ class CompareFilters:
     sort: str
 
 
-PARAMS: PageParams[CompareOptions, CompareFilters] = PageParams(
-    page="compare",
-    prefix="compare",
-    filters=CompareFilters,
-    params=(
-        Param("country", "countries", "choices", "Countries", values=lambda o: o.countries,
-              default=lambda o: o.default_countries, summary_name="countries",
-              doc_values="state codes from `actors.csv` other than Japan's (`KAZ`, `KGZ`, `TJK`, `TKM`, `UZB`, `USA`, "
-              "`CHN`, `AFG`, …); regions and groups are not rows", doc_default="the five Central Asian states"),
-        Param("metric", "metrics", "choices", "Metrics", values=lambda o: o.metric_labels(),
-              default=lambda o: o.default_metrics, summary_name="metrics",
-              doc_values="`money.realised`, `money.agreed`, `money.contracts_signed` (Japan's money of one status); "
-              "`KIND.STATUS` for one kind within one status, e.g. `investment.agreed`, `aid.realised` (the pairs the "
-              "data has); `companies` (companies with Japanese capital); `events` (dated events naming the country); "
-              "`security` (of which security incidents and operations); `latest` (the latest dated event, table only)",
-              doc_default="all but the `KIND.STATUS` ones"),
-        Param("years", "years", "years", "Years", bounds=lambda o: o.years, default=lambda o: o.years,
-              help="Kept when its period overlaps the years.", summary_name="years",
-              summary_note="(a figure or event is kept when its period overlaps)",
-              doc_values="`first-last`; money and company counts are kept when their period overlaps, events when "
-              "their years do", doc_default="the data's span"),
-        Param("undated", "undated", "flag", "Include figures with no stated period", default=lambda o: True,
-              summary_name="figures with no stated period",
-              doc_values="`1` keep / `0` drop money and company counts with no stated period (events with no date "
-              "are never counted)", doc_default="`1`"),
-        Param("sort", "sort", "choice", "Sort", values=lambda o: SORTS, default=lambda o: "value",
-              summary_name="sort",
-              doc_values="`value` (largest first, not stated last; each panel on its own, the table by its first "
-              "charted metric) or `name`", doc_default="`value`"),
-    ),
-    notes=(("regional figures", "shown apart on the page, never divided among the states; not in this table"),),
+PARAMS: PageParams[CompareOptions, CompareFilters] = PageParams("compare", "compare", CompareFilters, params=(
+    list_param("country", "countries", "Countries", default=attrgetter("default_countries"),
+               doc_values="state codes from `actors.csv` other than Japan's (`KAZ`, `KGZ`, `TJK`, `TKM`, `UZB`, `USA`, "
+               "`CHN`, `AFG`, …); regions and groups are not rows", doc_default="the five Central Asian states"),
+    list_param("metric", "metrics", "Metrics", values=CompareOptions.metric_labels,
+               default=attrgetter("default_metrics"), doc_default="all but the `KIND.STATUS` ones",
+               doc_values="`money.realised`, `money.agreed`, `money.contracts_signed` (Japan's money of one status); "
+               "`KIND.STATUS` for one kind within one status, e.g. `investment.agreed`, `aid.realised` (the pairs the "
+               "data has); `companies` (companies with Japanese capital); `events` (dated events naming the country); "
+               "`security` (of which security incidents and operations); `latest` (the latest dated event, table "
+               "only)"),
+    years_param(help="Kept when its period overlaps the years.",
+                summary_note="(a figure or event is kept when its period overlaps)",
+                doc_values="`first-last`; money and company counts are kept when their period overlaps, events when "
+                "their years do"),
+    undated_param("`1` keep / `0` drop money and company counts with no stated period (events with no date are never "
+                  "counted)"),
+    choice_param("sort", "Sort", SORTS, "value", "`value` (largest first, not stated last; each panel on its own, the "
+                 "table by its first charted metric) or `name`", summary_name="sort"),
+), notes=(("regional figures", "shown apart on the page, never divided among the states; not in this table"),),
 )  # fmt: skip
 
 
