@@ -98,21 +98,38 @@ def _overlapping(frame: pd.DataFrame, rows: pd.Series, years: tuple[int, int]) -
 
 
 @pytest.mark.parametrize(
-    "rows",
+    ("rows", "apart", "rows_per_category"),
     [
-        [("A", 2016, 2016, "x", "Attack"), ("B", 2016, 2016, "x", "Other"), ("C", 2016, 2016, "x", "Third")],
-        [("A", 1996, 2000, "x", "Manas airport upgrade"), ("B", 1998, 1998, "x", "Silk Road")],
-        [("A", 2005, 2005, "x", "A long label of many words"), ("B", 2006, 2006, "x", "B"),
-         ("C", 2006, 2006, "y", "C")],
+        # Three events in one year and category: each on its own row, never stacked on one point.
+        ([("A", 2016, 2016, "x", "Attack"), ("B", 2016, 2016, "x", "Other"), ("C", 2016, 2016, "x", "Third")],
+         [("A", "B"), ("A", "C"), ("B", "C")], {"x": 3}),
+        # An event inside another's span of years goes on another row than the span's bar.
+        ([("A", 1996, 2000, "x", "Manas airport upgrade"), ("B", 1998, 1998, "x", "Silk Road")],
+         [("A", "B")], {"x": 2}),
+        # A long label reaches the next year's event, which moves to another row; the event of that
+        # year in another category keeps its lane's one row.
+        ([("A", 1960, 1960, "x", "A long label of many words"), ("B", 1961, 1961, "x", "B"),
+          ("C", 1961, 1961, "y", "C")],
+         [("A", "B")], {"x": 2, "y": 1}),
+        # Near the end of the axis the same label goes left of its event, clear of the next year's
+        # event: both keep one row.
+        ([("A", 2005, 2005, "x", "A long label of many words"), ("B", 2006, 2006, "x", "B"),
+          ("C", 2006, 2006, "y", "C")],
+         [], {"x": 1, "y": 1}),
+        # Events far apart share one row: a lane takes no more rows than its clashes need.
+        ([("A", 1960, 1960, "x", "Early"), ("B", 2010, 2010, "x", "Late")], [], {"x": 1}),
     ],
+    ids=["same-year", "inside-a-span", "label-reaches-next", "label-goes-left", "far-apart"],
 )  # fmt: skip
-def test_lanes_never_overlap_events_or_labels(rows) -> None:
+def test_lanes_never_overlap_events_or_labels(rows, apart, rows_per_category) -> None:
     frame = events(rows)
     lanes = timeline.assign_lanes(frame, (1951, 2020))
     assert not _overlapping(frame, lanes, (1951, 2020))
-    # Same-year events in one category are spread over rows, never stacked on one point.
-    same_year = frame[frame["category"] == "x"].groupby("year_start").size().max()
-    assert lanes[frame["category"] == "x"].nunique() >= min(same_year, 2) or same_year == 1
+    row = dict(zip(frame["event_id"], lanes, strict=True))
+    assert [(a, b) for a, b in apart if row[a] == row[b]] == []
+    # Each category's lane uses rows 0, 1, ... and no more of them than the case needs.
+    used = {category: sorted(set(rows)) for category, rows in lanes.groupby(frame["category"])}
+    assert used == {category: list(range(count)) for category, count in rows_per_category.items()}
 
 
 def test_lanes_on_the_bundled_data_do_not_overlap() -> None:
