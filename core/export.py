@@ -101,4 +101,10 @@ def _metadata(facts: Facts, tables: Sequence[str]) -> dict:
                 ],
             }
         )
-    return {"name": facts.package.name, "title": facts.package.title, "version": facts.version, "resources": resources}
+    return {
+        "name": facts.package.name,
+        "title": facts.package.title,
+        "version": facts.version,
+        "licenses": [item.descriptor() for item in facts.package.licenses],
+        "resources": resources,
+    }

@@ -10,6 +10,7 @@ import zipfile
 
 import pandas as pd
 import pytest
+import yaml
 
 from core.export import BOM, ViewDescription, citation_zip, file_name, neutralise_formulas, safe_csv
 from core.facts import load_facts
@@ -73,6 +74,12 @@ def test_citation_zip_holds_csv_metadata_and_readme() -> None:
         meta = json.loads(archive.read("datapackage.json"))
         readme = archive.read("README.txt").decode("utf-8")
     assert meta["version"] == facts.version and meta["resources"][0]["name"] == "money"
+    # The licence travels with the data, in the descriptor's own words.
+    licenses = yaml.safe_load((DATA_DIR / "datapackage.yaml").read_text(encoding="utf-8"))["licenses"]
+    assert meta["licenses"] == licenses == [
+        {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+         "path": "https://creativecommons.org/licenses/by/4.0/"}
+    ]  # fmt: skip
     assert "amount_usd" in [f["name"] for f in meta["resources"][0]["fields"]]
     for words in (view.permalink, "years: 1993-2001", f"Data version: {facts.version}", "Retrieved: 2026-11-28",
                   "Usubaliev, Esen (August 2020)", "Suggested citation"):  # fmt: skip

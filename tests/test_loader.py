@@ -116,6 +116,12 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
     ("YAML syntax error", _yaml_error, "datapackage.yaml", None, None, "valid YAML"),
     ("empty file", _empty_file, "figures.csv", 1, None, "the file is empty"),
     ("ragged row", _ragged_row, "actors.csv", 11, None, "5 fields as in the header, not 3"),
+    (
+        "licence with neither name nor path",
+        lambda d: edit_csv(d / "datapackage.yaml", "  - name: CC-BY-4.0\n    title: Creative Commons Attribution 4.0\n"
+                           "    path: https://creativecommons.org/licenses/by/4.0/\n", "  - title: CC BY\n"),
+        "datapackage.yaml", None, "licenses[0]", "each with a name or a path",
+    ),
 ]  # fmt: skip
 
 
