@@ -13,8 +13,7 @@ import pytest
 import yaml
 
 from core.export import BOM, ViewDescription, citation_zip, file_name, neutralise_formulas, safe_csv
-from core.facts import load_facts
-from tests.conftest import DATA_DIR
+from core.facts import Facts
 
 TRICKY = pd.DataFrame(
     {
@@ -64,8 +63,8 @@ def test_file_name(parts, expected) -> None:
     assert file_name("aid", parts, dt.date(2026, 11, 28)) == expected
 
 
-def test_citation_zip_holds_csv_metadata_and_readme() -> None:
-    facts = load_facts(DATA_DIR)
+def test_citation_zip_holds_csv_metadata_and_readme(bundled_facts: Facts) -> None:
+    facts = bundled_facts
     view = ViewDescription("Aid", "http://h/aid?v=" + facts.version, {"years": "1993-2001"}, ["money"])
     data = citation_zip(TRICKY, "aid.csv", view, facts, dt.date(2026, 11, 28))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -75,7 +74,7 @@ def test_citation_zip_holds_csv_metadata_and_readme() -> None:
         readme = archive.read("README.txt").decode("utf-8")
     assert meta["version"] == facts.version and meta["resources"][0]["name"] == "money"
     # The licence travels with the data, in the descriptor's own words.
-    licenses = yaml.safe_load((DATA_DIR / "datapackage.yaml").read_text(encoding="utf-8"))["licenses"]
+    licenses = yaml.safe_load((facts.data_dir / "datapackage.yaml").read_text(encoding="utf-8"))["licenses"]
     assert meta["licenses"] == licenses == [
         {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
          "path": "https://creativecommons.org/licenses/by/4.0/"}
