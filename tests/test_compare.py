@@ -8,10 +8,9 @@ import pandas as pd
 import pytest
 
 from core import compare, compare_figures
-from core.facts import load_facts
+from core.facts import Facts, load_facts
 from core.formatting import NOT_STATED, escape_markdown, for_display
 from core.url_state import QueryReader
-from tests.conftest import DATA_DIR
 
 ALL_METRICS = ("money.realised", "money.agreed", "investment.realised", "companies", "events", "security", "latest")
 
@@ -242,14 +241,16 @@ def test_stated_nothing_and_empty_reasons() -> None:
     assert compare.empty_reason(small_filters()) is None
 
 
-BUNDLED = compare.compare_data(load_facts(DATA_DIR))
+@pytest.fixture(scope="module")
+def bundled(bundled_facts: Facts) -> compare.CompareData:
+    return compare.compare_data(bundled_facts)
 
 
-def test_bundled_data_defaults_compare_the_five_states() -> None:
-    options = BUNDLED.options
+def test_bundled_data_defaults_compare_the_five_states(bundled: compare.CompareData) -> None:
+    options = bundled.options
     assert options.default_countries == ("KAZ", "KGZ", "TJK", "TKM", "UZB")
     assert "JPN" not in options.countries and "CA5" not in options.countries
-    cells = compare.comparison(BUNDLED, compare.default_filters(options))
+    cells = compare.comparison(bundled, compare.default_filters(options))
     got = values(cells)
     assert got[("KAZ", "money.realised")] == 5_500_000_000
     assert got[("UZB", "money.agreed")] == 6_500_000_000  # stated with no period: kept by default
@@ -257,21 +258,21 @@ def test_bundled_data_defaults_compare_the_five_states() -> None:
     assert got[("KAZ", "companies")] == 70
     assert all(got[("TJK", m)] is None for m in ("money.realised", "money.agreed", "money.contracts_signed"))
     assert got[("KGZ", "security")] == 3  # Manas airport, ethnic conflict 2010, attack on China's embassy 2016
-    regional = compare.regional_figures(BUNDLED, compare.default_filters(options))
+    regional = compare.regional_figures(bundled, compare.default_filters(options))
     assert regional["id"].tolist() == ["M02"]  # the ~$12 bn, not divided among the states
 
 
-def test_read_filters_from_a_link_with_bad_parts() -> None:
+def test_read_filters_from_a_link_with_bad_parts(bundled: compare.CompareData) -> None:
     reader = QueryReader({"country": ["KAZ", "ZZZ"], "metric": ["events,nope"], "years": ["2020-1990"],
                           "sort": ["size"], "x": ["1"]})  # fmt: skip
-    filters = compare.read_filters(reader, BUNDLED.options)
+    filters = compare.read_filters(reader, bundled.options)
     notices = reader.finish()
     assert filters.countries == ("KAZ",) and filters.metrics == ("events",)
     assert filters.years == (1990, 2020) and filters.sort == "value"
     assert len(notices) == 5
 
 
-def test_to_query_round_trips_every_value() -> None:
+def test_to_query_round_trips_every_value(bundled: compare.CompareData) -> None:
     filters = compare.CompareFilters(
         countries=("UZB", "USA"),
         metrics=("investment.agreed", "latest"),
@@ -280,8 +281,8 @@ def test_to_query_round_trips_every_value() -> None:
         sort="name",
     )
     query = {k: [v] if isinstance(v, str) else list(v) for k, v in filters.to_query().items()}
-    assert compare.read_filters(QueryReader(query), BUNDLED.options) == filters
-    assert filters.summary(BUNDLED.options)["countries"] == "Uzbekistan, United States"
+    assert compare.read_filters(QueryReader(query), bundled.options) == filters
+    assert filters.summary(bundled.options)["countries"] == "Uzbekistan, United States"
 
 
 def test_money_figure_draws_stated_bars_and_marks_silence_in_grey() -> None:
