@@ -76,12 +76,25 @@ class ResourceSpec:
 
 
 @dataclass(frozen=True)
+class LicenseSpec:
+    """A licence of the package, in the Frictionless form: a name or a path (a URL), and a title."""
+
+    name: str = ""
+    path: str = ""
+    title: str = ""
+
+    def descriptor(self) -> dict[str, str]:
+        """The licence as a Data Package descriptor states it, without the keys it leaves out."""
+        return {key: value for key, value in vars(self).items() if value}
+
+
+@dataclass(frozen=True)
 class PackageSpec:
     name: str
     title: str
     description: str
     resources: tuple[ResourceSpec, ...]
-    licenses: tuple[str, ...] = ()
+    licenses: tuple[LicenseSpec, ...] = ()
 
     def resource(self, name: str) -> ResourceSpec:
         return next(r for r in self.resources if r.name == name)
@@ -160,14 +173,27 @@ def _parse_package(raw: dict[str, Any], problems: list[Problem]) -> PackageSpec 
                         value=key.resource,
                     )
                 )
-    licenses = tuple(str(lic.get("name", "")) for lic in raw.get("licenses", []) if isinstance(lic, dict))
     return PackageSpec(
         name=str(raw.get("name", "")),
         title=str(raw.get("title", "")),
         description=str(raw.get("description", "")),
         resources=tuple(resources),
-        licenses=licenses,
+        licenses=_parse_licenses(raw.get("licenses", []), problems),
     )
+
+
+def _parse_licenses(raw: Any, problems: list[Problem]) -> tuple[LicenseSpec, ...]:
+    expected = "a list of licences, each with a name or a path (and a title)"
+    if not isinstance(raw, list):
+        problems.append(Problem(DESCRIPTOR_NAME, expected, column="licenses"))
+        return ()
+    licenses = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, dict) or not (item.get("name") or item.get("path")):
+            problems.append(Problem(DESCRIPTOR_NAME, expected, column=f"licenses[{index}]"))
+            continue
+        licenses.append(LicenseSpec(**{key: str(item.get(key) or "") for key in ("name", "path", "title")}))
+    return tuple(licenses)
 
 
 def _parse_resource(item: Any, index: int, problems: list[Problem]) -> ResourceSpec | None:

@@ -21,7 +21,6 @@ from core.reference import DASHBOARD_TITLE, dashboard_citation, full_reference
 
 BOM = "\ufeff"  # so spreadsheet programs read UTF-8 (Cyrillic, Japanese) as UTF-8
 _FORMULA_START = r"^[=+\-@\t\r]"
-PROVENANCE_COLUMNS = ("source_id", "quote", "paragraph")
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -102,4 +101,10 @@ def _metadata(facts: Facts, tables: Sequence[str]) -> dict:
                 ],
             }
         )
-    return {"name": facts.package.name, "title": facts.package.title, "version": facts.version, "resources": resources}
+    return {
+        "name": facts.package.name,
+        "title": facts.package.title,
+        "version": facts.version,
+        "licenses": [item.descriptor() for item in facts.package.licenses],
+        "resources": resources,
+    }

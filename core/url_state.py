@@ -9,6 +9,7 @@ explicitly, so a link keeps its meaning if a default changes later.
 from __future__ import annotations
 
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -104,7 +105,9 @@ class QueryReader:
         value = self._single(key)
         if value is None:
             return default
-        cleaned = "".join(ch for ch in value if ch.isprintable())
+        # NOTE: isprintable() is False for spaces other than ' ' (a no-break space pasted from a
+        # document); those are text the search box accepts, so a link must keep them too.
+        cleaned = "".join(ch for ch in value if ch.isprintable() or unicodedata.category(ch) == "Zs")
         if len(cleaned) > max_length:
             self.notices.append(f"{key} was longer than {max_length} characters; shortened")
             cleaned = cleaned[:max_length]

@@ -188,6 +188,7 @@ def _type_column(text: pd.Series, rows: np.ndarray, field: FieldSpec, file: str,
     # NOTE: copies are made only when something must change: at a million rows each copy of a
     # text column is tens of MB on top of the load's peak.
     if field.type == "string":
+        report(_holds_nul(text), "text without NUL bytes (\\x00): delete them from the cell")
         values = text.mask(empty) if empty.any() else text
         _check_constraints(values, ~empty, field, report)
         return values
@@ -208,6 +209,17 @@ def _type_column(text: pd.Series, rows: np.ndarray, field: FieldSpec, file: str,
     values = values.mask(~well_formed)
     _check_constraints(values, well_formed, field, report)
     return values
+
+
+def _holds_nul(text: pd.Series) -> np.ndarray:
+    """Rows whose text holds a NUL byte: no text has one, so the file is damaged there.
+
+    NOTE: a repeated column is categorical; only its distinct texts are searched.
+    """
+    if isinstance(text.dtype, pd.CategoricalDtype):
+        bad = np.flatnonzero(text.cat.categories.astype(str).str.contains("\x00", regex=False))
+        return np.isin(text.cat.codes.to_numpy(), bad) if len(bad) else np.zeros(len(text), dtype=bool)
+    return text.str.contains("\x00", regex=False).fillna(False).to_numpy(dtype=bool)
 
 
 _INT64 = (-(2**63), 2**63 - 1)

@@ -1,10 +1,13 @@
-"""Open a page of the app under AppTest with query parameters, as the page tests do."""
+"""The one way tests run the app under AppTest: open a page with query parameters."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
 
-APP = "../dashboard/app.py"  # relative to this file: AppTest resolves it against the caller's file
+APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
 # Every page's script, the default (Overview) first.
 PAGES = [
     "app_pages/overview.py",
@@ -15,13 +18,24 @@ PAGES = [
 ]
 
 
-def open_app(page: str | None = None, **params: str | list[str]) -> AppTest:
-    """Run the app, switch to `page` (a path like 'app_pages/aid.py'), apply the query, run again."""
-    at = AppTest.from_file(APP, default_timeout=30)
+def open_app(
+    page: str | None = None,
+    *,
+    query: Mapping[str, str | list[str]] | None = None,
+    timeout: float = 30,
+    **params: str | list[str],
+) -> AppTest:
+    """Run the app, switch to `page` (a path like 'app_pages/aid.py'), apply the query, run again.
+
+    The query is `query` (any keys, such as generated ones) and the keyword arguments. No page may
+    raise: bad data shows a problem panel (at.error), never an exception. The data is the bundled
+    data unless a test sets DASHBOARD_DATA_DIR (with monkeypatch) before calling this.
+    """
+    at = AppTest.from_file(APP, default_timeout=timeout)
     at.run()
     if page:
         at.switch_page(page)
-    for key, value in params.items():
+    for key, value in {**(query or {}), **params}.items():
         at.query_params[key] = value
     at.run()
     assert not at.exception, [e.message for e in at.exception]

@@ -1,4 +1,4 @@
-"""Shared fixtures: copies of the bundled data to break, and isolation of Streamlit's caches."""
+"""Shared fixtures: the bundled facts, copies of the bundled data to break, and isolation of Streamlit's caches."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 import streamlit as st
 from playwright.sync_api import Browser, Page
 
+from core.facts import Facts, load_facts
 from scripts.browser import launch_chromium, running_dashboard
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -22,6 +23,13 @@ def fresh_caches() -> Iterator[None]:
     st.cache_resource.clear()
     st.cache_data.clear()
     yield
+
+
+@pytest.fixture(scope="session")
+def bundled_facts() -> Facts:
+    """The bundled data, loaded once for the whole run. Read it; a test that changes data works on
+    `data_copy` instead."""
+    return load_facts(DATA_DIR)
 
 
 @pytest.fixture

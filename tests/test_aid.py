@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import pytest
 
 from core import aid, aid_figures
-from core.facts import load_facts
+from core.facts import Facts, load_facts
 from core.money import money_view
 from core.periods import overlaps
 from core.url_state import QueryReader
-from tests.conftest import DATA_DIR
 
-FACTS = load_facts(DATA_DIR)
-OPTIONS = aid.aid_options(FACTS)
-VIEW = money_view(FACTS)
+
+@pytest.fixture(scope="module")
+def options(bundled_facts: Facts) -> aid.AidOptions:
+    return aid.aid_options(bundled_facts)
+
+
+@pytest.fixture(scope="module")
+def view(bundled_facts: Facts) -> pd.DataFrame:
+    return money_view(bundled_facts)
 
 
 def flows(rows: list[tuple]) -> pd.DataFrame:
@@ -38,9 +45,14 @@ def flows(rows: list[tuple]) -> pd.DataFrame:
     )
 
 
-def filters(**changes) -> aid.AidFilters:
-    base = aid.PARAMS.defaults(OPTIONS)
-    return aid.AidFilters(**{**vars(base), **changes})
+@pytest.fixture(scope="module")
+def filters(options: aid.AidOptions) -> Callable[..., aid.AidFilters]:
+    """filters(**changes): the default filters with those fields changed."""
+
+    def build(**changes) -> aid.AidFilters:
+        return aid.AidFilters(**{**vars(aid.PARAMS.defaults(options)), **changes})
+
+    return build
 
 
 @pytest.mark.parametrize(
@@ -73,15 +85,15 @@ def test_overlaps(start, end, years, expected) -> None:
         ({"recipients": ("KAZ",), "statuses": ("agreed",)}, []),
     ],
 )
-def test_filter_money(changes, expected_ids) -> None:
-    assert sorted(aid.filter_money(VIEW, filters(**changes))["flow_id"]) == expected_ids
+def test_filter_money(changes, expected_ids, filters, view) -> None:
+    assert sorted(aid.filter_money(view, filters(**changes))["flow_id"]) == expected_ids
 
 
-def test_the_view_is_largest_first_so_filtered_rows_are_too() -> None:
+def test_the_view_is_largest_first_so_filtered_rows_are_too(filters, view) -> None:
     # The hovers take a group's first rows as its largest, and the table opens on the biggest figures.
-    assert VIEW["amount_usd"].is_monotonic_decreasing
-    kept = aid.filter_money(VIEW, filters(years=(2015, 2019), undated=False))
-    assert kept["amount_usd"].is_monotonic_decreasing and len(kept) < len(VIEW)
+    assert view["amount_usd"].is_monotonic_decreasing
+    kept = aid.filter_money(view, filters(years=(2015, 2019), undated=False))
+    assert kept["amount_usd"].is_monotonic_decreasing and len(kept) < len(view)
 
 
 @pytest.mark.parametrize(
@@ -93,13 +105,13 @@ def test_the_view_is_largest_first_so_filtered_rows_are_too() -> None:
         ({"years": (1980, 1985), "undated": False, "recipients": ("KAZ", "TKM")}, "no figure matches all"),
     ],
 )
-def test_empty_reason_names_the_filters(changes, words) -> None:
+def test_empty_reason_names_the_filters(changes, words, filters, view) -> None:
     f = filters(**changes)
-    assert aid.filter_money(VIEW, f).empty
-    assert words in aid.empty_reason(VIEW, f).lower()
+    assert aid.filter_money(view, f).empty
+    assert words in aid.empty_reason(view, f).lower()
 
 
-def test_empty_reason_names_a_filter_that_excludes_everything_alone() -> None:
+def test_empty_reason_names_a_filter_that_excludes_everything_alone(filters) -> None:
     small = flows([("A", "KAZ", 10, None, 2005, 2006, "realised")])
     f = filters(years=(2010, 2019), undated=False)
     reason = aid.empty_reason(small, f)
@@ -133,18 +145,18 @@ def test_totals_by_status_never_mix_statuses() -> None:
     assert totals.loc["agreed", ["total_usd", "figures", "vague"]].tolist() == [7, 1, 0]
 
 
-def test_read_filters_from_a_link_with_bad_parts() -> None:
+def test_read_filters_from_a_link_with_bad_parts(options) -> None:
     reader = QueryReader({"recipient": ["KAZ", "ZZZ"], "years": ["2019-1993"], "by": ["colour"], "foo": ["1"]})
-    f = aid.PARAMS.read(reader, OPTIONS)
+    f = aid.PARAMS.read(reader, options)
     notices = reader.finish()
     assert f.recipients == ("KAZ",) and f.years == (1993, 2019) and f.by == "recipient"
     assert len(notices) == 4
 
 
-def test_to_query_round_trips_every_value() -> None:
+def test_to_query_round_trips_every_value(filters, options) -> None:
     f = filters(recipients=("KAZ", "UZB"), years=(2000, 2010), undated=False, by="status", per_year=True)
     query = {k: [v] if isinstance(v, str) else list(v) for k, v in aid.PARAMS.to_query(f).items()}
-    assert aid.PARAMS.read(QueryReader(query), OPTIONS) == f
+    assert aid.PARAMS.read(QueryReader(query), options) == f
 
 
 def test_bars_figure_one_trace_per_status_with_quotes_in_hover() -> None:
@@ -187,15 +199,15 @@ def test_per_year_figure_says_the_assumption() -> None:
     assert list(figure.data[0].x) == [2005, 2006]
 
 
-def test_table_has_exact_dollars_and_provenance() -> None:
-    shown = aid.table(VIEW)
+def test_table_has_exact_dollars_and_provenance(view) -> None:
+    shown = aid.table(view)
     assert list(shown.columns[-3:]) == ["source_id", "quote", "paragraph"]
     assert shown.set_index("id").loc["M07", "amount (US$)"] == 5_500_000_000
     assert aid.PER_YEAR_COLUMN not in shown.columns
 
 
-def test_per_year_table_names_the_assumption_and_leaves_gaps() -> None:
-    shown = aid.table(VIEW, per_year=True).set_index("id")
+def test_per_year_table_names_the_assumption_and_leaves_gaps(view) -> None:
+    shown = aid.table(view, per_year=True).set_index("id")
     column = aid.PER_YEAR_COLUMN
     assert "even spread" in column
     assert shown.loc["M07", column] == 366_666_667  # 5.5 bn over 2005-2019, 15 years
@@ -233,10 +245,10 @@ def test_the_per_year_caption_names_a_few_figures_and_counts_the_rest() -> None:
     )
 
 
-def test_the_shared_view_says_why_it_is_empty() -> None:
+def test_the_shared_view_says_why_it_is_empty(filters, view) -> None:
     nothing = filters(statuses=("agreed",), recipients=("KAZ",))
-    assert aid_figures.aid_view(VIEW, nothing).empty_reason == aid.empty_reason(VIEW, nothing) != ""
-    assert aid_figures.aid_view(VIEW, filters()).empty_reason == ""
+    assert aid_figures.aid_view(view, nothing).empty_reason == aid.empty_reason(view, nothing) != ""
+    assert aid_figures.aid_view(view, filters()).empty_reason == ""
 
 
 def test_a_bar_whose_figures_are_all_far_down_still_lists_them() -> None:

@@ -7,11 +7,8 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from core import aid
-from core.facts import load_facts
+from core.facts import Facts
 from tests.apptest_support import open_app, param
-from tests.conftest import DATA_DIR
-
-VERSION = load_facts(DATA_DIR).version
 
 
 def open_aid(**params: str | list[str]) -> AppTest:
@@ -73,16 +70,16 @@ def test_a_permalink_from_older_data_says_the_data_changed() -> None:
     assert list(at.multiselect(key="aid_recipients").value) == ["KAZ"]
 
 
-def test_a_permalink_of_the_current_data_opens_silently() -> None:
-    at = open_aid(v=VERSION, recipient="KAZ")
+def test_a_permalink_of_the_current_data_opens_silently(bundled_facts: Facts) -> None:
+    at = open_aid(v=bundled_facts.version, recipient="KAZ")
     assert not at.info
 
 
-def test_share_shows_a_permalink_with_every_value_and_the_version() -> None:
-    at = open_aid(recipient="KAZ", by="kind")
+def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts: Facts) -> None:
+    at, version = open_aid(recipient="KAZ", by="kind"), bundled_facts.version
     link = at.code[0].value
     assert link.startswith("/aid?kind=aid&kind=contribution&kind=investment&status=realised")
-    assert f"recipient=KAZ&years=1954-2019&undated=1&by=kind&chart=bars&per_year=0&scale=linear&v={VERSION}" in link
+    assert f"recipient=KAZ&years=1954-2019&undated=1&by=kind&chart=bars&per_year=0&scale=linear&v={version}" in link
 
 
 def test_an_empty_result_says_which_filter_excludes_everything() -> None:

@@ -10,14 +10,14 @@ import pytest
 from core.compare import data as compare_data
 from core.compare import figures as compare_figures
 from core.compare.cells import Cell, comparison, stated_nothing
+from core.compare.data import CompareData
 from core.compare.options import MAX_LISTED_EVENTS, PARAMS, CompareFilters, chosen_metrics, empty_reason
 from core.compare.regional import regional_events, regional_figures, regional_part
 from core.compare.table import order_cells
 from core.compare.table import table as comparison_table
-from core.facts import load_facts
+from core.facts import Facts, load_facts
 from core.formatting import NOT_STATED, escape_markdown, for_display
 from core.url_state import QueryReader
-from tests.conftest import DATA_DIR
 
 ALL_METRICS = ("money.realised", "money.agreed", "investment.realised", "companies", "events", "security", "latest")
 
@@ -246,14 +246,16 @@ def test_stated_nothing_and_empty_reasons() -> None:
     assert empty_reason(small_filters()) is None
 
 
-BUNDLED = compare_data.compare_data(load_facts(DATA_DIR))
+@pytest.fixture(scope="module")
+def bundled(bundled_facts: Facts) -> CompareData:
+    return compare_data.compare_data(bundled_facts)
 
 
-def test_bundled_data_defaults_compare_the_five_states() -> None:
-    options = BUNDLED.options
+def test_bundled_data_defaults_compare_the_five_states(bundled: CompareData) -> None:
+    options = bundled.options
     assert options.default_countries == ("KAZ", "KGZ", "TJK", "TKM", "UZB")
     assert "JPN" not in options.countries and "CA5" not in options.countries
-    cells = comparison(BUNDLED, PARAMS.defaults(options))
+    cells = comparison(bundled, PARAMS.defaults(options))
     got = values(cells)
     assert got[("KAZ", "money.realised")] == 5_500_000_000
     assert got[("UZB", "money.agreed")] == 6_500_000_000  # stated with no period: kept by default
@@ -261,21 +263,21 @@ def test_bundled_data_defaults_compare_the_five_states() -> None:
     assert got[("KAZ", "companies")] == 70
     assert all(got[("TJK", m)] is None for m in ("money.realised", "money.agreed", "money.contracts_signed"))
     assert got[("KGZ", "security")] == 3  # Manas airport, ethnic conflict 2010, attack on China's embassy 2016
-    regional = regional_figures(BUNDLED, PARAMS.defaults(options))
+    regional = regional_figures(bundled, PARAMS.defaults(options))
     assert regional["id"].tolist() == ["M02"]  # the ~$12 bn, not divided among the states
 
 
-def test_read_filters_from_a_link_with_bad_parts() -> None:
+def test_read_filters_from_a_link_with_bad_parts(bundled: CompareData) -> None:
     reader = QueryReader({"country": ["KAZ", "ZZZ"], "metric": ["events,nope"], "years": ["2020-1990"],
                           "sort": ["size"], "x": ["1"]})  # fmt: skip
-    filters = PARAMS.read(reader, BUNDLED.options)
+    filters = PARAMS.read(reader, bundled.options)
     notices = reader.finish()
     assert filters.countries == ("KAZ",) and filters.metrics == ("events",)
     assert filters.years == (1990, 2020) and filters.sort == "value"
     assert len(notices) == 5
 
 
-def test_to_query_round_trips_every_value() -> None:
+def test_to_query_round_trips_every_value(bundled: CompareData) -> None:
     filters = CompareFilters(
         countries=("UZB", "USA"),
         metrics=("investment.agreed", "latest"),
@@ -284,8 +286,8 @@ def test_to_query_round_trips_every_value() -> None:
         sort="name",
     )
     query = {k: [v] if isinstance(v, str) else list(v) for k, v in PARAMS.to_query(filters).items()}
-    assert PARAMS.read(QueryReader(query), BUNDLED.options) == filters
-    assert PARAMS.summary(filters, BUNDLED.options)["countries"] == "Uzbekistan, United States"
+    assert PARAMS.read(QueryReader(query), bundled.options) == filters
+    assert PARAMS.summary(filters, bundled.options)["countries"] == "Uzbekistan, United States"
 
 
 def test_money_figure_draws_stated_bars_and_marks_silence_in_grey() -> None:

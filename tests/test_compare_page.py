@@ -7,11 +7,9 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from core.facts import load_facts
+from core.facts import Facts
 from tests.apptest_support import open_app, param
-from tests.conftest import DATA_DIR
 
-VERSION = load_facts(DATA_DIR).version
 REGION_BOX = "Figures for the region as a whole, not divided among the states"
 
 
@@ -117,7 +115,7 @@ def test_choosing_no_country_asks_for_one() -> None:
     assert not at.get("plotly_chart")
 
 
-def test_share_shows_a_permalink_with_every_value_and_the_version() -> None:
-    at = open_compare(country="KGZ", metric="events")
-    assert at.code[0].value == f"/compare?country=KGZ&metric=events&years=1951-2020&undated=1&sort=value&v={VERSION}"
+def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts: Facts) -> None:
+    at, version = open_compare(country="KGZ", metric="events"), bundled_facts.version
+    assert at.code[0].value == f"/compare?country=KGZ&metric=events&years=1951-2020&undated=1&sort=value&v={version}"
     assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download with citation"]

@@ -6,15 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from core.facts import load_facts
 from core.problems import DataError
-from tests.apptest_support import PAGES
+from tests.apptest_support import PAGES, open_app
 from tests.hostile import FORMULA, SCRIPT, poison
 
-APP = "../dashboard/app.py"
 SECONDS = 30  # generous on a shared 2-core machine; a hang would take far longer
 
 
@@ -36,13 +33,7 @@ def test_hostile_text_loads_as_data(data_copy: Path) -> None:
 def test_every_page_shows_hostile_text_without_error(page: str, data_copy: Path, monkeypatch) -> None:
     poison(data_copy)
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    at = open_app(page, timeout=60)  # which asserts that no exception was raised
     assert not at.error
     # Markdown that carries data is escaped: no live link, image or HTML reaches the page.
     for element in [*at.markdown, *at.caption]:
@@ -81,11 +72,12 @@ def test_ten_thousand_columns_are_refused(data_copy: Path) -> None:
 
 
 def test_nul_bytes_are_reported_not_crashed_on(data_copy: Path) -> None:
+    # No text holds a NUL byte: the file is damaged there, so every cell that has one is named.
     path = data_copy / "actors.csv"
-    path.write_bytes(path.read_bytes().replace(b"Kazakhstan", b"Kaza\x00khstan"))
-    try:
-        facts = load_facts(data_copy)
-    except DataError as err:
-        assert any(p.file == "actors.csv" for p in err.problems)
-    else:
-        assert "Kaza\x00khstan" in set(facts.actors["name"])
+    damaged = path.read_bytes().replace(b"Kazakhstan", b"Kaza\x00khstan").replace(b"Japan's ally", b"Japan's\x00ally")
+    path.write_bytes(damaged)
+    fix = "text without NUL bytes (\\x00): delete them from the cell"
+    assert problems_within_time(data_copy) == [
+        f"actors.csv, row 2, column 'name': found 'Kaza\\x00khstan'; {fix}",
+        f"actors.csv, row 8, column 'note': found \"Japan's\\x00ally; the source also calls it the US.\"; {fix}",
+    ]

@@ -8,13 +8,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.facts import load_facts
+from core.facts import Facts, load_facts
 from core.problems import DataError, Problem
-from tests.conftest import DATA_DIR, edit_csv
+from tests.conftest import edit_csv
 
 
-def test_bundled_data_loads_typed() -> None:
-    facts = load_facts(DATA_DIR)
+def test_bundled_data_loads_typed(bundled_facts: Facts) -> None:
+    facts = bundled_facts
     assert set(facts.tables) >= {"money", "events", "actors", "sources", "figures", "principles"}
     assert facts.money["amount_usd"].dtype == "Int64"
     assert facts.events["year_start"].dtype == "Int64"
@@ -24,8 +24,8 @@ def test_bundled_data_loads_typed() -> None:
     assert len(facts.version) == 12
 
 
-def test_tajikistan_is_listed_without_a_figure() -> None:
-    facts = load_facts(DATA_DIR)
+def test_tajikistan_is_listed_without_a_figure(bundled_facts: Facts) -> None:
+    facts = bundled_facts
     assert "TJK" in set(facts.actors["code"])
     assert "TJK" not in set(facts.money["recipient_code"])
 
@@ -116,6 +116,12 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
     ("YAML syntax error", _yaml_error, "datapackage.yaml", None, None, "valid YAML"),
     ("empty file", _empty_file, "figures.csv", 1, None, "the file is empty"),
     ("ragged row", _ragged_row, "actors.csv", 11, None, "5 fields as in the header, not 3"),
+    (
+        "licence with neither name nor path",
+        lambda d: edit_csv(d / "datapackage.yaml", "  - name: CC-BY-4.0\n    title: Creative Commons Attribution 4.0\n"
+                           "    path: https://creativecommons.org/licenses/by/4.0/\n", "  - title: CC BY\n"),
+        "datapackage.yaml", None, "licenses[0]", "each with a name or a path",
+    ),
 ]  # fmt: skip
 
 

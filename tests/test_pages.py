@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from tests.apptest_support import open_app
 from tests.conftest import edit_csv
@@ -13,12 +12,8 @@ from tests.conftest import edit_csv
 PAGES = ["app_pages/overview.py", "app_pages/sources.py"]
 
 
-def run_page(page: str) -> AppTest:
-    return open_app(None if page == PAGES[0] else page)
-
-
 def test_overview_shows_cited_figures_with_status_and_gaps() -> None:
-    at = run_page("app_pages/overview.py")
+    at = open_app("app_pages/overview.py")
     cards = {m.label.replace("\\", ""): m.value for m in at.metric}
     assert cards["Kazakhstan: investment"] == "US$5.5 bn"
     assert cards["Uzbekistan: investment"] == "US$6.5 bn"
@@ -33,7 +28,7 @@ def test_overview_shows_cited_figures_with_status_and_gaps() -> None:
 
 
 def test_sources_page_has_reference_citation_and_dictionary() -> None:
-    at = run_page("app_pages/sources.py")
+    at = open_app("app_pages/sources.py")
     text = " ".join(md.value.replace("\\", "") for md in at.markdown)
     assert "Usubaliev, Esen (August 2020). Central Asia plus Japan" in text
     assert any("(data version " in code.value and "Usubaliev, Esen" in code.value for code in at.code)
@@ -50,7 +45,7 @@ def test_bad_data_shows_problems_not_a_traceback(page: str, data_copy: Path, mon
     edit_csv(data_copy / "money.csv", ",3000000000,", ",-3000000000,")
     (data_copy / "figures.csv").write_text("", encoding="utf-8")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
-    at = run_page(page)
+    at = open_app(page)
     assert "2 problem(s)" in at.error[0].value
     problems = at.dataframe[0].value
     assert set(problems["file"]) == {"money.csv", "figures.csv"}
@@ -58,16 +53,16 @@ def test_bad_data_shows_problems_not_a_traceback(page: str, data_copy: Path, mon
 
 
 def test_overview_offers_share_and_key_figures_download() -> None:
-    at = run_page("app_pages/overview.py")
+    at = open_app("app_pages/overview.py")
     assert at.code[0].value.startswith("/?v=")
     assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download with citation"]
 
 
 def test_edited_data_is_reloaded_without_restarting(data_copy: Path, monkeypatch) -> None:
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
-    first = {m.label.replace("\\", ""): m.value for m in run_page(PAGES[0]).metric}
+    first = {m.label.replace("\\", ""): m.value for m in open_app(PAGES[0]).metric}
     edit_csv(data_copy / "money.csv", ",5500000000,", ",5600000000,")
-    second = {m.label.replace("\\", ""): m.value for m in run_page(PAGES[0]).metric}
+    second = {m.label.replace("\\", ""): m.value for m in open_app(PAGES[0]).metric}
     assert (first["Kazakhstan: investment"], second["Kazakhstan: investment"]) == ("US$5.5 bn", "US$5.6 bn")
 
 
@@ -76,6 +71,6 @@ def test_an_unforeseen_loader_failure_shows_a_message_not_a_traceback(monkeypatc
         raise TypeError("something the validator did not foresee")
 
     monkeypatch.setattr("components.data.load_facts", broken)
-    at = run_page(PAGES[0])
+    at = open_app(PAGES[0])
     assert "could not be read (TypeError)" in at.error[0].value
     assert not at.metric

@@ -18,22 +18,31 @@ from hypothesis import strategies as st
 from core import aid, timeline
 from core.compare import data as compare_data
 from core.compare import options as compare_options
-from core.facts import DEFAULT_DATA_DIR, load_facts
+from core.facts import Facts
 from core.params import PageParams, Param
 from core.url_state import QueryReader, permalink
 from tests.apptest_support import open_app
 
-FACTS = load_facts(DEFAULT_DATA_DIR)
-EVENT_IDS = list(FACTS.events["event_id"])
-PAGES = {
-    "aid": (aid.PARAMS, aid.aid_options(FACTS)),
-    "timeline": (timeline.PARAMS, timeline.timeline_options(FACTS)),
-    "compare": (compare_options.PARAMS, compare_data.compare_data(FACTS).options),
-}
 SCRIPTS = {"aid": "app_pages/aid.py", "timeline": "app_pages/timeline.py", "compare": "app_pages/compare.py"}
+PAGES = list(SCRIPTS)
 
 
-def value_of(param: Param, options: Any) -> st.SearchStrategy:
+@pytest.fixture(scope="module")
+def registries(bundled_facts: Facts) -> dict[str, tuple[PageParams, Any]]:
+    """Each page's registry with the options the bundled data offers."""
+    return {
+        "aid": (aid.PARAMS, aid.aid_options(bundled_facts)),
+        "timeline": (timeline.PARAMS, timeline.timeline_options(bundled_facts)),
+        "compare": (compare_options.PARAMS, compare_data.compare_data(bundled_facts).options),
+    }
+
+
+@pytest.fixture(scope="module")
+def event_ids(bundled_facts: Facts) -> list[str]:
+    return list(bundled_facts.events["event_id"])
+
+
+def value_of(param: Param, options: Any, event_ids: list[str]) -> st.SearchStrategy:
     """Any value the parameter's widget can take."""
     if param.kind == "choices":
         return st.lists(st.sampled_from(list(param.values(options))), unique=True).map(tuple)
@@ -45,14 +54,14 @@ def value_of(param: Param, options: Any) -> st.SearchStrategy:
         low, high = param.bounds(options)
         return st.tuples(st.integers(low, high), st.integers(low, high)).map(lambda y: (min(y), max(y)))
     if param.key == "event":
-        return st.sampled_from(["", *EVENT_IDS])
+        return st.sampled_from(["", *event_ids])
     # What a text box gives after the page strips it: printable text within its limit.
     text = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")), max_size=param.max_length)
     return text.map(str.strip)
 
 
-def state_of(registry: PageParams, options: Any) -> st.SearchStrategy:
-    fields = {p.field: value_of(p, options) for p in registry.params}
+def state_of(registry: PageParams, options: Any, event_ids: list[str]) -> st.SearchStrategy:
+    fields = {p.field: value_of(p, options, event_ids) for p in registry.params}
     return st.fixed_dictionaries(fields).map(lambda values: registry.filters(**values))
 
 
@@ -67,28 +76,28 @@ def reopened(registry: PageParams, options: Any, link: str) -> tuple[Any, list[s
 @pytest.mark.parametrize("page", PAGES)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_every_state_survives_its_permalink(page: str, data: st.DataObject) -> None:
-    registry, options = PAGES[page]
-    state = data.draw(state_of(registry, options))
-    link = permalink(f"http://127.0.0.1:8501/{page}", registry.to_query(state), FACTS.version)
+def test_every_state_survives_its_permalink(page: str, data: st.DataObject, registries, event_ids) -> None:
+    registry, options = registries[page]
+    state = data.draw(state_of(registry, options, event_ids))
+    link = permalink(f"http://127.0.0.1:8501/{page}", registry.to_query(state), "v1")
     filters, notices = reopened(registry, options, link)
     assert filters == state
     assert notices == []
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_an_empty_list_is_stated_not_left_to_the_default(page: str) -> None:
-    registry, options = PAGES[page]
+def test_an_empty_list_is_stated_not_left_to_the_default(page: str, registries) -> None:
+    registry, options = registries[page]
     lists = [p for p in registry.params if p.kind == "choices"]
     state = dataclasses.replace(registry.defaults(options), **{p.field: () for p in lists})
-    link = permalink(f"/{page}", registry.to_query(state), FACTS.version)
+    link = permalink(f"/{page}", registry.to_query(state), "v1")
     assert all(f"{p.key}=&" in link for p in lists), link
     assert reopened(registry, options, link)[0] == state
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_the_summary_names_every_filter_the_registry_says(page: str) -> None:
-    registry, options = PAGES[page]
+def test_the_summary_names_every_filter_the_registry_says(page: str, registries) -> None:
+    registry, options = registries[page]
     summary = registry.summary(registry.defaults(options), options)
     named = [p.summary_name for p in registry.params if p.summary_name]
     assert named and set(named) <= set(summary)
@@ -112,9 +121,11 @@ def _widgets(at, registry: PageParams) -> dict[str, Any]:
 @pytest.mark.parametrize("page", PAGES)
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_the_share_box_permalink_reopens_the_same_widgets(page: str, data: st.DataObject) -> None:
-    registry, options = PAGES[page]
-    state = data.draw(state_of(registry, options))
+def test_the_share_box_permalink_reopens_the_same_widgets(
+    page: str, data: st.DataObject, registries, event_ids
+) -> None:
+    registry, options = registries[page]
+    state = data.draw(state_of(registry, options, event_ids))
     if page == "timeline":
         state = dataclasses.replace(state, event="")  # a chosen event needs it kept by the filters
     query = {key: [value] if isinstance(value, str) else list(value) for key, value in registry.to_query(state).items()}

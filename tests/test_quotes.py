@@ -6,14 +6,13 @@ import os
 
 import pytest
 
-from core.facts import load_facts
-from tests.conftest import DATA_DIR, REPO_ROOT
+from core.facts import Facts
+from tests.conftest import REPO_ROOT
 
 SHARED = REPO_ROOT.parent / "shared"
 
 
-def _source_texts() -> dict[str, str]:
-    facts = load_facts(DATA_DIR)
+def _source_texts(facts: Facts) -> dict[str, str]:
     texts = {}
     for source in facts.sources.itertuples(index=False):
         path = SHARED / str(source.document)
@@ -36,9 +35,9 @@ QUOTED_TABLES = ["money", "events", "figures", "principles"]
 
 
 @pytest.mark.parametrize("table", QUOTED_TABLES)
-def test_every_quote_is_verbatim_in_its_paragraph(table: str) -> None:
-    texts = _source_texts()
-    frame = load_facts(DATA_DIR).tables[table]
+def test_every_quote_is_verbatim_in_its_paragraph(table: str, bundled_facts: Facts) -> None:
+    texts = _source_texts(bundled_facts)
+    frame = bundled_facts.tables[table]
     id_column = frame.columns[0]
     misplaced = []
     for row in frame.itertuples(index=False):
@@ -49,25 +48,24 @@ def test_every_quote_is_verbatim_in_its_paragraph(table: str) -> None:
     assert not misplaced, f"quotes not found verbatim in the named paragraph: {misplaced}"
 
 
-def test_no_quote_comes_from_the_comment_form() -> None:
-    texts = _source_texts()
+def test_no_quote_comes_from_the_comment_form(bundled_facts: Facts) -> None:
+    texts = _source_texts(bundled_facts)
     for table in QUOTED_TABLES:
-        frame = load_facts(DATA_DIR).tables[table]
+        frame = bundled_facts.tables[table]
         for row in frame.itertuples(index=False):
             content_end = texts[row.source_id].index("Добавить комментарий")
             assert texts[row.source_id].index(row.quote) < content_end
 
 
-def test_amounts_appear_in_their_quotes() -> None:
+def test_amounts_appear_in_their_quotes(bundled_facts: Facts) -> None:
     """A cheap guard against a typo in amount_usd: its billions are written in the quote."""
-    for row in load_facts(DATA_DIR).money.itertuples(index=False):
+    for row in bundled_facts.money.itertuples(index=False):
         billions = f"{row.amount_usd / 1e9:g}"
         assert billions in row.quote, (row.flow_id, billions, row.quote)
 
 
-def test_vague_figures_carry_the_sources_word() -> None:
-    facts = load_facts(DATA_DIR)
-    for frame in (facts.money, facts.figures):
+def test_vague_figures_carry_the_sources_word(bundled_facts: Facts) -> None:
+    for frame in (bundled_facts.money, bundled_facts.figures):
         for row in frame.itertuples(index=False):
             if isinstance(row.qualifier, str):
                 assert row.qualifier in row.quote

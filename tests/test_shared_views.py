@@ -12,12 +12,9 @@ from core.compare import data as compare_data
 from core.compare import figures as compare_figures
 from core.compare.options import PARAMS as COMPARE_PARAMS
 from core.compare.options import CompareFilters
-from core.facts import load_facts
+from core.facts import Facts
 from core.money import money_view
 from tests.apptest_support import open_app
-from tests.conftest import DATA_DIR
-
-FACTS = load_facts(DATA_DIR)
 
 
 def counting(calls: list):
@@ -28,23 +25,23 @@ def counting(calls: list):
     return build
 
 
-def test_one_build_per_data_version_and_filter_state() -> None:
+def test_one_build_per_data_version_and_filter_state(bundled_facts: Facts) -> None:
     calls: list = []
     build = counting(calls)
-    options = aid.aid_options(FACTS)
+    options = aid.aid_options(bundled_facts)
     first = aid.PARAMS.defaults(options)
     again = aid.PARAMS.defaults(options)  # equal, not the same object: as in another session
     other = dataclasses.replace(first, by="status")
 
-    assert for_filters(FACTS, build, None, first) is for_filters(FACTS, build, None, again)
+    assert for_filters(bundled_facts, build, None, first) is for_filters(bundled_facts, build, None, again)
     assert len(calls) == 1
-    assert for_filters(FACTS, build, None, other) == {"built from": other}
+    assert for_filters(bundled_facts, build, None, other) == {"built from": other}
     assert len(calls) == 2
-    edited = dataclasses.replace(FACTS, version="another-version")  # the files changed
+    edited = dataclasses.replace(bundled_facts, version="another-version")  # the files changed
     for_filters(edited, build, None, first)
     assert len(calls) == 3
     forget_filter_states()
-    for_filters(FACTS, build, None, first)
+    for_filters(bundled_facts, build, None, first)
     assert len(calls) == 4
 
 
@@ -57,22 +54,22 @@ def test_the_key_names_every_field_of_the_filters(filters_class) -> None:
         assert field.repr, f"{filters_class.__name__}.{field.name} is left out of the key"
 
 
-def test_shared_results_equal_a_fresh_build() -> None:
-    data = compare_data.compare_data(FACTS)
+def test_shared_results_equal_a_fresh_build(bundled_facts: Facts) -> None:
+    data = compare_data.compare_data(bundled_facts)
     filters = COMPARE_PARAMS.defaults(data.options)
-    shared = for_filters(FACTS, compare_figures.compare_view, data, filters)
+    shared = for_filters(bundled_facts, compare_figures.compare_view, data, filters)
     fresh = compare_figures.compare_view(data, filters)
     assert shared.rows.equals(fresh.rows) and shared.table.arrow.equals(fresh.table.arrow)
     assert [f.to_dict() for _, f in shared.panels] == [f.to_dict() for _, f in fresh.panels]
 
-    view = money_view(FACTS)
-    by_status = dataclasses.replace(aid.PARAMS.defaults(aid.aid_options(FACTS)), by="status")
-    assert for_filters(FACTS, aid_figures.aid_view, view, by_status).bars.to_dict() == (
+    view = money_view(bundled_facts)
+    by_status = dataclasses.replace(aid.PARAMS.defaults(aid.aid_options(bundled_facts)), by="status")
+    assert for_filters(bundled_facts, aid_figures.aid_view, view, by_status).bars.to_dict() == (
         aid_figures.bars_figure(view, "status").to_dict()
     )
-    events = timeline.event_view(FACTS)
-    picked = dataclasses.replace(timeline.PARAMS.defaults(timeline.timeline_options(FACTS)), event="E13")
-    assert for_filters(FACTS, timeline_figures.chart, events, picked).to_dict() == (
+    events = timeline.event_view(bundled_facts)
+    picked = dataclasses.replace(timeline.PARAMS.defaults(timeline.timeline_options(bundled_facts)), event="E13")
+    assert for_filters(bundled_facts, timeline_figures.chart, events, picked).to_dict() == (
         timeline_figures.chart(events, picked).to_dict()
     )
 

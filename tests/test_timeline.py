@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import pytest
 
 from core import timeline, timeline_figures
-from core.facts import load_facts
+from core.facts import Facts
 from core.formatting import NOT_STATED
 from core.url_state import QueryReader
-from tests.conftest import DATA_DIR
-
-FACTS = load_facts(DATA_DIR)
-OPTIONS = timeline.timeline_options(FACTS)
-VIEW = timeline.event_view(FACTS)
-IDS = VIEW["event_id"].tolist()
 
 
-def filters(**changes) -> timeline.TimelineFilters:
-    return timeline.TimelineFilters(**{**vars(timeline.PARAMS.defaults(OPTIONS)), **changes})
+@pytest.fixture(scope="module")
+def options(bundled_facts: Facts) -> timeline.TimelineOptions:
+    return timeline.timeline_options(bundled_facts)
+
+
+@pytest.fixture(scope="module")
+def view(bundled_facts: Facts) -> pd.DataFrame:
+    return timeline.event_view(bundled_facts)
+
+
+@pytest.fixture(scope="module")
+def ids(view: pd.DataFrame) -> list[str]:
+    return view["event_id"].tolist()
+
+
+@pytest.fixture(scope="module")
+def filters(options: timeline.TimelineOptions) -> Callable[..., timeline.TimelineFilters]:
+    """filters(**changes): the default filters with those fields changed."""
+
+    def build(**changes) -> timeline.TimelineFilters:
+        return timeline.TimelineFilters(**{**vars(timeline.PARAMS.defaults(options)), **changes})
+
+    return build
 
 
 def events(rows: list[tuple]) -> pd.DataFrame:
@@ -51,26 +68,26 @@ def test_date_text_says_the_precision(start, end, precision, expected) -> None:
         ({"categories": ("alliance",), "years": (2000, 2020)}, []),
     ],
 )  # fmt: skip
-def test_filter_events(changes, expected) -> None:
-    assert sorted(timeline.filter_events(VIEW, filters(**changes))["event_id"]) == expected
+def test_filter_events(changes, expected, filters, view) -> None:
+    assert sorted(timeline.filter_events(view, filters(**changes))["event_id"]) == expected
 
 
-def test_the_view_is_in_date_order_with_undated_events_last() -> None:
+def test_the_view_is_in_date_order_with_undated_events_last(view) -> None:
     # The page shows the first rows of a filtered view unsorted, so the view must already be in order.
-    dated = VIEW[VIEW["year_start"].notna()]
+    dated = view[view["year_start"].notna()]
     assert dated["year_start"].is_monotonic_increasing
-    assert VIEW["year_start"].isna().sum() == len(VIEW) - len(dated) > 0
-    assert VIEW["year_start"].tail(len(VIEW) - len(dated)).isna().all()
-    assert VIEW["event_id"].tolist() == timeline.table(VIEW)["id"].tolist()
+    assert view["year_start"].isna().sum() == len(view) - len(dated) > 0
+    assert view["year_start"].tail(len(view) - len(dated)).isna().all()
+    assert view["event_id"].tolist() == timeline.table(view)["id"].tolist()
 
 
-def test_search_is_case_blind_and_treats_the_query_as_text() -> None:
-    assert sorted(timeline.filter_events(VIEW, filters(text="aNdIjAn"))["event_id"]) == ["E07"]
-    assert timeline.filter_events(VIEW, filters(text=".*")).empty  # not a regular expression
+def test_search_is_case_blind_and_treats_the_query_as_text(filters, view) -> None:
+    assert sorted(timeline.filter_events(view, filters(text="aNdIjAn"))["event_id"]) == ["E07"]
+    assert timeline.filter_events(view, filters(text=".*")).empty  # not a regular expression
 
 
-def test_region_wide_events_are_those_naming_the_region_or_all_five() -> None:
-    wide = VIEW.set_index("event_id")["region_wide"]
+def test_region_wide_events_are_those_naming_the_region_or_all_five(view) -> None:
+    wide = view.set_index("event_id")["region_wide"]
     assert wide["E06"] and wide["E08"] and wide["E15"]  # all five; CA5; all five with the US
     assert not wide["E11"] and not wide["E01"]
 
@@ -82,8 +99,8 @@ def test_region_wide_events_are_those_naming_the_region_or_all_five() -> None:
         ({"categories": ("alliance",), "years": (2000, 2020)}, "no event matches all of them together"),
     ],
 )
-def test_empty_reason(changes, words) -> None:
-    assert words in timeline.empty_reason(VIEW, filters(**changes))
+def test_empty_reason(changes, words, filters, view) -> None:
+    assert words in timeline.empty_reason(view, filters(**changes))
 
 
 def _overlapping(frame: pd.DataFrame, rows: pd.Series, years: tuple[int, int]) -> list[tuple[str, str]]:
@@ -98,25 +115,42 @@ def _overlapping(frame: pd.DataFrame, rows: pd.Series, years: tuple[int, int]) -
 
 
 @pytest.mark.parametrize(
-    "rows",
+    ("rows", "apart", "rows_per_category"),
     [
-        [("A", 2016, 2016, "x", "Attack"), ("B", 2016, 2016, "x", "Other"), ("C", 2016, 2016, "x", "Third")],
-        [("A", 1996, 2000, "x", "Manas airport upgrade"), ("B", 1998, 1998, "x", "Silk Road")],
-        [("A", 2005, 2005, "x", "A long label of many words"), ("B", 2006, 2006, "x", "B"),
-         ("C", 2006, 2006, "y", "C")],
+        # Three events in one year and category: each on its own row, never stacked on one point.
+        ([("A", 2016, 2016, "x", "Attack"), ("B", 2016, 2016, "x", "Other"), ("C", 2016, 2016, "x", "Third")],
+         [("A", "B"), ("A", "C"), ("B", "C")], {"x": 3}),
+        # An event inside another's span of years goes on another row than the span's bar.
+        ([("A", 1996, 2000, "x", "Manas airport upgrade"), ("B", 1998, 1998, "x", "Silk Road")],
+         [("A", "B")], {"x": 2}),
+        # A long label reaches the next year's event, which moves to another row; the event of that
+        # year in another category keeps its lane's one row.
+        ([("A", 1960, 1960, "x", "A long label of many words"), ("B", 1961, 1961, "x", "B"),
+          ("C", 1961, 1961, "y", "C")],
+         [("A", "B")], {"x": 2, "y": 1}),
+        # Near the end of the axis the same label goes left of its event, clear of the next year's
+        # event: both keep one row.
+        ([("A", 2005, 2005, "x", "A long label of many words"), ("B", 2006, 2006, "x", "B"),
+          ("C", 2006, 2006, "y", "C")],
+         [], {"x": 1, "y": 1}),
+        # Events far apart share one row: a lane takes no more rows than its clashes need.
+        ([("A", 1960, 1960, "x", "Early"), ("B", 2010, 2010, "x", "Late")], [], {"x": 1}),
     ],
+    ids=["same-year", "inside-a-span", "label-reaches-next", "label-goes-left", "far-apart"],
 )  # fmt: skip
-def test_lanes_never_overlap_events_or_labels(rows) -> None:
+def test_lanes_never_overlap_events_or_labels(rows, apart, rows_per_category) -> None:
     frame = events(rows)
     lanes = timeline.assign_lanes(frame, (1951, 2020))
     assert not _overlapping(frame, lanes, (1951, 2020))
-    # Same-year events in one category are spread over rows, never stacked on one point.
-    same_year = frame[frame["category"] == "x"].groupby("year_start").size().max()
-    assert lanes[frame["category"] == "x"].nunique() >= min(same_year, 2) or same_year == 1
+    row = dict(zip(frame["event_id"], lanes, strict=True))
+    assert [(a, b) for a, b in apart if row[a] == row[b]] == []
+    # Each category's lane uses rows 0, 1, ... and no more of them than the case needs.
+    used = {category: sorted(set(rows)) for category, rows in lanes.groupby(frame["category"])}
+    assert used == {category: list(range(count)) for category, count in rows_per_category.items()}
 
 
-def test_lanes_on_the_bundled_data_do_not_overlap() -> None:
-    dated = VIEW[VIEW["year_start"].notna()]
+def test_lanes_on_the_bundled_data_do_not_overlap(view) -> None:
+    dated = view[view["year_start"].notna()]
     for years in [(1951, 2020), (2000, 2020), (2015, 2016)]:
         subset = dated[(dated["year_end"] >= years[0]) & (dated["year_start"] <= years[1])]
         assert not _overlapping(subset, timeline.assign_lanes(subset, years), years)
@@ -127,21 +161,21 @@ def test_a_label_near_the_end_goes_left() -> None:
     assert timeline.label_layout(frame, (1951, 2020))["side"].tolist() == ["left", "right"]
 
 
-def test_read_filters_drops_an_unknown_event_with_a_notice() -> None:
+def test_read_filters_drops_an_unknown_event_with_a_notice(options, ids) -> None:
     reader = QueryReader({"event": ["E99"], "country": ["KGZ"]})
-    read = timeline.read_filters(reader, OPTIONS, IDS)
+    read = timeline.read_filters(reader, options, ids)
     assert read.event == "" and read.countries == ("KGZ",)
     assert "no such event" in reader.finish()[0]
 
 
-def test_to_query_round_trips() -> None:
+def test_to_query_round_trips(filters, options, ids) -> None:
     chosen = filters(countries=("KGZ", "UZB"), region=False, years=(1996, 2010), text="air port", event="E02")
     query = {k: [v] if isinstance(v, str) else list(v) for k, v in timeline.PARAMS.to_query(chosen).items()}
-    assert timeline.read_filters(QueryReader(query), OPTIONS, IDS) == chosen
+    assert timeline.read_filters(QueryReader(query), options, ids) == chosen
 
 
-def test_figure_has_a_trace_per_category_with_spans_and_selection() -> None:
-    dated = VIEW[VIEW["year_start"].notna() & VIEW["category"].isin(["security", "alliance"])]
+def test_figure_has_a_trace_per_category_with_spans_and_selection(view) -> None:
+    dated = view[view["year_start"].notna() & view["category"].isin(["security", "alliance"])]
     rows = timeline.assign_lanes(dated, (1951, 2020))
     figure = timeline_figures.timeline_figure(dated, rows, (1951, 2020), selected="E07")
     points = [t for t in figure.data if t.mode == "markers+text"]
@@ -155,24 +189,24 @@ def test_figure_has_a_trace_per_category_with_spans_and_selection() -> None:
     assert "year only" in points[1].hovertext[0]
 
 
-def test_figure_escapes_data_text() -> None:
-    dated = VIEW[VIEW["event_id"] == "E01"].assign(title="<b>x</b> <img src=x>")
+def test_figure_escapes_data_text(view) -> None:
+    dated = view[view["event_id"] == "E01"].assign(title="<b>x</b> <img src=x>")
     figure = timeline_figures.timeline_figure(dated, pd.Series(0, index=dated.index), (1951, 2020))
     assert "<img" not in figure.data[0].hovertext[0] and "&lt;img" in figure.data[0].hovertext[0]
     assert figure.data[0].text == ("&lt;b&gt;x&lt;/b&gt; &lt;img src=x&gt;",)
 
 
-def test_table_is_in_date_order_with_undated_last() -> None:
-    shown = timeline.table(VIEW)
+def test_table_is_in_date_order_with_undated_last(view) -> None:
+    shown = timeline.table(view)
     assert shown["id"].tolist()[:3] == ["E01", "E03", "E02"]
     assert shown["first year"].iloc[-6:].isna().all()
     assert list(shown.columns[-3:]) == ["source_id", "quote", "paragraph"]
 
 
-def test_the_kept_events_count_all_and_carry_the_first_rows() -> None:
+def test_the_kept_events_count_all_and_carry_the_first_rows(filters, view) -> None:
     chosen = filters(categories=("security", "dialogue"))
-    events = timeline.filter_events(VIEW, chosen)
-    kept = timeline.kept_events(VIEW, chosen)
+    events = timeline.filter_events(view, chosen)
+    kept = timeline.kept_events(view, chosen)
     assert kept.total == kept.table.total == len(events)
     assert kept.table.arrow.to_pandas()["id"].tolist() == events["event_id"].tolist()
     assert kept.dated + kept.undated.total == kept.total
@@ -181,13 +215,15 @@ def test_the_kept_events_count_all_and_carry_the_first_rows() -> None:
     assert list(kept.choices) == events["event_id"].tolist()
     assert kept.empty_reason == ""
     nothing = filters(categories=("alliance",), years=(2000, 2020))
-    assert timeline.kept_events(VIEW, nothing).empty_reason == timeline.empty_reason(VIEW, nothing) != ""
+    assert timeline.kept_events(view, nothing).empty_reason == timeline.empty_reason(view, nothing) != ""
 
 
-@pytest.mark.parametrize("event_id", IDS)
-def test_keeps_agrees_with_the_filtered_view(event_id: str) -> None:
-    for changes in ({"categories": ("security",)}, {"countries": ("KGZ",), "region": False}, {"text": "roadmap"}, {}):
-        chosen = filters(**changes)
-        expected = event_id in set(timeline.filter_events(VIEW, chosen)["event_id"])
-        assert timeline.keeps(VIEW, chosen, event_id) == expected
-    assert not timeline.keeps(VIEW, filters(), "E999")
+@pytest.mark.parametrize(
+    "changes", [{"categories": ("security",)}, {"countries": ("KGZ",), "region": False}, {"text": "roadmap"}, {}]
+)
+def test_keeps_agrees_with_the_filtered_view(changes: dict, filters, view, ids) -> None:
+    chosen = filters(**changes)
+    kept = set(timeline.filter_events(view, chosen)["event_id"])
+    for event_id in ids:
+        assert timeline.keeps(view, chosen, event_id) == (event_id in kept), event_id
+    assert not timeline.keeps(view, chosen, "E999")

@@ -87,3 +87,10 @@ def test_version_notice_only_when_it_differs() -> None:
     assert version_notice(None, "a") is None
     assert version_notice("a", "a") is None
     assert "data has changed" in version_notice("old", "new")
+
+
+def test_text_keeps_unusual_spaces_but_drops_control_characters() -> None:
+    # Found by the permalink property test: a no-break space typed in the search box was dropped
+    # from the reopened link, so the colleague searched for other words.
+    reader = QueryReader({"q": ["Silk\xa0Road\x00\x1b"]})
+    assert reader.text("q") == "Silk\xa0Road"
