@@ -96,12 +96,13 @@ class PackageSpec:
     resources: tuple[ResourceSpec, ...]
     licenses: tuple[LicenseSpec, ...] = ()
 
-    def resource(self, name: str) -> ResourceSpec:
-        return next(r for r in self.resources if r.name == name)
-
     @property
     def resource_names(self) -> tuple[str, ...]:
+        """The tables, in the descriptor's order."""
         return tuple(r.name for r in self.resources)
+
+    def resource(self, name: str) -> ResourceSpec:
+        return next(r for r in self.resources if r.name == name)
 
 
 def read_descriptor(data_dir: Path) -> PackageSpec:
