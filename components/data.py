@@ -76,7 +76,9 @@ SHARED_VIEWS = 32
 
 
 @st.cache_resource(max_entries=SHARED_VIEWS, show_spinner=False)
-def _for_filters(name: str, version: str, data_dir: str, state: str, _data: D, _filters: F, _build) -> object:
+def _for_filters(
+    name: str, version: str, data_dir: str, state: str, _data: D, _filters: F, _build: Callable[[D, F], T]
+) -> T:
     return _build(_data, _filters)
 
 
@@ -87,7 +89,7 @@ def for_filters(facts: Facts, build: Callable[[D, F], T], data: D, filters: F) -
     whose repr names every field, so the key holds everything the result depends on. `build` must
     return a small result (figures, short tables), never a big filtered frame."""
     name = f"{build.__module__}.{build.__qualname__}"
-    return _for_filters(name, facts.version, str(facts.data_dir), repr(filters), data, filters, build)  # type: ignore[return-value]
+    return _for_filters(name, facts.version, str(facts.data_dir), repr(filters), data, filters, build)
 
 
 def forget_filter_states() -> None:

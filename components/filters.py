@@ -7,14 +7,11 @@ to, the URL (see view_state). The page gets one filters dataclass back.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, cast
 
 import streamlit as st
 
-from core.params import PageParams, Param
-
-Opts = TypeVar("Opts")
-F = TypeVar("F")
+from core.params import F, Opts, PageParams, Param
 
 
 def filter_panel(registry: PageParams[Opts, F], options: Opts, **fixed: Any) -> F:
@@ -52,5 +49,8 @@ def radio(label: str, key: str, options: Mapping[str, str], help: str | None = N
 
 
 def year_range(label: str, key: str, bounds: tuple[int, int], help: str | None = None) -> tuple[int, int]:
-    first, last = st.slider(label, min_value=bounds[0], max_value=bounds[1], key=key, help=help)
+    # A range slider: its value is the (first, last) pair seeded under `key` from the filters (view_state);
+    # Streamlit types a slider given no `value` as one number.
+    chosen = st.slider(label, min_value=bounds[0], max_value=bounds[1], key=key, help=help)
+    first, last = cast("tuple[int, int]", chosen)
     return int(first), int(last)

@@ -7,15 +7,11 @@ the filters -> write them, every value explicit, back to the URL. Notices name w
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TypeVar
 
 import streamlit as st
 
-from core.params import PageParams
+from core.params import F, Opts, PageParams
 from core.url_state import QueryReader, version_notice
-
-F = TypeVar("F")
-Opts = TypeVar("Opts")
 
 
 def read_view(parse: Callable[[QueryReader], F], data_version: str) -> tuple[F, list[str]]:

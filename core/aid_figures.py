@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from core import aid
 from core.aid import GROUPINGS
 from core.formatting import BILLION, USD_BN, ScreenTable, format_usd, screen_table
+from core.scalars import as_float, as_int
 from core.style import status_marker
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
@@ -106,8 +107,8 @@ def bars_figure(
                 name=label,
                 orientation="h",
                 y=[textwrap.fill(str(g), 28).replace("\n", "<br>") for g in names],
-                x=[of_status.at[g, "total"] / BILLION for g in names],
-                text=[_bar_label(of_status.at[g, "total"], of_status.at[g, "vague"]) for g in names],
+                x=[as_float(of_status.at[g, "total"]) / BILLION for g in names],
+                text=[_bar_label(as_float(of_status.at[g, "total"]), as_int(of_status.at[g, "vague"])) for g in names],
                 textposition="outside",
                 cliponaxis=False,
                 customdata=[hovers[(g, status)] for g in names],

@@ -144,8 +144,9 @@ def _check_yaml_shape(text: str) -> None:
     """Refuse aliases and oversized documents before building any Python object."""
     for nodes, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader), start=1):
         if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
-            raise yaml.YAMLError(f"YAML aliases (*name) are not allowed (line {mark.line + 1})")
+            mark = event.start_mark  # the parser marks every event it makes; typed as optional
+            where = f" (line {mark.line + 1})" if mark is not None else ""
+            raise yaml.YAMLError(f"YAML aliases (*name) are not allowed{where}")
         if nodes > MAX_YAML_NODES:
             raise yaml.YAMLError(f"more than {MAX_YAML_NODES:,} YAML nodes")
 

@@ -73,9 +73,9 @@ class Facts:
     @property
     def tables(self) -> Mapping[str, pd.DataFrame]:
         """Every table by its resource name, in the descriptor's order."""
-        named = {name: getattr(self, name) for name in APP_FIELDS}
-        return MappingProxyType({spec.name: named.get(spec.name, self.extra.get(spec.name)) for spec in
-                                 self.package.resources})  # fmt: skip
+        # load_facts gives every resource a frame: the dashboard's as fields, the others in `extra`.
+        frames: dict[str, pd.DataFrame] = {**self.extra, **{name: getattr(self, name) for name in APP_FIELDS}}
+        return MappingProxyType({spec.name: frames[spec.name] for spec in self.package.resources})
 
 
 def data_dir_from_env() -> Path:

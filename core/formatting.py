@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from core.scalars import as_float, as_int
+
 NOT_STATED = "not stated"
 BILLION = 1e9  # charts draw money in billions of US dollars
 USD_BN = "US$ bn"  # and say so on their axes
@@ -27,7 +29,8 @@ def escape_markdown(text: object) -> str:
 
 
 def is_missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+    # pd.isna takes any object at run time; its stubs list only pandas' scalars and containers.
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))  # type: ignore[call-overload]
 
 
 # Short marks for the source's vague words, for places too narrow for the word itself; the word is
@@ -40,7 +43,7 @@ def format_usd(amount: object, qualifier: object = None, short: bool = False) ->
     or '≈ US$12 bn' when `short`)."""
     if is_missing(amount):
         return NOT_STATED
-    dollars = float(amount)  # type: ignore[arg-type]
+    dollars = as_float(amount)
     if dollars >= BILLION:
         text = f"US${dollars / BILLION:,.1f} bn".replace(".0 bn", " bn")
     elif dollars >= 1e6:
@@ -54,7 +57,7 @@ def format_count(value: object, qualifier: object = None, unit: object = None, s
     """A count as the source gives it: 'more than 70', 'some 40', '12' ('> 70' when `short`)."""
     if is_missing(value):
         return NOT_STATED
-    text = f"{int(value):,}"  # type: ignore[call-overload]
+    text = f"{as_int(value):,}"
     text = _qualified(text, qualifier, short)
     return text if is_missing(unit) else f"{text} {unit}"
 
@@ -71,10 +74,10 @@ def format_period(start: object, end: object) -> str:
     if is_missing(start):
         return f"period {NOT_STATED}"
     if is_missing(end):
-        return f"since {int(start)} (end {NOT_STATED})"  # type: ignore[call-overload]
-    if int(start) == int(end):  # type: ignore[call-overload]
-        return f"{int(start)}"  # type: ignore[call-overload]
-    return f"{int(start)}–{int(end)}"  # type: ignore[call-overload]
+        return f"since {as_int(start)} (end {NOT_STATED})"
+    if as_int(start) == as_int(end):
+        return f"{as_int(start)}"
+    return f"{as_int(start)}–{as_int(end)}"
 
 
 # Rows an on-screen table shows. NOTE: st.dataframe sends every row to the browser; past a few
@@ -124,7 +127,7 @@ def screen_table(
         return ScreenTable(pa.Table.from_pandas(shown.astype(mixed)), total)
 
 
-def per_distinct(words: Callable[..., str], *columns: pd.Series) -> pd.Categorical:
+def per_distinct(words: Callable[..., str], *columns: pd.Series) -> pd.Categorical[str]:
     """`words(*values)` for each row, as a categorical, computed once per distinct combination of
     values: a million figures have about a thousand distinct periods. (Do not use it for amounts,
     which are nearly all distinct: format those only for the rows shown.)"""
@@ -139,7 +142,7 @@ def per_distinct(words: Callable[..., str], *columns: pd.Series) -> pd.Categoric
     categories = list(dict.fromkeys(texts))  # two combinations can read the same
     position = {text: number for number, text in enumerate(categories)}
     recode = np.array([position[text] for text in texts], dtype=np.int64)
-    return pd.Categorical.from_codes(recode[codes], categories=categories)
+    return pd.Categorical.from_codes(recode[codes], categories=pd.Index(categories))
 
 
 def lookup(codes: pd.Series, labels: pd.Series | dict, keep_code: bool = True) -> pd.Series:

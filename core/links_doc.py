@@ -19,8 +19,9 @@ def with_tables(text: str) -> str:
     for registry in REGISTRIES:
         start, end = f"<!-- params:{registry.page} -->", f"<!-- /params:{registry.page} -->"
         pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
-        if not pattern.search(text):
+        found = pattern.search(text)
+        if not found:
             raise ValueError(f"docs/links.md has no {start} … {end} markers for /{registry.page}")
-        table = f"{start}\n{registry.docs_table()}\n{end}"
-        text = pattern.sub(lambda _, table=table: table, text, count=1)
+        # Spliced in as it is (a replacement string would read the table's backslashes as escapes).
+        text = text[: found.start()] + f"{start}\n{registry.docs_table()}\n{end}" + text[found.end() :]
     return text

@@ -8,6 +8,7 @@ import pandas as pd
 
 from core.facts import Facts
 from core.formatting import NOT_STATED, format_count, format_period, format_usd, is_missing, lookup
+from core.scalars import as_int
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def stated_counts(facts: Facts) -> list[KeyFigure]:
             status=f"Count of {row.unit}",
             period=format_period(row.year_start, row.year_end),
             quote=str(row.quote),
-            paragraph=int(row.paragraph),
+            paragraph=as_int(row.paragraph),
             source_id=str(row.source_id),
         )
         for row in facts.figures.itertuples(index=False)

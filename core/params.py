@@ -13,13 +13,16 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from core.formatting import chosen_names
 from core.url_state import EMPTY_LIST, VERSION_PARAM, QueryReader, flag_value, year_range_value
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance  # what dataclasses.fields() takes; exists for type checkers only
+
 Opts = TypeVar("Opts")  # a page's options: what its filters can take, read from the data
-F = TypeVar("F")  # a page's filters: a frozen dataclass, one field per parameter
+F = TypeVar("F", bound="DataclassInstance")  # a page's filters: a frozen dataclass, one field per parameter
 
 Kind = Literal["choices", "choice", "flag", "years", "text"]
 
@@ -146,7 +149,7 @@ class PageParams(Generic[Opts, F]):
     notes: tuple[tuple[str, str], ...] = ()  # fixed lines of the download README's summary
 
     def __post_init__(self) -> None:
-        fields = {f.name for f in dataclasses.fields(self.filters)}  # type: ignore[arg-type]
+        fields = {f.name for f in dataclasses.fields(self.filters)}
         declared = [p.field for p in self.params]
         if set(declared) != fields or len(declared) != len(fields):
             raise TypeError(f"{self.page}: parameters {declared} do not match the fields of {self.filters.__name__}")

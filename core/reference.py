@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Hashable, Mapping
 
 import pandas as pd
 
 from core.datapackage import ResourceSpec
 from core.facts import Facts
 from core.formatting import NOT_STATED, is_missing
+from core.scalars import as_int
 
 DASHBOARD_TITLE = "Japan and Central Asia: aid, investment and dialogue"
 
 
-def full_reference(source: pd.Series) -> str:
-    """'Usubaliev, Esen (August 2020). Title. Publisher. Language: en.' with gaps said plainly."""
-    month = "" if is_missing(source.get("month")) else calendar.month_name[int(source["month"])] + " "
+def full_reference(source: pd.Series | Mapping[Hashable, object]) -> str:
+    """'Usubaliev, Esen (August 2020). Title. Publisher. Language: en.' with gaps said plainly.
+    `source`: a row of the sources table, as a Series or as a record (`to_dict("records")`)."""
+    month = "" if is_missing(source.get("month")) else calendar.month_name[as_int(source["month"])] + " "
     publisher = source.get("publisher")
     parts = [
-        f"{_surname_first(str(source['author']))} ({month}{int(source['year'])}).",
+        f"{_surname_first(str(source['author']))} ({month}{as_int(source['year'])}).",
         f"{source['title']}.",
         f"Publisher {NOT_STATED}." if is_missing(publisher) else f"{publisher}.",
         f"Language: {source['language']}.",

@@ -9,16 +9,18 @@ import dataclasses
 import textwrap
 from collections.abc import Container
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
 from core import masks
 from core.facts import Facts
-from core.formatting import NOT_STATED, ScreenTable, lookup, per_distinct, screen_table
+from core.formatting import NOT_STATED, ScreenTable, is_missing, lookup, per_distinct, screen_table
 from core.masks import keep_all
 from core.params import PageParams, Param, flag_param, list_param, years_param
 from core.periods import year_bounds
+from core.scalars import as_int
 from core.url_state import QueryReader
 
 REGION_CODE = "CA5"
@@ -136,11 +138,11 @@ def short_label(title: object) -> str:
 
 def date_text(start: object, end: object, precision: object) -> str:
     """The date in words, with its precision: '1998 (year only)', '1996–2000 (span)', 'not stated'."""
-    if precision == "not_stated" or pd.isna(start):
+    if precision == "not_stated" or is_missing(start):
         return f"date {NOT_STATED}"
-    if precision == "span" and not pd.isna(end) and end != start:
-        return f"{int(start)}–{int(end)} (span of years)"
-    return f"{int(start)} (year only; the source gives no month or day)"
+    if precision == "span" and not is_missing(end) and end != start:
+        return f"{as_int(start)}–{as_int(end)} (span of years)"
+    return f"{as_int(start)} (year only; the source gives no month or day)"
 
 
 def filter_events(view: pd.DataFrame, filters: TimelineFilters) -> pd.DataFrame:
@@ -198,7 +200,8 @@ def kept_events(view: pd.DataFrame, filters: TimelineFilters) -> KeptEvents:
         dated=int((~no_date).sum()),
         table=screen_table(events, table),
         undated=screen_table(events[no_date], table),
-        choices=event_choices(events, "").to_dict(),
+        # event_choices indexes its words ('year · title', text) by event id (text).
+        choices=cast("dict[str, str]", event_choices(events, "").to_dict()),
         empty_reason="" if len(events) else empty_reason(view, filters),
     )
 
@@ -246,13 +249,15 @@ def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
     rows = pd.Series(0, index=events.index, dtype=int)
     for _, lane in layout.join(events["category"]).sort_values("from").groupby("category", sort=False):
         row_free_from: list[float] = []
-        for index, item in lane.iterrows():
-            row = next((r for r, free in enumerate(row_free_from) if free <= item["from"]), len(row_free_from))
+        lane_rows: list[int] = []  # each event's row, in the lane's order
+        for occupied_from, occupied_to in zip(lane["from"].tolist(), lane["to"].tolist(), strict=True):
+            row = next((r for r, free in enumerate(row_free_from) if free <= occupied_from), len(row_free_from))
             if row == len(row_free_from):
-                row_free_from.append(item["to"])
+                row_free_from.append(occupied_to)
             else:
-                row_free_from[row] = item["to"]
-            rows[index] = row
+                row_free_from[row] = occupied_to
+            lane_rows.append(row)
+        rows.loc[lane.index] = np.array(lane_rows, dtype=int)
     return rows
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from typing import cast
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -103,7 +104,9 @@ def counts_figure(events: pd.DataFrame) -> go.Figure:
     """Dated events counted per first year, stacked by category (counts of events add up)."""
     counts = events.groupby(["category_order", "category_label", "year_start"], observed=True).size()
     traces = []
-    for number, ((_, label), per_year) in enumerate(counts.groupby(level=[0, 1], sort=True)):
+    for number, (key, per_year) in enumerate(counts.groupby(level=[0, 1], sort=True)):
+        # Grouped on two levels, each key is an (order, label) pair; the stubs type a key as one scalar.
+        _, label = cast("tuple[object, object]", key)
         years = per_year.index.get_level_values("year_start").astype(int)
         traces.append(go.Bar(name=html.escape(str(label)), x=years, y=per_year.to_numpy(),
                        marker={"color": qualitative.Safe[number % len(qualitative.Safe)]},

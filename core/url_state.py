@@ -135,7 +135,7 @@ def flag_value(value: bool) -> str:
 
 def query_string(query: Mapping[str, str | Iterable[str]]) -> str:
     """Encode with repeated keys for lists, in a stable order so equal views give equal links."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for key, value in query.items():
         values = [value] if isinstance(value, str) else list(value)
         pairs.extend((key, v) for v in values)

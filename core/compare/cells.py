@@ -26,8 +26,9 @@ from core.compare.options import (
     Metric,
     chosen_metrics,
 )
-from core.formatting import format_count, format_period, format_usd
+from core.formatting import format_count, format_period, format_usd, is_missing
 from core.periods import overlaps
+from core.scalars import as_int
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,8 @@ def _money_cells(money: pd.DataFrame, chosen: np.ndarray, metrics: list[Metric],
             named = tuple(notes[key])
             code = str(key[0])
             cells[(code, metric_id)] = Cell(
-                code, names.get(code, code), metric_id, int(group.total), qualifier,
-                format_usd(int(group.total), qualifier), named, int(group.size) - len(named),
+                code, names.get(code, code), metric_id, as_int(group.total), qualifier,
+                format_usd(as_int(group.total), qualifier), named, as_int(group.size) - len(named),
             )  # fmt: skip
     return cells
 
@@ -154,11 +155,11 @@ def _companies_cells(figures: pd.DataFrame, countries: tuple[str, ...], names: M
             f"{format_count(latest.value, latest.qualifier, latest.unit)} · "
             f"{format_period(latest.year_start, latest.year_end)}"
         )
-        note = FactNote(str(latest.figure_id), line, str(latest.quote), str(latest.source_id), int(latest.paragraph))
+        note = FactNote(str(latest.figure_id), line, str(latest.quote), str(latest.source_id), as_int(latest.paragraph))
         code = str(latest.country_code)
-        qualifier = None if pd.isna(latest.qualifier) else str(latest.qualifier)
+        qualifier = None if is_missing(latest.qualifier) else str(latest.qualifier)
         text = format_count(latest.value, qualifier)
-        cells[(code, COMPANIES)] = Cell(code, names.get(code, code), COMPANIES, int(latest.value), qualifier, text,
+        cells[(code, COMPANIES)] = Cell(code, names.get(code, code), COMPANIES, as_int(latest.value), qualifier, text,
                                         (note,))  # fmt: skip
     return cells
 

@@ -88,6 +88,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
     by_name = {c.country: c for c in panel}
     ordered = [by_name[name] for name in order_cells(panel, sort)]
     stated = [c for c in ordered if c.value is not None]
+    values = [float(c.value) for c in ordered if c.value is not None]  # the stated cells' values, in order
     silent = [c for c in ordered if c.value is None]
     scale = BILLION if metric.unit == "usd" else 1
     traces = []
@@ -96,7 +97,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
             name=metric.label,
             orientation="h",
             y=[html.escape(c.country) for c in stated],
-            x=[float(c.value) / scale for c in stated],
+            x=[value / scale for value in values],
             text=[_bar_text(c, metric) for c in stated],
             textposition="outside",
             cliponaxis=False,
@@ -121,7 +122,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
             cliponaxis=False,
         )
     )
-    top = max((float(c.value) / scale for c in stated), default=0.0)
+    top = max((value / scale for value in values), default=0.0)
     whole = metric.unit == "count" and top <= 4  # counts are whole: no 0.5 tick on a short axis
     layout = dict(
         title={"text": panel_title(metric), "font": {"size": 15}, "x": 0, "xanchor": "left"},

@@ -44,7 +44,7 @@ def regional_part(data: CompareData, filters: CompareFilters, limit: int | None 
     if COMPANIES in filters.metrics and _shows_region(data.options, filters):
         companies = data.companies[in_period(data.companies, filters)]
         for r in companies[companies["country_code"].isin(data.options.regions)].itertuples():
-            rows.append([data.options.regions[r.country_code], data.options.metrics[COMPANIES].label,
+            rows.append([data.options.regions[str(r.country_code)], data.options.metrics[COMPANIES].label,
                          format_count(r.value, r.qualifier), format_period(r.year_start, r.year_end), pd.NA,
                          r.figure_id, r.source_id, r.quote, r.paragraph])  # fmt: skip
     parts.append(pd.DataFrame(rows, columns=columns))

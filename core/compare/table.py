@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pandas as pd
 
 from core.compare.cells import Cell, FactNote
@@ -43,7 +45,7 @@ def table(cells: list[Cell], metrics: list[Metric], sort: str) -> pd.DataFrame:
             columns[f"{metric.label} (US$, exact)"].append(pd.NA if value is None else int(value))
         omitted = sum(own[m.id].omitted for m in metrics)
         _add_provenance(provenance, [note for m in metrics for note in own[m.id].notes], omitted)
-    types = {
+    types: dict[str, Literal["Int64", "string"]] = {
         **{m.label: "Int64" if m.id in COUNTED_EVENTS else "string" for m in metrics},
         **{f"{m.label} (US$, exact)": "Int64" for m in money},
         **{name: "string" for name in provenance},
