@@ -18,6 +18,7 @@ import pandas as pd
 
 from core.datapackage import DESCRIPTOR_NAME, PackageSpec, ResourceSpec, read_descriptor
 from core.problems import DataError, Problem
+from core.scopes import Scopes
 from core.validation import check_columns, read_raw_table, report_rows, type_table
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +31,7 @@ APP_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "sources": ("source_id", "title", "author", "year", "month", "language"),
         "actors": ("code", "name", "kind", "role"),
+        "memberships": ("group_code", "member_code", "basis"),
         "statuses": ("status", "label", "firmness", "description"),
         "flow_kinds": ("kind", "label", "description"),
         "categories": ("category", "label", "description"),
@@ -60,6 +62,7 @@ class Facts:
     version: str
     sources: pd.DataFrame
     actors: pd.DataFrame
+    memberships: pd.DataFrame
     statuses: pd.DataFrame
     flow_kinds: pd.DataFrame
     categories: pd.DataFrame
@@ -125,6 +128,7 @@ def load_facts(data_dir: Path) -> Facts:
         version=data_version(data_dir, package),
         sources=compact.pop("sources"),
         actors=compact.pop("actors"),
+        memberships=compact.pop("memberships"),
         statuses=compact.pop("statuses"),
         flow_kinds=compact.pop("flow_kinds"),
         categories=compact.pop("categories"),
@@ -168,6 +172,8 @@ def _check_across_tables(
             continue
         _check_foreign_keys(spec, frame, rows[spec.name], tables, problems)
         _check_year_order(spec, frame, rows[spec.name], problems)
+        if spec.name == "memberships":
+            _check_membership_cycles(spec, frame, rows[spec.name], problems)
         if spec.name == "events":
             _check_event_dates(spec, frame, rows[spec.name], problems)
             if "actors" in tables and "countries" in frame.columns:
@@ -234,3 +240,18 @@ def _check_event_countries(
     shown = pd.Series("", index=frame.index, dtype="string")
     shown.loc[unknown_codes.index] = unknown_codes
     report_rows(spec.path, "countries", rows, shown, bad_positions, "codes listed in actors.csv", problems)
+
+
+def _check_membership_cycles(
+    spec: ResourceSpec, frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]
+) -> None:
+    """A group may not contain itself, directly or through its members: the sum rule could not say
+    which figures overlap."""
+    if not {"group_code", "member_code", "basis"} <= set(frame.columns):
+        return
+    cycles = set(Scopes.from_table(frame.dropna(subset=["group_code", "member_code"]).astype(str)).cycles())
+    pairs = list(zip(frame["group_code"].astype(str), frame["member_code"].astype(str), strict=True))
+    bad = np.array([pair in cycles for pair in pairs], dtype=bool)
+    shown = pd.Series([f"{g} contains {m}" for g, m in pairs], index=frame.index, dtype="string")
+    report_rows(spec.path, "member_code", rows, shown, bad, "no group that contains itself, directly or through its "
+                "members", problems)  # fmt: skip

@@ -1,0 +1,80 @@
+"""The one rule for sums: same status, same kind, disjoint scopes, periods inside the years."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from core.scopes import Scopes
+from core.sums import NO_END, NO_PERIOD, OUTSIDE, add_up
+
+SCOPES = Scopes({"REG": {"A": "definition", "B": "definition"}, "WIDE": {"C": "unknown"}})
+
+
+def figures(*rows: tuple) -> pd.DataFrame:
+    """(id, recipient, amount, qualifier, start, end, kind, status)"""
+    columns = ["flow_id", "recipient_code", "amount_usd", "qualifier", "year_start", "year_end", "kind", "status"]
+    frame = pd.DataFrame(list(rows), columns=columns)  # status R: realised, G: agreed
+    return frame.astype({"year_start": "Int64", "year_end": "Int64", "amount_usd": "int64"})
+
+
+@pytest.mark.parametrize(
+    ("case", "rows", "years", "total", "qualifier", "reason"),
+    [
+        ("disjoint, same kind and status, inside: added",
+         [("X1", "A", 12_000, None, 2000, 2001, "aid", "R"), ("X2", "D", 7_000, None, 2003, 2003, "aid", "R")],
+         (2000, 2010), 19_000, None, ""),
+        ("a region and its member overlap: no total",
+         [("X1", "REG", 12_000, None, 2000, 2001, "aid", "R"), ("X2", "A", 7_000, None, 2003, 2003, "aid", "R")],
+         (2000, 2010), None, None, "REG includes A"),
+        ("containment the source leaves open: no total",
+         [("X1", "WIDE", 12_000, None, 2000, 2001, "aid", "R"), ("X2", "C", 7_000, None, 2003, 2003, "aid", "R")],
+         (2000, 2010), None, None, "leaves open whether WIDE includes C"),
+        ("two kinds of flow: no total",
+         [("X1", "A", 12_000, None, 2000, 2001, "aid", "R"), ("X2", "D", 7_000, None, 2003, 2003, "inv", "R")],
+         (2000, 2010), None, None, "different kinds of flow"),
+        ("two statuses: no total",
+         [("X1", "A", 12_000, None, 2000, 2001, "aid", "R"), ("X2", "D", 7_000, None, 2003, 2003, "aid", "G")],
+         (2000, 2010), None, None, "different statuses"),
+        ("vague terms: an approximate total at their precision",
+         [("X1", "A", 12_000_000_000, "approximately", 2000, 2001, "aid", "R"),
+          ("X2", "D", 6_600_000_000, None, 2003, 2003, "aid", "R")],
+         (2000, 2010), 19_000_000_000, "approximately", ""),
+        ("a 'more than' term: at least",
+         [("X1", "A", 70, "more than", 2000, 2001, "aid", "R"), ("X2", "D", 5, None, 2003, 2003, "aid", "R")],
+         (2000, 2010), 75, "at least", ""),
+        ("one figure keeps its own word",
+         [("X1", "A", 300, "some", 2000, 2001, "aid", "R")], (2000, 2010), 300, "some", ""),
+    ],
+)  # fmt: skip
+def test_add_up(case, rows, years, total, qualifier, reason) -> None:
+    result = add_up(figures(*rows), SCOPES, years)
+    assert (result.total, result.qualifier) == (total, qualifier), case
+    assert reason in result.reason and bool(result.reason) == (total is None), case
+    assert result.added == (tuple(r[0] for r in rows) if total is not None else ()), case
+
+
+def test_periods_outside_the_years_are_listed_apart_never_added() -> None:
+    rows = figures(
+        ("IN", "A", 10, None, 2005, 2006, "aid", "R"),
+        ("OPEN", "D", 300, "some", 1954, None, "aid", "R"),
+        ("NONE", "E", 6, None, None, None, "aid", "R"),
+        ("PART", "F", 7, None, 2001, 2019, "aid", "R"),
+    )
+    result = add_up(rows, SCOPES, (2005, 2019))
+    assert result.total == 10 and result.added == ("IN",)
+    assert result.apart == (("OPEN", NO_END), ("NONE", NO_PERIOD), ("PART", OUTSIDE))
+    assert result.apart_words() == f"OPEN ({NO_END}); NONE ({NO_PERIOD}); PART ({OUTSIDE})"
+
+
+def test_nothing_inside_the_years_gives_no_total() -> None:
+    result = add_up(figures(("NONE", "E", 6, None, None, None, "aid", "R")), SCOPES, (2000, 2010))
+    assert result.total is None and "inside the years" in result.reason
+
+
+def test_scopes_contain_transitively_and_flag_cycles() -> None:
+    scopes = Scopes({"W": {"R": "definition"}, "R": {"A": "source"}, "X": {"X": "definition"}})
+    assert scopes.members("W") == {"R": "definition", "A": "source"}
+    assert scopes.relation("A", "W") == "contains" and scopes.relation("A", "B") is None
+    assert scopes.cycles() == [("X", "X")]
+    assert scopes.whole_groups(["JPN", "A"]) == {"R"}  # naming all of R's members names R
