@@ -62,9 +62,10 @@ def test_periods_outside_the_years_are_listed_apart_never_added() -> None:
         ("PART", "F", 7, None, 2001, 2019, "aid", "R"),
     )
     result = add_up(rows, SCOPES, (2005, 2019))
-    assert result.total == 10 and result.added == ("IN",)
+    assert result.total == 10 and result.added == ("IN",) and result.added_count == 1
     assert result.apart == (("OPEN", NO_END), ("NONE", NO_PERIOD), ("PART", OUTSIDE))
     assert result.apart_words() == f"OPEN ({NO_END}); NONE ({NO_PERIOD}); PART ({OUTSIDE})"
+    assert result.apart_count == 3
 
 
 def test_nothing_inside_the_years_gives_no_total() -> None:
