@@ -11,6 +11,7 @@ from typing import Any, cast
 
 import streamlit as st
 
+from core.formatting import escape_markdown
 from core.params import F, Opts, PageParams, Param
 
 
@@ -54,3 +55,19 @@ def year_range(label: str, key: str, bounds: tuple[int, int], help: str | None =
     chosen = st.slider(label, min_value=bounds[0], max_value=bounds[1], key=key, help=help)
     first, last = cast("tuple[int, int]", chosen)
     return int(first), int(last)
+
+
+def offer_context(key: str, context: Mapping[str, str], chosen: tuple[str, ...]) -> None:
+    """Say which other choices exist beyond the page's focus, with one click to add them all to the
+    multiselect `key` (a default that answers the page's question hides nothing)."""
+    missing = [code for code in context if code not in chosen]
+    if not missing:
+        return
+
+    def add() -> None:
+        st.session_state[key] = [*st.session_state.get(key, []), *missing]
+
+    names = ", ".join(escape_markdown(context[code]) for code in missing)
+    text, button = st.columns([4, 1], vertical_alignment="center")
+    text.caption(f"Also in the source, as context: {names}.")
+    button.button("Add them", key=f"{key}_add_context", on_click=add, icon=":material/add:", width="stretch")

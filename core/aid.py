@@ -6,6 +6,7 @@ Pure functions of data frames; the page only wires them to widgets.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -14,8 +15,11 @@ from core import masks
 from core.facts import Facts
 from core.formatting import format_usd
 from core.masks import keep_all
+from core.money import money_view
 from core.params import PageParams, choice_param, flag_param, list_param, undated_param, years_param
 from core.periods import overlaps, year_bounds
+from core.scopes import Scopes
+from core.sums import Sum, add_up
 
 GROUPINGS = {"recipient": "Recipient", "kind": "Kind of flow", "status": "Status"}
 CHARTS = {"bars": "By group", "time": "Over time"}
@@ -30,6 +34,13 @@ class AidOptions:
     statuses: dict[str, str]  # id -> label, firmest first
     recipients: dict[str, str]  # code -> name, for every recipient with money
     years: tuple[int, int]
+    # The page's question is Japan's money in Central Asia: the region and its states are chosen by
+    # default; other recipients are context a reader adds (the page says they exist).
+    default_recipients: tuple[str, ...] = ()
+
+    @property
+    def context_recipients(self) -> dict[str, str]:
+        return {code: name for code, name in self.recipients.items() if code not in self.default_recipients}
 
 
 @dataclass(frozen=True)
@@ -52,9 +63,10 @@ PARAMS: PageParams[AidOptions, AidFilters] = PageParams("aid", "aid", AidFilters
                doc_values="`aid`, `contribution`, `investment` (the ids in `flow_kinds.csv`)"),
     list_param("status", "statuses", "Status",
                doc_values="`realised`, `agreed`, `contracts_signed` (ids in `statuses.csv`)"),
-    list_param("recipient", "recipients", "Recipient",
+    list_param("recipient", "recipients", "Recipient", default=attrgetter("default_recipients"),
                doc_values="actor codes with money: ISO 3166-1 alpha-3 (`KAZ`, `UZB`, `TKM`, `AFG`, `USA`) or a group "
-               "(`CA5`, `SSEA_AF`)"),
+               "(`CA5`, `SSEA_AF`)", doc_default="Central Asia: the region and its states with money (`KAZ`, "
+               "`UZB`, `TKM`, `CA5`); the others are context to add"),
     years_param(help="A figure is kept when its period overlaps.",
                 summary_note="(a figure is kept when its period overlaps)",
                 doc_values="`first-last`, e.g. `1993-2001`; a figure is kept when its period overlaps"),
@@ -72,11 +84,31 @@ def aid_options(facts: Facts) -> AidOptions:
     statuses = facts.statuses.sort_values("firmness")
     names = facts.actors.set_index("code")["name"]
     recipients = list(dict.fromkeys(facts.money["recipient_code"].dropna()))
+    central = set(facts.actors.loc[facts.actors["role"] == "central_asia", "code"])
     return AidOptions(
         kinds=dict(zip(facts.flow_kinds["kind"], facts.flow_kinds["label"], strict=True)),
         statuses=dict(zip(statuses["status"], statuses["label"], strict=True)),
         recipients={code: str(names.get(code, code)) for code in recipients},
         years=year_bounds(facts.money["year_start"], facts.money["year_end"]),
+        # Every recipient when none is Central Asian (a user's own data about elsewhere).
+        default_recipients=tuple(c for c in recipients if c in central) or tuple(recipients),
+    )
+
+
+@dataclass(frozen=True)
+class AidData:
+    """What the page's views need besides the filters, prepared once per data version."""
+
+    view: pd.DataFrame  # money.money_view: the money table with names, largest first
+    scopes: Scopes  # which recipient contains which: figures that may overlap are never added
+    names: dict[str, str]  # actor code -> name, for the sentences that say why there is no total
+
+
+def aid_data(facts: Facts) -> AidData:
+    return AidData(
+        view=money_view(facts),
+        scopes=Scopes.from_table(facts.memberships),
+        names=dict(zip(facts.actors["code"].astype(str), facts.actors["name"].astype(str), strict=True)),
     )
 
 
@@ -155,31 +187,30 @@ def not_annualisable_text(flows: pd.DataFrame) -> str:
     return listed + (f"; and {more:,} more (the table lists them)" if more > 0 else "")
 
 
-def totals_by_status(flows: pd.DataFrame) -> pd.DataFrame:
-    """One total per status, never across statuses, saying how many figures it adds and how many
-    of them are approximate. Firmest first."""
-    # Grouped by the status alone (a label and firmness per status): cheaper than by three keys.
-    totals = flows.groupby("status", observed=True).agg(
-        status_label=("status_label", "first"),
-        firmness=("firmness", "first"),
-        total_usd=("amount_usd", "sum"),
-        figures=("amount_usd", "size"),
-        vague=("qualifier", "count"),
-    )
-    ordered = totals.sort_values("firmness", kind="stable").reset_index()
-    return ordered[["status", "status_label", "total_usd", "figures", "vague"]]
+def totals(flows: pd.DataFrame, data: AidData, years: tuple[int, int]) -> pd.DataFrame:
+    """One row per status and kind of flow, firmest first: the total under the one rule
+    (core.sums), what it adds, and the figures it leaves apart with the reason. A total across
+    statuses or kinds of flow never appears."""
+    rows = []
+    for (_, status_label, kind_label), group in flows.groupby(
+        ["firmness", "status_label", "kind_label"], observed=True, sort=True
+    ):
+        result = add_up(group, data.scopes, years, data.names)
+        rows.append({
+            "status": status_label,
+            "kind of flow": kind_label,
+            "total": result.words() if result.total is not None or len(group) > 1 else "one figure, not a sum",
+            "adds": result.added_words() if result.total is not None else "nothing",
+            "of which vague": result.vague,
+            "not added": "; ".join(part for part in (result.apart_words(), _no_total(result, len(group))) if part),
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=["status", "kind of flow", "total", "adds", "of which vague", "not added"])
 
 
-def totals_display(totals: pd.DataFrame) -> pd.DataFrame:
-    """Totals by status (`totals_by_status`) in words, for the page."""
-    return pd.DataFrame(
-        {
-            "status": totals["status_label"],
-            "total": [format_usd(t) for t in totals["total_usd"]],
-            "figures added": totals["figures"],
-            "of which vague": totals["vague"],
-        }
-    )
+def _no_total(result: Sum, figures: int) -> str:
+    if result.total is not None or figures < 2:
+        return ""
+    return f"no total: {result.reason}" if result.apart_count == 0 else f"no total of the rest: {result.reason}"
 
 
 PER_YEAR_COLUMN = "amount per year (US$, assumes an even spread over the period)"

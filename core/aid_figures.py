@@ -16,8 +16,9 @@ import plotly.graph_objects as go
 from core import aid
 from core.aid import GROUPINGS
 from core.formatting import BILLION, USD_BN, ScreenTable, format_usd, screen_table
-from core.scalars import as_float, as_int
+from core.scalars import as_int
 from core.style import status_marker
+from core.sums import LISTED, Sum, add_up, period_problems
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 HOVER_LIMIT = 5  # figures listed in one bar's hover; the rest are counted
@@ -83,50 +84,103 @@ def _status_order(flows: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(ordered.index.astype(str), ordered["label"].astype(str), strict=True))
 
 
-def bars_figure(
-    flows: pd.DataFrame, by: str, log_scale: bool = False, statuses: list[tuple[str, str]] | None = None
-) -> go.Figure:
-    """Total per group and status (statuses side by side, horizontal so long names stay readable),
-    each bar's hover listing the figures it adds. `flows` largest first (see `_hovers`).
-    `statuses`: the (status, label) pairs present, firmest first, when the caller has them."""
+BARS_DRAWN = 40  # bars in one chart; past this it is unreadable (the table lists every figure)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: a total under the one rule (core.sums), or a single figure standing beside others
+    it cannot be added to."""
+
+    group: str  # the recipient, kind or status it is drawn under
+    detail: str  # its second line: the kind of flow and what it adds, or the figure's id
+    status: str
+    status_label: str
+    firmness: int  # orders the statuses' traces, firmest first
+    amount: float
+    text: str  # the label beside the bar
+    hover: str
+
+
+def bar_units(flows: pd.DataFrame, by: str, data: aid.AidData, years: tuple[int, int]) -> tuple[list[Bar], int]:
+    """The bars for `flows` grouped `by`, largest first, at most BARS_DRAWN, and how many there are.
+
+    A bar is a total of one group, status and kind of flow when the rule allows it; otherwise each
+    figure has its own bar, side by side, saying why it is not added. `flows` largest first.
+    """
     column = _GROUP_COLUMN[by]
-    # One grouped pass over the rows; everything after works on a row per bar.
-    groups = flows.groupby([column, "status"], observed=True, sort=False)
-    bars = groups.agg(
-        total=("amount_usd", "sum"), vague=("qualifier", "count"), largest=("amount_usd", "max"),
-        figures=("amount_usd", "size"),
-    )  # fmt: skip
-    order = bars["largest"].groupby(level=column, observed=True).max().sort_values(ascending=True).index.tolist()
-    hovers = _hovers(flows, [column, "status"], flow_hover, bars["figures"])
+    bars: list[Bar] = []
+    count = 0
+    for (group, status, kind), rows in flows.groupby([column, "status", "kind_label"], observed=True, sort=False):
+        result = add_up(rows, data.scopes, years, data.names)
+        label, firmness = str(rows["status_label"].iloc[0]), as_int(rows["firmness"].iloc[0])
+        kind_words = "" if by == "kind" else f"{kind} · "
+        if result.total is not None and result.added_count > 1:
+            added = rows[rows["flow_id"].astype(str).isin(result.added)] if result.added_count <= LISTED else rows
+            count += 1
+            bars.append(Bar(
+                str(group), f"{kind_words}sum of {result.added_words()}", str(status), label, firmness,
+                float(result.total),
+                _bar_label(result), _sum_hover(added.head(HOVER_LIMIT), result),
+            ))  # fmt: skip
+            singles = rows[period_problems(rows["year_start"], rows["year_end"], years) != ""]
+        else:
+            singles = rows
+        count += len(singles)
+        why = dict(result.apart)  # the first LISTED; the rest are marked by the sentence below
+        for row in singles.head(BARS_DRAWN).itertuples(index=False):
+            fid = str(row.flow_id)
+            note = why.get(fid) or (f"not added: {result.reason}" if result.total is None and len(rows) > 1 else "")
+            bars.append(Bar(
+                str(group), f"{kind_words}{fid}" + (f" ({note})" if note else ""), str(status), label, firmness,
+                float(row.amount_usd), format_usd(row.amount_usd, row.qualifier, short=True),
+                flow_hover(pd.Series(row._asdict())) + (f"<br><b>Not added</b>: {html.escape(note)}" if note else ""),
+            ))  # fmt: skip
+    bars.sort(key=lambda bar: -bar.amount)
+    return bars[:BARS_DRAWN], count
+
+
+def _sum_hover(added: pd.DataFrame, result: Sum) -> str:
+    lines = [f"<b>{html.escape(result.words())}</b>: a total of {html.escape(result.added_words())}"]
+    lines += [flow_hover(row) for _, row in added.iterrows()]
+    if result.added_count > len(added):
+        lines.append(f"… and {result.added_count - len(added):,} more figures (see the table)")
+    return "<br><br>".join(lines)
+
+
+def bars_figure(bars: list[Bar], by: str, log_scale: bool = False) -> go.Figure:
+    """One horizontal bar per total or lone figure (statuses side by side by colour and pattern,
+    never stacked), each with its group and what it adds on its label."""
+    labels = [f"{textwrap.fill(b.group, 28)}<br><sup>{textwrap.shorten(b.detail, 64, placeholder='…')}</sup>"
+              .replace("\n", "<br>") for b in bars]  # fmt: skip
     traces = []
-    for status, label in statuses if statuses is not None else _status_order(flows):
-        of_status = bars.xs(status, level="status")
-        names = [g for g in order if g in of_status.index]
+    statuses = sorted({(b.firmness, b.status, b.status_label) for b in bars})
+    for _, status, label in statuses:
+        mine = [i for i, b in enumerate(bars) if b.status == status]
         traces.append(
             go.Bar(
                 name=label,
                 orientation="h",
-                y=[textwrap.fill(str(g), 28).replace("\n", "<br>") for g in names],
-                x=[as_float(of_status.at[g, "total"]) / BILLION for g in names],
-                text=[_bar_label(as_float(of_status.at[g, "total"]), as_int(of_status.at[g, "vague"])) for g in names],
+                y=[labels[i] for i in mine],
+                x=[bars[i].amount / BILLION for i in mine],
+                text=[bars[i].text for i in mine],
                 textposition="outside",
                 cliponaxis=False,
-                customdata=[hovers[(g, status)] for g in names],
+                customdata=[bars[i].hover for i in mine],
                 hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
                 marker=status_marker(status),
             )
         )
-    wrapped = [textwrap.fill(str(g), 28).replace("\n", "<br>") for g in order]
     layout = dict(
-        barmode="group",
-        yaxis={"title": GROUPINGS[by], "categoryorder": "array", "categoryarray": wrapped, "automargin": True},
+        barmode="overlay",  # one bar per row: a row is one total or one figure, never a stack
+        yaxis={"title": GROUPINGS[by], "categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
         xaxis={
             "title": "US$ billions, as stated" + (" (log scale)" if log_scale else ""),
             "type": "log" if log_scale else "linear",
             "rangemode": "tozero",
         },
         legend={"title": "Status (never added together)", "orientation": "h", "y": -0.2},
-        height=max(320, 70 * len(order) + 160),
+        height=max(320, 56 * len(bars) + 160),
         margin={"t": 30, "r": 80},
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
@@ -134,9 +188,8 @@ def bars_figure(
     return go.Figure(data=traces, layout=layout)
 
 
-def _bar_label(total: float, vague: int) -> str:
-    text = format_usd(total)
-    return f"≈ {text}" if vague else text
+def _bar_label(result: Sum) -> str:
+    return format_usd(result.total, result.qualifier, short=True)
 
 
 def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
@@ -190,29 +243,36 @@ def _spread_line(row: pd.Series) -> str:
     )
 
 
-def per_year_figure(spread: pd.DataFrame) -> go.Figure:
-    """Per-year amounts under the even-spread assumption, statuses side by side."""
+def per_year_figure(spread: pd.DataFrame, data: aid.AidData) -> go.Figure:
+    """Per-year amounts under the even-spread assumption: one trace per status and kind of flow,
+    adding only figures whose recipients do not overlap; where they may, each figure is its own
+    trace (side by side, never summed). Each year's slice lies inside the years chosen (annualise)."""
     traces = []
-    for status, label in _status_order(spread):
-        subset = spread[spread["status"] == status]
-        per_year = subset.groupby("year")["amount_per_year_usd"].sum()
-        largest_first = subset.sort_values("amount_per_year_usd", ascending=False, kind="stable")
-        hovers = _hovers(largest_first, ["year"], _spread_line, subset.groupby("year").size())
-        traces.append(
-            go.Bar(
-                name=f"{label} ({EVEN_SPREAD})",
-                x=per_year.index,
-                y=per_year.to_numpy() / BILLION,
-                customdata=hovers.reindex(per_year.index).to_numpy(),
-                hovertemplate=f"<b>%{{x}}</b> ({EVEN_SPREAD})<br>%{{customdata}}<extra>{html.escape(label)}</extra>",
-                marker=status_marker(status),
+    for (_, status, kind), subset in spread.groupby(["firmness", "status", "kind_label"], observed=True, sort=True):
+        label = f"{subset['status_label'].iloc[0]} · {kind}"
+        overlapping = data.scopes.overlapping(subset["recipient_code"].astype(str))
+        parts = [(label, subset)] if not overlapping else [
+            (f"{label} · {fid}", rows) for fid, rows in subset.groupby("flow_id", observed=True, sort=False)
+        ]  # fmt: skip
+        for name, rows in parts:
+            per_year = rows.groupby("year")["amount_per_year_usd"].sum()
+            largest_first = rows.sort_values("amount_per_year_usd", ascending=False, kind="stable")
+            hovers = _hovers(largest_first, ["year"], _spread_line, rows.groupby("year").size())
+            traces.append(
+                go.Bar(
+                    name=f"{name} ({EVEN_SPREAD})",
+                    x=per_year.index,
+                    y=per_year.to_numpy() / BILLION,
+                    customdata=hovers.reindex(per_year.index).to_numpy(),
+                    hovertemplate=f"<b>%{{x}}</b> ({EVEN_SPREAD})<br>%{{customdata}}<extra>{html.escape(name)}</extra>",
+                    marker=status_marker(str(status)),
+                )
             )
-        )
     layout = dict(
         barmode="group",
         xaxis={"title": "Year"},
         yaxis={"title": f"{USD_BN} a year ({EVEN_SPREAD_SHORT})", "rangemode": "tozero"},
-        legend={"title": "Status (never added together)", "orientation": "h", "y": -0.25},
+        legend={"title": "Status and kind of flow (never added together)", "orientation": "h", "y": -0.25},
         margin={"t": 30},
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
@@ -225,24 +285,27 @@ class AidView:
     """What the page shows for one filter state that is small whatever the data's size."""
 
     figures: int  # rows kept by the filters
-    totals: ScreenTable  # aid.totals_display: a row per status
+    totals: ScreenTable  # aid.totals: a row per status and kind of flow
     bars: go.Figure | None  # the bar chart, when the filters ask for it and something is left
+    bars_total: int  # how many bars there are (at most BARS_DRAWN are drawn)
+    bars_drawn: int
     table: ScreenTable  # the rows kept, largest first, the first SHOWN_ROWS ready for the screen
     empty_reason: str  # why nothing is kept, or "" (aid.empty_reason)
 
 
-def aid_view(view: pd.DataFrame, filters: aid.AidFilters) -> AidView:
+def aid_view(data: aid.AidData, filters: aid.AidFilters) -> AidView:
     """The bar chart and totals for one filter state, built in one place so the page can share
     them between sessions (`components.data.for_filters`). The per-year and over-time charts are
     built by the page on each rerun: they are other views of the same rows, drawn less often."""
-    flows = aid.filter_money(view, filters)
-    bars = not flows.empty and not filters.per_year and filters.chart != "time"
-    totals = aid.totals_by_status(flows)  # firmest first: also the bars' order of statuses
-    statuses = list(zip(totals["status"].astype(str), totals["status_label"].astype(str), strict=True))
+    flows = aid.filter_money(data.view, filters)
+    wanted = not flows.empty and not filters.per_year and filters.chart != "time"
+    bars, count = bar_units(flows, filters.by, data, filters.years) if wanted else ([], 0)
     return AidView(
         figures=len(flows),
-        totals=screen_table(aid.totals_display(totals)),
-        bars=bars_figure(flows, filters.by, filters.scale == "log", statuses) if bars else None,
+        totals=screen_table(aid.totals(flows, data, filters.years)),
+        bars=bars_figure(bars, filters.by, filters.scale == "log") if bars else None,
+        bars_total=count,
+        bars_drawn=len(bars),
         table=screen_table(flows, lambda rows: aid.table(rows, filters.per_year)),
-        empty_reason="" if len(flows) else aid.empty_reason(view, filters),
+        empty_reason="" if len(flows) else aid.empty_reason(data.view, filters),
     )

@@ -11,6 +11,7 @@ from core import aid, aid_figures
 from core.facts import Facts, load_facts
 from core.money import money_view
 from core.periods import overlaps
+from core.scopes import Scopes
 from core.url_state import QueryReader
 
 
@@ -47,10 +48,11 @@ def flows(rows: list[tuple]) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def filters(options: aid.AidOptions) -> Callable[..., aid.AidFilters]:
-    """filters(**changes): the default filters with those fields changed."""
+    """filters(**changes): the default filters, every recipient chosen, with those fields changed."""
 
     def build(**changes) -> aid.AidFilters:
-        return aid.AidFilters(**{**vars(aid.PARAMS.defaults(options)), **changes})
+        every = {"recipients": tuple(options.recipients)}
+        return aid.AidFilters(**{**vars(aid.PARAMS.defaults(options)), **every, **changes})
 
     return build
 
@@ -134,15 +136,35 @@ def test_annualise_spreads_closed_periods_and_leaves_the_rest() -> None:
     assert aid.annualise(small, (2015, 2016))["year"].tolist() == [2015, 2016, 2015]
 
 
-def test_totals_by_status_never_mix_statuses() -> None:
+def data_of(frame: pd.DataFrame, memberships: dict | None = None) -> aid.AidData:
+    return aid.AidData(view=frame, scopes=Scopes(memberships or {}), names={})
+
+
+def test_totals_never_mix_statuses_and_leave_undated_figures_apart() -> None:
     small = flows([
         ("A", "KAZ", 10, None, 2005, 2006, "realised"),
+        ("E", "TKM", 4, None, 2007, 2007, "realised"),
         ("B", "USA", 5, "approximately", None, None, "realised"),
         ("C", "UZB", 7, None, None, None, "agreed"),
     ])  # fmt: skip
-    totals = aid.totals_by_status(small).set_index("status")
-    assert totals.loc["realised", ["total_usd", "figures", "vague"]].tolist() == [15, 2, 1]
-    assert totals.loc["agreed", ["total_usd", "figures", "vague"]].tolist() == [7, 1, 0]
+    totals = aid.totals(small, data_of(small), (2000, 2019)).set_index("status")
+    realised, agreed = totals.loc["Realised"], totals.loc["Agreed"]
+    assert realised["total"] == "US$14" and realised["adds"] == "2 figures: A; E"  # not B: no stated period
+    assert realised["not added"] == "B (no stated period)"
+    assert agreed["total"] == "one figure, not a sum" and agreed["not added"] == "C (no stated period)"
+
+
+def test_totals_of_a_group_and_its_member_are_not_added() -> None:
+    small = flows(
+        [("R", "CA5", 12, "approximately", 1993, 2001, "realised"), ("K", "KAZ", 5, None, 2005, 2006, "realised")]
+    )
+    totals = aid.totals(small, data_of(small, {"CA5": {"KAZ": "definition"}}), (1990, 2019))
+    assert totals["total"].tolist() == ["no total"]
+    assert "no total: CA5 includes KAZ" in totals["not added"].iloc[0]
+    unknown = aid.totals(small, data_of(small, {"CA5": {"KAZ": "unknown"}}), (1990, 2019))
+    assert unknown["total"].tolist() == ["no total"] and "leaves open" in unknown["not added"].iloc[0]
+    apart = aid.totals(small, data_of(small), (1990, 2019))  # disjoint: added, and approximate
+    assert apart["total"].tolist() == ["approximately US$17"] and apart["of which vague"].tolist() == [1]
 
 
 def test_read_filters_from_a_link_with_bad_parts(options) -> None:
@@ -159,21 +181,28 @@ def test_to_query_round_trips_every_value(filters, options) -> None:
     assert aid.PARAMS.read(QueryReader(query), options) == f
 
 
-def test_bars_figure_one_trace_per_status_with_quotes_in_hover() -> None:
+def bars_of(frame: pd.DataFrame, by: str = "recipient", years=(1950, 2019)):
+    units, count = aid_figures.bar_units(frame, by, data_of(frame), years)
+    return aid_figures.bars_figure(units, by), count
+
+
+def test_bars_add_only_what_the_rule_allows_and_draw_the_rest_beside() -> None:
     small = flows([
         ("A", "KAZ", 5_500_000_000, None, 2005, 2019, "realised"),
-        ("B", "KAZ", 1_000_000_000, "approximately", None, None, "realised"),
+        ("D", "KAZ", 1_000_000_000, "approximately", 2001, 2003, "realised"),
+        ("B", "KAZ", 2_000_000_000, None, None, None, "realised"),
         ("C", "UZB", 6_500_000_000, None, None, None, "agreed"),
     ])  # fmt: skip
-    figure = aid_figures.bars_figure(small, "recipient")
-    assert [t.name for t in figure.data] == ["Realised", "Agreed"]
+    figure, count = bars_of(small)
+    assert [t.name for t in figure.data] == ["Realised", "Agreed"] and count == 3
     realised, agreed = figure.data
-    assert list(realised.y) == ["KAZ"] and list(realised.x) == [6.5]
-    assert list(realised.text) == ["≈ US$6.5 bn"]  # one of the two is approximate
+    assert list(realised.x) == [7.0, 2.0]  # A + D added; B (no period) beside it, not added
+    assert list(realised.text) == ["≈ US$7 bn", "US$2 bn"]  # 6.5 bn approximate to the vague term's billions
+    assert "sum of 2 figures: A; D" in realised.y[0] and "B (no stated period)" in realised.y[1]
     assert "&lt;b&gt;q&lt;/b&gt;" in realised.customdata[0]  # data is escaped in hover
-    assert realised.customdata[0].count("Period:") == 2  # both figures listed
+    assert realised.customdata[0].count("Period:") == 2 and "Not added" in realised.customdata[1]
     assert agreed.marker.pattern.shape == "/" and realised.marker.pattern.shape == ""
-    assert figure.layout.barmode == "group"
+    assert figure.layout.barmode == "overlay"  # one bar a row: never a stack
 
 
 def test_timeline_figure_spans_years_and_marks_open_periods() -> None:
@@ -193,7 +222,7 @@ def test_timeline_figure_spans_years_and_marks_open_periods() -> None:
 
 def test_per_year_figure_says_the_assumption() -> None:
     small = flows([("A", "KAZ", 10, None, 2005, 2006, "realised")])
-    figure = aid_figures.per_year_figure(aid.annualise(small))
+    figure = aid_figures.per_year_figure(aid.annualise(small), data_of(small))
     assert "even spread" in figure.layout.yaxis.title.text
     assert "even spread" in figure.data[0].name
     assert list(figure.data[0].x) == [2005, 2006]
@@ -215,24 +244,26 @@ def test_per_year_table_names_the_assumption_and_leaves_gaps(view) -> None:
     assert pd.isna(shown.loc["M01", column]) and pd.isna(shown.loc["M08", column])  # open; no period
 
 
-def test_a_bar_hover_lists_its_largest_figures_and_counts_the_rest(tmp_path) -> None:
+def test_on_generated_data_every_bar_is_a_lawful_total_or_one_figure(tmp_path) -> None:
     from scripts.generate_data import generate
 
     generate(tmp_path, 400)
-    view = money_view(load_facts(tmp_path))
-    figure = aid_figures.bars_figure(view, "recipient")
-    bar = figure.data[0]  # the firmest status present
-    status = view.loc[view["status_label"] == bar.name, "status"].iloc[0]
-    name = bar.y[-1]  # the first bar from the top: the group with the largest figure
-    group = view[(view["recipient_name"] == name) & (view["status"] == status)]
-    assert len(group) > aid_figures.HOVER_LIMIT  # the case under test
-    hover = bar.customdata[-1]
-    top = group.nlargest(aid_figures.HOVER_LIMIT, "amount_usd", keep="first")
-    for amount, qualifier in zip(top["amount_usd"], top["qualifier"], strict=True):
-        assert f"<b>{aid_figures.format_usd(amount, qualifier)}</b>" in hover
-    assert hover.count("<b>") - hover.count("<b>…") == aid_figures.HOVER_LIMIT
-    assert f"and {len(group) - aid_figures.HOVER_LIMIT:,} more figures" in hover
-    assert bar.x[-1] == pytest.approx(group["amount_usd"].sum() / aid_figures.BILLION)
+    facts = load_facts(tmp_path)
+    data = aid.aid_data(facts)
+    years = (1980, 2010)
+    units, count = aid_figures.bar_units(data.view, "recipient", data, years)
+    assert count > len(units) == aid_figures.BARS_DRAWN  # the largest are drawn, the rest counted
+    by_id = data.view.set_index("flow_id")
+    for unit in units:
+        if "sum of" not in unit.detail:
+            assert unit.detail.split(" · ")[-1].split(" ")[0] in by_id.index  # a lone figure, named
+            continue
+        ids = unit.detail.split(": ", 1)[1].split("; ")
+        terms = by_id.loc[[i for i in ids if i in by_id.index]]
+        assert terms["status"].nunique() == 1 and terms["kind"].nunique() == 1
+        assert terms["year_start"].notna().all() and (terms["year_start"] >= years[0]).all()
+        assert terms["year_end"].notna().all() and (terms["year_end"] <= years[1]).all()
+        assert not data.scopes.overlapping(terms["recipient_code"].astype(str))
 
 
 def test_the_per_year_caption_names_a_few_figures_and_counts_the_rest() -> None:
@@ -247,8 +278,9 @@ def test_the_per_year_caption_names_a_few_figures_and_counts_the_rest() -> None:
 
 def test_the_shared_view_says_why_it_is_empty(filters, view) -> None:
     nothing = filters(statuses=("agreed",), recipients=("KAZ",))
-    assert aid_figures.aid_view(view, nothing).empty_reason == aid.empty_reason(view, nothing) != ""
-    assert aid_figures.aid_view(view, filters()).empty_reason == ""
+    data = data_of(view)
+    assert aid_figures.aid_view(data, nothing).empty_reason == aid.empty_reason(view, nothing) != ""
+    assert aid_figures.aid_view(data, filters()).empty_reason == ""
 
 
 def test_a_bar_whose_figures_are_all_far_down_still_lists_them() -> None:
@@ -258,7 +290,8 @@ def test_a_bar_whose_figures_are_all_far_down_still_lists_them() -> None:
     small = [(f"B{n}", "UZB", 100 + n, None, 2010, 2010, "realised") for n in range(3)]
     frame = flows(big + small).sort_values("amount_usd", ascending=False, kind="stable").reset_index(drop=True)
     assert len(frame) > aid_figures.HOVER_LIMIT * 64 * 2  # the first head holds none of UZB's rows
-    bar = aid_figures.bars_figure(frame, "recipient").data[0]
-    hovers = dict(zip(bar.y, bar.customdata, strict=True))
+    bar = bars_of(frame, years=(2010, 2010))[0].data[0]
+    hovers = {label.split("<br>")[0]: hover for label, hover in zip(bar.y, bar.customdata, strict=True)}
     assert all(f"<b>US${amount:,}</b>" in hovers["UZB"] for amount in (100, 101, 102))
-    assert hovers["KAZ"].count("<b>US$") == aid_figures.HOVER_LIMIT and "and 1,995 more figures" in hovers["KAZ"]
+    assert hovers["KAZ"].startswith("<b>US$20 bn</b>: a total of 2,000 figures")
+    assert hovers["KAZ"].count("<b>US$") == 1 + aid_figures.HOVER_LIMIT and "and 1,995 more figures" in hovers["KAZ"]

@@ -22,7 +22,9 @@ def chart_spec(at: AppTest) -> dict:
 
 def test_default_view_writes_every_value_to_the_url() -> None:
     at = open_aid()
-    assert param(at, "recipient") == ["SSEA_AF", "CA5", "USA", "AFG", "KAZ", "UZB", "TKM"]
+    # The page's question is Central Asia: the region and its states; the rest is context to add.
+    assert param(at, "recipient") == ["CA5", "KAZ", "UZB", "TKM"]
+    assert any("Also in the source, as context" in c.value and "United States" in c.value for c in at.caption)
     assert param(at, "years") == ["1954-2019"] and param(at, "undated") == ["1"] and param(at, "by") == ["recipient"]
     spec = chart_spec(at)
     assert [t["name"] for t in spec["data"]] == [
@@ -38,7 +40,8 @@ def test_a_link_opens_its_view() -> None:
     assert at.radio(key="aid_by").value == "status"
     spec = chart_spec(at)
     assert sorted(name for t in spec["data"] for name in t["y"]) == [
-        "Contracts signed,<br>implementation unknown", "Realised",
+        "Contracts signed,<br>implementation unknown<br><sup>Investment · M09</sup>",
+        "Realised<br><sup>Investment · M07 (partly outside the years chosen)</sup>",  # 2005-2019: not all in 2010-2019
     ]  # fmt: skip
     table = at.dataframe[1].value
     assert table["id"].tolist() == ["M09", "M07"]  # largest first: 18 bn, then 5.5 bn
@@ -102,3 +105,15 @@ def test_downloads_are_offered_without_rerunning() -> None:
     at = open_aid()
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == ["Download CSV", "Download with citation"]
+
+
+def test_one_click_adds_the_context_recipients() -> None:
+    at = open_aid()
+    at.button(key="aid_recipients_add_context").click().run()
+    assert param(at, "recipient") == ["CA5", "KAZ", "UZB", "TKM", "SSEA_AF", "USA", "AFG"]
+    assert not any("Also in the source, as context" in c.value for c in at.caption)
+
+
+def test_a_link_that_states_its_recipients_keeps_them() -> None:
+    old = ["SSEA_AF", "CA5", "USA", "AFG", "KAZ", "UZB", "TKM"]  # a permalink made before the new default
+    assert param(open_aid(recipient=old), "recipient") == old

@@ -13,7 +13,6 @@ from core.compare import figures as compare_figures
 from core.compare.options import PARAMS as COMPARE_PARAMS
 from core.compare.options import CompareFilters
 from core.facts import Facts
-from core.money import money_view
 from tests.apptest_support import open_app
 
 
@@ -62,10 +61,10 @@ def test_shared_results_equal_a_fresh_build(bundled_facts: Facts) -> None:
     assert shared.rows.equals(fresh.rows) and shared.table.arrow.equals(fresh.table.arrow)
     assert [f.to_dict() for _, f in shared.panels] == [f.to_dict() for _, f in fresh.panels]
 
-    view = money_view(bundled_facts)
+    data = aid.aid_data(bundled_facts)
     by_status = dataclasses.replace(aid.PARAMS.defaults(aid.aid_options(bundled_facts)), by="status")
-    assert for_filters(bundled_facts, aid_figures.aid_view, view, by_status).bars.to_dict() == (
-        aid_figures.bars_figure(view, "status").to_dict()
+    assert for_filters(bundled_facts, aid_figures.aid_view, data, by_status).bars.to_dict() == (
+        aid_figures.aid_view(data, by_status).bars.to_dict()
     )
     events = timeline.event_view(bundled_facts)
     picked = dataclasses.replace(timeline.PARAMS.defaults(timeline.timeline_options(bundled_facts)), event="E13")

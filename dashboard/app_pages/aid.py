@@ -3,13 +3,12 @@
 import streamlit as st
 
 from components.data import derived, facts_or_stop, for_filters
-from components.filters import filter_panel
+from components.filters import filter_panel, offer_context
 from components.share import page_permalink, share_and_download
 from components.tables import data_table, show_table
 from components.view_state import open_view, show_notices, write_view
 from core import aid, aid_figures
 from core.formatting import escape_markdown, for_display
-from core.money import money_view
 from core.url_state import year_range_value
 
 SPANS_DRAWN = 150  # one bar per figure; past this the chart is unreadable and slow to draw
@@ -23,14 +22,18 @@ with st.sidebar:
 write_view(aid.PARAMS.to_query(filters))
 
 st.title("Aid and investment")
-st.caption("Japan's money by recipient and period, as the source states it. Statuses are never added together.")
+st.caption("Japan's money by recipient and period, as the source states it. A total adds only figures of one "
+           "status and one kind of flow, for recipients that do not overlap, with periods inside the years chosen; "
+           "other figures stand beside it with the reason.")  # fmt: skip
 show_notices(notices)
-view = derived(facts, money_view)
+offer_context(aid.PARAMS.widget_key("recipients"), options.context_recipients, filters.recipients)
+data = derived(facts, aid.aid_data)
+view = data.view
 aid_columns = {
     "amount (US$)": st.column_config.NumberColumn(format="localized"),
     "quote": st.column_config.TextColumn(width="large"),
 }
-shown = for_filters(facts, aid_figures.aid_view, view, filters)  # the chart and totals, shared per filter state
+shown = for_filters(facts, aid_figures.aid_view, data, filters)  # the chart and totals, shared per filter state
 share_and_download(
     page="aid",
     page_title="Aid and investment",
@@ -53,7 +56,7 @@ if filters.per_year:
     if spread.empty:
         st.warning("None of the figures shown has a stated first and last year, so none can be spread over years.")
     else:
-        st.plotly_chart(aid_figures.per_year_figure(spread), key="aid_chart_per_year")
+        st.plotly_chart(aid_figures.per_year_figure(spread, data), key="aid_chart_per_year")
     if apart := aid.not_annualisable_text(flows):
         st.caption("Not spread over years, as the source states no full period for them: " + escape_markdown(apart))
 elif filters.chart == "time":
@@ -70,9 +73,13 @@ elif filters.chart == "time":
         data_table(undated, lambda rows: aid.table(rows, filters.per_year), aid_columns)
 elif shown.bars is not None:
     st.plotly_chart(shown.bars, key="aid_chart_bars")
+    if shown.bars_total > shown.bars_drawn:
+        st.caption(f"Drawing the {shown.bars_drawn:,} largest of {shown.bars_total:,} bars; the table lists them all.")
 
-st.subheader("Totals by status")
-st.caption("Each total adds only figures of one status; 'of which vague' counts figures the source qualifies.")
+st.subheader("Totals by status and kind of flow")
+st.caption("A total adds figures of one status and one kind of flow only, never across them; where figures "
+           "cannot be added, 'not added' says which and why. 'Of which vague' counts the figures the source "
+           "qualifies, and makes the total approximate.")  # fmt: skip
 show_table(shown.totals)
 st.subheader(f"The {shown.figures:,} figures shown")
 show_table(shown.table, aid_columns)
