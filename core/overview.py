@@ -8,7 +8,10 @@ import pandas as pd
 
 from core.facts import Facts
 from core.formatting import NOT_STATED, format_count, format_period, format_usd, is_missing, lookup
+from core.money import money_view
 from core.scalars import as_int
+from core.scopes import Scopes
+from core.sums import Sum, add_up, period_problems
 
 
 @dataclass(frozen=True)
@@ -26,41 +29,29 @@ class KeyFigure:
 
 
 def central_asia_money(facts: Facts) -> list[KeyFigure]:
-    """One card per recipient, kind and status of Japanese money for a Central Asian state or the
-    region, and a 'not stated' card for each Central Asian state the source gives no figure for.
+    """Cards of Japanese money for a Central Asian state or the region, and a 'not stated' card
+    for each Central Asian state the source gives no figure for.
 
-    A card adds figures only within one status. With one figure behind it (as in the bundled
-    data) it carries that figure's quote; with several it says how many it adds.
+    A card is one figure, or a total of one recipient, kind and status that the one rule for sums
+    (core.sums) allows over the data's years; figures it does not allow stand on cards of their own.
     """
     actors = facts.actors.set_index("code")
     region = actors.index[actors["role"] == "central_asia"]
-    money = facts.money[facts.money["recipient_code"].isin(region)]
-    groups = (
-        money.groupby(["recipient_code", "kind", "status"], observed=True)
-        .agg(
-            amount=("amount_usd", "sum"),
-            figures=("amount_usd", "size"),
-            vague=("qualifier", "count"),
-            qualifier=("qualifier", "first"),
-            undated=("year_start", lambda s: int(s.isna().sum())),
-            open_end=("year_end", lambda s: int(s.isna().sum())),
-            first_year=("year_start", "min"),
-            last_year=("year_end", "max"),
-            quote=("quote", "first"),
-            paragraph=("paragraph", "first"),
-            source_id=("source_id", "first"),
-        )
-        .reset_index()
+    view = money_view(facts)
+    money = view[view["recipient_code"].isin(region)]
+    scopes = Scopes.from_table(facts.memberships)
+    names = {str(code): str(name) for code, name in actors["name"].items()}
+    is_region = lookup(money["recipient_code"], actors["kind"]).ne("state").to_numpy(dtype=bool)
+    ordered = money.assign(is_region=is_region).sort_values(
+        ["is_region", "firmness", "recipient_code", "kind"], kind="stable"
     )
-    statuses = facts.statuses.set_index("status")
-    kinds = facts.flow_kinds.set_index("kind")["label"]
-    groups = groups.assign(
-        firmness=lookup(groups["status"], statuses["firmness"], keep_code=False).astype("Int64"),
-        is_region=lookup(groups["recipient_code"], actors["kind"]).ne("state"),
-    ).sort_values(["is_region", "firmness", "recipient_code", "kind"])
-    cards = [
-        _money_card(row, str(actors.at[row.recipient_code, "name"]), kinds, statuses) for row in groups.itertuples()
-    ]
+    cards = []
+    for _, rows in ordered.groupby(["is_region", "firmness", "recipient_code", "kind"], observed=True, sort=False):
+        result = add_up(rows, scopes, None, names)
+        if result.total is not None and result.added_count > 1:
+            cards.append(_sum_card(rows, result))
+            rows = rows[period_problems(rows["year_start"], rows["year_end"], None) != ""]
+        cards += [_figure_card(row) for _, row in rows.iterrows()]
     states = actors[(actors["role"] == "central_asia") & (actors["kind"] == "state")]
     stated = set(money["recipient_code"].unique())  # NOTE: once, not per state: a million codes
     for code, name in states["name"].items():
@@ -80,31 +71,32 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
     return cards
 
 
-def _money_card(row, name: str, kinds: pd.Series, statuses: pd.DataFrame) -> KeyFigure:
-    status = str(statuses["label"].get(row.status, row.status))
-    label = f"{name}: {str(kinds.get(row.kind, row.kind)).lower()}"
-    if row.figures == 1:
-        qualifier = None if is_missing(row.qualifier) else str(row.qualifier)
-        return KeyFigure(
-            label=label,
-            value=format_usd(row.amount, qualifier, short=True),
-            qualifier=qualifier,
-            status=status,
-            period=format_period(row.first_year, row.last_year if not row.open_end else None),
-            quote=str(row.quote),
-            paragraph=int(row.paragraph),
-            source_id=str(row.source_id),
-        )
-    qualifier = "approximately" if row.vague else None
-    period = format_period(row.first_year, row.last_year if not row.open_end else None)
-    if row.undated:
-        period += f"; {row.undated:,} with no stated period"
+def _label(row: pd.Series) -> str:
+    return f"{row['recipient_name']}: {str(row['kind_label']).lower()}"
+
+
+def _figure_card(row: pd.Series) -> KeyFigure:
+    qualifier = None if is_missing(row["qualifier"]) else str(row["qualifier"])
     return KeyFigure(
-        label=label,
-        value=format_usd(row.amount, qualifier, short=True),
+        label=_label(row),
+        value=format_usd(row["amount_usd"], qualifier, short=True),
         qualifier=qualifier,
-        status=f"{status} · sum of {row.figures:,} figures, {row.vague:,} of them vague",
-        period=period,
+        status=str(row["status_label"]),
+        period=str(row["period"]),
+        quote=str(row["quote"]),
+        paragraph=as_int(row["paragraph"]),
+        source_id=str(row["source_id"]),
+    )
+
+
+def _sum_card(rows: pd.DataFrame, result: Sum) -> KeyFigure:
+    first = rows.iloc[0]
+    return KeyFigure(
+        label=_label(first),
+        value=result.words(short=True),
+        qualifier=result.qualifier,
+        status=f"{first['status_label']} · a total of {result.added_words()}, {result.vague:,} of them vague",
+        period=format_period(rows["year_start"].min(), rows["year_end"].max()),
         quote=None,
         paragraph=None,
         source_id=None,

@@ -1,0 +1,36 @@
+"""The Overview's money cards: one figure each, or a total the one rule for sums allows."""
+
+from __future__ import annotations
+
+from core.facts import Facts, load_facts
+from core.money import money_view
+from core.overview import central_asia_money
+from core.scopes import Scopes
+from core.sums import LISTED
+
+
+def test_bundled_cards_are_single_figures_with_quotes_and_gaps_not_stated(bundled_facts: Facts) -> None:
+    cards = central_asia_money(bundled_facts)
+    values = {card.label: card.value for card in cards}
+    assert values["Central Asian states: aid"] == "≈ US$12 bn"
+    assert values["Kyrgyzstan: Japanese money"] == values["Tajikistan: Japanese money"] == "not stated"
+    assert all(card.quote for card in cards if card.value != "not stated")
+
+
+def test_generated_cards_add_only_lawful_figures(tmp_path) -> None:
+    from scripts.generate_data import generate
+
+    generate(tmp_path, 3000)
+    facts = load_facts(tmp_path)
+    view = money_view(facts).set_index("flow_id")
+    scopes = Scopes.from_table(facts.memberships)
+    sums = [card for card in central_asia_money(facts) if "a total of" in card.status]
+    assert sums, "the generated data has groups of several dated figures"
+    for card in sums:
+        ids = card.status.split(": ", 1)[1].split(", ")[0].split("; ")[:LISTED]
+        terms = view.loc[[i for i in ids if i in view.index]]
+        assert len(terms) == min(len(ids), LISTED) > 1
+        assert terms["status"].nunique() == terms["kind"].nunique() == terms["recipient_code"].nunique() == 1
+        assert terms["year_start"].notna().all() and terms["year_end"].notna().all()
+        assert not scopes.overlapping(terms["recipient_code"].astype(str))
+        assert card.quote is None  # a total cites its figures on the aid page, not one quote
