@@ -21,9 +21,9 @@ from core.masks import keep_all
 from core.params import PageParams, Param, flag_param, list_param, years_param
 from core.periods import year_bounds
 from core.scalars import as_int
+from core.scopes import Scopes
 from core.url_state import QueryReader
 
-REGION_CODE = "CA5"
 LABEL_CHARS = 26  # a label longer than this is shortened; the full title is in the hover and card
 MAX_QUERY = 100
 EVENTS_DRAWN = 400  # one point per event; past this the chart becomes counts per year
@@ -108,7 +108,8 @@ def event_view(facts: Facts) -> pd.DataFrame:
     names = dict(zip(facts.actors["code"], facts.actors["name"], strict=True))
     order = {category: number for number, category in enumerate(facts.categories["category"])}
     actors = facts.actors
-    states = set(actors.loc[(actors["role"] == "central_asia") & (actors["kind"] == "state"), "code"])
+    regions = set(actors.loc[(actors["role"] == "central_asia") & (actors["kind"] != "state"), "code"])
+    scopes = Scopes.from_table(facts.memberships)
     # Words per distinct country list and date, not per event: 100k events share a few thousand.
     countries = events["countries"]
     return events.assign(
@@ -116,18 +117,17 @@ def event_view(facts: Facts) -> pd.DataFrame:
         category_order=lookup(events["category"], order, keep_code=False).astype("Int64").fillna(len(order)),
         country_names=pd.Series(per_distinct(lambda cs: ", ".join(names.get(c, c) for c in cs.split(";")), countries),
                                 index=events.index).astype("str"),
-        region_wide=countries.map({c: names_region(c, states) for c in countries.unique()}).astype(bool),
+        region_wide=countries.map({c: names_region(c, regions, scopes) for c in countries.unique()}).astype(bool),
         date_text=per_distinct(date_text, events["year_start"], events["year_end"], events["date_precision"]),
         search_text=events["title"].astype("string").str.cat(events["description"].astype("string"), sep=" ")
         .str.casefold(),
     ).reset_index(drop=True)  # fmt: skip
 
 
-def names_region(countries: str, states: set[str]) -> bool:
-    """Whether an event's countries ('KAZ;UZB') are the region as a whole: the region's code (CA5)
-    or all of its `states`."""
-    codes = set(countries.split(";"))
-    return REGION_CODE in codes or (bool(states) and states <= codes)
+def names_region(countries: str, regions: set[str], scopes: Scopes) -> bool:
+    """Whether an event's countries ('KAZ;UZB') name one of `regions` as a whole: by its code (CA5)
+    or by all of its members (core.scopes: the same rule the comparison counts events by)."""
+    return bool(regions & scopes.whole_groups(str(countries).split(";")))
 
 
 def short_label(title: object) -> str:

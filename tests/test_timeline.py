@@ -227,3 +227,20 @@ def test_keeps_agrees_with_the_filtered_view(changes: dict, filters, view, ids) 
     for event_id in ids:
         assert timeline.keeps(view, chosen, event_id) == (event_id in kept), event_id
     assert not timeline.keeps(view, chosen, "E999")
+
+
+@pytest.mark.parametrize(
+    ("countries", "expected"),
+    [
+        ("JPN;CA5", True),  # the region by its code
+        ("JPN;KAZ;KGZ;TJK;TKM;UZB", True),  # the same region by all of its members
+        ("USA;KAZ;KGZ;TJK;TKM;UZB", True),
+        ("JPN;KAZ;KGZ", False),  # some members are not the region
+        ("AFG;USA", False),
+    ],
+)
+def test_a_region_counts_the_same_by_its_code_or_by_all_its_members(countries, expected, bundled_facts) -> None:
+    from core.scopes import Scopes
+
+    scopes = Scopes.from_table(bundled_facts.memberships)
+    assert timeline.names_region(countries, {"CA5"}, scopes) is expected
