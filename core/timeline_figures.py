@@ -11,9 +11,9 @@ from typing import cast
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import qualitative
 
 from core import timeline
+from core.style import category_colour
 from core.timeline import label_layout
 
 ROW_HEIGHT = 34  # pixels per row of a lane
@@ -32,7 +32,6 @@ def _hover(row: pd.Series) -> str:
 def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int], selected: str = "") -> go.Figure:
     """One trace per category (the legend), y = lane offset + row; spans drawn as thick lines."""
     categories = list(dict.fromkeys(events.sort_values("category_order")["category"]))
-    palette = qualitative.Safe
     offsets, ticks, offset = {}, [], 0
     for category in categories:
         height = int(rows[events["category"] == category].max()) + 1
@@ -41,10 +40,11 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         offset += height + 1  # a blank row between lanes
     sides = label_layout(events, years)["side"]
     traces = []
-    for number, category in enumerate(categories):
+    for category in categories:
         lane = events[events["category"] == category]
         y = offsets[category] + rows[lane.index]
-        colour = palette[number % len(palette)]
+        # By the category's place in the data's list, not among those shown: the same in every filter state.
+        colour = category_colour(int(lane["category_order"].iloc[0]))
         spans = lane[lane["date_precision"] == "span"]
         if not spans.empty:
             xs, ys = [], []
@@ -104,12 +104,12 @@ def counts_figure(events: pd.DataFrame) -> go.Figure:
     """Dated events counted per first year, stacked by category (counts of events add up)."""
     counts = events.groupby(["category_order", "category_label", "year_start"], observed=True).size()
     traces = []
-    for number, (key, per_year) in enumerate(counts.groupby(level=[0, 1], sort=True)):
+    for key, per_year in counts.groupby(level=[0, 1], sort=True):
         # Grouped on two levels, each key is an (order, label) pair; the stubs type a key as one scalar.
-        _, label = cast("tuple[object, object]", key)
+        order, label = cast("tuple[int, object]", key)
         years = per_year.index.get_level_values("year_start").astype(int)
         traces.append(go.Bar(name=html.escape(str(label)), x=years, y=per_year.to_numpy(),
-                       marker={"color": qualitative.Safe[number % len(qualitative.Safe)]},
+                       marker={"color": category_colour(order)},
                        hovertemplate="%{x}: %{y:,} events<extra>%{fullData.name}</extra>"))  # fmt: skip
     layout = dict(
         barmode="stack",
