@@ -196,15 +196,17 @@ def totals(flows: pd.DataFrame, data: AidData, years: tuple[int, int]) -> pd.Dat
         ["firmness", "status_label", "kind_label"], observed=True, sort=True
     ):
         result = add_up(group, data.scopes, years, data.names)
+        lone = len(group) == 1 and result.total is None  # one figure with no period: shown as itself
         rows.append({
             "status": status_label,
             "kind of flow": kind_label,
-            "total": result.words() if result.total is not None or len(group) > 1 else "one figure, not a sum",
+            "total": f"{format_usd(group['amount_usd'].iloc[0], group['qualifier'].iloc[0])} (one figure, not a sum)"
+            if lone else result.words(),
             "adds": result.added_words() if result.total is not None else "nothing",
-            "of which vague": result.vague,
             "not added": "; ".join(part for part in (result.apart_words(), _no_total(result, len(group))) if part),
+            "of which vague": result.vague,
         })  # fmt: skip
-    return pd.DataFrame(rows, columns=["status", "kind of flow", "total", "adds", "of which vague", "not added"])
+    return pd.DataFrame(rows, columns=["status", "kind of flow", "total", "adds", "not added", "of which vague"])
 
 
 def _no_total(result: Sum, figures: int) -> str:

@@ -151,7 +151,7 @@ def test_totals_never_mix_statuses_and_leave_undated_figures_apart() -> None:
     realised, agreed = totals.loc["Realised"], totals.loc["Agreed"]
     assert realised["total"] == "US$14" and realised["adds"] == "2 figures: A; E"  # not B: no stated period
     assert realised["not added"] == "B (no stated period)"
-    assert agreed["total"] == "one figure, not a sum" and agreed["not added"] == "C (no stated period)"
+    assert agreed["total"] == "US$7 (one figure, not a sum)" and agreed["not added"] == "C (no stated period)"
 
 
 def test_totals_of_a_group_and_its_member_are_not_added() -> None:
