@@ -81,7 +81,10 @@ def citation_readme(csv_name: str, view: ViewDescription, facts: Facts, today: d
         f"Retrieved: {today.isoformat()}\n\n"
         f"Sources:\n{sources}\n\n"
         "Each row carries source_id, quote (the source's own words) and paragraph (the title is 1).\n"
-        "An empty cell means the source does not state the value; it is not zero.\n\n"
+        "An empty cell means the source does not state the value; it is not zero.\n"
+        "Sums: figures are added only when they share a status and a kind of flow, their recipients do not\n"
+        "overlap and their periods lie inside the years chosen; a region's figures are never divided among,\n"
+        "or counted for, its states.\n\n"
         f"Suggested citation:\n  {dashboard_citation(facts, today, view.permalink)}\n"
     )
 
