@@ -295,3 +295,17 @@ def test_a_bar_whose_figures_are_all_far_down_still_lists_them() -> None:
     assert all(f"<b>US${amount:,}</b>" in hovers["UZB"] for amount in (100, 101, 102))
     assert hovers["KAZ"].startswith("<b>US$20 bn</b>: a total of 2,000 figures")
     assert hovers["KAZ"].count("<b>US$") == 1 + aid_figures.HOVER_LIMIT and "and 1,995 more figures" in hovers["KAZ"]
+
+
+def test_per_year_adds_within_status_and_kind_and_never_overlapping_recipients() -> None:
+    small = flows([
+        ("R", "CA5", 12, None, 2000, 2001, "realised"),
+        ("K", "KAZ", 4, None, 2001, 2002, "realised"),
+        ("U", "UZB", 6, None, 2001, 2001, "agreed"),
+    ])  # fmt: skip
+    spread = aid.annualise(small)
+    apart = aid_figures.per_year_figure(spread, data_of(small, {"CA5": {"KAZ": "definition"}}))
+    assert [t.name.split(" (")[0] for t in apart.data] == ["Realised · Aid · R", "Realised · Aid · K", "Agreed · Aid"]
+    added = aid_figures.per_year_figure(spread, data_of(small))  # no membership: the two are added
+    realised = added.data[0]
+    assert realised.name.startswith("Realised · Aid (") and list(realised.y * 1e9) == pytest.approx([6, 8, 2])
