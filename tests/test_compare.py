@@ -29,9 +29,15 @@ def frame(columns: str, rows: list[tuple], integers: str = "") -> pd.DataFrame:
     )
 
 
-def small_facts(money: list[tuple], events: list[tuple] = (), figures: list[tuple] = ()) -> SimpleNamespace:
+CA5_OF_TWO = [("CA5", "KAZ", "definition"), ("CA5", "TJK", "definition")]
+
+
+def small_facts(
+    money: list[tuple], events: list[tuple] = (), figures: list[tuple] = (), memberships: list[tuple] = CA5_OF_TWO
+) -> SimpleNamespace:
     """Tiny tables in the loader's shapes. money: (id, recipient, amount, qualifier, start, end, kind, status);
-    events: (id, start, end, category, countries, title); figures: (id, country, value, qualifier, start, end)."""
+    events: (id, start, end, category, countries, title); figures: (id, country, value, qualifier, start, end);
+    memberships: (group, member, basis). The region CA5 has two states here, KAZ and TJK."""
     money_cols = "flow_id donor_code recipient_code location_code amount_usd qualifier year_start year_end kind status"
     event_cols = "event_id year_start year_end date_precision category countries title"
     figure_cols = "figure_id subject country_code value qualifier unit year_start year_end description"
@@ -43,6 +49,7 @@ def small_facts(money: list[tuple], events: list[tuple] = (), figures: list[tupl
             ("USA", "United States", "state", "other_power"),
             ("CA5", "Central Asian states", "region", "central_asia"),
         ]),
+        memberships=frame("group_code member_code basis", memberships),
         statuses=frame("status label firmness", [("realised", "Realised", 1), ("agreed", "Agreed", 2)], "firmness"),
         flow_kinds=frame("kind label", [("aid", "Aid"), ("investment", "Investment")]),
         categories=frame("category label", [("security", "Security incidents"), ("dialogue", "Dialogue")]),
@@ -68,9 +75,10 @@ SMALL = small_facts(
         ("M3", "KAZ", 700, None, None, None, "investment", "agreed"),  # no period
         ("M4", "CA5", 12_000, "approximately", 1993, 2001, "aid", "realised"),  # the region as a whole
         ("M5", "USA", 3_000, None, None, None, "aid", "realised"),
+        ("M6", "KAZ", 2_000, None, 2012, 2012, "aid", "realised"),
     ],
     events=[
-        ("E1", 2004, 2004, "dialogue", "JPN;KAZ;TJK", "Dialogue launched"),
+        ("E1", 2004, 2004, "dialogue", "JPN;KAZ;TJK", "Dialogue launched"),  # every state of CA5: the region
         ("E2", 2005, 2005, "security", "KAZ", "An incident"),
         ("E3", 2019, 2019, "dialogue", "JPN;KAZ", "A meeting"),
         ("E4", 2019, 2019, "dialogue", "KAZ", "Another meeting"),
@@ -122,23 +130,23 @@ def test_options_come_from_the_data() -> None:
             },
         ),
         (
-            "statuses never added together; the region's figure in no state's cell",
+            "two kinds are never added (no total); one figure is itself; the region's events and money in no cell",
             {"countries": ("KAZ",)},
             {
-                ("KAZ", "money.realised"): 6_000,
-                ("KAZ", "money.agreed"): 700,
+                ("KAZ", "money.realised"): None,  # M1 investment, M2 and M6 aid: no total
+                ("KAZ", "money.agreed"): 700,  # one figure, no stated period: itself, marked
                 ("KAZ", "investment.realised"): 5_000,
                 ("KAZ", "companies"): 70,
-                ("KAZ", "events"): 4,
+                ("KAZ", "events"): 3,  # E2, E3, E4: not E1 (every state of CA5) nor E5 (CA5)
                 ("KAZ", "security"): 1,
                 ("KAZ", "latest"): 2019,
             },
         ),
         (
-            "a figure with no period is kept when undated figures are",
+            "a figure with no period is kept (as itself) when undated figures are",
             {"countries": ("KAZ",), "years": (2015, 2016), "undated": True},
             {
-                ("KAZ", "money.realised"): 5_000,
+                ("KAZ", "money.realised"): 5_000,  # M1 alone overlaps: one figure, partly outside the years
                 ("KAZ", "money.agreed"): 700,
                 ("KAZ", "investment.realised"): 5_000,
                 ("KAZ", "companies"): 70,
@@ -166,9 +174,14 @@ def test_options_come_from_the_data() -> None:
             {(c, m): (0 if m in ("events", "security") else None) for c in ("KAZ", "TJK") for m in ALL_METRICS},
         ),
         (
-            "a country outside the region with money and no events",
+            "a country outside the region with one undated figure and no events",
             {"countries": ("USA",), "metrics": ("money.realised", "events")},
             {("USA", "money.realised"): 3_000, ("USA", "events"): 0},
+        ),
+        (
+            "one kind, every period inside the years: a total, vague because M2 is",
+            {"countries": ("KAZ",), "metrics": ("aid.realised",), "years": (2005, 2019)},
+            {("KAZ", "aid.realised"): 3_000},
         ),
     ],
 )
@@ -179,14 +192,65 @@ def test_comparison(case: str, changes: dict, expected: dict) -> None:
 def test_cells_keep_words_qualifiers_and_their_facts() -> None:
     cells = {c.metric: c for c in comparison(DATA, small_filters(countries=("KAZ",)))}
     realised = cells["money.realised"]
-    assert realised.qualifier == "approximately"  # a sum with one vague figure is vague
-    assert realised.text == "approximately US$6,000"
-    assert [n.id for n in realised.notes] == ["M1", "M2"]
-    assert cells["money.agreed"].qualifier is None  # one plain figure stays plain
+    assert realised.no_total and not realised.stated and realised.qualifier is None
+    assert realised.reason == "they are of different kinds of flow (Investment, Aid)"
+    assert [(t.id, t.amount, t.qualifier) for t in realised.terms] == [
+        ("M1", 5_000, None), ("M6", 2_000, None), ("M2", 1_000, "approximately")
+    ]  # fmt: skip
+    assert realised.text == (
+        "US$5,000 (M1); US$2,000 (M6); approximately US$1,000 (M2) — no total: "
+        "they are of different kinds of flow (Investment, Aid)"
+    )
+    agreed = cells["money.agreed"]
+    assert agreed.qualifier is None and agreed.caveat == "no stated period"  # one plain figure stays plain
+    assert agreed.text == "US$700 (no stated period)" and not agreed.no_total
     assert cells["companies"].text == "more than 70"
     assert cells["latest"].text == "Another meeting (2019) and 1 more ending in 2019"
-    assert [n.id for n in cells["events"].notes] == ["E4", "E3", "E2", "E1"]  # E5 names only the region
+    assert [n.id for n in cells["events"].notes] == ["E4", "E3", "E2"]  # E1 and E5 name the region as a whole
     assert all(n.quote is None for n in cells["events"].notes)  # counts cite ids, not quotes
+
+
+@pytest.mark.parametrize(
+    ("case", "changes", "value", "qualifier", "text", "reason"),
+    [
+        ("a total of two figures names what it adds, and is vague as one of them is",
+         {"metrics": ("aid.realised",), "years": (2005, 2019)}, 3_000, "approximately",
+         "approximately US$3,000 (total of 2 figures: M6; M2)", None),
+        ("a period reaching outside the years keeps the figures apart: no total",
+         {"metrics": ("money.realised",), "years": (2010, 2012)}, None, None,
+         "US$5,000 (M1); US$2,000 (M6); approximately US$1,000 (M2) — no total: partly outside the years chosen "
+         "(1 of 3)", "partly outside the years chosen (1 of 3)"),
+        ("one figure in the years, partly outside them: itself, marked",
+         {"metrics": ("investment.realised",), "years": (2010, 2011)}, 5_000, None,
+         "US$5,000 (2005–2019, partly outside the years chosen)", None),
+    ],
+)  # fmt: skip
+def test_money_cells_follow_the_rule_for_sums(case, changes, value, qualifier, text, reason) -> None:
+    (cell,) = comparison(DATA, small_filters(**{"countries": ("KAZ",), **changes}))
+    assert (cell.value, cell.qualifier, cell.text, cell.reason) == (value, qualifier, text, reason), case
+
+
+def test_no_total_lists_the_figures_and_says_why_for_periods() -> None:
+    data = compare_data.compare_data(small_facts(money=[
+        ("A1", "KAZ", 6_000, "approximately", None, None, "aid", "realised"),
+        ("A2", "KAZ", 3_000, None, None, None, "aid", "realised"),
+        ("A3", "KAZ", 13_000, None, 2000, 2004, "aid", "realised"),
+        ("A4", "KAZ", 1_000, None, 1999, 2001, "aid", "realised"),
+    ]))  # fmt: skip
+    (cell,) = comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",), years=(2000, 2010)))
+    assert cell.value is None and cell.no_total and cell.figures == 4
+    assert cell.reason == "no stated period (2 of 4); partly outside the years chosen (1 of 4)"
+    assert [t.id for t in cell.terms] == ["A3", "A1", "A2", "A4"]  # every figure, largest first
+    assert cell.text == (
+        "US$13,000 (A3); approximately US$6,000 (A1); US$3,000 (A2); and 1 more — no total: "
+        "no stated period (2 of 4); partly outside the years chosen (1 of 4)"
+    )
+    (alone,) = comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",), years=(2000, 2010),
+                                              undated=False))  # fmt: skip
+    assert alone.no_total and alone.reason == "partly outside the years chosen (1 of 2)"
+    (inside,) = comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",), years=(1999, 2010),
+                                               undated=False))  # fmt: skip
+    assert (inside.value, inside.adds) == (14_000, "2 figures: A3; A4")  # both inside: added
 
 
 def test_the_regional_figures_are_apart_and_whole() -> None:
@@ -195,20 +259,22 @@ def test_the_regional_figures_are_apart_and_whole() -> None:
         ["Central Asian states", "M4", "approximately US$12,000"],
         ["Central Asian states", "F2", "some 40"],
     ]
-    assert regional_events(DATA, small_filters())["event_id"].tolist() == ["E5"]
+    # Recorded with the region's code (E5) or with every one of its states (E1): region-wide alike.
+    assert regional_events(DATA, small_filters())["event_id"].tolist() == ["E1", "E5"]
     outside = small_filters(countries=("USA",))  # no state of the region chosen: nothing regional to show
     assert regional_figures(DATA, outside).empty and regional_events(DATA, outside).empty
     narrowed = small_filters(years=(2002, 2020), metrics=("money.agreed",))
     assert regional_figures(DATA, narrowed).empty
-    assert regional_events(DATA, narrowed).empty  # no event count chosen: no regional events either
+    assert regional_events(DATA, narrowed).empty  # no event metric chosen: no regional events either
 
 
 @pytest.mark.parametrize(
     ("sort", "expected"),
-    [("value", ["B", "a", "C", "d"]), ("name", ["a", "B", "C", "d"])],
+    [("value", ["B", "a", "e", "C", "d"]), ("name", ["a", "B", "C", "d", "e"])],
 )
-def test_order_countries_puts_not_stated_last_when_by_value(sort: str, expected: list[str]) -> None:
+def test_order_countries_puts_no_total_then_not_stated_last_when_by_value(sort: str, expected: list[str]) -> None:
     cells = [Cell(name.upper(), name, "m", value) for name, value in [("a", 1), ("B", 5), ("C", None), ("d", None)]]
+    cells.append(Cell("E", "e", "m", None, reason="no stated period"))
     assert order_cells(cells, sort) == expected
 
 
@@ -221,25 +287,37 @@ def test_table_has_words_exact_dollars_gaps_and_provenance() -> None:
         "Japanese money: realised (US$, exact)", "Japanese money: agreed (US$, exact)",
         "fact ids", "source_id", "quote", "paragraph",
     ]  # fmt: skip
-    kaz, tjk = table.to_dict("records")  # by the first metric's value: Tajikistan states nothing, so last
-    assert kaz["Japanese money: realised (US$, exact)"] == 6_000 and kaz["Dated events"] == 4
-    assert kaz["fact ids"] == "M1; M2; M3; E4; E3; E2; E1"
+    kaz, tjk = table.to_dict("records")  # by the first metric: no total before not stated
+    assert kaz["Japanese money: realised (US$, exact)"] == ""  # no total: no number, the words say why
+    assert kaz["Japanese money: realised"].endswith("— no total: they are of different kinds of flow (Investment, Aid)")
+    assert kaz["Japanese money: agreed (US$, exact)"] == 700 and kaz["Dated events"] == 3
+    assert kaz["fact ids"] == "M1; M6; M2; M3; E4; E3; E2"
     quoted = "<b>quoted</b> words"
-    assert kaz["quote"] == f"M1: {quoted} | M2: {quoted} | M3: {quoted} | E4: event words"  # the latest event
-    assert kaz["paragraph"] == "M1: 7; M2: 7; M3: 7; E4: 3"
-    assert pd.isna(tjk["Japanese money: realised"]) and pd.isna(tjk["Japanese money: agreed (US$, exact)"])
-    assert tjk["Dated events"] == 1 and tjk["fact ids"] == "E1"
+    assert kaz["quote"] == f"M1: {quoted} | M6: {quoted} | M2: {quoted} | M3: {quoted} | E4: event words"
+    assert kaz["paragraph"] == "M1: 7; M6: 7; M2: 7; M3: 7; E4: 3"
+    assert tjk["Japanese money: realised"] == "not stated (the source gives no amount; see M4 for the region)"
+    assert pd.isna(tjk["Japanese money: agreed (US$, exact)"])
+    assert tjk["Dated events"] == 0 and pd.isna(tjk["fact ids"])  # E1 names the whole region: no state's event
     shown = for_display(table).set_index("code")
-    assert shown.loc["TJK", "Japanese money: realised"] == NOT_STATED
+    assert shown.loc["TJK", "Japanese money: realised (US$, exact)"] == NOT_STATED
+    assert shown.loc["KAZ", "Japanese money: realised (US$, exact)"] == ""
     assert shown.loc["TJK", "Japanese money: agreed (US$, exact)"] == NOT_STATED
-    assert shown.loc["TJK", "Latest dated event"] == "Dialogue launched (2004)"
+    assert shown.loc["TJK", "Latest dated event"] == "not stated (no dated event of its own)"
     by_name = comparison_table(comparison(DATA, filters), metrics, "name")
     assert by_name["code"].tolist() == ["KAZ", "TJK"]
+
+
+def test_an_exact_column_with_no_no_total_stays_numbers() -> None:
+    filters = small_filters(countries=("TJK", "KAZ"), metrics=("money.agreed",))
+    table = comparison_table(comparison(DATA, filters), chosen_metrics(DATA.options, filters), "value")
+    assert str(table["Japanese money: agreed (US$, exact)"].dtype) == "Int64"
 
 
 def test_stated_nothing_and_empty_reasons() -> None:
     assert stated_nothing(comparison(DATA, small_filters(years=(1950, 1960), undated=False)))
     assert not stated_nothing(comparison(DATA, small_filters()))
+    no_total_only = small_filters(countries=("KAZ",), metrics=("money.realised",))
+    assert not stated_nothing(comparison(DATA, no_total_only))  # figures stated, just not addable
     assert empty_reason(small_filters(countries=(), metrics=())) == (
         "Choose at least one country and one metric to compare."
     )
@@ -291,28 +369,49 @@ def test_to_query_round_trips_every_value(bundled: CompareData) -> None:
 
 
 def test_money_figure_draws_stated_bars_and_marks_silence_in_grey() -> None:
-    cells = comparison(DATA, small_filters(countries=("TJK", "KAZ", "USA")))
-    metric = DATA.options.metrics["money.realised"]
-    bars, silent = compare_figures.metric_figure(cells, metric, "value").data
-    assert (bars.type, silent.type) == ("bar", "scatter")
-    assert list(bars.y) == ["Kazakhstan", "United States"] and list(bars.x) == [6e-6, 3e-6]  # US$ bn
-    assert list(bars.text) == ["≈ US$6,000", "US$3,000"]
+    cells = comparison(DATA, small_filters(countries=("TJK", "KAZ", "USA"), metrics=("aid.realised",)))
+    metric = DATA.options.metrics["aid.realised"]
+    bars, silent, apart = compare_figures.metric_figure(cells, metric, "value").data
+    assert (bars.type, silent.type, apart.type) == ("bar", "scatter", "scatter")
+    # KAZ: M6 and M2, both inside the years, one kind: a total. USA: one undated figure, itself.
+    assert list(bars.y) == ["Kazakhstan", "United States"] and list(bars.x) == [3e-6, 3e-6]  # US$ bn; a tie: by name
+    assert list(bars.text) == ["≈ US$3,000", "US$3,000 · no period stated"]
     assert bars.marker.color == "#1f6f43" and bars.marker.pattern.shape == ""
-    assert "&lt;b&gt;quoted&lt;/b&gt;" in bars.customdata[0] and "<b>quoted</b>" not in bars.customdata[0]
-    assert "approximately" in bars.customdata[0]  # the qualifier, in the source's word
-    assert "Realised" in bars.customdata[0] and "(src, ¶7)" in bars.customdata[0]  # status and provenance
+    kaz, usa = bars.customdata
+    assert "&lt;b&gt;quoted&lt;/b&gt;" in kaz and "<b>quoted</b>" not in kaz
+    assert "the total of 2 figures: M6; M2" in kaz and "approximately" in kaz  # what it adds, and its word
+    assert "Realised" in kaz and "(src, ¶7)" in kaz  # status and provenance
+    assert "one figure, not a total: no stated period" in usa
     assert list(silent.y) == ["Tajikistan"] and list(silent.x) == [0]  # at zero height, not a bar
     assert list(silent.text) == [NOT_STATED] and silent.mode == "markers+text" and silent.type == "scatter"
     assert silent.textfont.color == compare_figures.NOT_STATED_COLOUR
-    assert "not stated" in silent.customdata[0]
+    hover = silent.customdata[0]
+    assert "not stated</b>: the source gives no amount for Tajikistan" in hover
+    assert "What the source does state:<br>M4 · approximately US$12,000 for Central Asian states" in hover
+    assert not list(apart.y)
+
+
+def test_figures_that_cannot_be_added_get_a_no_total_mark_never_a_bar() -> None:
+    cells = comparison(DATA, small_filters(countries=("TJK", "KAZ"), metrics=("money.realised",)))
+    figure = compare_figures.metric_figure(cells, DATA.options.metrics["money.realised"], "value")
+    bars, silent, apart = figure.data
+    assert not list(bars.y) and list(silent.y) == ["Tajikistan"]
+    assert list(apart.y) == ["Kazakhstan"] and list(apart.x) == [0]
+    assert list(apart.text) == ["no total · 3 figures"] and apart.mode == "markers+text"
+    assert apart.marker.symbol != silent.marker.symbol and apart.marker.color == "#1f6f43"  # the status's colour
+    hover = apart.customdata[0]
+    assert "<b>no total</b> of 3 figures: they are of different kinds of flow (Investment, Aid)" in hover
+    for line in ("M1 · US$5,000 · Investment", "M6 · US$2,000 · Aid", "M2 · approximately US$1,000 · Aid"):
+        assert line in hover
+    assert list(figure.layout.yaxis.categoryarray) == ["Tajikistan", "Kazakhstan"]  # no total above not stated
 
 
 def test_count_figure_draws_a_real_zero_as_a_bar() -> None:
     cells = comparison(DATA, small_filters(countries=("TJK", "KAZ")))
     figure = compare_figures.metric_figure(cells, DATA.options.metrics["security"], "value")
-    bars, silent = figure.data
+    bars, silent, apart = figure.data
     assert list(bars.y) == ["Kazakhstan", "Tajikistan"] and list(bars.x) == [1, 0]
-    assert list(bars.text) == ["1", "0"] and not list(silent.y)
+    assert list(bars.text) == ["1", "0"] and not list(silent.y) and not list(apart.y)
     assert "An incident (2005)" in bars.customdata[0]
     assert list(figure.layout.yaxis.categoryarray) == ["Tajikistan", "Kazakhstan"]  # the first at the top
     assert figure.layout.xaxis.dtick == 1  # whole numbers on a short count axis
@@ -321,7 +420,7 @@ def test_count_figure_draws_a_real_zero_as_a_bar() -> None:
 def test_agreed_panel_has_its_status_pattern_and_sorts_by_name() -> None:
     cells = comparison(DATA, small_filters(countries=("TJK", "KAZ", "USA")))
     figure = compare_figures.metric_figure(cells, DATA.options.metrics["money.agreed"], "name")
-    bars, silent = figure.data
+    bars, silent, _ = figure.data
     assert bars.marker.pattern.shape == "/" and list(bars.y) == ["Kazakhstan"]
     assert list(silent.y) == ["Tajikistan", "United States"]
     assert list(figure.layout.yaxis.categoryarray) == ["United States", "Tajikistan", "Kazakhstan"]
@@ -335,12 +434,20 @@ def test_a_panel_with_nothing_stated_shows_no_scale() -> None:
     assert figure.layout.xaxis.showticklabels is False
 
 
+def test_a_long_bar_label_gets_room_on_the_axis() -> None:
+    cells = comparison(DATA, small_filters(countries=("KAZ",), metrics=("investment.realised",), years=(2010, 2011)))
+    figure = compare_figures.metric_figure(cells, DATA.options.metrics["investment.realised"], "value")
+    (label,) = figure.data[0].text
+    assert label == "US$5,000 · partly outside the years"
+    assert figure.layout.xaxis.range[1] > 2.5 * 5e-6  # the bar takes well under half the width
+
+
 def test_comparison_figures_are_one_per_charted_metric() -> None:
     filters = small_filters()
     metrics = chosen_metrics(DATA.options, filters)
     figures = compare_figures.comparison_figures(comparison(DATA, filters), metrics, "value")
     assert [m.id for m, _ in figures] == [m for m in ALL_METRICS if m != "latest"]  # the latest event is text
-    assert all(len(f.data) == 2 for _, f in figures)
+    assert all(len(f.data) == 3 for _, f in figures)
 
 
 def test_data_text_is_escaped_in_axis_and_hover() -> None:
@@ -348,7 +455,7 @@ def test_data_text_is_escaped_in_axis_and_hover() -> None:
     facts.actors.loc[0, "name"] = "<i>Kaz</i>"
     data = compare_data.compare_data(facts)
     cells = comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",)))
-    bars, _ = compare_figures.metric_figure(cells, data.options.metrics["money.realised"], "value").data
+    bars, _, _ = compare_figures.metric_figure(cells, data.options.metrics["money.realised"], "value").data
     assert list(bars.y) == ["&lt;i&gt;Kaz&lt;/i&gt;"] and bars.customdata[0].startswith("<b>&lt;i&gt;Kaz")
 
 

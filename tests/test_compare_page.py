@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from core.facts import Facts
 from tests.apptest_support import open_app, param
 
-REGION_BOX = "Figures for the region as a whole, not divided among the states"
+REGION_BOX = "Facts about a region or group as a whole, counted for no single state"
 
 
 def open_compare(**params: str | list[str]) -> AppTest:
@@ -56,9 +56,15 @@ def test_a_link_opens_its_view() -> None:
     assert at.radio(key="compare_sort").value == "name"
     shown = table(at)
     assert shown["country"].tolist() == ["Kazakhstan", "Tajikistan", "Uzbekistan"]
-    # Uzbekistan's agreed US$6.5 bn states no period, so dropping undated figures leaves nothing stated.
-    assert shown["Japanese money: agreed, not stated as realised"].tolist() == ["not stated"] * 3
-    assert shown["Dated events"].tolist() == [1, 1, 2]  # the dialogue in 2004; Andijan 2005 for Uzbekistan
+    # Uzbekistan's agreed US$6.5 bn states no period, so dropping undated figures leaves nothing stated:
+    # the filters' gap there, the source's for the other two.
+    assert shown["Japanese money: agreed, not stated as realised"].tolist() == [
+        "not stated (the source gives no amount)",
+        "not stated (the source gives no amount)",
+        "not stated (no figure with the options chosen; see E20, E22)",
+    ]
+    # Andijan 2005 for Uzbekistan; the dialogue's launch in 2004 names all five states: the region's.
+    assert shown["Dated events"].tolist() == [0, 0, 1]
 
 
 def test_changing_widgets_changes_the_url() -> None:
@@ -71,8 +77,14 @@ def test_changing_widgets_changes_the_url() -> None:
     assert param(at, "metric") == ["investment.agreed", "latest"]
     shown = table(at)
     assert shown["country"].tolist() == ["United States", "Uzbekistan"]
-    assert shown["Investment: agreed, not stated as realised"].tolist() == ["not stated", "US$6.5 bn"]
-    assert REGION_BOX not in markdown(at)  # Uzbekistan's region states no agreed investment
+    assert shown["Investment: agreed, not stated as realised"].tolist() == [
+        "not stated (the source gives no amount; see E01, E02, E18 and 1 more)",
+        "US$6.5 bn (no stated period)",  # one figure: itself, with what keeps it from a total
+    ]
+    # Uzbekistan's region states no agreed investment, so no regional figure; its events are listed
+    # there, as the latest event counts none of them for Uzbekistan.
+    assert REGION_BOX in markdown(at) and len(at.dataframe) == 1
+    assert any(c.value.startswith("Events that name a region or group as a whole") for c in at.caption)
     assert not any("real zero" in c.value for c in at.caption)  # no event count shown, so nothing to explain
 
 
@@ -89,23 +101,25 @@ def test_a_malformed_link_opens_with_one_notice() -> None:
 def test_not_stated_is_shown_in_the_chart_and_the_table_never_as_zero() -> None:
     at = open_compare(country=["KAZ", "TJK"], metric=["money.realised", "security"])
     traces = panels(at)
-    bars, silent = traces["Japanese money: realised (US$ bn)"]
+    bars, silent, apart = traces["Japanese money: realised (US$ bn)"]
     assert bars["type"] == "bar" and bars["y"] == ["Kazakhstan"]  # no bar for Tajikistan
     assert silent["y"] == ["Tajikistan"] and silent["text"] == ["not stated"] and silent["x"] == [0]
-    counts, none_silent = traces["of which security incidents and operations"]
+    assert not apart["y"]
+    counts, none_silent, _ = traces["of which security incidents and operations"]
     assert counts["y"] == ["Kazakhstan", "Tajikistan"] and counts["x"] == [0, 0]  # real zeros, drawn
     assert not none_silent["y"]
     row = table(at).set_index("code").loc["TJK"]
-    assert row["Japanese money: realised"] == "not stated"
+    assert row["Japanese money: realised"] == "not stated (the source gives no amount; see M02 for the region)"
     assert row["Japanese money: realised (US$, exact)"] == "not stated"
     captions = " ".join(c.value for c in at.caption)
-    assert "it is not a zero" in captions and "0 there is a real zero" in captions
+    assert "is not a zero" in captions and "0 there is a real zero" in captions
 
 
 def test_a_year_range_with_nothing_stated_says_so() -> None:
     at = open_compare(years="1951-1960", undated="0")
     assert "states no money or company figure" in at.info[0].value
-    assert set(table(at)["Japanese money: realised"]) == {"not stated"}
+    assert {words.split(" (")[0] for words in table(at)["Japanese money: realised"]} == {"not stated"}
+    assert "no figure for Kazakhstan in the years chosen" in str(panels(at)["Japanese money: realised (US$ bn)"])
 
 
 def test_choosing_no_country_asks_for_one() -> None:

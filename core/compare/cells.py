@@ -1,8 +1,14 @@
-"""The comparison's cells: one per (country, metric), each a value or "not stated", and its facts.
+"""The comparison's cells: one per (country, metric), each a value, "no total" or "not stated".
 
-A metric the source states nothing about is not stated (value None), never 0. Event counts are
-counts over the data, so a country with no event has a real 0. Money is summed within one status
-(and kind) only, never across them.
+A money cell applies the one rule for sums (core.sums.add_up) to the country's figures of the
+metric's status (and kind) that the filters keep: their total when they can be added; a single
+figure as itself (one figure is not a sum); otherwise "no total", with the figures side by side
+and the reason. "Not stated" says whose gap it is (the source's, or the filters') and lists the
+related facts the source does state. A metric the source states nothing about is never 0; event
+counts are counts over the data, so a country with no event has a real 0.
+
+Region and members (core.scopes): a fact about a group as a whole (money or companies recorded for
+the group, an event naming the group or every one of its members) is counted for no single member.
 """
 
 from __future__ import annotations
@@ -21,14 +27,19 @@ from core.compare.options import (
     LATEST,
     SECURITY,
     SECURITY_CATEGORY,
-    VAGUE_SUM,
     CompareFilters,
     Metric,
     chosen_metrics,
 )
-from core.formatting import format_count, format_period, format_usd, is_missing
+from core.formatting import NOT_STATED, format_count, format_period, format_usd, is_missing
 from core.periods import overlaps
 from core.scalars import as_int
+from core.scopes import UNKNOWN
+from core.sums import NO_END, NO_PERIOD, OUTSIDE, Sum, add_up, period_problems
+
+NO_TOTAL = "no total"
+TERMS_IN_TEXT = 3  # figures named in a table cell's words; the hover names more, the fact ids all listed
+RELATED_IN_TEXT = 3  # related facts named per kind in a "not stated" cell's words
 
 
 @dataclass(frozen=True)
@@ -40,24 +51,46 @@ class FactNote:
     quote: str | None
     source_id: str
     paragraph: int
+    amount: int | None = None  # a money figure's amount in US$ (a term of a sum, or a related figure)
+    qualifier: str | None = None  # and the source's word for it ("approximately")
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One country's value for one metric, and the facts it rests on."""
+    """One country's value for one metric, and the facts it rests on.
+
+    Three states, kept apart: a value (`value` set), no total (`reason` set: the figures, `terms`,
+    cannot be added), and not stated (neither: `gap` says whose gap it is).
+    """
 
     country_code: str
     country: str
     metric: str
-    value: float | None  # None: the source states nothing (never 0)
-    qualifier: str | None = None  # the source's vague word, or "approximately" for a sum with one
-    text: str | None = None  # the value in words, as the table shows it
+    value: float | None  # None: not stated, or no total (see `reason`); never 0 for a gap
+    qualifier: str | None = None  # the source's vague word, or the word of a total of vague figures
+    text: str | None = None  # the cell in words, as the table shows it
     notes: tuple[FactNote, ...] = ()  # the facts behind it, at most NOTES_LIMIT
     omitted: int = 0  # facts behind it not named in `notes`
+    reason: str | None = None  # no total: why the figures cannot be added (one sentence)
+    terms: tuple[FactNote, ...] = ()  # no total: the figures side by side (the first NOTES_LIMIT)
+    adds: str | None = None  # a total of several figures: what it adds ("2 figures: M1; M2")
+    caveat: str | None = None  # a single figure shown as itself: why its period is not inside the years
+    gap: str | None = None  # not stated: whose gap ("the source gives no amount for Kyrgyzstan")
+    related: tuple[FactNote, ...] = ()  # not stated: related facts the source states (first few)
+    related_omitted: int = 0
 
     @property
     def stated(self) -> bool:
         return self.value is not None
+
+    @property
+    def no_total(self) -> bool:
+        return self.reason is not None
+
+    @property
+    def figures(self) -> int:
+        """How many facts the cell rests on (the terms of a sum, the events counted)."""
+        return len(self.notes) + self.omitted
 
 
 def in_period(frame: pd.DataFrame, filters: CompareFilters) -> pd.Series:
@@ -80,68 +113,144 @@ def comparison(data: CompareData, filters: CompareFilters) -> list[Cell]:
     money = [m for m in metrics if m.unit == "usd"]
     if money:
         chosen = data.money["recipient_code"].isin(filters.countries) & in_period(data.money, filters)
-        cells |= _money_cells(data.money, chosen.to_numpy(dtype=bool), money, names)
+        cells |= _money_cells(data, chosen.to_numpy(dtype=bool), money, filters.years)
     if COMPANIES in filters.metrics:
         cells |= _companies_cells(data.companies[in_period(data.companies, filters)], filters.countries, names)
     if {EVENTS, SECURITY, LATEST} & set(filters.metrics):
         cells |= _event_cells(data, filters)
-    return [
-        cells.get((code, metric.id)) or _gap(code, names, metric) for code in filters.countries for metric in metrics
-    ]
+    gaps = [(code, m) for code in filters.countries for m in metrics if (code, m.id) not in cells]
+    if gaps:
+        cells |= _gap_cells(data, filters, gaps)
+    return [cells[(code, metric.id)] for code in filters.countries for metric in metrics]
 
 
 # Facts named per cell; a cell over a big data set sums thousands. NOTE: without this cap a 1M-row
 # data set builds a note per row on every rerun.
 NOTES_LIMIT = 20
 
-
-def _gap(code: str, names: Mapping[str, str], metric: Metric) -> Cell:
-    """A cell with no fact behind it: an event count of 0 (a real zero), else not stated."""
-    if metric.id in COUNTED_EVENTS:
-        return _count(code, names, metric.id, np.array([], dtype=int), {})
-    return Cell(code, names.get(code, code), metric.id, None)
+# What add_up reads, and what a note about a figure shows.
+SUM_COLUMNS = ["flow_id", "recipient_code", "amount_usd", "qualifier", "year_start", "year_end", "kind", "status",
+               "kind_label", "status_label"]  # fmt: skip
+NOTE_COLUMNS = ["period", "quote", "source_id", "paragraph"]
 
 
-MONEY_NOTE_COLUMNS = ["flow_id", "amount_usd", "qualifier", "kind_label", "period", "status_label", "quote",
-                      "source_id", "paragraph"]  # fmt: skip
-
-
-def _money_cells(money: pd.DataFrame, chosen: np.ndarray, metrics: list[Metric], names: Mapping[str, str]) -> Cells:
-    """Money cells of the `chosen` rows: the sum of one status (and kind), never across them.
-    `money` largest first (money.money_view), so a group's first rows are the largest it names."""
+def _money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], years: tuple[int, int]) -> Cells:
+    """Money cells of the `chosen` rows, one per (country, metric): add_up over the country's
+    figures of the metric's status (and kind). `data.money` is largest first (money.money_view),
+    so a group's first rows are the largest it names."""
+    money, names = data.money, data.options.countries
     cells: Cells = {}
-    # Only the columns the sums need: at a million rows a copy of every column is slow.
-    flows = money.loc[chosen, ["recipient_code", "kind", "status", "amount_usd", "qualifier"]]
+    # Only the columns the grouping needs: at a million rows a copy of every column is slow.
+    flows = money.loc[chosen, ["recipient_code", "kind", "status", "year_start", "year_end"]]
+    if flows.empty:
+        return cells
+    problems = period_problems(flows["year_start"], flows["year_end"], years)
+    flows = flows.assign(problem=problems, inside=problems == "")
+    inside = flows[flows["inside"]]
     for by_kind in (False, True):
-        wanted = {(m.kind, m.status): m.id for m in metrics if (m.kind is not None) == by_kind}
-        if not wanted or flows.empty:
+        wanted = {(m.kind, m.status): m for m in metrics if (m.kind is not None) == by_kind}
+        if not wanted:
             continue
         keys = ["recipient_code", "kind", "status"] if by_kind else ["recipient_code", "status"]
         groups = flows.groupby(keys, observed=True, sort=False)
-        sums = groups.agg(
-            total=("amount_usd", "sum"), size=("amount_usd", "size"), vague=("qualifier", "count"),
-            qualifier=("qualifier", "first"),
-        )  # fmt: skip
-        notes: dict[tuple, list[FactNote]] = {}
-        top = money.loc[groups.head(NOTES_LIMIT).index, [*keys, *MONEY_NOTE_COLUMNS]]
-        for row in top.itertuples(index=False, name=None):
-            key, (flow_id, amount, qualifier, kind_label, period, status_label, quote, source_id, paragraph) = (
-                row[: len(keys)], row[len(keys) :])  # fmt: skip
-            line = f"{format_usd(amount, qualifier)} · {kind_label} · {period} · {status_label}"
-            notes.setdefault(key, []).append(FactNote(str(flow_id), line, str(quote), str(source_id), int(paragraph)))
-        for key, group in zip(sums.index, sums.itertuples(index=False), strict=True):
-            metric_id = wanted.get((key[1] if by_kind else None, key[-1]))
-            if metric_id is None:
+        kinds = inside.groupby(keys, observed=True, sort=False)["kind"].nunique()
+        apart = flows[~flows["inside"]].groupby([*keys, "problem"], observed=True, sort=False).size()
+        # NOTE: add_up reads each figure it is given in Python (about 10 µs a figure): a cell of
+        # 80,000 figures took a second. A cell whose figures cannot be added (its grouped counts
+        # show another kind or a period apart) gets a digest instead: the figures it names and the
+        # first of each kind, on which add_up's verdict and sentence are the same. Only figures
+        # that can all be added are all given to it, for their exact total.
+        digest_index = groups.head(NOTES_LIMIT).index.union(
+            inside.groupby([*keys, "kind"] if not by_kind else keys, observed=True, sort=False).head(1).index
+        )
+        digest = money.loc[digest_index, SUM_COLUMNS + NOTE_COLUMNS]
+        digests = dict(list(digest.groupby(keys, observed=True, sort=False)))
+        positions = groups.indices
+        for key, size in groups.size().items():
+            key = key if isinstance(key, tuple) else (key,)
+            metric = wanted.get((key[1] if by_kind else None, key[-1]))
+            if metric is None:
                 continue
-            # One figure keeps its own word; a sum with any vague figure is approximate.
-            qualifier = (str(group.qualifier) if group.size == 1 else VAGUE_SUM) if group.vague else None
-            named = tuple(notes[key])
             code = str(key[0])
-            cells[(code, metric_id)] = Cell(
-                code, names.get(code, code), metric_id, as_int(group.total), qualifier,
-                format_usd(as_int(group.total), qualifier), named, as_int(group.size) - len(named),
-            )  # fmt: skip
+            whys = {why: int(apart.get((*key, why), 0)) for why in (NO_PERIOD, NO_END, OUTSIDE)}
+            named = digests[key]
+            listed = named.head(NOTES_LIMIT)
+            addable = size > 1 and not any(whys.values()) and int(kinds.get(key, 0)) == 1
+            figures = money.loc[flows.index[positions[key]], SUM_COLUMNS] if addable else named
+            total = add_up(figures, data.scopes, years, data.names)
+            cells[(code, metric.id)] = _money_cell(
+                code,
+                names.get(code, code),
+                metric,
+                int(size),
+                listed,
+                total if addable else None,
+                whys,
+                None if addable else total,
+            )
     return cells
+
+
+def _money_notes(listed: pd.DataFrame) -> tuple[FactNote, ...]:
+    notes = []
+    for row in listed[["flow_id", "amount_usd", "qualifier", "kind_label", "period", "status_label", "quote",
+                       "source_id", "paragraph"]].itertuples(index=False, name=None):  # fmt: skip
+        flow_id, amount, qualifier, kind_label, period, status_label, quote, source_id, paragraph = row
+        word = None if is_missing(qualifier) else str(qualifier)
+        line = f"{format_usd(amount, word)} · {kind_label} · {period} · {status_label}"
+        notes.append(FactNote(str(flow_id), line, str(quote), str(source_id), as_int(paragraph), as_int(amount), word))
+    return tuple(notes)
+
+
+def _money_cell(
+    code: str,
+    name: str,
+    metric: Metric,
+    size: int,
+    listed: pd.DataFrame,
+    total: Sum | None,
+    whys: dict[str, int],
+    digest: Sum | None,
+) -> Cell:
+    """One figure as itself; the total add_up gives over every figure (`total`); else no total,
+    with add_up's verdict on the cell's digest (`digest`)."""
+    notes = _money_notes(listed)
+    omitted = size - len(notes)
+    if size == 1:
+        (note,) = notes
+        caveat = next((why for why, count in whys.items() if count), None)
+        words = format_usd(note.amount, note.qualifier)
+        if caveat:
+            period = str(listed["period"].iloc[0])
+            words += f" ({caveat})" if caveat != OUTSIDE else f" ({period}, {caveat})"
+        return Cell(code, name, metric.id, note.amount, note.qualifier, words, notes, caveat=caveat)
+    if total is not None and total.total is not None and not total.apart_count:
+        adds = total.added_words()
+        short = "; ".join(n.id for n in notes[:TERMS_IN_TEXT]) + (f"; and {size - TERMS_IN_TEXT:,} more"
+                                                                  if size > TERMS_IN_TEXT else "")  # fmt: skip
+        words = f"{total.words()} (total of {size:,} figures: {short})"
+        return Cell(code, name, metric.id, total.total, total.qualifier, words, notes, omitted, adds=adds)
+    reason = _no_total_reason(digest or total, whys, size)
+    terms = "; ".join(f"{format_usd(n.amount, n.qualifier)} ({n.id})" for n in notes[:TERMS_IN_TEXT])
+    more = f"; and {size - TERMS_IN_TEXT:,} more" if size > TERMS_IN_TEXT else ""
+    words = f"{terms}{more} — {NO_TOTAL}: {reason}"
+    return Cell(code, name, metric.id, None, None, words, notes, omitted, reason=reason, terms=notes)
+
+
+def _no_total_reason(total: Sum | None, whys: dict[str, int], size: int) -> str:
+    """Why a cell's figures have no total, in one sentence: add_up's reason about kinds (or
+    statuses, scopes), then the periods that keep figures apart."""
+    parts = []
+    if total is not None and total.total is None and total.reason not in _PERIOD_ONLY:
+        parts.append(total.reason)
+    for why, count in whys.items():
+        if count:
+            parts.append(why if count == size else f"{why} ({count:,} of {size:,})")
+    return "; ".join(parts) or (total.reason if total is not None else NO_TOTAL)
+
+
+# add_up's reasons that say only that no figure's period lies inside the years: said per period here.
+_PERIOD_ONLY = ("none of them has a stated period inside the years chosen", "no figure")
 
 
 def _companies_cells(figures: pd.DataFrame, countries: tuple[str, ...], names: Mapping[str, str]) -> Cells:
@@ -186,15 +295,16 @@ def _event_note(row: tuple, quoted: bool) -> FactNote:
 
 def _event_cells(data: CompareData, filters: CompareFilters) -> Cells:
     """Event counts (a real 0 when none) and the latest event, per chosen country, from the links
-    between events and the countries they name. Positions follow the events' date order
-    (compare_data sorts them), so a country's last positions are its latest events, no sort needed."""
+    between events and the countries they name as their own: an event naming a group as a whole
+    is counted for none of its members (data.event_links' `own`). Positions follow the events'
+    date order (compare_data sorts them), so a country's last positions are its latest events."""
     events = data.events
     in_years = overlaps(events["year_start"], events["year_end"], filters.years).to_numpy(dtype=bool)
     security = (events["category"] == SECURITY_CATEGORY).to_numpy(dtype=bool)
     year_end = events["year_end"].to_numpy(dtype="float64", na_value=np.nan)
     links = data.event_links
     codes, positions = links["code"].to_numpy(dtype=object), links["position"].to_numpy(dtype=int)
-    kept = in_years[positions]
+    kept = in_years[positions] & links["own"].to_numpy(dtype=bool)
     names = data.options.countries
     cells: Cells = {}
     for code in filters.countries:
@@ -225,7 +335,152 @@ def _count(code: str, names: Mapping[str, str], metric: str, positions: np.ndarr
                 len(positions) - len(named))  # fmt: skip
 
 
+# --- not stated, and what the source does state -------------------------------------------------
+
+
+def _gap_cells(data: CompareData, filters: CompareFilters, gaps: list[tuple[str, Metric]]) -> Cells:
+    """The cells with no fact kept: an event count of 0 (a real zero), else not stated, saying
+    whose gap it is and naming the related facts the source states."""
+    names = data.options.countries
+    cells: Cells = {}
+    money = [(code, m) for code, m in gaps if m.unit == "usd"]
+    held = _money_held(data, {code for code, _ in money})
+    regional = _regional_related(data, {code for code, _ in money}, {code for code, m in gaps if m.id == COMPANIES})
+    for code, metric in gaps:
+        name = names.get(code, code)
+        if metric.id in COUNTED_EVENTS:
+            cells[(code, metric.id)] = _count(code, names, metric.id, np.array([], dtype=int), {})
+        elif metric.id == LATEST:
+            cells[(code, metric.id)] = _latest_gap(data, code, name)
+        elif metric.id == COMPANIES:
+            mine = data.companies[data.companies["country_code"] == code]
+            gap, short = _whose_gap(len(mine), int(mine["year_start"].notna().sum()), filters, name, "figure")
+            related = regional.get((code, COMPANIES), [])
+            cells[(code, metric.id)] = _gap(code, name, metric, gap, short, related, [])
+        else:
+            count, dated = held.get((code, metric.kind, str(metric.status)), (0, 0))
+            gap, short = _whose_gap(count, dated, filters, name, "amount")
+            related = regional.get((code, metric.id if metric.kind else f"status:{metric.status}"), [])
+            cells[(code, metric.id)] = _gap(code, name, metric, gap, short, related, _donor_events(data, code))
+    return cells
+
+
+def _money_held(data: CompareData, codes: set[str]) -> dict[tuple[str, str | None, str], tuple[int, int]]:
+    """Per (country, kind or None, status): how many figures the data holds, and how many of them
+    state a period, whatever the filters. One grouped pass over the countries' rows."""
+    if not codes:
+        return {}
+    rows = data.money.loc[data.money["recipient_code"].isin(codes), ["recipient_code", "kind", "status", "year_start"]]
+    held: dict[tuple[str, str | None, str], tuple[int, int]] = {}
+    for keys in (["recipient_code", "status"], ["recipient_code", "kind", "status"]):
+        counts = rows.groupby(keys, observed=True).agg(count=("status", "size"), dated=("year_start", "count"))
+        for key, count, dated in zip(counts.index, counts["count"], counts["dated"], strict=True):
+            code, kind, status = (key[0], None, key[1]) if len(keys) == 2 else key
+            held[(str(code), None if kind is None else str(kind), str(status))] = (int(count), int(dated))
+    return held
+
+
+def _whose_gap(count: int, dated: int, filters: CompareFilters, name: str, what: str) -> tuple[str, str]:
+    """(the gap in words, its short form): the source's, when it gives no figure for the country;
+    else the filters', when the data has figures they leave out."""
+    if not count:
+        return f"the source gives no {what} for {name}", f"the source gives no {what}"
+    left_out = []
+    if dated:
+        left_out.append("the years")
+    if count > dated and not filters.undated:
+        left_out.append("options")
+    if left_out == ["options"]:
+        words = "no figure with the options chosen (figures with no stated period are left out)"
+        return words, "no figure with the options chosen"
+    short = f"no figure in {' and '.join(left_out)} chosen"
+    return short.replace("no figure", f"no figure for {name}"), short
+
+
+def _gap(code: str, name: str, metric: Metric, gap: str, short: str, regional: list[tuple[FactNote, str]],
+         events: list[FactNote]) -> Cell:  # fmt: skip
+    """A not-stated cell: whose gap, and the related facts (regional figures, then events)."""
+    related = [note for note, _ in regional] + events
+    shown = related[:NOTES_LIMIT]
+    see = []
+    if regional:
+        wider = "the region" if all(kind == "region" for _, kind in regional) else "a group that includes it"
+        see.append(_ids([note for note, _ in regional]) + f" for {wider}")
+    if events:
+        see.append(_ids(events))
+    text = f"{NOT_STATED} ({short}" + (f"; see {', '.join(see)})" if see else ")")
+    return Cell(code, name, metric.id, None, None, text, gap=gap, related=tuple(shown),
+                related_omitted=len(related) - len(shown))  # fmt: skip
+
+
+def _ids(notes: list[FactNote]) -> str:
+    more = len(notes) - RELATED_IN_TEXT
+    return ", ".join(n.id for n in notes[:RELATED_IN_TEXT]) + (f" and {more:,} more" if more > 0 else "")
+
+
+def _regional_related(
+    data: CompareData, money_codes: set[str], companies_codes: set[str]
+) -> dict[tuple[str, str], list[tuple[FactNote, str]]]:
+    """Per (country, money metric id or "status:S", or COMPANIES): figures the source gives for a
+    group that contains the country (Scopes.groups_of), the largest first, with the group's kind.
+    Whatever the filters: they are facts about the country's region, not the country's own."""
+    found: dict[tuple[str, str], list[tuple[FactNote, str]]] = {}
+    groups = {code: data.scopes.groups_of(code) for code in money_codes | companies_codes}
+    wanted = set().union(*groups.values()) if groups else set()
+    if not wanted:
+        return found
+    # The largest few per (group, status, kind): a group of a big data set has thousands.
+    money = data.money[data.money["recipient_code"].isin(wanted)] if money_codes else data.money.iloc[0:0]
+    top = money.groupby(["recipient_code", "status", "kind"], observed=True, sort=False).head(NOTES_LIMIT)
+    companies = data.companies[data.companies["country_code"].isin(wanted)]
+    for code, within in groups.items():
+        rows = top[top["recipient_code"].isin(within)] if code in money_codes else top.iloc[0:0]
+        for row in rows.itertuples():
+            group = str(row.recipient_code)
+            note = _regional_note(row.flow_id, format_usd(row.amount_usd, row.qualifier), data.names.get(group, group),
+                                  str(row.period), within[group], row)  # fmt: skip
+            entry = (note, data.kinds.get(group, "group"))
+            found.setdefault((code, f"status:{row.status}"), []).append(entry)
+            found.setdefault((code, f"{row.kind}.{row.status}"), []).append(entry)
+        mine = companies[companies["country_code"].isin(within)] if code in companies_codes else companies.iloc[0:0]
+        for row in mine.itertuples():
+            group = str(row.country_code)
+            note = _regional_note(row.figure_id, format_count(row.value, row.qualifier), data.names.get(group, group),
+                                  format_period(row.year_start, row.year_end), within[group], row)  # fmt: skip
+            found.setdefault((code, COMPANIES), []).append((note, data.kinds.get(group, "group")))
+    return found
+
+
+def _regional_note(fact_id: object, value: str, group: str, period: str, basis: str, row: object) -> FactNote:
+    contains = "may include it" if basis == UNKNOWN else "includes it"
+    line = f"{value} for {group} ({period}), which {contains}: not divided among its members"
+    amount = getattr(row, "amount_usd", None)
+    qualifier = getattr(row, "qualifier", None)
+    return FactNote(str(fact_id), line, str(getattr(row, "quote", "")), str(getattr(row, "source_id", "")),
+                    as_int(getattr(row, "paragraph", 0)), None if is_missing(amount) else as_int(amount),
+                    None if is_missing(qualifier) else str(qualifier))  # fmt: skip
+
+
+def _donor_events(data: CompareData, code: str) -> list[FactNote]:
+    """Events naming the country (as its own) and Japan: facts with no amount."""
+    rows = data.donor_events[data.donor_events["code"] == code]
+    return [FactNote(str(r.event_id), f"{r.title} ({format_period(r.year_start, r.year_end)}), an event with no amount",
+                     None, "", 0) for r in rows.itertuples()]  # fmt: skip
+
+
+def _latest_gap(data: CompareData, code: str, name: str) -> Cell:
+    """No dated event of the country's own in the years: say so, and whether region-wide events name it."""
+    links = data.event_links[data.event_links["code"] == code]
+    own, shared = bool(links["own"].any()), bool((~links["own"]).any())
+    gap = f"no dated event of {name}'s own in the years chosen" if own else f"the source dates no event of {name}'s own"
+    if shared:
+        gap += " (events of its region as a whole are shown apart)"
+    short = "no dated event of its own" + (" in the years chosen" if own else "")
+    return Cell(code, name, LATEST, None, None, f"{NOT_STATED} ({short})", gap=gap)
+
+
 def stated_nothing(cells: list[Cell]) -> bool:
-    """True when every money and companies cell is a gap (e.g. a year range that excludes everything)."""
-    gaps = [c for c in cells if c.metric not in COUNTED_EVENTS]
-    return bool(gaps) and not any(c.stated for c in gaps)
+    """True when every money and companies cell is a gap (e.g. a year range that excludes everything):
+    a "no total" is not a gap, the source states figures there."""
+    gaps = [c for c in cells if c.metric not in COUNTED_EVENTS and c.metric != LATEST]
+    return bool(gaps) and not any(c.stated or c.no_total for c in gaps)

@@ -2,9 +2,11 @@
 
 Each panel is its own figure of one width, so the page can wrap them onto as many rows as the
 screen needs (two abreast on a wide screen, one on a narrow one). Built from `cells.comparison`.
-A country the source states nothing about for a metric gets a grey "not stated" mark at zero,
-never a bar; a count of 0 is a real zero and is drawn as one. Money panels carry their status in
-the title, colour and pattern."""
+A bar is a single figure or a total under the one rule for sums (core.sums). A country whose
+figures cannot be added gets a "no total" mark at zero (its hover lists the figures and says why),
+and one the source states nothing about a grey "not stated" mark at zero, never a bar; a count of 0
+is a real zero and is drawn as one. Money panels carry their status in the title, colour and pattern.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +17,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.compare.cells import Cell, comparison, stated_nothing
+from core.compare.cells import NO_TOTAL, Cell, FactNote, comparison, stated_nothing
 from core.compare.data import CompareData
 from core.compare.options import MAX_LISTED_EVENTS, CompareFilters, Metric, chosen_metrics
-from core.compare.regional import regional_events, regional_part
+from core.compare.regional import memberships_words, regional_events, regional_part, shown_groups
 from core.compare.table import order_cells, table
 from core.formatting import (
     BILLION,
@@ -32,14 +34,17 @@ from core.formatting import (
     format_usd,
     screen_table,
 )
-from core.style import status_marker
+from core.style import status_marker, status_style
+from core.sums import NO_END, NO_PERIOD, OUTSIDE
 
 COUNT_COLOUR = "#3b5b92"
 NOT_STATED_COLOUR = "#767676"  # grey, 4.5:1 on white
+NO_TOTAL_COLOUR = "#4d4d4d"  # the "no total" words: darker than "not stated", 8.5:1 on white
 PANEL_WIDTH = 440  # pixels: two panels abreast in a 1400 px window, one per row at 800 px
 PANEL_BASE_HEIGHT = 130
 PANEL_ROW_HEIGHT = 34
 MAX_HOVER_LINES = 12
+LABEL_CHAR_SHARE = 0.022  # a bar label's character, as a share of a panel's plot width (about 300 px)
 
 
 def _wrap(text: str, width: int = 60) -> str:
@@ -53,27 +58,55 @@ def panel_title(metric: Metric) -> str:
 
 
 def cell_hover(cell: Cell, metric: Metric) -> str:
-    """Value, qualifier, status and the facts behind it with their quotes (for counts, the events)."""
+    """Value, qualifier, status and the facts behind it with their quotes (for counts, the events);
+    for "no total", the figures side by side and why; for "not stated", whose gap and the related facts."""
     head = f"<b>{html.escape(cell.country)}</b> · {html.escape(metric.label)}<br>"
+    if cell.no_total:
+        lines = [head + f"<b>{NO_TOTAL}</b> of {cell.figures:,} figures: {_wrap(str(cell.reason))}"]
+        return "<br>".join(lines + _note_lines(cell.terms, cell.omitted))
     if not cell.stated:
-        return head + f"<b>{NOT_STATED}</b>: the source gives no figure for the years and options chosen"
+        lines = [head + f"<b>{NOT_STATED}</b>: {_wrap(str(cell.gap or 'the source gives no figure'))}"]
+        if cell.related:
+            lines.append("What the source does state:")
+            lines += _note_lines(cell.related, cell.related_omitted)
+        return "<br>".join(lines)
     qualifier = "" if cell.qualifier is None else f" (the source says “{html.escape(cell.qualifier)}”)"
-    lines = [head + f"<b>{html.escape(str(cell.text))}</b>{qualifier}"]
-    notes = list(cell.notes)
+    if cell.adds:
+        vague = f" (“{html.escape(cell.qualifier)}”: it adds vague figures)" if cell.qualifier else ""
+        qualifier = f"<br>the total of {_wrap(cell.adds)}{vague}"
+    elif cell.caveat:
+        qualifier += f"<br>one figure, not a total: {html.escape(cell.caveat)}"
+    lines = [head + f"<b>{html.escape(_value_words(cell, metric))}</b>{qualifier}"]
+    return "<br>".join(lines + _note_lines(cell.notes, cell.omitted))
+
+
+def _value_words(cell: Cell, metric: Metric) -> str:
+    if metric.unit == "usd":
+        return format_usd(cell.value, cell.qualifier)
+    return str(cell.text)
+
+
+def _note_lines(notes: tuple[FactNote, ...], omitted: int) -> list[str]:
+    """One line per fact (its id first), with its quote where the cell rests on its words."""
+    lines = []
     for note in notes[:MAX_HOVER_LINES]:
-        line = html.escape(note.line)
+        line = f"{html.escape(note.id)} · {_wrap(note.line)}"
         if note.quote is not None:
             line += f"<br><i>“{_wrap(note.quote)}”</i> ({html.escape(note.source_id)}, ¶{note.paragraph})"
         lines.append(line)
-    more = max(len(notes) - MAX_HOVER_LINES, 0) + cell.omitted
+    more = max(len(notes) - MAX_HOVER_LINES, 0) + omitted
     if more:
         lines.append(f"and {more:,} more (see the table)")
-    return "<br>".join(lines)
+    return lines
+
+
+CAVEAT_MARKS = {NO_PERIOD: "no period stated", NO_END: "no end stated", OUTSIDE: "partly outside the years"}
 
 
 def _bar_text(cell: Cell, metric: Metric) -> str:
     if metric.unit == "usd":
-        return format_usd(cell.value, cell.qualifier, short=True)
+        words = format_usd(cell.value, cell.qualifier, short=True)
+        return words + (f" · {CAVEAT_MARKS.get(cell.caveat, cell.caveat)}" if cell.caveat else "")
     return format_count(cell.value, cell.qualifier, short=True)
 
 
@@ -82,14 +115,16 @@ def _marker(metric: Metric) -> dict:
 
 
 def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
-    """One panel of the small multiples, two traces: the stated values as bars, then the countries
-    with nothing stated as grey text at zero. The panel is sorted on its own (`sort`)."""
+    """One panel of the small multiples, three traces: the values as bars (a single figure or a
+    total), the countries with nothing stated as grey text at zero, and those whose figures have no
+    total as a mark of their own at zero. The panel is sorted on its own (`sort`)."""
     panel = [c for c in cells if c.metric == metric.id]
     by_name = {c.country: c for c in panel}
     ordered = [by_name[name] for name in order_cells(panel, sort)]
     stated = [c for c in ordered if c.value is not None]
     values = [float(c.value) for c in ordered if c.value is not None]  # the stated cells' values, in order
-    silent = [c for c in ordered if c.value is None]
+    silent = [c for c in ordered if c.value is None and not c.no_total]
+    apart = [c for c in ordered if c.no_total]
     scale = BILLION if metric.unit == "usd" else 1
     traces = []
     traces.append(
@@ -122,12 +157,35 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
             cliponaxis=False,
         )
     )
+    traces.append(
+        go.Scatter(
+            name=f"{metric.label}: {NO_TOTAL}",
+            mode="markers+text",
+            x=[0] * len(apart),
+            y=[html.escape(c.country) for c in apart],
+            text=[f"{NO_TOTAL} · {c.figures:,} figures" for c in apart],
+            textposition="middle right",
+            textfont={"color": NO_TOTAL_COLOUR},
+            # Not a bar: the figures cannot be added. In the status's colour, a shape of its own.
+            marker={"symbol": "diamond-wide-open", "size": 10, "line": {"width": 2},
+                    "color": status_style(metric.status).colour if metric.status else COUNT_COLOUR},
+            customdata=[cell_hover(c, metric) for c in apart],
+            hovertemplate="%{customdata}<extra></extra>",
+            cliponaxis=False,
+        )
+    )  # fmt: skip
     top = max((value / scale for value in values), default=0.0)
     whole = metric.unit == "count" and top <= 4  # counts are whole: no 0.5 tick on a short axis
+    # Room beside each bar for its label: a label of n characters takes about n * LABEL_CHAR_SHARE of
+    # the plot's width, so the axis reaches past each bar by that much (at least 45%, at most 5x).
+    reach = max(
+        (v / scale / max(1 - len(t) * LABEL_CHAR_SHARE, 0.2) for v, t in zip(values, traces[0].text, strict=True)),
+        default=0.0,
+    )
     layout = dict(
         title={"text": panel_title(metric), "font": {"size": 15}, "x": 0, "xanchor": "left"},
         xaxis={
-            "range": [0, (top or 1) * 1.45],  # room beside the longest bar for its label
+            "range": [0, max(reach, top * 1.45) or 1],
             "title": USD_BN if metric.unit == "usd" else "count",
             "showticklabels": bool(len(stated)),  # no scale where nothing is stated
             "dtick": 1 if whole else None,
@@ -163,6 +221,7 @@ class CompareView:
     regional: ScreenTable  # figures for the region as a whole: the first SHOWN_ROWS, and how many
     regional_events_total: int  # events naming the region as a whole
     regional_events_listed: str  # the first MAX_LISTED_EVENTS in Markdown-safe words, and how many more; "" if none
+    regions: str  # the groups shown apart and their members, in Markdown-safe words; "" if none
 
 
 def listed_events(events: pd.DataFrame, limit: int) -> str:
@@ -193,4 +252,5 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
         regional=screen_table(regional, total=regional_total),
         regional_events_total=len(region_events),
         regional_events_listed=listed_events(region_events, MAX_LISTED_EVENTS),
+        regions=escape_markdown(memberships_words(data, shown_groups(data, filters))),
     )

@@ -22,8 +22,17 @@ SECURITY_CATEGORY = "security"
 REGION_ROLE = "central_asia"  # the role whose states are compared by default, and whose region is shown apart
 DONOR_ROLE = "japan"
 SORTS = {"value": "By value", "name": "By name"}
-VAGUE_SUM = "approximately"  # a sum that adds at least one vague figure is itself approximate
 MAX_LISTED_EVENTS = 12  # region-wide events named in the page's sentence; the rest are counted
+# The two rules the page, the table and a download's README state (core.scopes, core.sums).
+REGION_RULE = (
+    "a fact about a region or group as a whole (recorded with its code, or naming every one of its members) is "
+    "shown apart and counted for no single state: not in any state's money, event counts or latest event"
+)
+TOTAL_RULE = (
+    "a country's figures are added only when they share one status and one kind of flow and their periods lie "
+    "inside the years chosen; otherwise the cell reads 'no total', lists the figures side by side and says why, "
+    "and its exact-dollar column is empty"
+)
 
 
 @dataclass(frozen=True)
@@ -85,8 +94,10 @@ PARAMS: PageParams[CompareOptions, CompareFilters] = PageParams("compare", "comp
                   "counted)"),
     choice_param("sort", "Sort", SORTS, "value", "`value` (largest first, not stated last; each panel on its own, the "
                  "table by its first charted metric) or `name`", summary_name="sort"),
-), notes=(("regional figures", "shown apart on the page, never divided among the states; not in this table"),),
-)  # fmt: skip
+), notes=(
+    ("regions and groups", REGION_RULE + "; not in this table"),
+    ("money totals", TOTAL_RULE),
+))  # fmt: skip
 
 
 def compare_options(facts: Facts) -> CompareOptions:

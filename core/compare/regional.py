@@ -1,4 +1,9 @@
-"""Figures and events of the region as a whole: shown apart, never divided among its states."""
+"""Figures and events of a region or group as a whole: shown apart, never divided among, nor counted
+for, any of its members (core.scopes states the rule; core.compare.data applies it to events).
+
+The groups shown are those that contain a chosen country, through the memberships table (and the
+regions of REGION_ROLE when one of their states is chosen, memberships or not).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,24 @@ import pandas as pd
 
 from core.compare.cells import in_period
 from core.compare.data import CompareData
-from core.compare.options import COMPANIES, COUNTED_EVENTS, CompareFilters, CompareOptions, Metric, chosen_metrics
+from core.compare.options import COMPANIES, COUNTED_EVENTS, LATEST, CompareFilters, Metric, chosen_metrics
 from core.formatting import format_count, format_period, format_usd
 from core.periods import overlaps
 
 
+def shown_groups(data: CompareData, filters: CompareFilters) -> list[str]:
+    """The regions and groups whose facts are shown apart: those containing a chosen country."""
+    groups = {group for code in filters.countries for group in data.scopes.groups_of(code)}
+    if any(c in data.options.region_states for c in filters.countries):
+        groups |= set(data.options.regions)
+    order = list(data.options.regions) + sorted(data.scopes.direct)
+    return sorted(groups, key=lambda g: (order.index(g) if g in order else len(order), g))
+
+
 def regional_figures(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
-    """Figures the source gives for a region as a whole (money and companies of the chosen metrics),
-    shown apart: never divided among, nor counted for, any state. Empty unless a chosen country
-    belongs to the region's role."""
+    """Figures the source gives for a region or group as a whole (money and companies of the chosen
+    metrics), shown apart: never divided among, nor counted for, any member. Empty unless a chosen
+    country belongs to one."""
     return regional_part(data, filters)[0]
 
 
@@ -23,7 +37,8 @@ def regional_part(data: CompareData, filters: CompareFilters, limit: int | None 
     """`regional_figures`, its first `limit` rows only (each metric's largest first), and how many
     there are in all: a big data set has tens of thousands, and only the shown ones become text."""
     columns = ["region", "metric", "value", "period", "status", "id", "source_id", "quote", "paragraph"]
-    matched = _regional_money(data, filters)
+    groups = shown_groups(data, filters)
+    matched = _regional_money(data, filters, groups)
     total = sum(len(rows) for _, rows in matched)
     if limit is not None:
         matched = _first_rows(matched, limit)
@@ -41,12 +56,13 @@ def regional_part(data: CompareData, filters: CompareFilters, limit: int | None 
         for metric, rows in matched if len(rows)
     ]  # fmt: skip
     rows = []
-    if COMPANIES in filters.metrics and _shows_region(data.options, filters):
+    if COMPANIES in filters.metrics and groups:
         companies = data.companies[in_period(data.companies, filters)]
-        for r in companies[companies["country_code"].isin(data.options.regions)].itertuples():
-            rows.append([data.options.regions[str(r.country_code)], data.options.metrics[COMPANIES].label,
-                         format_count(r.value, r.qualifier), format_period(r.year_start, r.year_end), pd.NA,
-                         r.figure_id, r.source_id, r.quote, r.paragraph])  # fmt: skip
+        for r in companies[companies["country_code"].isin(groups)].itertuples():
+            rows.append([data.names.get(str(r.country_code), str(r.country_code)),
+                         data.options.metrics[COMPANIES].label, format_count(r.value, r.qualifier),
+                         format_period(r.year_start, r.year_end), pd.NA, r.figure_id, r.source_id, r.quote,
+                         r.paragraph])  # fmt: skip
     parts.append(pd.DataFrame(rows, columns=columns))
     combined = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else parts[-1]
     combined = combined.astype({"paragraph": "Int64", "status": "string"})
@@ -54,11 +70,11 @@ def regional_part(data: CompareData, filters: CompareFilters, limit: int | None 
     return (combined if limit is None else combined.head(limit)), total
 
 
-def _regional_money(data: CompareData, filters: CompareFilters) -> list[tuple[Metric, pd.DataFrame]]:
-    """Per chosen money metric, the region-wide rows it adds (largest first, as the money view)."""
-    if not _shows_region(data.options, filters):
+def _regional_money(data: CompareData, filters: CompareFilters, groups: list[str]) -> list[tuple[Metric, pd.DataFrame]]:
+    """Per chosen money metric, the rows of the shown groups it would add (largest first, as the money view)."""
+    if not groups:
         return []
-    money = data.money[in_period(data.money, filters) & data.money["recipient_code"].isin(data.options.regions)]
+    money = data.money[in_period(data.money, filters) & data.money["recipient_code"].isin(groups)]
     return [
         (m, money[(money["status"] == m.status) & ((money["kind"] == m.kind) if m.kind else True)])
         for m in chosen_metrics(data.options, filters)
@@ -75,16 +91,28 @@ def _first_rows(parts: list[tuple[Metric, pd.DataFrame]], limit: int) -> list[tu
 
 
 def regional_events(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
-    """Dated events within the years that name a region as a whole: counted for no single state.
-    Empty unless an event count is among the metrics."""
-    if not _shows_region(data.options, filters) or not set(COUNTED_EVENTS) & set(filters.metrics):
+    """Dated events within the years that name a shown region or group as a whole (by its code or
+    by naming all its members): counted for none of its members, so listed here. Empty unless an
+    event count or the latest event is among the metrics."""
+    groups = shown_groups(data, filters)
+    if not groups or not {*COUNTED_EVENTS, LATEST} & set(filters.metrics):
         return data.events.iloc[0:0]
     # Row positions, not ids: isin on a column of 100k unique ids is slow, and positions keep the
     # events' date order.
-    named = data.event_links.loc[data.event_links["code"].isin(data.options.regions), "position"]
+    named = data.event_groups.loc[data.event_groups["group"].isin(groups), "position"]
     events = data.events.iloc[np.unique(named.to_numpy(dtype=int))]
     return events[overlaps(events["year_start"], events["year_end"], filters.years)]
 
 
-def _shows_region(options: CompareOptions, filters: CompareFilters) -> bool:
-    return bool(options.regions) and any(c in options.region_states for c in filters.countries)
+def memberships_words(data: CompareData, groups: list[str]) -> str:
+    """'Central Asian states: Kazakhstan, Kyrgyzstan, …; Developing countries …: may include
+    Afghanistan', for the groups shown (their members as the memberships table states them)."""
+    parts = []
+    for group in groups:
+        members = data.scopes.members(group)
+        certain = [data.names.get(m, m) for m, basis in members.items() if basis != "unknown"]
+        open_ = [data.names.get(m, m) for m, basis in members.items() if basis == "unknown"]
+        words = ", ".join(certain) + ("; may include " + ", ".join(open_) if open_ else "")
+        if words:
+            parts.append(f"{data.names.get(group, group)}: {words}")
+    return "; ".join(parts)

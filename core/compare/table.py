@@ -1,4 +1,9 @@
-"""The comparison table: countries as rows, metrics as columns, then the facts behind each row."""
+"""The comparison table: countries as rows, metrics as columns, then the facts behind each row.
+
+A money metric's "(US$, exact)" column holds a number only where the cell has one (a total, or a
+single figure); it is empty for "no total" (the words column lists the figures and says why) and
+a gap ("not stated") where the source or the filters leave nothing.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,17 @@ from core.compare.options import COUNTED_EVENTS, Metric
 
 
 def order_cells(cells: list[Cell], sort: str) -> list[str]:
-    """Country names in display order: by value (largest first, not stated last) or by name.
-    `cells`: one per country, of one metric."""
+    """Country names in display order: by value (largest first, then "no total", not stated last)
+    or by name. `cells`: one per country, of one metric."""
     if sort == "name":
         ordered = sorted(cells, key=lambda c: c.country.casefold())
     else:
-        ordered = sorted(cells, key=lambda c: (c.value is None, -(c.value or 0.0), c.country.casefold()))
+        ordered = sorted(cells, key=lambda c: (_rank(c), -(c.value or 0.0), -c.figures, c.country.casefold()))
     return [c.country for c in ordered]
+
+
+def _rank(cell: Cell) -> int:
+    return 0 if cell.stated else 1 if cell.no_total else 2
 
 
 def table(cells: list[Cell], metrics: list[Metric], sort: str) -> pd.DataFrame:
@@ -41,19 +50,25 @@ def table(cells: list[Cell], metrics: list[Metric], sort: str) -> pd.DataFrame:
             cell = own[metric.id]
             columns[metric.label].append(cell.value if metric.id in COUNTED_EVENTS else cell.text)
         for metric in money:
-            value = own[metric.id].value
-            columns[f"{metric.label} (US$, exact)"].append(pd.NA if value is None else int(value))
+            cell = own[metric.id]
+            exact = "" if cell.no_total else pd.NA if cell.value is None else int(cell.value)
+            columns[f"{metric.label} (US$, exact)"].append(exact)
         omitted = sum(own[m.id].omitted for m in metrics)
         _add_provenance(provenance, [note for m in metrics for note in own[m.id].notes], omitted)
+    # An exact column with a "no total" is text: its empty cell is not a gap (NA reads "not stated").
     types: dict[str, Literal["Int64", "string"]] = {
         **{m.label: "Int64" if m.id in COUNTED_EVENTS else "string" for m in metrics},
-        **{f"{m.label} (US$, exact)": "Int64" for m in money},
+        **{
+            f"{m.label} (US$, exact)": "string" if _has_text(columns[f"{m.label} (US$, exact)"]) else "Int64"
+            for m in money
+        },
         **{name: "string" for name in provenance},
     }
     # Each column made with its type (text where none is named): one pass, where three astype calls copied the frame.
     frame = pd.DataFrame(
-        {name: pd.array(values, dtype=types.get(name)) for name, values in {**columns, **provenance}.items()}
-    )
+        {name: pd.array(_as(values, types.get(name)), dtype=types.get(name))
+         for name, values in {**columns, **provenance}.items()}
+    )  # fmt: skip
     charted = [m for m in metrics if m.charted]
     if charted:
         first = [own[charted[0].id] for own in by_country.values()]
@@ -61,6 +76,15 @@ def table(cells: list[Cell], metrics: list[Metric], sort: str) -> pd.DataFrame:
     else:
         order = sorted(frame["country"], key=str.casefold) if sort == "name" else list(frame["country"])
     return frame.set_index("country").loc[order].reset_index()
+
+
+def _has_text(values: list) -> bool:
+    return any(isinstance(v, str) for v in values)
+
+
+def _as(values: list, dtype: str | None) -> list:
+    """Numbers as their digits in a text column (the CSV writes them the same)."""
+    return [str(v) if isinstance(v, int) else v for v in values] if dtype == "string" else values
 
 
 def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: int = 0) -> None:

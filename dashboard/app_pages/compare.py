@@ -8,7 +8,7 @@ from components.share import page_permalink, share_and_download
 from components.view_state import open_view, show_notices, write_view
 from core.compare.data import compare_data
 from core.compare.figures import PANEL_WIDTH, compare_view
-from core.compare.options import COUNTED_EVENTS, PARAMS, SORTS, empty_reason
+from core.compare.options import COUNTED_EVENTS, PARAMS, REGION_RULE, SORTS, empty_reason
 from core.formatting import for_display
 from core.url_state import year_range_value
 
@@ -23,8 +23,9 @@ write_view(PARAMS.to_query(filters))
 
 st.title("Country comparison")
 st.caption(
-    "What the source states about each country, side by side. Money is Japan's, kept apart by status and "
-    "never added across statuses. Where the source states nothing, the page says **not stated**, never 0."
+    "What the source states about each country, side by side. Money is Japan's: a country's figures are added "
+    "only within one status and one kind of flow, with periods inside the years chosen. Where the source states "
+    "nothing, the page says **not stated**, never 0."
 )
 show_notices(notices)
 shown = for_filters(facts, compare_view, data, filters)
@@ -35,7 +36,7 @@ share_and_download(
     link=page_permalink("compare", PARAMS.to_query(filters), facts.version),
     rows=lambda: for_display(rows),
     name_parts=[*(filters.countries if len(filters.countries) <= 3 else []), year_range_value(filters.years)],
-    filters=PARAMS.summary(filters, options),
+    filters={**PARAMS.summary(filters, options), **dict(PARAMS.notes)},
     tables=["money", "events", "figures", "actors", "statuses", "flow_kinds", "categories", "sources"],
     facts=facts,
 )
@@ -50,9 +51,13 @@ if any(m.charted for m in metrics):
             st.plotly_chart(figure, width=PANEL_WIDTH, key=f"compare_chart_{metric.id}")
     counts = set(COUNTED_EVENTS) & set(filters.metrics)
     st.caption(
-        "Grey *not stated*: the source gives no figure for that country in the years chosen; it is not a zero. "
-        + ("Event counts count the events in the data that name the country, so 0 there is a real zero; "
-           "events with no stated date are not counted. " if counts else "")
+        "A ◇ **no total** mark means the country's figures cannot be added (different kinds of flow, or a period "
+        "not stated or reaching outside the years), so no bar is drawn: the hover and the table list them side by "
+        "side and say why. Grey *not stated* is not a zero: the hover and the table say whether the gap is the "
+        "source's or the filters' and name what the source does state. "
+        + ("Event counts count the events in the data that name the country as its own, so 0 there is a real "
+           "zero; events naming its region as a whole are shown apart, and events with no stated date are not "
+           "counted. " if counts else "")
         + f"Each panel sorted {SORTS[filters.sort].lower()}."
     )  # fmt: skip
 if shown.stated_nothing:
@@ -60,14 +65,15 @@ if shown.stated_nothing:
 
 if shown.regional.total or shown.regional_events_total:
     with st.container(border=True):
-        st.markdown("**Figures for the region as a whole, not divided among the states**")
+        st.markdown("**Facts about a region or group as a whole, counted for no single state**")
+        st.caption(f"{REGION_RULE[0].upper()}{REGION_RULE[1:]}. Shown here: {shown.regions}.")
         if shown.regional.total:
             st.dataframe(shown.regional.arrow, hide_index=True, width="stretch")
         if shown.regional.total > shown.regional.shown:
             st.caption(f"Showing the first {shown.regional.shown:,} of {shown.regional.total:,} region-wide figures, "
                        "each metric's largest first. The Aid page lists and downloads them all.")  # fmt: skip
         if shown.regional_events_listed:
-            st.caption(f"Events that name the region as a whole, counted for no single state: "
+            st.caption(f"Events that name a region or group as a whole, counted for no single state: "
                        f"{shown.regional_events_listed}.")  # fmt: skip
 
 st.subheader("The comparison table")
