@@ -391,7 +391,7 @@ def _whose_gap(count: int, dated: int, filters: CompareFilters, name: str, what:
     if count > dated and not filters.undated:
         left_out.append("options")
     if left_out == ["options"]:
-        words = "no figure with the options chosen (figures with no stated period are left out)"
+        words = f"no figure for {name} with the options chosen (figures with no stated period are left out)"
         return words, "no figure with the options chosen"
     short = f"no figure in {' and '.join(left_out)} chosen"
     return short.replace("no figure", f"no figure for {name}"), short
