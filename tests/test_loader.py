@@ -122,6 +122,22 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
                            "    path: https://creativecommons.org/licenses/by/4.0/\n", "  - title: CC BY\n"),
         "datapackage.yaml", None, "licenses[0]", "each with a name or a path",
     ),
+    (
+        "a group that contains itself through a member",
+        lambda d: (d / "memberships.csv").write_text(
+            (d / "memberships.csv").read_text(encoding="utf-8") + "KAZ,CA5,source,\n", encoding="utf-8"),
+        "memberships.csv", 2, "member_code", "no group that contains itself",  # every row of the cycle: 2 and 8
+    ),
+    (
+        "a membership of an unknown actor",
+        lambda d: edit_csv(d / "memberships.csv", "SSEA_AF,AFG,", "SSEA_AF,AFX,"),
+        "memberships.csv", 7, "member_code", "a code listed in actors.csv",
+    ),
+    (
+        "a basis the rule does not know",
+        lambda d: edit_csv(d / "memberships.csv", "SSEA_AF,AFG,definition", "SSEA_AF,AFG,probably"),
+        "memberships.csv", 7, "basis", "one of",
+    ),
 ]  # fmt: skip
 
 
