@@ -1,10 +1,12 @@
-"""The comparison page in Chromium: a link opens its view, the CSV holds the rows of the table, and
-what the source does not state is "not stated" on screen and in the file."""
+"""The comparison page in Chromium: a link opens its view, the CSV holds the rows of the table,
+what the source does not state is "not stated" on screen and in the file, figures that cannot be
+added are "no total" (never a bar, never a number in the file), and the download states the rules."""
 
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -57,10 +59,32 @@ def test_the_csv_holds_the_rows_of_the_table_with_not_stated(base_url: str, page
     assert header[-4:] == ["fact ids", "source_id", "quote", "paragraph"]
     tajikistan = dict(zip(header, next(r for r in body if r[1] == "TJK"), strict=True))
     for column in MONEY:
-        assert tajikistan[column] == "not stated" and tajikistan[f"{column} (US$, exact)"] == "not stated"
-    assert tajikistan["Companies with Japanese capital"] == "not stated"
-    assert tajikistan["Dated events"] == "4"  # a count over the data: never "not stated"
+        assert tajikistan[column].startswith("not stated (the source gives no amount")  # the source's gap
+        assert tajikistan[f"{column} (US$, exact)"] == "not stated"
+    assert tajikistan["Japanese money: realised"] == "not stated (the source gives no amount; see M02 for the region)"
+    assert tajikistan["Companies with Japanese capital"] == "not stated (the source gives no figure)"
+    # A count over the data: never "not stated"; the four events naming all five states are the region's.
+    assert tajikistan["Dated events"] == "0"
     kazakhstan = dict(zip(header, next(r for r in body if r[1] == "KAZ"), strict=True))
     assert kazakhstan["Japanese money: realised (US$, exact)"] == "5500000000"
     assert kazakhstan["Companies with Japanese capital"] == "more than 70"
     assert "M07: from 2005 to 2019 Japanese direct investment" in kazakhstan["quote"]
+
+
+def test_figures_that_cannot_be_added_are_no_total_on_screen_and_in_the_files(base_url: str, page: Page) -> None:
+    open_page(page, base_url + "/compare?country=USA&country=AFG&country=KAZ")
+    money_panel = page.locator('[data-testid="stPlotlyChart"]').first
+    money_panel.locator(".main-svg").first.wait_for()
+    marks = money_panel.locator(".textpoint text").all_text_contents()
+    assert "no total · 3 figures" in marks  # the United States' three undated contributions
+    _, data = download(page, "Download CSV")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    usa = next(r for r in rows if r["code"] == "USA")
+    assert usa["Japanese money: realised (US$, exact)"] == ""  # no number: the words say why
+    assert usa["Japanese money: realised"].endswith("— no total: no stated period")
+    for code, exact in (("AFG", "7000000000"), ("KAZ", "5500000000")):  # one figure each: itself
+        assert next(r for r in rows if r["code"] == code)["Japanese money: realised (US$, exact)"] == exact
+    _, bundle = download(page, "Download with citation")
+    with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
+        readme = archive.read(next(n for n in archive.namelist() if n.lower().startswith("readme"))).decode()
+    assert "counted for no single state" in readme and "otherwise the cell reads 'no total'" in readme

@@ -13,7 +13,7 @@ from core.compare.cells import Cell, comparison, stated_nothing
 from core.compare.data import CompareData
 from core.compare.options import MAX_LISTED_EVENTS, PARAMS, CompareFilters, chosen_metrics, empty_reason
 from core.compare.regional import regional_events, regional_figures, regional_part
-from core.compare.table import order_cells
+from core.compare.table import TEXT_WIDTH, order_cells, text_widths
 from core.compare.table import table as comparison_table
 from core.facts import Facts, load_facts
 from core.formatting import NOT_STATED, escape_markdown, for_display
@@ -311,6 +311,15 @@ def test_an_exact_column_with_no_no_total_stays_numbers() -> None:
     filters = small_filters(countries=("TJK", "KAZ"), metrics=("money.agreed",))
     table = comparison_table(comparison(DATA, filters), chosen_metrics(DATA.options, filters), "value")
     assert str(table["Japanese money: agreed (US$, exact)"].dtype) == "Int64"
+
+
+def test_words_columns_are_wide_enough_for_their_words_up_to_a_cap() -> None:
+    filters = small_filters(countries=("TJK", "KAZ"), metrics=("money.realised", "money.agreed", "events"))
+    metrics = chosen_metrics(DATA.options, filters)
+    widths = text_widths(comparison_table(comparison(DATA, filters), metrics, "value"), metrics)
+    assert set(widths) == {"Japanese money: realised", "Japanese money: agreed"}  # counts are numbers
+    assert widths["Japanese money: realised"] == TEXT_WIDTH[1]  # the no-total words are long: capped
+    assert TEXT_WIDTH[0] <= widths["Japanese money: agreed"] < TEXT_WIDTH[1]
 
 
 def test_stated_nothing_and_empty_reasons() -> None:

@@ -133,3 +133,16 @@ def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts:
     at, version = open_compare(country="KGZ", metric="events"), bundled_facts.version
     assert at.code[0].value == f"/compare?country=KGZ&metric=events&years=1951-2020&undated=1&sort=value&v={version}"
     assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download with citation"]
+
+
+def test_no_total_is_explained_where_it_is_shown() -> None:
+    at = open_compare(country=["USA", "AFG", "KAZ"])
+    captions = " ".join(c.value for c in at.caption)
+    assert "**no total** mark means the country's figures cannot be added" in captions
+    bars, _, apart = panels(at)["Japanese money: realised (US$ bn)"]
+    assert bars["y"] == ["Afghanistan", "Kazakhstan"] and apart["y"] == ["United States"]
+    assert apart["text"] == ["no total · 3 figures"]
+    row = table(at).set_index("code").loc["USA"]
+    assert row["Japanese money: realised (US$, exact)"] == ""  # no number: the words say why
+    assert row["Japanese money: realised"].endswith("— no total: no stated period")
+    assert "no total** mark" not in " ".join(c.value for c in open_compare().caption)  # none on the default view

@@ -218,6 +218,7 @@ class CompareView:
     table: ScreenTable  # the same, ready for the screen
     panels: list[tuple[Metric, go.Figure]]
     stated_nothing: bool
+    no_total: bool  # a cell on screen reads "no total": the page says what that means
     regional: ScreenTable  # figures for the region as a whole: the first SHOWN_ROWS, and how many
     regional_events_total: int  # events naming the region as a whole
     regional_events_listed: str  # the first MAX_LISTED_EVENTS in Markdown-safe words, and how many more; "" if none
@@ -249,6 +250,7 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
         table=screen_table(rows),
         panels=comparison_figures(cells, metrics, filters.sort),
         stated_nothing=stated_nothing(cells),
+        no_total=any(c.no_total for c in cells),
         regional=screen_table(regional, total=regional_total),
         regional_events_total=len(region_events),
         regional_events_listed=listed_events(region_events, MAX_LISTED_EVENTS),

@@ -95,3 +95,19 @@ def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: in
     columns["source_id"].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)
     columns["quote"].append(" | ".join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
     columns["paragraph"].append("; ".join(f"{n.id}: {n.paragraph}" for n in quoted) or pd.NA)
+
+
+TEXT_WIDTH = (140, 560)  # pixels: the narrowest and widest a words column is drawn
+CHAR_WIDTH = 7.2  # pixels per character of the table's font, about
+
+
+def text_widths(rows: pd.DataFrame, metrics: list[Metric]) -> dict[str, int]:
+    """Pixel widths for the table's words columns, wide enough for their longest words (up to
+    TEXT_WIDTH's cap), so "not stated (the source gives no amount; see M02 …)" reads in full."""
+    widths = {}
+    for metric in metrics:
+        if metric.id in COUNTED_EVENTS or metric.label not in rows.columns:
+            continue
+        longest = max([len(metric.label), *(len(str(v)) for v in rows[metric.label].dropna())])
+        widths[metric.label] = int(min(max(longest * CHAR_WIDTH + 24, TEXT_WIDTH[0]), TEXT_WIDTH[1]))
+    return widths

@@ -9,6 +9,7 @@ from components.view_state import open_view, show_notices, write_view
 from core.compare.data import compare_data
 from core.compare.figures import PANEL_WIDTH, compare_view
 from core.compare.options import COUNTED_EVENTS, PARAMS, REGION_RULE, SORTS, empty_reason
+from core.compare.table import text_widths
 from core.formatting import for_display
 from core.url_state import year_range_value
 
@@ -51,10 +52,11 @@ if any(m.charted for m in metrics):
             st.plotly_chart(figure, width=PANEL_WIDTH, key=f"compare_chart_{metric.id}")
     counts = set(COUNTED_EVENTS) & set(filters.metrics)
     st.caption(
-        "A ◇ **no total** mark means the country's figures cannot be added (different kinds of flow, or a period "
-        "not stated or reaching outside the years), so no bar is drawn: the hover and the table list them side by "
-        "side and say why. Grey *not stated* is not a zero: the hover and the table say whether the gap is the "
-        "source's or the filters' and name what the source does state. "
+        ("A ◇ **no total** mark means the country's figures cannot be added (different kinds of flow, or a period "
+         "not stated or reaching outside the years), so no bar is drawn: the hover and the table list them side by "
+         "side and say why. " if shown.no_total else "")
+        + "Grey *not stated* is not a zero: the hover and the table say whether the gap is the source's or the "
+        "filters' and name what the source does state. "
         + ("Event counts count the events in the data that name the country as its own, so 0 there is a real "
            "zero; events naming its region as a whole are shown apart, and events with no stated date are not "
            "counted. " if counts else "")
@@ -85,6 +87,6 @@ st.dataframe(
     key="compare_table",
     column_config={
         "quote": st.column_config.TextColumn(width="large"),
-        **{m.label: st.column_config.TextColumn(width="medium") for m in metrics if m.unit != "count"},
+        **{label: st.column_config.TextColumn(width=width) for label, width in text_widths(rows, metrics).items()},
     },
 )
