@@ -159,7 +159,8 @@ def _money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], y
         # 80,000 figures took a second. A cell whose figures cannot be added (its grouped counts
         # show another kind or a period apart) gets a digest instead: the figures it names and the
         # first of each kind, on which add_up's verdict and sentence are the same. Only figures
-        # that can all be added are all given to it, for their exact total.
+        # that can all be added are all given to it, for their exact total (about 2 s for ten
+        # cells of 25,000-50,000 figures each, all of one kind with closed periods).
         digest_index = groups.head(NOTES_LIMIT).index.union(
             inside.groupby([*keys, "kind"] if not by_kind else keys, observed=True, sort=False).head(1).index
         )
