@@ -80,12 +80,14 @@ class Scopes:
 
     def whole_groups(self, codes: Iterable[str]) -> set[str]:
         """The groups that `codes` name as a whole: by their own code, or by naming all their
-        members (a group's members named one by one are the group)."""
+        members (the five states named one by one are Central Asia). A group with one listed member
+        is not named through it: naming Afghanistan is not naming every developing country of South
+        and Southeast Asia and Africa, whose list here holds only the member a figure may include."""
         named = set(codes)
         wholes = set()
         for group in self.direct:
             members = set(self.members(group))
-            if group in named or (members and members <= named):
+            if group in named or (len(members) > 1 and members <= named):
                 wholes.add(group)
         return wholes
 

@@ -78,4 +78,6 @@ def test_scopes_contain_transitively_and_flag_cycles() -> None:
     assert scopes.members("W") == {"R": "definition", "A": "source"}
     assert scopes.relation("A", "W") == "contains" and scopes.relation("A", "B") is None
     assert scopes.cycles() == [("X", "X")]
-    assert scopes.whole_groups(["JPN", "A"]) == {"R"}  # naming all of R's members names R
+    assert scopes.whole_groups(["JPN", "A"]) == set()  # R lists one member: naming A is not naming R
+    pair = Scopes({"R": {"A": "definition", "B": "definition"}})
+    assert pair.whole_groups(["JPN", "A", "B"]) == {"R"} and pair.whole_groups(["A"]) == set()

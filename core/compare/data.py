@@ -78,11 +78,8 @@ def compare_data(facts: Facts) -> CompareData:
 
 
 def named_groups(scopes: Scopes, codes: Iterable[str]) -> set[str]:
-    """The groups `codes` name as a whole (Scopes.whole_groups), except a group of one listed member
-    named only through that member: naming Afghanistan is not naming every developing country of
-    South and Southeast Asia and Africa."""
-    named = set(codes)
-    return {g for g in scopes.whole_groups(named) if g in named or len(scopes.members(g)) > 1}
+    """The groups `codes` name as a whole (Scopes.whole_groups, which holds the rule)."""
+    return scopes.whole_groups(codes)
 
 
 def _whole_groups(countries: pd.Series, scopes: Scopes) -> dict[str, set[str]]:
