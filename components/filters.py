@@ -68,6 +68,6 @@ def offer_context(key: str, context: Mapping[str, str], chosen: tuple[str, ...])
         st.session_state[key] = [*st.session_state.get(key, []), *missing]
 
     names = ", ".join(escape_markdown(context[code]) for code in missing)
-    text, button = st.columns([4, 1], vertical_alignment="center")
-    text.caption(f"Also in the source, as context: {names}.")
-    button.button("Add them", key=f"{key}_add_context", on_click=add, icon=":material/add:", width="stretch")
+    # One under the other: side by side, a narrow window cut the button's words.
+    st.caption(f"Also in the source, as context: {names}.")
+    st.button("Add them to the chart", key=f"{key}_add_context", on_click=add, icon=":material/add:")
