@@ -10,6 +10,7 @@ import html
 import textwrap
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -18,7 +19,7 @@ from core.aid import GROUPINGS
 from core.formatting import BILLION, USD_BN, ScreenTable, format_usd, screen_table
 from core.scalars import as_int
 from core.style import status_marker
-from core.sums import LISTED, Sum, add_up, period_problems
+from core.sums import Sum, add_up_each, period_problems
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 HOVER_LIMIT = 5  # figures listed in one bar's hover; the rest are counted
@@ -102,42 +103,75 @@ class Bar:
     hover: str
 
 
+_NO_SUM = Sum(None, None, (), 0, (), 0, "no figure")
+_RULE_COLUMNS = ["flow_id", "amount_usd", "qualifier", "status", "kind", "recipient_code", "year_start", "year_end"]
+
+
 def bar_units(flows: pd.DataFrame, by: str, data: aid.AidData, years: tuple[int, int]) -> tuple[list[Bar], int]:
     """The bars for `flows` grouped `by`, largest first, at most BARS_DRAWN, and how many there are.
 
     A bar is a total of one group, status and kind of flow when the rule allows it; otherwise each
     figure has its own bar, side by side, saying why it is not added. `flows` largest first.
     """
+    # NOTE: the rule decides each group on its few columns; labels and hovers (the costly part)
+    # are made only for the bars drawn, not for every figure of a big data set.
     column = _GROUP_COLUMN[by]
-    bars: list[Bar] = []
-    count = 0
-    for (group, status, kind), rows in flows.groupby([column, "status", "kind_label"], observed=True, sort=False):
-        result = add_up(rows, data.scopes, years, data.names)
-        label, firmness = str(rows["status_label"].iloc[0]), as_int(rows["firmness"].iloc[0])
-        kind_words = "" if by == "kind" else f"{kind} · "
-        if result.total is not None and result.added_count > 1:
-            added = rows[rows["flow_id"].astype(str).isin(result.added)] if result.added_count <= LISTED else rows
-            count += 1
-            bars.append(Bar(
-                str(group), f"{kind_words}sum of {result.added_words()}", str(status), label, firmness,
-                float(result.total),
-                _bar_label(result), _sum_hover(added.head(HOVER_LIMIT), result),
-            ))  # fmt: skip
-            singles = rows[period_problems(rows["year_start"], rows["year_end"], years) != ""]
+    keys = [column, "status", "kind_label"]
+    problems = period_problems(flows["year_start"], flows["year_end"], years)
+    grouped = flows.groupby(keys, observed=True, sort=False)
+    codes = grouped.ngroup().to_numpy()
+    decided = add_up_each(flows[list(dict.fromkeys([*_RULE_COLUMNS, *keys]))], keys, data.scopes, years, data.names)
+    # Indexed by each group's number in `codes` (a dict's order is not the groups' numbering).
+    count_groups = int(codes.max()) + 1 if len(codes) else 0
+    results: list[Sum] = [_NO_SUM] * count_groups
+    group_keys: list[tuple] = [()] * count_groups
+    for key, positions in grouped.indices.items():
+        number = int(codes[positions[0]])
+        group_keys[number] = key if isinstance(key, tuple) else (key,)
+        results[number] = decided[group_keys[number]]
+    summed = np.array([r.total is not None and r.added_count > 1 for r in results], dtype=bool)
+    sizes = np.bincount(codes, minlength=len(results))
+    singles = (problems != "") | ~summed[codes]
+    candidates = [(float(results[g].total or 0), "sum", int(g)) for g in np.flatnonzero(summed)]
+    chosen_singles = np.flatnonzero(singles)[:BARS_DRAWN]  # flows are largest first
+    candidates += [(float(flows["amount_usd"].iloc[i]), "single", int(i)) for i in chosen_singles]
+    candidates.sort(key=lambda c: -c[0])
+    bars = []
+    for _, what, index in candidates[:BARS_DRAWN]:
+        if what == "sum":
+            positions = grouped.indices[group_keys[index]]
+            shown = positions[problems[positions] == ""][:HOVER_LIMIT]  # the largest it adds
+            bars.append(_sum_bar(flows.iloc[shown], group_keys[index], by, results[index]))
         else:
-            singles = rows
-        count += len(singles)
-        why = dict(result.apart)  # the first LISTED; the rest are marked by the sentence below
-        for row in singles.head(BARS_DRAWN).itertuples(index=False):
-            fid = str(row.flow_id)
-            note = why.get(fid) or (f"not added: {result.reason}" if result.total is None and len(rows) > 1 else "")
-            bars.append(Bar(
-                str(group), f"{kind_words}{fid}" + (f" ({note})" if note else ""), str(status), label, firmness,
-                float(row.amount_usd), format_usd(row.amount_usd, row.qualifier, short=True),
-                flow_hover(pd.Series(row._asdict())) + (f"<br><b>Not added</b>: {html.escape(note)}" if note else ""),
-            ))  # fmt: skip
-    bars.sort(key=lambda bar: -bar.amount)
-    return bars[:BARS_DRAWN], count
+            result, size = results[codes[index]], sizes[codes[index]]
+            note = problems[index] or (f"not added: {result.reason}" if result.total is None and size > 1 else "")
+            bars.append(_single_bar(flows.iloc[index], by, note))
+    return bars, int(summed.sum() + singles.sum())
+
+
+def _kind_words(by: str, kind: object) -> str:
+    return "" if by == "kind" else f"{kind} · "
+
+
+def _sum_bar(added: pd.DataFrame, key: tuple, by: str, result: Sum) -> Bar:
+    group, status, kind = key
+    first = added.iloc[0]
+    return Bar(
+        str(group), f"{_kind_words(by, kind)}sum of {result.added_words()}", str(status), str(first["status_label"]),
+        as_int(first["firmness"]), float(result.total or 0), _bar_label(result),
+        _sum_hover(added, result),
+    )  # fmt: skip
+
+
+def _single_bar(row: pd.Series, by: str, note: str) -> Bar:
+    group = row[_GROUP_COLUMN[by]]
+    fid = str(row["flow_id"])
+    return Bar(
+        str(group), f"{_kind_words(by, row['kind_label'])}{fid}" + (f" ({note})" if note else ""), str(row["status"]),
+        str(row["status_label"]), as_int(row["firmness"]), float(row["amount_usd"]),
+        format_usd(row["amount_usd"], row["qualifier"], short=True),
+        flow_hover(row) + (f"<br><b>Not added</b>: {html.escape(note)}" if note else ""),
+    )  # fmt: skip
 
 
 def _sum_hover(added: pd.DataFrame, result: Sum) -> str:

@@ -89,6 +89,10 @@ def add_up(
     recipient_code, year_start, year_end; status_label and kind_label are used when present).
     `years`: the years chosen (None: any stated period counts as inside). `names`: recipient names
     for the reason sentence. Vectorised: a million figures are one pass, not a loop."""
+    # Only the columns the rule reads: a selection below then copies a few columns, not all.
+    wanted = ["flow_id", "amount_usd", "qualifier", "status", "kind", "recipient_code", "year_start", "year_end",
+              "status_label", "kind_label"]  # fmt: skip
+    figures = figures[[c for c in wanted if c in figures.columns]]
     problems = period_problems(figures["year_start"], figures["year_end"], years)
     out = problems != ""
     apart_rows = figures[out]
@@ -124,17 +128,19 @@ def _why_not(figures: pd.DataFrame, scopes: Scopes, names: Mapping[str, str]) ->
     """The one sentence that says why `figures` (all with periods inside the years) cannot be added."""
     for column, label, what in (("status", "status_label", "statuses"), ("kind", "kind_label", "kinds of flow")):
         # Distinct values first: a million figures have three statuses (no per-row Python).
-        if len(pd.unique(figures[column].astype(str))) > 1:
+        if len(figures[column].unique()) > 1:  # distinct values first: a million rows have three
             shown = figures[label] if label in figures.columns else figures[column]
-            return f"they are of different {what} ({', '.join(str(v) for v in pd.unique(shown.astype(str)))})"
-    overlaps = scopes.overlapping(pd.unique(figures["recipient_code"].astype(str)))
-    if overlaps:
-        outer, inner, relation = overlaps[0]
-        outer_name, inner_name = names.get(outer, outer), names.get(inner, inner)
-        if relation == UNKNOWN:
-            return f"the source leaves open whether {outer_name} includes {inner_name}, so their figures may overlap"
-        return f"{outer_name} includes {inner_name}, so the figure for {outer_name} may already hold {inner_name}'s"
-    return ""
+            return f"they are of different {what} ({', '.join(str(v) for v in shown.unique())})"
+    overlaps = scopes.overlapping(str(code) for code in figures["recipient_code"].unique())
+    return _overlap_reason(overlaps[0], names) if overlaps else ""
+
+
+def _overlap_reason(overlap: tuple[str, str, str], names: Mapping[str, str]) -> str:
+    outer, inner, relation = overlap
+    outer_name, inner_name = names.get(outer, outer), names.get(inner, inner)
+    if relation == UNKNOWN:
+        return f"the source leaves open whether {outer_name} includes {inner_name}, so their figures may overlap"
+    return f"{outer_name} includes {inner_name}, so the figure for {outer_name} may already hold {inner_name}'s"
 
 
 def _to_precision(total: int, vague: np.ndarray) -> int:
@@ -150,3 +156,55 @@ def _precisions(amounts: np.ndarray) -> np.ndarray:
     for power in range(1, 16):
         steps[(amounts != 0) & (amounts % 10**power == 0)] = 10**power
     return steps
+
+
+def add_up_each(
+    figures: pd.DataFrame,
+    keys: list[str],
+    scopes: Scopes,
+    years: tuple[int, int] | None = None,
+    names: Mapping[str, str] | None = None,
+) -> dict[tuple, Sum]:
+    """`add_up` for every group of `keys`, in one grouped pass (a chart of a hundred groups over a
+    million figures cannot afford a hundred calls). `keys` must hold the status and the kind of
+    flow (`kind` or `kind_label`), so a group never mixes them; what is left to decide per group
+    is its periods and whether its recipients overlap. Equal to `add_up` on each group (tested)."""
+    if "status" not in keys or not {"kind", "kind_label"} & set(keys):
+        raise ValueError("add_up_each groups by status and kind of flow; use add_up for mixed figures")
+    problems = period_problems(figures["year_start"], figures["year_end"], years)
+    inside = problems == ""
+    amounts = figures["amount_usd"].to_numpy(dtype="int64")
+    qualifiers = figures["qualifier"]
+    vague = inside & qualifiers.notna().to_numpy(dtype=bool)
+    grouped = figures.groupby(keys, observed=True, sort=False)
+    ids = figures["flow_id"].astype(str).to_numpy()
+    recipients = figures["recipient_code"].astype(str).to_numpy()
+    # The source's words as codes: a million qualifiers are a handful of distinct words.
+    coded = qualifiers.astype("category")
+    word_codes, word_list = coded.cat.codes.to_numpy(), [str(w) for w in coded.cat.categories]
+    steps = np.where(vague, _precisions(np.where(vague, amounts, 0)), 1)
+    results = {}
+    for key, positions in grouped.indices.items():
+        group = key if isinstance(key, tuple) else (key,)
+        kept, out = positions[inside[positions]], positions[~inside[positions]]
+        apart = tuple(zip(ids[out[:LISTED]], problems[out[:LISTED]], strict=True))
+        if not len(kept):
+            reason = "none of them has a stated period inside the years chosen"
+            results[group] = Sum(None, None, (), 0, apart, len(out), reason)
+            continue
+        codes = pd.unique(recipients[kept])
+        overlap = scopes.overlapping(codes) if len(codes) > 1 else []
+        if overlap:
+            reason = _overlap_reason(overlap[0], names or {})
+            results[group] = Sum(None, None, (), 0, apart, len(out), reason)
+            continue
+        said = [word_list[c] for c in pd.unique(word_codes[kept]) if c >= 0]
+        qualifier = _qualifier(list(dict.fromkeys(said))) if len(kept) > 1 else (said[0] if said else None)
+        total = int(amounts[kept].sum())
+        if qualifier == "approximately" and len(kept) > 1:
+            step = int(steps[kept].max())
+            total = int(math.floor(total / step + 0.5) * step)
+        results[group] = Sum(
+            total, qualifier, tuple(ids[kept[:LISTED]]), len(kept), apart, len(out), "", int(vague[kept].sum())
+        )
+    return results

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from core.scopes import Scopes
-from core.sums import NO_END, NO_PERIOD, OUTSIDE, add_up
+from core.sums import NO_END, NO_PERIOD, OUTSIDE, add_up, add_up_each
 
 SCOPES = Scopes({"REG": {"A": "definition", "B": "definition"}, "WIDE": {"C": "unknown"}})
 
@@ -81,3 +81,24 @@ def test_scopes_contain_transitively_and_flag_cycles() -> None:
     assert scopes.whole_groups(["JPN", "A"]) == set()  # R lists one member: naming A is not naming R
     pair = Scopes({"R": {"A": "definition", "B": "definition"}})
     assert pair.whole_groups(["JPN", "A", "B"]) == {"R"} and pair.whole_groups(["A"]) == set()
+
+
+@pytest.mark.parametrize("keys", [["recipient_code", "status", "kind"], ["kind", "status"], ["status", "kind"]])
+def test_add_up_each_equals_add_up_on_every_group(keys, tmp_path) -> None:
+    from core.facts import load_facts
+    from core.money import money_view
+    from scripts.generate_data import generate
+
+    generate(tmp_path, 2000)
+    facts = load_facts(tmp_path)
+    view, scopes = money_view(facts), Scopes.from_table(facts.memberships)
+    for years in [(1954, 2020), (1990, 2005)]:
+        each = add_up_each(view, keys, scopes, years)
+        one_by_one = {
+            (key if isinstance(key, tuple) else (key,)): add_up(rows, scopes, years)
+            for key, rows in view.groupby(keys, observed=True, sort=False)
+        }
+        assert each == one_by_one
+        assert any(s.total is None for s in each.values())  # some groups cannot be added...
+        if "recipient_code" in keys:  # ...and, one recipient a group, many can
+            assert any(s.total is not None and s.added_count > 1 for s in each.values())
