@@ -19,7 +19,7 @@ from core.money import money_view
 from core.params import PageParams, choice_param, flag_param, list_param, undated_param, years_param
 from core.periods import overlaps, year_bounds
 from core.scopes import Scopes
-from core.sums import Sum, add_up
+from core.sums import Sum, add_up, period_problems
 
 GROUPINGS = {"recipient": "Recipient", "kind": "Kind of flow", "status": "Status"}
 CHARTS = {"bars": "By group", "time": "Over time"}
@@ -167,18 +167,24 @@ def largest(flows: pd.DataFrame, limit: int) -> pd.DataFrame:
     return flows if len(flows) <= limit else flows.nlargest(limit, "amount_usd", keep="first")
 
 
-def not_annualisable(flows: pd.DataFrame) -> pd.DataFrame:
-    """Figures an even spread cannot place: no stated period, or no stated end."""
-    return flows[flows["year_start"].isna() | flows["year_end"].isna()]
+def not_annualisable(flows: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.DataFrame:
+    """Figures an even spread cannot place: no stated period or end, or (with `years`) a period
+    reaching outside them, whose slices the rule for sums would otherwise add to others'."""
+    return flows[period_problems(flows["year_start"], flows["year_end"], years) != ""]
+
+
+def annualisable(flows: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    """Figures whose whole stated period lies inside `years`: the ones the per-year chart spreads."""
+    return flows[period_problems(flows["year_start"], flows["year_end"], years) == ""]
 
 
 LISTED_APART = 12  # figures named in the per-year caption; a big data set has thousands
 
 
-def not_annualisable_text(flows: pd.DataFrame) -> str:
+def not_annualisable_text(flows: pd.DataFrame, years: tuple[int, int] | None = None) -> str:
     """Plain words listing the figures an even spread cannot place (for a caption; escape it):
     the first LISTED_APART (the largest), then how many more."""
-    apart = not_annualisable(flows)
+    apart = not_annualisable(flows, years)
     listed = "; ".join(
         f"{r.recipient_name} {format_usd(r.amount_usd, r.qualifier)} ({r.period})"
         for r in apart.head(LISTED_APART).itertuples()
@@ -212,7 +218,8 @@ def totals(flows: pd.DataFrame, data: AidData, years: tuple[int, int]) -> pd.Dat
 def _no_total(result: Sum, figures: int) -> str:
     if result.total is not None or figures < 2:
         return ""
-    return f"no total: {result.reason}" if result.apart_count == 0 else f"no total of the rest: {result.reason}"
+    rest = result.apart_count and result.apart_count < figures  # some figures were left to add
+    return f"no total of the rest: {result.reason}" if rest else f"no total: {result.reason}"
 
 
 PER_YEAR_COLUMN = "amount per year (US$, assumes an even spread over the period)"

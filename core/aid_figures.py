@@ -27,6 +27,12 @@ EVEN_SPREAD = "assumes an even spread over each period"
 EVEN_SPREAD_SHORT = "even spread assumed"
 
 
+def _plain(text: str) -> str:
+    """Data text for a tick, legend or template: escaped, with line breaks as <br>, and '%' as an
+    entity so a hover template cannot read it as a placeholder."""
+    return html.escape(text).replace("\n", "<br>").replace("%", "&#37;")
+
+
 def _wrap(text: str, width: int = 60) -> str:
     """Hover text from data: escaped (Plotly renders some HTML), wrapped for a readable box."""
     return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width)) or ""
@@ -116,7 +122,7 @@ def bar_units(flows: pd.DataFrame, by: str, data: aid.AidData, years: tuple[int,
     # NOTE: the rule decides each group on its few columns; labels and hovers (the costly part)
     # are made only for the bars drawn, not for every figure of a big data set.
     column = _GROUP_COLUMN[by]
-    keys = [column, "status", "kind_label"]
+    keys = list(dict.fromkeys([column, "status", "kind"]))  # ids, not labels: two kinds may share a label
     problems = period_problems(flows["year_start"], flows["year_end"], years)
     grouped = flows.groupby(keys, observed=True, sort=False)
     codes = grouped.ngroup().to_numpy()
@@ -141,7 +147,7 @@ def bar_units(flows: pd.DataFrame, by: str, data: aid.AidData, years: tuple[int,
         if what == "sum":
             positions = grouped.indices[group_keys[index]]
             shown = positions[problems[positions] == ""][:HOVER_LIMIT]  # the largest it adds
-            bars.append(_sum_bar(flows.iloc[shown], group_keys[index], by, results[index]))
+            bars.append(_sum_bar(flows.iloc[shown], by, results[index]))
         else:
             result, size = results[codes[index]], sizes[codes[index]]
             note = problems[index] or (f"not added: {result.reason}" if result.total is None and size > 1 else "")
@@ -153,11 +159,12 @@ def _kind_words(by: str, kind: object) -> str:
     return "" if by == "kind" else f"{kind} · "
 
 
-def _sum_bar(added: pd.DataFrame, key: tuple, by: str, result: Sum) -> Bar:
-    group, status, kind = key
+def _sum_bar(added: pd.DataFrame, by: str, result: Sum) -> Bar:
     first = added.iloc[0]
+    group, status = first[_GROUP_COLUMN[by]], first["status"]
     return Bar(
-        str(group), f"{_kind_words(by, kind)}sum of {result.added_words()}", str(status), str(first["status_label"]),
+        str(group), f"{_kind_words(by, first['kind_label'])}sum of {result.added_words()}", str(status),
+        str(first["status_label"]),
         as_int(first["firmness"]), float(result.total or 0), _bar_label(result),
         _sum_hover(added, result),
     )  # fmt: skip
@@ -185,15 +192,22 @@ def _sum_hover(added: pd.DataFrame, result: Sum) -> str:
 def bars_figure(bars: list[Bar], by: str, log_scale: bool = False) -> go.Figure:
     """One horizontal bar per total or lone figure (statuses side by side by colour and pattern,
     never stacked), each with its group and what it adds on its label."""
-    labels = [f"{textwrap.fill(b.group, 28)}<br><sup>{textwrap.shorten(b.detail, 64, placeholder='…')}</sup>"
-              .replace("\n", "<br>") for b in bars]  # fmt: skip
+    labels = []
+    for b in bars:
+        # Data text is escaped (Plotly renders tags in ticks); a label two bars would share gets
+        # its status, or one bar would hide the other in the overlay.
+        detail = textwrap.shorten(b.detail, 64, placeholder="…")
+        label = f"{_plain(textwrap.fill(b.group, 28))}<br><sup>{_plain(detail)}</sup>"
+        if label in labels:
+            label = label.replace("</sup>", f" · {_plain(b.status_label)}</sup>")
+        labels.append(label)
     traces = []
     statuses = sorted({(b.firmness, b.status, b.status_label) for b in bars})
     for _, status, label in statuses:
         mine = [i for i, b in enumerate(bars) if b.status == status]
         traces.append(
             go.Bar(
-                name=label,
+                name=_plain(label),
                 orientation="h",
                 y=[labels[i] for i in mine],
                 x=[bars[i].amount / BILLION for i in mine],
@@ -201,7 +215,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False) -> go.Figure:
                 textposition="outside",
                 cliponaxis=False,
                 customdata=[bars[i].hover for i in mine],
-                hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
+                hovertemplate="%{customdata}<extra>" + _plain(label) + "</extra>",
                 marker=status_marker(status),
             )
         )
@@ -282,8 +296,8 @@ def per_year_figure(spread: pd.DataFrame, data: aid.AidData) -> go.Figure:
     adding only figures whose recipients do not overlap; where they may, each figure is its own
     trace (side by side, never summed). Each year's slice lies inside the years chosen (annualise)."""
     traces = []
-    for (_, status, kind), subset in spread.groupby(["firmness", "status", "kind_label"], observed=True, sort=True):
-        label = f"{subset['status_label'].iloc[0]} · {kind}"
+    for (_, status, _), subset in spread.groupby(["firmness", "status", "kind"], observed=True, sort=True):
+        label = f"{subset['status_label'].iloc[0]} · {subset['kind_label'].iloc[0]}"
         overlapping = data.scopes.overlapping(subset["recipient_code"].astype(str))
         parts = [(label, subset)] if not overlapping else [
             (f"{label} · {fid}", rows) for fid, rows in subset.groupby("flow_id", observed=True, sort=False)
@@ -294,11 +308,11 @@ def per_year_figure(spread: pd.DataFrame, data: aid.AidData) -> go.Figure:
             hovers = _hovers(largest_first, ["year"], _spread_line, rows.groupby("year").size())
             traces.append(
                 go.Bar(
-                    name=f"{name} ({EVEN_SPREAD})",
+                    name=_plain(f"{name} ({EVEN_SPREAD})"),
                     x=per_year.index,
                     y=per_year.to_numpy() / BILLION,
                     customdata=hovers.reindex(per_year.index).to_numpy(),
-                    hovertemplate=f"<b>%{{x}}</b> ({EVEN_SPREAD})<br>%{{customdata}}<extra>{html.escape(name)}</extra>",
+                    hovertemplate=f"<b>%{{x}}</b> ({EVEN_SPREAD})<br>%{{customdata}}<extra>{_plain(name)}</extra>",
                     marker=status_marker(str(status)),
                 )
             )

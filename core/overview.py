@@ -49,8 +49,9 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
     for _, rows in ordered.groupby(["is_region", "firmness", "recipient_code", "kind"], observed=True, sort=False):
         result = add_up(rows, scopes, None, names)
         if result.total is not None and result.added_count > 1:
-            cards.append(_sum_card(rows, result))
-            rows = rows[period_problems(rows["year_start"], rows["year_end"], None) != ""]
+            inside = period_problems(rows["year_start"], rows["year_end"], None) == ""
+            cards.append(_sum_card(rows[inside], result))  # its period: of the figures it adds only
+            rows = rows[~inside]
         cards += [_figure_card(row) for _, row in rows.iterrows()]
     states = actors[(actors["role"] == "central_asia") & (actors["kind"] == "state")]
     stated = set(money["recipient_code"].unique())  # NOTE: once, not per state: a million codes

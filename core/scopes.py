@@ -57,10 +57,13 @@ class Scopes:
         overlap (either way round), None when they are disjoint."""
         if first == second:
             return None
-        bases = [self.members(first).get(second), self.members(second).get(first)]
-        if any(b in CONTAINS for b in bases):
+        mine, theirs = self.members(first), self.members(second)
+        bases = [mine.get(second), theirs.get(first)]
+        # Two groups that share a member overlap too (neither need contain the other).
+        shared = [UNKNOWN if UNKNOWN in (mine[m], theirs[m]) else "contains" for m in mine.keys() & theirs.keys()]
+        if any(b in CONTAINS for b in bases) or "contains" in shared:
             return "contains"
-        return UNKNOWN if UNKNOWN in bases else None
+        return UNKNOWN if UNKNOWN in bases or shared else None
 
     def overlapping(self, codes: Iterable[str]) -> list[tuple[str, str, str]]:
         """Pairs of the distinct `codes` whose scopes may overlap: (one, other, relation)."""
@@ -70,7 +73,9 @@ class Scopes:
             for second in distinct[i + 1 :]:
                 relation = self.relation(first, second)
                 if relation:
-                    outer, inner = (first, second) if second in self.members(first) else (second, first)
+                    # (outer, inner): the one that holds the other first; two groups sharing a member
+                    # keep their order (the reason sentence then says the first may include the other's).
+                    outer, inner = (second, first) if first in self.members(second) else (first, second)
                     pairs.append((outer, inner, relation))
         return pairs
 

@@ -10,7 +10,6 @@ term is "more than") and has no more precision than its least precise vague term
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -147,7 +146,7 @@ def _to_precision(total: int, vague: np.ndarray) -> int:
     """`total` rounded to the precision of its least precise vague term (12 bn and 7 bn: whole
     billions), so a sum claims no more precision than the source gave."""
     step = int(_precisions(vague).max()) if len(vague) else 1
-    return int(math.floor(total / step + 0.5) * step)
+    return (total + step // 2) // step * step  # integers: exact past 2**53
 
 
 def _precisions(amounts: np.ndarray) -> np.ndarray:
@@ -167,9 +166,10 @@ def add_up_each(
 ) -> dict[tuple, Sum]:
     """`add_up` for every group of `keys`, in one grouped pass (a chart of a hundred groups over a
     million figures cannot afford a hundred calls). `keys` must hold the status and the kind of
-    flow (`kind` or `kind_label`), so a group never mixes them; what is left to decide per group
-    is its periods and whether its recipients overlap. Equal to `add_up` on each group (tested)."""
-    if "status" not in keys or not {"kind", "kind_label"} & set(keys):
+    flow by their ids (`status`, `kind`: two kinds may share a label), so a group never mixes
+    them; what is left to decide per group is its periods and whether its recipients overlap.
+    Equal to `add_up` on each group (tested)."""
+    if "status" not in keys or "kind" not in keys:
         raise ValueError("add_up_each groups by status and kind of flow; use add_up for mixed figures")
     problems = period_problems(figures["year_start"], figures["year_end"], years)
     inside = problems == ""
@@ -203,7 +203,7 @@ def add_up_each(
         total = int(amounts[kept].sum())
         if qualifier == "approximately" and len(kept) > 1:
             step = int(steps[kept].max())
-            total = int(math.floor(total / step + 0.5) * step)
+            total = (total + step // 2) // step * step  # integers: exact past 2**53
         results[group] = Sum(
             total, qualifier, tuple(ids[kept[:LISTED]]), len(kept), apart, len(out), "", int(vague[kept].sum())
         )

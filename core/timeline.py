@@ -127,7 +127,8 @@ def event_view(facts: Facts) -> pd.DataFrame:
 def names_region(countries: str, regions: set[str], scopes: Scopes) -> bool:
     """Whether an event's countries ('KAZ;UZB') name one of `regions` as a whole: by its code (CA5)
     or by all of its members (core.scopes: the same rule the comparison counts events by)."""
-    return bool(regions & scopes.whole_groups(str(countries).split(";")))
+    codes = str(countries).split(";")
+    return bool(regions & (set(codes) | scopes.whole_groups(codes)))
 
 
 def short_label(title: object) -> str:

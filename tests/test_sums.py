@@ -102,3 +102,19 @@ def test_add_up_each_equals_add_up_on_every_group(keys, tmp_path) -> None:
         assert any(s.total is None for s in each.values())  # some groups cannot be added...
         if "recipient_code" in keys:  # ...and, one recipient a group, many can
             assert any(s.total is not None and s.added_count > 1 for s in each.values())
+
+
+def test_two_groups_sharing_a_member_overlap() -> None:
+    scopes = Scopes({"G1": {"A": "definition", "B": "definition"}, "G2": {"A": "source"}, "G3": {"A": "unknown"}})
+    assert scopes.relation("G1", "G2") == "contains"  # neither holds the other, but both hold A
+    assert scopes.relation("G1", "G3") == "unknown" and scopes.relation("G2", "X") is None
+    rows = figures(("X1", "G1", 5, None, 2000, 2001, "aid", "R"), ("X2", "G2", 7, None, 2002, 2002, "aid", "R"))
+    assert add_up(rows, scopes, (2000, 2010)).total is None
+
+
+def test_approximate_totals_round_exactly_past_float_precision() -> None:
+    big = 10**17 + 3 * 10**9  # an integer float64 cannot hold exactly
+    rows = figures(
+        ("X1", "A", big, "approximately", 2000, 2001, "aid", "R"), ("X2", "D", 10**9, None, 2003, 2003, "aid", "R")
+    )
+    assert add_up(rows, SCOPES, (2000, 2010)).total == big + 10**9

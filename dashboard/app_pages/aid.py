@@ -52,13 +52,14 @@ if not shown.figures:
 
 if filters.per_year:
     flows = aid.filter_money(view, filters)
-    spread = aid.annualise(flows, filters.years)
+    spread = aid.annualise(aid.annualisable(flows, filters.years), filters.years)
     if spread.empty:
         st.warning("None of the figures shown has a stated first and last year, so none can be spread over years.")
     else:
         st.plotly_chart(aid_figures.per_year_figure(spread, data), key="aid_chart_per_year")
-    if apart := aid.not_annualisable_text(flows):
-        st.caption("Not spread over years, as the source states no full period for them: " + escape_markdown(apart))
+    if apart := aid.not_annualisable_text(flows, filters.years):
+        st.caption("Not spread over years, as the source states no full period inside the years chosen for them: "
+                   + escape_markdown(apart))  # fmt: skip
 elif filters.chart == "time":
     flows = aid.filter_money(view, filters)
     dated = flows[flows["year_start"].notna()]
