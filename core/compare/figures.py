@@ -103,6 +103,25 @@ def _note_lines(notes: tuple[FactNote, ...], omitted: int) -> list[str]:
 CAVEAT_MARKS = {NO_PERIOD: "no period stated", NO_END: "no end stated", OUTSIDE: "partly outside the years"}
 
 
+def _mark_at_zero(
+    name: str, cells: list[Cell], metric: Metric, text: list[str], font: dict, marker: dict
+) -> go.Scatter:
+    """Countries drawn as a labelled mark at zero instead of a bar (not stated; no total)."""
+    return go.Scatter(
+        name=name,
+        mode="markers+text",
+        x=[0] * len(cells),
+        y=[html.escape(c.country) for c in cells],
+        text=text,
+        textposition="middle right",
+        textfont=font,
+        marker=marker,
+        customdata=[cell_hover(c, metric) for c in cells],
+        hovertemplate="%{customdata}<extra></extra>",
+        cliponaxis=False,
+    )
+
+
 def _bar_text(cell: Cell, metric: Metric) -> str:
     if metric.unit == "usd":
         words = format_usd(cell.value, cell.qualifier, short=True)
@@ -141,39 +160,19 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
             marker=_marker(metric),
         )
     )
-    traces.append(
-        go.Scatter(
-            name=f"{metric.label}: {NOT_STATED}",
-            mode="markers+text",
-            x=[0] * len(silent),
-            y=[html.escape(c.country) for c in silent],
-            text=[NOT_STATED] * len(silent),
-            textposition="middle right",
-            textfont={"color": NOT_STATED_COLOUR, "style": "italic"},
-            # A mark at zero, and a hover target.
-            marker={"symbol": "circle-open", "size": 7, "color": NOT_STATED_COLOUR},
-            customdata=[cell_hover(c, metric) for c in silent],
-            hovertemplate="%{customdata}<extra></extra>",
-            cliponaxis=False,
-        )
-    )
-    traces.append(
-        go.Scatter(
-            name=f"{metric.label}: {NO_TOTAL}",
-            mode="markers+text",
-            x=[0] * len(apart),
-            y=[html.escape(c.country) for c in apart],
-            text=[f"{NO_TOTAL} · {c.figures:,} figures" for c in apart],
-            textposition="middle right",
-            textfont={"color": NO_TOTAL_COLOUR},
-            # Not a bar: the figures cannot be added. In the status's colour, a shape of its own.
-            marker={"symbol": "diamond-wide-open", "size": 10, "line": {"width": 2},
-                    "color": status_style(metric.status).colour if metric.status else COUNT_COLOUR},
-            customdata=[cell_hover(c, metric) for c in apart],
-            hovertemplate="%{customdata}<extra></extra>",
-            cliponaxis=False,
-        )
-    )  # fmt: skip
+    # Neither is a bar: a mark at zero that is also a hover target.
+    traces.append(_mark_at_zero(
+        f"{metric.label}: {NOT_STATED}", silent, metric, [NOT_STATED] * len(silent),
+        {"color": NOT_STATED_COLOUR, "style": "italic"},
+        {"symbol": "circle-open", "size": 7, "color": NOT_STATED_COLOUR},
+    ))  # fmt: skip
+    traces.append(_mark_at_zero(
+        f"{metric.label}: {NO_TOTAL}", apart, metric, [f"{NO_TOTAL} · {c.figures:,} figures" for c in apart],
+        {"color": NO_TOTAL_COLOUR},
+        # The figures cannot be added: in the status's colour, a shape of its own.
+        {"symbol": "diamond-wide-open", "size": 10, "line": {"width": 2},
+         "color": status_style(metric.status).colour if metric.status else COUNT_COLOUR},
+    ))  # fmt: skip
     top = max((value / scale for value in values), default=0.0)
     whole = metric.unit == "count" and top <= 4  # counts are whole: no 0.5 tick on a short axis
     # Room beside each bar for its label: a label of n characters takes about n * LABEL_CHAR_SHARE of
