@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,3 +72,23 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(scope="session")
+def source_paragraphs(bundled_facts: Facts) -> dict[str, list[str]]:
+    """Each bundled source's paragraphs as the data numbers them: blocks between blank lines, the
+    title being paragraph 1.
+
+    NOTE: the source text lives in ../shared/ beside the clone, as in CI and the team's machines;
+    a clone elsewhere lacks it. In CI its absence is a failure, elsewhere the tests that need it skip.
+    """
+    paragraphs = {}
+    for source in bundled_facts.sources.itertuples(index=False):
+        path = REPO_ROOT.parent / "shared" / str(source.document)
+        if not path.is_file():
+            if os.environ.get("CI"):
+                pytest.fail(f"source text {path} missing in CI")
+            pytest.skip(f"source text {path} is not beside this clone")
+        text = path.read_text(encoding="utf-8")
+        paragraphs[str(source.source_id)] = [block for block in text.split("\n\n") if block.strip()]
+    return paragraphs

@@ -2,54 +2,28 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from core.facts import Facts
-from tests.conftest import REPO_ROOT
-
-SHARED = REPO_ROOT.parent / "shared"
-
-
-def _source_texts(facts: Facts) -> dict[str, str]:
-    texts = {}
-    for source in facts.sources.itertuples(index=False):
-        path = SHARED / str(source.document)
-        if not path.is_file():
-            # NOTE: the source text lives in ../shared/ beside the clone, as in CI and the team's
-            # machines; a clone elsewhere lacks it. In CI its absence is a failure, not a skip.
-            if os.environ.get("CI"):
-                pytest.fail(f"source text {path} missing in CI")
-            pytest.skip(f"source text {path} is not beside this clone")
-        texts[str(source.source_id)] = path.read_text(encoding="utf-8")
-    return texts
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Paragraphs as the data numbers them: blocks between blank lines, the title being 1."""
-    return [block for block in text.split("\n\n") if block.strip()]
-
 
 QUOTED_TABLES = ["money", "events", "figures", "principles"]
 
 
 @pytest.mark.parametrize("table", QUOTED_TABLES)
-def test_every_quote_is_verbatim_in_its_paragraph(table: str, bundled_facts: Facts) -> None:
-    texts = _source_texts(bundled_facts)
+def test_every_quote_is_verbatim_in_its_paragraph(table: str, bundled_facts: Facts, source_paragraphs) -> None:
     frame = bundled_facts.tables[table]
     id_column = frame.columns[0]
     misplaced = []
     for row in frame.itertuples(index=False):
-        paragraphs = _paragraphs(texts[row.source_id])
+        paragraphs = source_paragraphs[row.source_id]
         paragraph = paragraphs[row.paragraph - 1] if row.paragraph <= len(paragraphs) else ""
         if row.quote not in paragraph:
             misplaced.append((getattr(row, id_column), row.paragraph, row.quote))
     assert not misplaced, f"quotes not found verbatim in the named paragraph: {misplaced}"
 
 
-def test_no_quote_comes_from_the_comment_form(bundled_facts: Facts) -> None:
-    texts = _source_texts(bundled_facts)
+def test_no_quote_comes_from_the_comment_form(bundled_facts: Facts, source_paragraphs) -> None:
+    texts = {source: "\n\n".join(paragraphs) for source, paragraphs in source_paragraphs.items()}
     for table in QUOTED_TABLES:
         frame = bundled_facts.tables[table]
         for row in frame.itertuples(index=False):

@@ -14,15 +14,11 @@ legitimately draw on the rest of the paragraph, with that paragraph of the sourc
 from __future__ import annotations
 
 import csv
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA_DIR, REPO_ROOT
-
-SHARED = REPO_ROOT.parent / "shared"
+from tests.conftest import DATA_DIR
 
 # NOTE: words that overstate or harden a claim when the source does not use them.
 STRONG_WORDS = (
@@ -171,26 +167,6 @@ def _cases() -> list[pytest.ParameterSet]:
             for name in names:
                 cases.append(pytest.param(table, row, name, id=f"{table}-{row_id}-{name}"))
     return cases
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Paragraphs as the data numbers them: blocks between blank lines, the title being 1."""
-    return [block for block in text.split("\n\n") if block.strip()]
-
-
-@pytest.fixture(scope="module")
-def source_paragraphs() -> dict[str, list[str]]:
-    paragraphs = {}
-    for source in _read("sources"):
-        path = SHARED / source["document"]
-        if not path.is_file():
-            # NOTE: the source text lives in ../shared/ beside the clone, as in CI; in CI its
-            # absence is a failure, elsewhere a skip.
-            if os.environ.get("CI"):
-                pytest.fail(f"source text {path} missing in CI")
-            pytest.skip(f"source text {path} is not beside this clone")
-        paragraphs[source["source_id"]] = _paragraphs(Path(path).read_text(encoding="utf-8"))
-    return paragraphs
 
 
 @pytest.mark.parametrize(("table", "row", "field"), _cases())
