@@ -24,6 +24,7 @@ AT_LEAST = ("more than",)  # and for "this much or more"
 NO_PERIOD = "no stated period"
 NO_END = "no stated end"
 OUTSIDE = "partly outside the years chosen"
+NONE_INSIDE = "none of them has a stated period inside the years chosen"
 LISTED = 12  # ids named in a sentence; a big data set has thousands
 
 
@@ -98,20 +99,27 @@ def add_up(
     apart = tuple(zip(apart_rows["flow_id"].head(LISTED).astype(str), problems[out][:LISTED], strict=False))
     inside = figures[~out]
     if inside.empty:
-        reason = "none of them has a stated period inside the years chosen" if len(figures) else "no figure"
+        reason = NONE_INSIDE if len(figures) else "no figure"
         return Sum(None, None, (), 0, apart, int(out.sum()), reason)
     reason = _why_not(inside, scopes, names or {})
     if reason:
         return Sum(None, None, (), 0, apart, int(out.sum()), reason)
-    words = inside["qualifier"].dropna().astype(str)
-    qualifier = _qualifier(list(words.unique())) if len(inside) > 1 else (str(words.iloc[0]) if len(words) else None)
+    said = [str(w) for w in inside["qualifier"].dropna().unique()]
     amounts = inside["amount_usd"].to_numpy(dtype="int64")
     vague = amounts[inside["qualifier"].notna().to_numpy(dtype=bool)]
-    total = int(amounts.sum())
-    if qualifier == "approximately" and len(inside) > 1:
-        total = _to_precision(total, vague)  # a lower bound ("at least") stays exact
+    total, qualifier = _added(amounts, said, vague)
     ids = tuple(inside["flow_id"].head(LISTED).astype(str))
     return Sum(total, qualifier, ids, len(inside), apart, int(out.sum()), "", len(vague))
+
+
+def _added(amounts: np.ndarray, said: list[str], vague: np.ndarray) -> tuple[int, str | None]:
+    """The total of figures the rule lets be added, and its word: a lone figure keeps its own; an
+    approximate sum is rounded to its least precise vague term; a lower bound ("at least") stays exact."""
+    qualifier = _qualifier(said) if len(amounts) > 1 else (said[0] if said else None)
+    total = int(amounts.sum())
+    if qualifier == "approximately" and len(amounts) > 1:
+        total = _to_precision(total, vague)
+    return total, qualifier
 
 
 def _qualifier(qualifiers: list[str]) -> str | None:
@@ -182,15 +190,13 @@ def add_up_each(
     # The source's words as codes: a million qualifiers are a handful of distinct words.
     coded = qualifiers.astype("category")
     word_codes, word_list = coded.cat.codes.to_numpy(), [str(w) for w in coded.cat.categories]
-    steps = np.where(vague, _precisions(np.where(vague, amounts, 0)), 1)
     results = {}
     for key, positions in grouped.indices.items():
         group = key if isinstance(key, tuple) else (key,)
         kept, out = positions[inside[positions]], positions[~inside[positions]]
         apart = tuple(zip(ids[out[:LISTED]], problems[out[:LISTED]], strict=True))
         if not len(kept):
-            reason = "none of them has a stated period inside the years chosen"
-            results[group] = Sum(None, None, (), 0, apart, len(out), reason)
+            results[group] = Sum(None, None, (), 0, apart, len(out), NONE_INSIDE)
             continue
         codes = pd.unique(recipients[kept])
         overlap = scopes.overlapping(codes) if len(codes) > 1 else []
@@ -199,11 +205,7 @@ def add_up_each(
             results[group] = Sum(None, None, (), 0, apart, len(out), reason)
             continue
         said = [word_list[c] for c in pd.unique(word_codes[kept]) if c >= 0]
-        qualifier = _qualifier(list(dict.fromkeys(said))) if len(kept) > 1 else (said[0] if said else None)
-        total = int(amounts[kept].sum())
-        if qualifier == "approximately" and len(kept) > 1:
-            step = int(steps[kept].max())
-            total = (total + step // 2) // step * step  # integers: exact past 2**53
+        total, qualifier = _added(amounts[kept], said, amounts[kept[vague[kept]]])
         results[group] = Sum(
             total, qualifier, tuple(ids[kept[:LISTED]]), len(kept), apart, len(out), "", int(vague[kept].sum())
         )
