@@ -15,7 +15,6 @@ import pytest
 
 from core.compare import data as compare_data
 from core.compare.cells import comparison
-from core.compare.data import named_groups
 from core.compare.options import PARAMS, REGION_RULE
 from core.compare.regional import regional_events
 from core.facts import Facts, load_facts
@@ -84,11 +83,11 @@ def test_the_page_counts_and_lists_them_the_same_however_recorded(small: Path, m
 
 def test_a_group_is_named_by_its_code_or_all_of_its_members(bundled_facts: Facts) -> None:
     scopes = compare_data.compare_data(bundled_facts).scopes
-    assert named_groups(scopes, ["JPN", "CA5"]) == {"CA5"}
-    assert named_groups(scopes, FIVE.split(";")) == {"CA5"}
-    assert named_groups(scopes, ["KAZ", "KGZ", "TJK", "TKM"]) == set()
-    assert named_groups(scopes, ["AFG", "USA"]) == set()  # SSEA_AF's one listed member is not the group
-    assert named_groups(scopes, ["SSEA_AF"]) == {"SSEA_AF"}
+    assert scopes.whole_groups(["JPN", "CA5"]) == {"CA5"}
+    assert scopes.whole_groups(FIVE.split(";")) == {"CA5"}
+    assert scopes.whole_groups(["KAZ", "KGZ", "TJK", "TKM"]) == set()
+    assert scopes.whole_groups(["AFG", "USA"]) == set()  # SSEA_AF's one listed member is not the group
+    assert scopes.whole_groups(["SSEA_AF"]) == {"SSEA_AF"}
 
 
 def test_bundled_tajikistan_has_no_event_of_its_own(bundled_facts: Facts) -> None:

@@ -8,7 +8,7 @@ apart, with the group's own figures.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -77,17 +77,12 @@ def compare_data(facts: Facts) -> CompareData:
     )
 
 
-def named_groups(scopes: Scopes, codes: Iterable[str]) -> set[str]:
-    """The groups `codes` name as a whole (Scopes.whole_groups, which holds the rule)."""
-    return scopes.whole_groups(codes)
-
-
 def _whole_groups(countries: pd.Series, scopes: Scopes) -> dict[str, set[str]]:
     """Per distinct value of the events' `countries` ('JPN;CA5'), the groups it names as a whole.
     NOTE: per distinct value, not per event: 100,000 events use a few hundred combinations."""
     found = {}
     for value in pd.unique(countries.dropna().astype(str)):
-        groups = named_groups(scopes, value.split(";"))
+        groups = scopes.whole_groups(value.split(";"))
         if groups:
             found[value] = groups
     return found
