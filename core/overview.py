@@ -37,8 +37,7 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
     """
     actors = facts.actors.set_index("code")
     region = actors.index[actors["role"] == "central_asia"]
-    view = money_view(facts)
-    money = view[view["recipient_code"].isin(region)]
+    money = money_view(facts, region)
     scopes = Scopes.from_table(facts.memberships)
     names = {str(code): str(name) for code, name in actors["name"].items()}
     is_region = lookup(money["recipient_code"], actors["kind"]).ne("state").to_numpy(dtype=bool)
