@@ -10,48 +10,70 @@ import pandas as pd
 import streamlit as st
 
 from core.facts import DATA_DIR_VARIABLE, Facts, data_dir_from_env, fingerprint, load_facts
+from core.i18n import _, current_language, ngettext
 from core.problems import DataError
+from core.translations import localise
 
 
 # NOTE: cache_resource, not cache_data: the tables are shared read-only by every session instead of
 # being unpickled on each rerun. The fingerprint (file names, sizes, mtimes) makes an edit reload.
-@st.cache_resource(max_entries=4, show_spinner="Reading and checking the data…")
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _cached_facts(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Facts:
     return load_facts(Path(data_dir))
+
+
+# One copy of the facts per language, its translated words in place (quotes and numbers shared).
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _localised(version: str, data_dir: str, language: str, _facts: Facts) -> Facts:
+    return localise(_facts, language)
 
 
 def facts_or_stop() -> Facts:
     """The validated facts; on bad data, the list of problems on the page and the script stops."""
     data_dir = data_dir_from_env()
     try:
-        return _cached_facts(str(data_dir), fingerprint(data_dir))
+        with st.spinner(_("Reading and checking the data…")):
+            facts = _cached_facts(str(data_dir), fingerprint(data_dir))
+        return _localised(facts.version, str(data_dir), current_language(), facts)
     except DataError as err:
         show_problems(data_dir, err)
     except OSError as err:
         st.error(
-            f"Could not read the data in {data_dir}: {err.strerror or err}. Check the path in {DATA_DIR_VARIABLE}."
+            _("Could not read the data in {data_dir}: {reason}. Check the path in {variable}.").format(
+                data_dir=data_dir, reason=err.strerror or err, variable=DATA_DIR_VARIABLE
+            )
         )
     except Exception as err:  # a case the validator does not know yet: still no traceback on the page
         st.error(
-            f"The data in {data_dir} could not be read ({type(err).__name__}). "
-            "Run `python -m dashboard validate` on it, and report the case so the validator can name it."
+            _(
+                "The data in {data_dir} could not be read ({error}). Run `python -m dashboard validate` on it, "
+                "and report the case so the validator can name it."
+            ).format(data_dir=data_dir, error=type(err).__name__)
         )
     st.stop()
     raise AssertionError("unreachable: st.stop() ends the script")
 
 
 def show_problems(data_dir: Path, err: DataError) -> None:
+    count = len(err.problems)
     st.error(
-        f"The data in `{data_dir}` has {len(err.problems)} problem(s), listed below. "
-        "Fix them in the files named, then reload this page. "
-        "`python -m dashboard validate` prints the same list."
+        ngettext(
+            "The data in `{data_dir}` has {n} problem, listed below.",
+            "The data in `{data_dir}` has {n} problems, listed below.",
+            count,
+        ).format(data_dir=data_dir, n=count)
+        + " "
+        + _("Fix them in the files named, then reload this page. `python -m dashboard validate` prints the same list.")
     )
+    headings = {"file": _("file"), "row": _("row"), "column": _("column"), "found": _("found"),
+                "expected": _("expected")}  # fmt: skip
     table = pd.DataFrame(
         [
-            {"file": p.file, "row": p.row, "column": p.column, "found": p.value, "expected": p.expected}
+            {headings["file"]: p.file, headings["row"]: p.row, headings["column"]: p.column,
+             headings["found"]: p.value, headings["expected"]: p.expected}
             for p in err.problems
         ]
-    )
+    )  # fmt: skip
     st.dataframe(table, hide_index=True, width="stretch")
 
 
@@ -61,13 +83,15 @@ F = TypeVar("F")
 
 
 @st.cache_resource(max_entries=32)
-def _derived(name: str, version: str, data_dir: str, _facts: Facts, _build: Callable[[Facts], T]) -> T:
+def _derived(name: str, version: str, data_dir: str, language: str, _facts: Facts, _build: Callable[[Facts], T]) -> T:
     return _build(_facts)
 
 
 def derived(facts: Facts, build: Callable[[Facts], T]) -> T:
-    """`build(facts)` computed once per data version and shared read-only (filter-independent work)."""
-    return _derived(f"{build.__module__}.{build.__qualname__}", facts.version, str(facts.data_dir), facts, build)
+    """`build(facts)` computed once per data version and language, and shared read-only
+    (filter-independent work)."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _derived(name, facts.version, str(facts.data_dir), facts.language, facts, build)
 
 
 # How many filter states' results are kept, across all pages and sessions. Each is small (figures
@@ -77,7 +101,14 @@ SHARED_VIEWS = 32
 
 @st.cache_resource(max_entries=SHARED_VIEWS, show_spinner=False)
 def _for_filters(
-    name: str, version: str, data_dir: str, state: str, _data: D, _filters: F, _build: Callable[[D, F], T]
+    name: str,
+    version: str,
+    data_dir: str,
+    language: str,
+    state: str,
+    _data: D,
+    _filters: F,
+    _build: Callable[[D, F], T],
 ) -> T:
     return _build(_data, _filters)
 
@@ -89,7 +120,7 @@ def for_filters(facts: Facts, build: Callable[[D, F], T], data: D, filters: F) -
     whose repr names every field, so the key holds everything the result depends on. `build` must
     return a small result (figures, short tables), never a big filtered frame."""
     name = f"{build.__module__}.{build.__qualname__}"
-    return _for_filters(name, facts.version, str(facts.data_dir), repr(filters), data, filters, build)
+    return _for_filters(name, facts.version, str(facts.data_dir), facts.language, repr(filters), data, filters, build)
 
 
 def forget_filter_states() -> None:

@@ -10,14 +10,15 @@ import streamlit as st
 
 from core.export import ViewDescription, citation_zip, file_name, safe_csv
 from core.facts import Facts
-from core.url_state import permalink
+from core.i18n import current_language
+from core.url_state import LANGUAGE_PARAM, permalink
 
 
 def page_permalink(url_path: str, query: Mapping[str, str | Iterable[str]], version: str) -> str:
     # NOTE: st.context.url is the address in the user's browser without the query; it is None in
     # AppTest and before the browser has reported it, where a root-relative link still works.
     base = st.context.url or f"/{url_path}"
-    return permalink(base, query, version)
+    return permalink(base, {LANGUAGE_PARAM: current_language(), **query}, version)
 
 
 def share_and_download(

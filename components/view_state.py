@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterable, Mapping
 
 import streamlit as st
 
+from core.i18n import _, current_language
 from core.params import F, Opts, PageParams
-from core.url_state import QueryReader, version_notice
+from core.url_state import LANGUAGE_PARAM, QueryReader, version_notice
 
 
 def read_view(parse: Callable[[QueryReader], F], data_version: str) -> tuple[F, list[str]]:
@@ -44,7 +45,8 @@ def seed_widgets(values: Mapping[str, object]) -> None:
 
 
 def write_view(query: Mapping[str, str | Iterable[str]]) -> None:
-    """Make the address bar state the current view (repeated keys for lists)."""
+    """Make the address bar state the current view (repeated keys for lists) and its language."""
+    query = {LANGUAGE_PARAM: current_language(), **query}
     target = {key: [value] if isinstance(value, str) else list(value) for key, value in query.items()}
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != target:
@@ -53,4 +55,5 @@ def write_view(query: Mapping[str, str | Iterable[str]]) -> None:
 
 def show_notices(notices: list[str]) -> None:
     if notices:
-        st.info("The link was opened with changes: " + "; ".join(notices) + ".", icon=":material/link:")
+        text = _("The link was opened with changes: {changes}.").format(changes="; ".join(notices))
+        st.info(text, icon=":material/link:")

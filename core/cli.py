@@ -24,6 +24,12 @@ def main(argv: list[str] | None = None) -> int:
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    if facts.translation_problems:
+        # The dashboard still runs (it shows the English), but the data is not complete.
+        print(f"{data_dir}: {len(facts.translation_problems)} translation problem(s)", file=sys.stderr)
+        for problem in facts.translation_problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
     counts = ", ".join(f"{len(frame):,} {name}" for name, frame in facts.tables.items())
     print(f"{data_dir}: valid ({counts}; data version {facts.version})")
     return 0

@@ -19,6 +19,7 @@ import pandas as pd
 from core.datapackage import DESCRIPTOR_NAME, PackageSpec, ResourceSpec, read_descriptor
 from core.problems import DataError, Problem
 from core.scopes import Scopes
+from core.translations import check_translations
 from core.validation import check_columns, read_raw_table, report_rows, type_table
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +73,10 @@ class Facts:
     principles: pd.DataFrame
     # Tables a descriptor adds beyond APP_FIELDS: validated and exported, not shown.
     extra: Mapping[str, pd.DataFrame] = dataclasses.field(default_factory=dict)
+    # The language of the translated fields (core.translations.localise); the data's own is English.
+    language: str = "en"
+    # Missing or stale translations: reported by `validate`, shown in English meanwhile.
+    translation_problems: tuple[Problem, ...] = ()
 
     @property
     def tables(self) -> Mapping[str, pd.DataFrame]:
@@ -122,7 +127,7 @@ def load_facts(data_dir: Path) -> Facts:
     if problems:
         raise DataError(problems)
     compact = {name: _compact(frame, package.resource(name)) for name, frame in tables.items()}
-    return Facts(
+    facts = Facts(
         data_dir=data_dir,
         package=package,
         version=data_version(data_dir, package),
@@ -138,6 +143,7 @@ def load_facts(data_dir: Path) -> Facts:
         principles=compact.pop("principles"),
         extra=MappingProxyType(compact),
     )
+    return dataclasses.replace(facts, translation_problems=tuple(check_translations(facts)))
 
 
 def _compact(frame: pd.DataFrame, spec: ResourceSpec) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """Words for numbers, periods and gaps, shared by every page and export.
 
 "not stated" is the one phrase for a value the source does not give; it is never shown as 0.
+Every word is in the run's language (core.i18n); numbers take its separators.
 """
 
 from __future__ import annotations
@@ -13,11 +14,18 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from core import i18n
+from core.i18n import N_, _
 from core.scalars import as_float, as_int
 
-NOT_STATED = "not stated"
+NOT_STATED = N_("not stated")  # the English; shown through not_stated()
 BILLION = 1e9  # charts draw money in billions of US dollars
-USD_BN = "US$ bn"  # and say so on their axes
+USD_BN = N_("US$ bn")  # and say so on their axes (shown through _())
+
+
+def not_stated() -> str:
+    """The one phrase for a value the source does not give, in the run's language."""
+    return _(NOT_STATED)
 # Characters Streamlit's Markdown would act on: emphasis, links, images, headings, lists, HTML,
 # and "$", which starts LaTeX maths ("$6 billion ... $3 billion" would be typeset as a formula).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -36,45 +44,56 @@ def is_missing(value: object) -> bool:
 # Short marks for the source's vague words, for places too narrow for the word itself; the word is
 # always shown beside them too.
 QUALIFIER_MARKS = {"approximately": "≈", "some": "≈", "more than": ">"}
+# The source's vague words (the data's `qualifier` values) in the interface's language.
+QUALIFIER_WORDS = {"approximately": N_("approximately"), "some": N_("some"), "more than": N_("more than")}
 
 
 def format_usd(amount: object, qualifier: object = None, short: bool = False) -> str:
-    """Amount in dollars as 'US$5.5 bn', with the source's qualifier ('approximately US$12 bn',
-    or '≈ US$12 bn' when `short`)."""
+    """Amount in dollars as 'US$5.5 bn' ('5,5 млрд долл. США'), with the source's qualifier
+    ('approximately US$12 bn', or '≈ US$12 bn' when `short`)."""
     if is_missing(amount):
-        return NOT_STATED
+        return not_stated()
     dollars = as_float(amount)
     if dollars >= BILLION:
-        text = f"US${dollars / BILLION:,.1f} bn".replace(".0 bn", " bn")
+        text = _("US${amount} bn").format(amount=i18n.number(dollars / BILLION, 1))
     elif dollars >= 1e6:
-        text = f"US${dollars / 1e6:,.1f} m".replace(".0 m", " m")
+        text = _("US${amount} m").format(amount=i18n.number(dollars / 1e6, 1))
     else:
-        text = f"US${dollars:,.0f}"
+        text = _("US${amount}").format(amount=i18n.number(dollars))
     return _qualified(text, qualifier, short)
 
 
 def format_count(value: object, qualifier: object = None, unit: object = None, short: bool = False) -> str:
     """A count as the source gives it: 'more than 70', 'some 40', '12' ('> 70' when `short`)."""
     if is_missing(value):
-        return NOT_STATED
-    text = f"{as_int(value):,}"
+        return not_stated()
+    text = i18n.number(as_int(value))
     text = _qualified(text, qualifier, short)
-    return text if is_missing(unit) else f"{text} {unit}"
+    # NOTE: a template, not "count unit": Russian reads "компаний: более 70", where one form of the
+    # unit fits every number.
+    return text if is_missing(unit) else _("{count} {unit}").format(count=text, unit=unit)
 
 
 def _qualified(text: str, qualifier: object, short: bool) -> str:
     if is_missing(qualifier):
         return text
     word = str(qualifier)
-    return f"{QUALIFIER_MARKS.get(word, word)} {text}" if short else f"{word} {text}"
+    if short:
+        return f"{QUALIFIER_MARKS.get(word, word)} {text}"
+    return _("{qualifier} {amount}").format(qualifier=qualifier_word(word), amount=text)
+
+
+def qualifier_word(qualifier: str) -> str:
+    """The source's vague word ('approximately') in the run's language."""
+    return _(QUALIFIER_WORDS[qualifier]) if qualifier in QUALIFIER_WORDS else qualifier
 
 
 def format_period(start: object, end: object) -> str:
     """'1993–2001', '2015', 'since 1954' (a start with no stated end), or 'not stated'."""
     if is_missing(start):
-        return f"period {NOT_STATED}"
+        return _("period not stated")
     if is_missing(end):
-        return f"since {as_int(start)} (end {NOT_STATED})"
+        return _("since {year} (end not stated)").format(year=as_int(start))
     if as_int(start) == as_int(end):
         return f"{as_int(start)}"
     return f"{as_int(start)}–{as_int(end)}"
@@ -91,7 +110,7 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
     Only columns with a gap become text; complete numeric columns stay numbers (they sort as numbers).
     """
     gaps = [name for name in frame.columns if frame[name].isna().any()]
-    return frame.assign(**{name: frame[name].astype("string").fillna(NOT_STATED) for name in gaps})
+    return frame.assign(**{name: frame[name].astype("string").fillna(not_stated()) for name in gaps})
 
 
 @dataclass(frozen=True)
@@ -165,4 +184,4 @@ def lookup(codes: pd.Series, labels: pd.Series | dict, keep_code: bool = True) -
 
 def chosen_names(chosen: tuple[str, ...], names: dict[str, str]) -> str:
     """A filter's choice in words for a download's README: 'all', or the chosen names."""
-    return "all" if set(chosen) == set(names) else ", ".join(names.get(c, c) for c in chosen)
+    return _("all") if set(chosen) == set(names) else ", ".join(names.get(c, c) for c in chosen)

@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from core.formatting import chosen_names
-from core.url_state import EMPTY_LIST, VERSION_PARAM, QueryReader, flag_value, year_range_value
+from core.url_state import EMPTY_LIST, LANGUAGE_PARAM, VERSION_PARAM, QueryReader, flag_value, year_range_value
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance  # what dataclasses.fields() takes; exists for type checkers only
@@ -185,6 +185,8 @@ class PageParams(Generic[Opts, F]):
     def docs_table(self) -> str:
         """The Markdown table of docs/links.md for this page (scripts/links_doc.py writes it)."""
         rows = [(f"`{p.key}`", p.doc_values, p.doc_default) for p in self.params]
+        language = ("`en` or `ru`: the interface's language (every page)", "the browser's language if `ru`, else `en`")
+        rows.append((f"`{LANGUAGE_PARAM}`", *language))
         rows.append((f"`{VERSION_PARAM}`", "data version the link was made with (a permalink states it)", "none"))
         lines = ["| parameter | values | default |", "|---|---|---|"]
         lines += [f"| {key} | {values} | {default} |" for key, values, default in rows]

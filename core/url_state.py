@@ -13,7 +13,11 @@ import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 
+from core.i18n import _
+
 VERSION_PARAM = "v"
+# The interface's language, the same on every page; chosen before the page reads its own parameters.
+LANGUAGE_PARAM = "lang"
 # An empty list is stated as `key=`: without it a link with nothing chosen would omit the key and
 # reopen on the default (everything), the opposite of what was shared.
 EMPTY_LIST = ("",)
@@ -27,7 +31,7 @@ class QueryReader:
 
     def __init__(self, params: Mapping[str, Sequence[str]]):
         self._params = {str(k): [str(v) for v in values][:MAX_VALUES_PER_KEY] for k, values in params.items()}
-        self._read: set[str] = {VERSION_PARAM}
+        self._read: set[str] = {VERSION_PARAM, LANGUAGE_PARAM}
         self.notices: list[str] = []
 
     def _values(self, key: str) -> list[str]:
@@ -119,6 +123,20 @@ class QueryReader:
         if unknown:
             self.notices.append(f"ignored unknown parameter(s): {', '.join(_show(k) for k in unknown[:5])}")
         return self.notices
+
+    def language(self, allowed: Sequence[str]) -> str | None:
+        """The language a link asks for, if it names one of `allowed`; a notice otherwise."""
+        values = [v for v in self._params.get(LANGUAGE_PARAM, []) if v != ""]
+        if not values:
+            return None
+        if values[0] not in allowed:
+            self.notices.append(
+                _("ignored {key}={value} (expected one of {allowed}); showing English").format(
+                    key=LANGUAGE_PARAM, value=_show(values[0]), allowed=", ".join(allowed)
+                )
+            )
+            return None
+        return values[0]
 
     def version(self) -> str | None:
         values = self._params.get(VERSION_PARAM, [])

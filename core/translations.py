@@ -1,0 +1,160 @@
+"""The data's own words in other languages: `translations.csv`, one row per translated cell.
+
+A row names the cell (`resource`, `key`: the row's primary key, parts joined by '/', `field`), the
+`language`, the `text` in that language and `english`: the English text it translates. When a
+fact's English changes, its translation is stale until someone re-translates it and copies the
+new English in; the validator names every missing or stale cell with its file, row and column.
+
+Quotes are never translated (they are not in TRANSLATED_FIELDS): they stay as the source wrote them.
+Missing translations do not stop the dashboard (the English shows instead); `python -m dashboard
+validate` reports them, and the tests keep the bundled data complete.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from core.i18n import ENGLISH, LANGUAGES
+from core.problems import Problem
+from core.validation import report_rows
+
+if TYPE_CHECKING:
+    from core.facts import Facts
+
+RESOURCE = "translations"
+KEY_SEPARATOR = "/"
+# The words of the data a reader sees, per table. Codes, numbers and quotes are not translated.
+TRANSLATED_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "actors": ("name", "note"),
+        "memberships": ("note",),
+        "statuses": ("label", "description"),
+        "flow_kinds": ("label", "description"),
+        "categories": ("label", "description"),
+        "money": ("description", "note"),
+        "events": ("title", "description"),
+        "figures": ("unit", "description"),
+        "principles": ("item", "list_title"),
+    }
+)
+LANGUAGE_NAMES_EN = {"ru": "Russian"}
+
+
+def row_keys(frame: pd.DataFrame, primary_key: tuple[str, ...] | list[str]) -> pd.Series:
+    """Each row's key as translations.csv writes it: 'E01', 'CA5/KAZ', 'silk_road_1998/1'."""
+    parts = [frame[name].astype("string") for name in primary_key]
+    keys = parts[0]
+    for part in parts[1:]:
+        keys = keys + KEY_SEPARATOR + part
+    return keys
+
+
+def check_translations(facts: Facts) -> list[Problem]:
+    """Every translated cell that is missing, stale (its English changed) or names nothing."""
+    table = facts.extra.get(RESOURCE)
+    if table is None:
+        return []  # a package without translations is English only
+    file = facts.package.resource(RESOURCE).path
+    problems: list[Problem] = []
+    english = _EnglishTexts(facts)
+    seen: dict[tuple[str, str, str], set[str]] = {}
+    rows = table.reset_index(drop=True).astype("string")
+    for position, entry in enumerate(rows.itertuples(index=False)):
+        row = position + 2  # the header is row 1
+        resource, key, field, language = str(entry.resource), str(entry.key), str(entry.field), str(entry.language)
+        if field not in TRANSLATED_FIELDS.get(resource, ()):
+            known = ", ".join(f"{r}.{f}" for r, fields in TRANSLATED_FIELDS.items() for f in fields)
+            problems.append(Problem(file, f"a translated field, one of: {known}", row, "field", f"{resource}.{field}"))
+            continue
+        if language not in LANGUAGES or language == ENGLISH:
+            others = ", ".join(lang for lang in LANGUAGES if lang != ENGLISH)
+            problems.append(Problem(file, f"a language of the interface other than English ({others})", row,
+                                    "language", language))  # fmt: skip
+            continue
+        current = english.text(resource, key, field)
+        if current is None:
+            problems.append(Problem(file, f"the key of a row of {resource}.csv with a {field}", row, "key", key))
+            continue
+        if str(entry.english) != current:
+            problems.append(Problem(file, f"the current English text, {current!r}, and a translation of it", row,
+                                    "english", str(entry.english)))  # fmt: skip
+        seen.setdefault((resource, field, language), set()).add(key)
+    for resource, fields in TRANSLATED_FIELDS.items():
+        for field in fields:
+            for language in LANGUAGES[1:]:
+                problems += english.untranslated(
+                    resource, field, language, seen.get((resource, field, language), set())
+                )
+    return problems
+
+
+class _EnglishTexts:
+    """The English of every translatable cell, looked up by key (keys built once per table)."""
+
+    def __init__(self, facts: Facts):
+        self._facts = facts
+        self._keys: dict[str, pd.Series] = {}
+
+    def keys(self, resource: str) -> pd.Series | None:
+        if resource not in self._keys:
+            frame = self._facts.tables.get(resource)
+            if frame is None:
+                return None
+            spec = self._facts.package.resource(resource)
+            self._keys[resource] = pd.Series(range(len(frame)), index=row_keys(frame, spec.primary_key).to_numpy())
+        return self._keys[resource]
+
+    def text(self, resource: str, key: str, field: str) -> str | None:
+        keys = self.keys(resource)
+        frame = self._facts.tables.get(resource)
+        if keys is None or frame is None or field not in frame.columns or key not in keys.index:
+            return None
+        value = frame[field].iloc[int(keys[key])]
+        return None if pd.isna(value) else str(value)
+
+    def untranslated(self, resource: str, field: str, language: str, done: set[str]) -> list[Problem]:
+        keys, frame = self.keys(resource), self._facts.tables.get(resource)
+        if keys is None or frame is None or field not in frame.columns:
+            return []
+        spec = self._facts.package.resource(resource)
+        bad = (frame[field].notna().to_numpy(dtype=bool)) & ~keys.index.isin(list(done))
+        name = LANGUAGE_NAMES_EN.get(language, language)
+        problems: list[Problem] = []
+        expected = f"a {name} translation in {RESOURCE}.csv (resource {resource}, this row's key, field {field})"
+        report_rows(spec.path, field, np.arange(len(frame)) + 2, frame[field].astype("string"), bad, expected, problems)
+        return problems
+
+
+def localise(facts: Facts, language: str) -> Facts:
+    """`facts` with the translated fields in `language` where a translation exists (English
+    elsewhere); quotes, codes and numbers unchanged. English returns `facts` itself."""
+    table = facts.extra.get(RESOURCE)
+    if language == ENGLISH or table is None:
+        return facts
+    chosen = table[table["language"].astype("string") == language].astype("string")
+    changed: dict[str, pd.DataFrame] = {}
+    for resource, entries in chosen.groupby("resource", observed=True):
+        name = str(resource)
+        frame = facts.tables.get(name)
+        if frame is None or name not in TRANSLATED_FIELDS or name not in facts.package.resource_names:
+            continue
+        keys = row_keys(frame, facts.package.resource(name).primary_key)
+        columns = {}
+        for field, texts in entries.groupby("field", observed=True):
+            if str(field) not in TRANSLATED_FIELDS[name] or str(field) not in frame.columns:
+                continue
+            by_key = dict(zip(texts["key"], texts["text"], strict=True))
+            original = frame[str(field)]
+            translated = keys.map(by_key).fillna(original.astype("string"))
+            is_category = isinstance(original.dtype, pd.CategoricalDtype)
+            columns[str(field)] = translated.astype("category" if is_category else original.dtype)
+        changed[name] = frame.assign(**columns)
+    main = {name: changed.pop(name) for name in list(changed) if name in {f.name for f in dataclasses.fields(facts)}}
+    extra = MappingProxyType({**facts.extra, **changed})
+    return dataclasses.replace(facts, language=language, extra=extra, **main)
