@@ -2,31 +2,74 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
-from core.formatting import NOT_STATED, escape_markdown
+from core.formatting import escape_markdown, not_stated, qualifier_word
+from core.i18n import _
 from core.overview import KeyFigure
 
 CARD_WIDTH = 250  # pixels: room for "≈ US$300 bn" at the metric font size, two abreast at 800 px
+# A longer value ("≈ 12 млрд долл. США" in Russian) widens every card of its grid: pixels per
+# character at the metric font size, and the card's padding and border.
+VALUE_CHARACTER = 18
+CARD_PADDING = 40
 
 
-def key_figure_card(figure: KeyFigure) -> None:
-    with st.container(border=True, width=CARD_WIDTH):
+def data_html(text: object) -> str:
+    """Text from the data, made safe for Markdown that allows HTML (unsafe_allow_html): shown exactly
+    as written, neither HTML nor Markdown."""
+    # NOTE: quote=False: html.escape's '&#x27;' for an apostrophe holds a '#', which escape_markdown
+    # would break; & < > are all an element's text needs.
+    return escape_markdown(html.escape(str(text), quote=False))
+
+
+def written_in(text: object, language: str = "en") -> str:
+    """Data text marked with the language it is written in (a quote: the source's English), for
+    screen readers and the browser; for st.markdown/st.caption with unsafe_allow_html=True."""
+    return f'<span lang="{html.escape(language)}">{data_html(text)}</span>'
+
+
+def identifier(text: object) -> str:
+    """A code from the data (a source id, a file path), marked as words of no language (BCP 47
+    'zxx'): neither English nor the interface's language, so screen readers and the language check
+    take it as it is. For st.markdown/st.caption with unsafe_allow_html=True."""
+    return f'<span lang="zxx">{data_html(text)}</span>'
+
+
+def card_width(figures: list[KeyFigure]) -> int:
+    """One width for a grid's cards: CARD_WIDTH, or more where a value would not fit (a metric's
+    value is cut with an ellipsis, never wrapped)."""
+    longest = max((len(figure.value) for figure in figures), default=0)
+    return max(CARD_WIDTH, longest * VALUE_CHARACTER + CARD_PADDING)
+
+
+def key_figure_card(figure: KeyFigure, width: int = CARD_WIDTH) -> None:
+    with st.container(border=True, width=width):
         st.metric(label=escape_markdown(figure.label), value=figure.value, help=escape_markdown(figure.label))
         details = [f"**{escape_markdown(figure.status)}**", escape_markdown(figure.period)]
         if figure.qualifier:
-            details.insert(0, f"*{escape_markdown(figure.qualifier)}* (the source's word)")
+            word = escape_markdown(qualifier_word(figure.qualifier))
+            details.insert(0, _("*{qualifier}* (the source's word)").format(qualifier=word))
         st.markdown(" · ".join(details))
-        if figure.quote is None and figure.value == NOT_STATED:
-            st.caption("No figure in the source.")
+        if figure.quote is None and figure.value == not_stated():
+            st.caption(_("No figure in the source."))
         elif figure.quote is None:
-            st.caption("A sum of several figures: each one's quote is on the Aid and investment page.")
+            st.caption(_("A sum of several figures: each one's quote is on the Aid and investment page."))
         else:
-            st.caption(f"“{escape_markdown(figure.quote)}” ({escape_markdown(figure.source_id)}, ¶{figure.paragraph})")
+            # The quote as the source wrote it, marked as English whatever the interface's language.
+            st.caption(
+                _("“{quote}” ({source}, ¶{paragraph})").format(
+                    quote=written_in(figure.quote), source=identifier(figure.source_id), paragraph=figure.paragraph
+                ),
+                unsafe_allow_html=True,
+            )
 
 
 def key_figure_grid(figures: list[KeyFigure]) -> None:
     """Cards of one width that wrap onto as many rows as the screen needs, so a value is never cut."""
+    width = card_width(figures)
     with st.container(horizontal=True, gap="small"):
         for figure in figures:
-            key_figure_card(figure)
+            key_figure_card(figure, width)

@@ -9,6 +9,7 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
+from core import i18n
 from core.facts import DATA_DIR_VARIABLE, Facts, data_dir_from_env, fingerprint, load_facts
 from core.i18n import _, current_language, ngettext
 from core.problems import DataError
@@ -61,7 +62,7 @@ def show_problems(data_dir: Path, err: DataError) -> None:
             "The data in `{data_dir}` has {n} problem, listed below.",
             "The data in `{data_dir}` has {n} problems, listed below.",
             count,
-        ).format(data_dir=data_dir, n=count)
+        ).format(data_dir=data_dir, n=i18n.number(count))
         + " "
         + _("Fix them in the files named, then reload this page. `python -m dashboard validate` prints the same list.")
     )

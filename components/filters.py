@@ -1,7 +1,8 @@
 """The filter widgets of a page, drawn from its parameter registry (core.params).
 
 Each parameter's widget has the registry's label, help and key; its value comes from, and goes back
-to, the URL (see view_state). The page gets one filters dataclass back.
+to, the URL (see view_state). The page gets one filters dataclass back. The registry's words are
+English (marked with N_() where defined) and shown here through _().
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Any, cast
 import streamlit as st
 
 from core.formatting import escape_markdown
-from core.params import F, Opts, PageParams, Param
+from core.i18n import _
+from core.params import F, Opts, PageParams, Param, translated
 
 
 def filter_panel(registry: PageParams[Opts, F], options: Opts, **fixed: Any) -> F:
@@ -22,21 +24,17 @@ def filter_panel(registry: PageParams[Opts, F], options: Opts, **fixed: Any) -> 
 
 
 def _widget(param: Param[Opts], key: str, options: Opts) -> Any:
+    label, tip = _(param.label), translated(param.help)
     if param.kind == "choices":
-        return multiselect(param.label, key, _labels(param, options), help=param.help)
+        return multiselect(label, key, param.labels(options), help=tip)
     if param.kind == "choice":
-        return radio(param.label, key, _labels(param, options), help=param.help)
+        return radio(label, key, param.labels(options), help=tip)
     if param.kind == "flag":
-        return st.checkbox(param.label, key=key, help=param.help)
+        return st.checkbox(label, key=key, help=tip)
     if param.kind == "years":
         assert param.bounds is not None
-        return year_range(param.label, key, param.bounds(options), help=param.help)
-    return st.text_input(param.label, key=key, max_chars=param.max_length, help=param.help).strip()
-
-
-def _labels(param: Param[Opts], options: Opts) -> Mapping[str, str]:
-    assert param.values is not None
-    return param.values(options)
+        return year_range(label, key, param.bounds(options), help=tip)
+    return st.text_input(label, key=key, max_chars=param.max_length, help=tip).strip()
 
 
 def multiselect(label: str, key: str, options: Mapping[str, str], help: str | None = None) -> tuple[str, ...]:
@@ -69,5 +67,5 @@ def offer_context(key: str, context: Mapping[str, str], chosen: tuple[str, ...])
 
     names = ", ".join(escape_markdown(context[code]) for code in missing)
     # One under the other: side by side, a narrow window cut the button's words.
-    st.caption(f"Also in the source, as context: {names}.")
-    st.button("Add them to the chart", key=f"{key}_add_context", on_click=add, icon=":material/add:")
+    st.caption(_("Also in the source, as context: {names}.").format(names=names))
+    st.button(_("Add them to the chart"), key=f"{key}_add_context", on_click=add, icon=":material/add:")

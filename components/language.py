@@ -3,6 +3,8 @@ switched on every page from the sidebar, and written into the address bar and ev
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from core.i18n import ENGLISH, LANGUAGE_NAMES, LANGUAGES, _, set_language
@@ -18,8 +20,9 @@ def browser_language() -> str:
     return preferred if preferred in LANGUAGES else ENGLISH
 
 
-def choose_language() -> list[str]:
-    """Set this run's language and draw the switch; return notices about the link's `lang`.
+def choose_language() -> None:
+    """Set this run's language and draw the switch. (The page's notices say when a link's `lang`
+    was not one of ours: view_state.read_view.)
 
     The link's language is taken the first time the session sees it; after that the switch is the
     user's and the page writes it back to the address bar (view_state.write_view).
@@ -29,7 +32,11 @@ def choose_language() -> list[str]:
     if LANGUAGE_KEY not in st.session_state or st.session_state[LANGUAGE_KEY] not in LANGUAGES:
         # A link naming a language we do not have opens in English, as its notice says.
         st.session_state[LANGUAGE_KEY] = linked or (ENGLISH if reader.notices else browser_language())
-    set_language(st.session_state[LANGUAGE_KEY])
+    language = st.session_state[LANGUAGE_KEY]
+    set_language(language)
+    # WCAG 3.1.1: the document states the interface's language, so that a screen reader reads the
+    # Russian with a Russian voice. (Streamlit's page says lang="en" whatever the content.) The
+    # script is a constant: no data reaches it.
     st.sidebar.radio(
         _("Language"),
         LANGUAGES,
@@ -38,4 +45,5 @@ def choose_language() -> list[str]:
         horizontal=True,
         help=_("The language of the interface. Quotes stay as the source wrote them."),
     )
-    return reader.notices
+    script = f"<script>document.documentElement.lang = {json.dumps(language)};</script>"
+    st.sidebar.html(script, unsafe_allow_javascript=True)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.export import ViewDescription, citation_zip, file_name, safe_csv
 from core.facts import Facts
-from core.i18n import current_language
+from core.i18n import _, current_language, in_language
 from core.url_state import LANGUAGE_PARAM, permalink
 
 
@@ -32,31 +32,33 @@ def share_and_download(
     tables: list[str],
     facts: Facts,
 ) -> None:
-    """One row of controls. The files are built only when a button is clicked, without a rerun."""
+    """One row of controls. The files are built only when a button is clicked, without a rerun,
+    in the language of the page they were offered on (the click may be served in another thread)."""
     today = dt.date.today()
+    language = current_language()
     csv_name = file_name(page, name_parts, today)
     view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables)
     share, csv, bundle = st.columns([1, 1, 1], vertical_alignment="center")
-    with share.popover("Share this view", icon=":material/link:", width="stretch"):
-        st.caption("This link reopens exactly this view, with every filter stated and the data version pinned.")
+    with share.popover(_("Share this view"), icon=":material/link:", width="stretch"):
+        st.caption(_("This link reopens exactly this view, with every filter stated and the data version pinned."))
         st.code(link, language=None, wrap_lines=True)
     csv.download_button(
-        "Download CSV",
-        data=lambda: safe_csv(rows()),
+        _("Download CSV"),
+        data=in_language(language, lambda: safe_csv(rows())),
         file_name=csv_name,
         mime="text/csv",
         on_click="ignore",
         icon=":material/download:",
         width="stretch",
-        help="Exactly the rows of this view, with source, quote and paragraph; formulas neutralised.",
+        help=_("Exactly the rows of this view, with source, quote and paragraph; formulas neutralised."),
     )
     bundle.download_button(
-        "Download with citation",
-        data=lambda: citation_zip(rows(), csv_name, view, facts, today),
+        _("Download with citation"),
+        data=in_language(language, lambda: citation_zip(rows(), csv_name, view, facts, today)),
         file_name=csv_name.removesuffix(".csv") + ".zip",
         mime="application/zip",
         on_click="ignore",
         icon=":material/folder_zip:",
         width="stretch",
-        help="A zip of the CSV, the tables' metadata and a README with the link and a suggested citation.",
+        help=_("A zip of the CSV, the tables' metadata and a README with the link and a suggested citation."),
     )

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 import streamlit as st
 
-from core.i18n import _, current_language
+from core.i18n import LANGUAGES, _, current_language
 from core.params import F, Opts, PageParams
 from core.url_state import LANGUAGE_PARAM, QueryReader, version_notice
 
@@ -20,6 +20,7 @@ def read_view(parse: Callable[[QueryReader], F], data_version: str) -> tuple[F, 
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     reader = QueryReader(params)
     filters = parse(reader)
+    reader.language(LANGUAGES)  # chosen in app.py (components.language); here only for its notice
     notices = reader.finish()
     changed = version_notice(reader.version(), data_version)
     if changed:

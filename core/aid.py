@@ -11,9 +11,10 @@ from operator import attrgetter
 import numpy as np
 import pandas as pd
 
-from core import masks
+from core import i18n, masks
 from core.facts import Facts
 from core.formatting import format_usd
+from core.i18n import N_, _
 from core.masks import keep_all
 from core.money import money_view
 from core.params import PageParams, choice_param, flag_param, list_param, undated_param, years_param
@@ -21,9 +22,10 @@ from core.periods import overlaps, year_bounds
 from core.scopes import Scopes
 from core.sums import Sum, add_up, period_problems
 
-GROUPINGS = {"recipient": "Recipient", "kind": "Kind of flow", "status": "Status"}
-CHARTS = {"bars": "By group", "time": "Over time"}
-SCALES = {"linear": "Linear", "log": "Logarithmic"}
+# Option labels in English, shown through _().
+GROUPINGS = {"recipient": N_("Recipient"), "kind": N_("Kind of flow"), "status": N_("Status")}
+CHARTS = {"bars": N_("By group"), "time": N_("Over time")}
+SCALES = {"linear": N_("Linear"), "log": N_("Logarithmic")}
 
 
 @dataclass(frozen=True)
@@ -59,24 +61,25 @@ class AidFilters:
 
 
 PARAMS: PageParams[AidOptions, AidFilters] = PageParams("aid", "aid", AidFilters, params=(
-    list_param("kind", "kinds", "Kind of flow",
+    list_param("kind", "kinds", N_("Kind of flow"), summary_name=N_("kinds"),
                doc_values="`aid`, `contribution`, `investment` (the ids in `flow_kinds.csv`)"),
-    list_param("status", "statuses", "Status",
+    list_param("status", "statuses", N_("Status"), summary_name=N_("statuses"),
                doc_values="`realised`, `agreed`, `contracts_signed` (ids in `statuses.csv`)"),
-    list_param("recipient", "recipients", "Recipient", default=attrgetter("default_recipients"),
+    list_param("recipient", "recipients", N_("Recipient"), summary_name=N_("recipients"),
+               default=attrgetter("default_recipients"),
                doc_values="actor codes with money: ISO 3166-1 alpha-3 (`KAZ`, `UZB`, `TKM`, `AFG`, `USA`) or a group "
                "(`CA5`, `SSEA_AF`)", doc_default="Central Asia: the region and its states with money (`KAZ`, "
                "`UZB`, `TKM`, `CA5`); the others are context to add"),
-    years_param(help="A figure is kept when its period overlaps.",
-                summary_note="(a figure is kept when its period overlaps)",
+    years_param(help=N_("A figure is kept when its period overlaps."),
+                summary_note=N_("(a figure is kept when its period overlaps)"),
                 doc_values="`first-last`, e.g. `1993-2001`; a figure is kept when its period overlaps"),
     undated_param("`1` keep / `0` drop figures with no stated period"),
-    choice_param("by", "Bars by", GROUPINGS, "recipient", "bars by `recipient`, `kind` or `status`"),
-    choice_param("chart", "Chart", CHARTS, "bars", "`bars` (by group) or `time` (spans over years)"),
-    flag_param("per_year", "Per year (assumes an even spread)", False,
+    choice_param("by", N_("Bars by"), GROUPINGS, "recipient", "bars by `recipient`, `kind` or `status`"),
+    choice_param("chart", N_("Chart"), CHARTS, "bars", "`bars` (by group) or `time` (spans over years)"),
+    flag_param("per_year", N_("Per year (assumes an even spread)"), False,
                "`1` spreads each period's total evenly over its years (labelled as an assumption in the chart, and in "
                "a table and CSV column)"),
-    choice_param("scale", "Amount scale", SCALES, "linear", "`linear` or `log`"),
+    choice_param("scale", N_("Amount scale"), SCALES, "linear", "`linear` or `log`"),
 ))  # fmt: skip
 
 
@@ -132,10 +135,10 @@ def _masks(view: pd.DataFrame, filters: AidFilters) -> dict[str, np.ndarray]:
 def empty_reason(view: pd.DataFrame, filters: AidFilters) -> str:
     """Why nothing is left: the filters that exclude everything on their own, or their combination."""
     names = {
-        "kind": "kind of flow",
-        "status": "status",
-        "recipient": "recipient",
-        "years": "year range (with figures of no stated period dropped)" if not filters.undated else "year range",
+        "kind": _("kind of flow"),
+        "status": _("status"),
+        "recipient": _("recipient"),
+        "years": _("year range (with figures of no stated period dropped)") if not filters.undated else _("year range"),
     }
     return masks.empty_reason(_masks(view, filters), names, "figure")
 
@@ -190,39 +193,52 @@ def not_annualisable_text(flows: pd.DataFrame, years: tuple[int, int] | None = N
         for r in apart.head(LISTED_APART).itertuples()
     )
     more = len(apart) - LISTED_APART
-    return listed + (f"; and {more:,} more (the table lists them)" if more > 0 else "")
+    if more <= 0:
+        return listed
+    return _("{figures}; and {n} more (the table lists them)").format(figures=listed, n=i18n.number(more))
+
+
+# The totals table's columns (headings translated where shown).
+TOTALS_COLUMNS = (N_("status"), N_("kind of flow"), N_("total"), N_("adds"), N_("not added"), N_("of which vague"))
 
 
 def totals(flows: pd.DataFrame, data: AidData, years: tuple[int, int]) -> pd.DataFrame:
     """One row per status and kind of flow, firmest first: the total under the one rule
     (core.sums), what it adds, and the figures it leaves apart with the reason. A total across
-    statuses or kinds of flow never appears."""
+    statuses or kinds of flow never appears.
+
+    The columns are English identifiers (TOTALS_COLUMNS); components.tables translates the
+    headings on screen. The cells are in the run's language."""
     rows = []
-    for (_, status_label, kind_label), group in flows.groupby(
+    for (_firmness, status_label, kind_label), group in flows.groupby(
         ["firmness", "status_label", "kind_label"], observed=True, sort=True
     ):
         result = add_up(group, data.scopes, years, data.names)
         lone = len(group) == 1 and result.total is None  # one figure with no period: shown as itself
-        rows.append({
-            "status": status_label,
-            "kind of flow": kind_label,
-            "total": f"{format_usd(group['amount_usd'].iloc[0], group['qualifier'].iloc[0])} (one figure, not a sum)"
-            if lone else result.words(),
-            "adds": result.added_words() if result.total is not None else "nothing",
-            "not added": "; ".join(part for part in (result.apart_words(), _no_total(result, len(group))) if part),
-            "of which vague": result.vague,
-        })  # fmt: skip
-    return pd.DataFrame(rows, columns=["status", "kind of flow", "total", "adds", "not added", "of which vague"])
+        one = format_usd(group["amount_usd"].iloc[0], group["qualifier"].iloc[0])
+        rows.append(dict(zip(TOTALS_COLUMNS, (
+            status_label,
+            kind_label,
+            _("{amount} (one figure, not a sum)").format(amount=one) if lone else result.words(),
+            result.added_words() if result.total is not None else _("nothing"),
+            "; ".join(part for part in (result.apart_words(), _no_total(result, len(group))) if part),
+            result.vague,
+        ), strict=True)))  # fmt: skip
+    return pd.DataFrame(rows, columns=list(TOTALS_COLUMNS))
 
 
 def _no_total(result: Sum, figures: int) -> str:
     if result.total is not None or figures < 2:
         return ""
     rest = result.apart_count and result.apart_count < figures  # some figures were left to add
-    return f"no total of the rest: {result.reason}" if rest else f"no total: {result.reason}"
+    if rest:
+        return _("no total of the rest: {reason}").format(reason=result.reason)
+    return _("no total: {reason}").format(reason=result.reason)
 
 
-PER_YEAR_COLUMN = "amount per year (US$, assumes an even spread over the period)"
+# NOTE: the table's column names are the CSV's (English in every language); marked N_ so that
+# components.tables can translate them as on-screen headings.
+PER_YEAR_COLUMN = N_("amount per year (US$, assumes an even spread over the period)")
 
 
 def table(flows: pd.DataFrame, per_year: bool = False) -> pd.DataFrame:
@@ -234,18 +250,18 @@ def table(flows: pd.DataFrame, per_year: bool = False) -> pd.DataFrame:
     shown = flows.assign(qualifier=flows["qualifier"].astype("string").fillna(""))
     columns = {
         "flow_id": "id",
-        "recipient_name": "recipient",
-        "recipient_code": "recipient code",
-        "kind_label": "kind",
-        "status_label": "status",
-        "qualifier": "qualifier",
-        "amount_usd": "amount (US$)",
-        "year_start": "first year",
-        "year_end": "last year",
-        "description": "description",
-        "source_id": "source_id",
-        "quote": "quote",
-        "paragraph": "paragraph",
+        "recipient_name": N_("recipient"),
+        "recipient_code": N_("recipient code"),
+        "kind_label": N_("kind"),
+        "status_label": N_("status"),
+        "qualifier": N_("qualifier"),
+        "amount_usd": N_("amount (US$)"),
+        "year_start": N_("first year"),
+        "year_end": N_("last year"),
+        "description": N_("description"),
+        "source_id": N_("source_id"),
+        "quote": N_("quote"),
+        "paragraph": N_("paragraph"),
     }
     result = shown[list(columns)].rename(columns=columns).reset_index(drop=True)
     if per_year:

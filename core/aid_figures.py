@@ -14,17 +14,17 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from core import aid
+from core import aid, i18n
 from core.aid import GROUPINGS
-from core.formatting import BILLION, USD_BN, ScreenTable, format_usd, screen_table
+from core.formatting import BILLION, ScreenTable, format_usd, screen_table
+from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import status_marker
-from core.sums import Sum, add_up_each, period_problems
+from core.sums import NO_FIGURE, Sum, add_up_each, period_problems
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 HOVER_LIMIT = 5  # figures listed in one bar's hover; the rest are counted
-EVEN_SPREAD = "assumes an even spread over each period"
-EVEN_SPREAD_SHORT = "even spread assumed"
+EVEN_SPREAD = N_("assumes an even spread over each period")  # shown through _()
 
 
 def _plain(text: str) -> str:
@@ -39,13 +39,23 @@ def _wrap(text: str, width: int = 60) -> str:
 
 
 def flow_hover(row: pd.Series) -> str:
-    qualifier = "" if pd.isna(row["qualifier"]) else f" (the source says “{html.escape(str(row['qualifier']))}”)"
-    return (
-        f"<b>{html.escape(format_usd(row['amount_usd'], row['qualifier']))}</b>{qualifier}<br>"
-        f"{html.escape(str(row['recipient_name']))} · {html.escape(str(row['kind_label']))}<br>"
-        f"Period: {html.escape(str(row['period']))}<br>"
-        f"Status: {html.escape(str(row['status_label']))}<br>"
-        f"<i>“{_wrap(row['quote'])}”</i> ({html.escape(str(row['source_id']))}, ¶{int(row['paragraph'])})"
+    amount = f"<b>{html.escape(format_usd(row['amount_usd'], row['qualifier']))}</b>"
+    if not pd.isna(row["qualifier"]):
+        # The source's own word stays as written, like the quote: it is what the source says.
+        amount += " " + _("(the source says “{qualifier}”)").format(qualifier=html.escape(str(row["qualifier"])))
+    return "<br>".join((
+        amount,
+        f"{html.escape(str(row['recipient_name']))} · {html.escape(str(row['kind_label']))}",
+        _("Period: {period}").format(period=html.escape(str(row["period"]))),
+        _("Status: {status}").format(status=html.escape(str(row["status_label"]))),
+        f"<i>“{_wrap(row['quote'])}”</i> ({html.escape(str(row['source_id']))}, ¶{int(row['paragraph'])})",
+    ))  # fmt: skip
+
+
+def _more_figures(count: int) -> str:
+    """'… and 3 more figures (see the table)', for a hover that lists only the largest."""
+    return ngettext("… and {n} more figure (see the table)", "… and {n} more figures (see the table)", count).format(
+        n=i18n.number(count)
     )
 
 
@@ -56,10 +66,10 @@ def _hovers(flows: pd.DataFrame, keys: list[str], line, sizes: pd.Series) -> pd.
     group are then its largest. `sizes`: each group's number of rows (indexed by `keys`).
     """
     top = _first_rows_per_group(flows, keys, sizes)
-    lines = top.assign(line=[line(row) for _, row in top.iterrows()])
+    lines = top.assign(line=[line(row) for _index, row in top.iterrows()])
     joined = lines.groupby(keys, sort=False, observed=True)["line"].agg("<br><br>".join)
     more = (sizes - HOVER_LIMIT).clip(lower=0).reindex(joined.index)
-    suffix = more.map(lambda n: f"<br><br>… and {n:,} more figures (see the table)" if n else "")
+    suffix = more.map(lambda n: f"<br><br>{_more_figures(int(n))}" if n else "")
     return joined + suffix
 
 
@@ -109,7 +119,7 @@ class Bar:
     hover: str
 
 
-_NO_SUM = Sum(None, None, (), 0, (), 0, "no figure")
+_NO_SUM = Sum(None, None, (), 0, (), 0, NO_FIGURE)  # a placeholder every group replaces
 _RULE_COLUMNS = ["flow_id", "amount_usd", "qualifier", "status", "kind", "recipient_code", "year_start", "year_end"]
 
 
@@ -143,14 +153,16 @@ def bar_units(flows: pd.DataFrame, by: str, data: aid.AidData, years: tuple[int,
     candidates += [(float(flows["amount_usd"].iloc[i]), "single", int(i)) for i in chosen_singles]
     candidates.sort(key=lambda c: -c[0])
     bars = []
-    for _, what, index in candidates[:BARS_DRAWN]:
+    for _amount, what, index in candidates[:BARS_DRAWN]:
         if what == "sum":
             positions = grouped.indices[group_keys[index]]
             shown = positions[problems[positions] == ""][:HOVER_LIMIT]  # the largest it adds
             bars.append(_sum_bar(flows.iloc[shown], by, results[index]))
         else:
             result, size = results[codes[index]], sizes[codes[index]]
-            note = problems[index] or (f"not added: {result.reason}" if result.total is None and size > 1 else "")
+            note = _(problems[index]) if problems[index] else ""
+            if not note and result.total is None and size > 1:
+                note = _("not added: {reason}").format(reason=result.reason)
             bars.append(_single_bar(flows.iloc[index], by, note))
     return bars, int(summed.sum() + singles.sum())
 
@@ -163,7 +175,8 @@ def _sum_bar(added: pd.DataFrame, by: str, result: Sum) -> Bar:
     first = added.iloc[0]
     group, status = first[_GROUP_COLUMN[by]], first["status"]
     return Bar(
-        str(group), f"{_kind_words(by, first['kind_label'])}sum of {result.added_words()}", str(status),
+        str(group), _kind_words(by, first["kind_label"]) + _("sum of {figures}").format(figures=result.added_words()),
+        str(status),
         str(first["status_label"]),
         as_int(first["firmness"]), float(result.total or 0), _bar_label(result),
         _sum_hover(added, result),
@@ -177,15 +190,19 @@ def _single_bar(row: pd.Series, by: str, note: str) -> Bar:
         str(group), f"{_kind_words(by, row['kind_label'])}{fid}" + (f" ({note})" if note else ""), str(row["status"]),
         str(row["status_label"]), as_int(row["firmness"]), float(row["amount_usd"]),
         format_usd(row["amount_usd"], row["qualifier"], short=True),
-        flow_hover(row) + (f"<br><b>Not added</b>: {html.escape(note)}" if note else ""),
+        flow_hover(row) + ("<br>" + _("<b>Not added</b>: {reason}").format(reason=html.escape(note)) if note else ""),
     )  # fmt: skip
 
 
 def _sum_hover(added: pd.DataFrame, result: Sum) -> str:
-    lines = [f"<b>{html.escape(result.words())}</b>: a total of {html.escape(result.added_words())}"]
-    lines += [flow_hover(row) for _, row in added.iterrows()]
+    lines = [
+        _("<b>{total}</b>: a total of {figures}").format(
+            total=html.escape(result.words()), figures=html.escape(result.added_words())
+        )
+    ]
+    lines += [flow_hover(row) for _index, row in added.iterrows()]
     if result.added_count > len(added):
-        lines.append(f"… and {result.added_count - len(added):,} more figures (see the table)")
+        lines.append(_more_figures(result.added_count - len(added)))
     return "<br><br>".join(lines)
 
 
@@ -203,7 +220,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False) -> go.Figure:
         labels.append(label)
     traces = []
     statuses = sorted({(b.firmness, b.status, b.status_label) for b in bars})
-    for _, status, label in statuses:
+    for _firmness, status, label in statuses:
         mine = [i for i, b in enumerate(bars) if b.status == status]
         traces.append(
             go.Bar(
@@ -221,13 +238,13 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False) -> go.Figure:
         )
     layout = dict(
         barmode="overlay",  # one bar per row: a row is one total or one figure, never a stack
-        yaxis={"title": GROUPINGS[by], "categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
+        yaxis={"title": _(GROUPINGS[by]), "categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
         xaxis={
-            "title": "US$ billions, as stated" + (" (log scale)" if log_scale else ""),
+            "title": _("US$ billions, as stated (log scale)") if log_scale else _("US$ billions, as stated"),
             "type": "log" if log_scale else "linear",
             "rangemode": "tozero",
         },
-        legend={"title": "Status (never added together)", "orientation": "h", "y": -0.2},
+        legend={"title": _("Status (never added together)"), "orientation": "h", "y": -0.2},
         height=max(320, 56 * len(bars) + 160),
         margin={"t": 30, "r": 80},
         hoverlabel={"align": "left"},
@@ -263,19 +280,19 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             y=subset["label"],
             base=start,
             x=end - start + 1,  # a single-year figure still has the width of its year
-            text=[f"{format_usd(a, q)} · end not stated" if o else format_usd(a, q) for a, q, o in
-                  zip(subset["amount_usd"], subset["qualifier"], open_end, strict=True)],
+            text=[_("{amount} · end not stated").format(amount=format_usd(a, q)) if o else format_usd(a, q)
+                  for a, q, o in zip(subset["amount_usd"], subset["qualifier"], open_end, strict=True)],
             textposition="auto",
             cliponaxis=False,
-            customdata=[flow_hover(row) for _, row in subset.iterrows()],
+            customdata=[flow_hover(row) for _index, row in subset.iterrows()],
             hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
             marker=marker,
         ))  # fmt: skip
     layout = dict(
         barmode="overlay",
-        xaxis={"title": "Year (bars span the stated period)", "range": [years[0], years[1] + 1], "dtick": 5},
+        xaxis={"title": _("Year (bars span the stated period)"), "range": [years[0], years[1] + 1], "dtick": 5},
         yaxis={"title": None, "categoryorder": "array", "categoryarray": list(dated["label"])[::-1]},
-        legend={"title": "Status", "orientation": "h", "y": -0.2},
+        legend={"title": _("Status"), "orientation": "h", "y": -0.2},
         height=max(300, 60 * len(dated) + 150),
         margin={"t": 30},
         hoverlabel={"align": "left"},
@@ -285,9 +302,16 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
 
 
 def _spread_line(row: pd.Series) -> str:
-    return (
-        f"{html.escape(str(row['recipient_name']))}: {html.escape(format_usd(row['amount_per_year_usd']))} a year "
-        f"of {html.escape(format_usd(row['amount_usd'], row['qualifier']))} over {row['years_in_period']} years"
+    years = as_int(row["years_in_period"])
+    return ngettext(
+        "{recipient}: {per_year} a year of {amount} over {n} year",
+        "{recipient}: {per_year} a year of {amount} over {n} years",
+        years,
+    ).format(
+        recipient=html.escape(str(row["recipient_name"])),
+        per_year=html.escape(format_usd(row["amount_per_year_usd"])),
+        amount=html.escape(format_usd(row["amount_usd"], row["qualifier"])),
+        n=i18n.number(years),
     )
 
 
@@ -296,7 +320,8 @@ def per_year_figure(spread: pd.DataFrame, data: aid.AidData) -> go.Figure:
     adding only figures whose recipients do not overlap; where they may, each figure is its own
     trace (side by side, never summed). Each year's slice lies inside the years chosen (annualise)."""
     traces = []
-    for (_, status, _), subset in spread.groupby(["firmness", "status", "kind"], observed=True, sort=True):
+    assumption = _plain(_(EVEN_SPREAD))
+    for (_firmness, status, _kind), subset in spread.groupby(["firmness", "status", "kind"], observed=True, sort=True):
         label = f"{subset['status_label'].iloc[0]} · {subset['kind_label'].iloc[0]}"
         overlapping = data.scopes.overlapping(subset["recipient_code"].astype(str))
         parts = [(label, subset)] if not overlapping else [
@@ -308,19 +333,19 @@ def per_year_figure(spread: pd.DataFrame, data: aid.AidData) -> go.Figure:
             hovers = _hovers(largest_first, ["year"], _spread_line, rows.groupby("year").size())
             traces.append(
                 go.Bar(
-                    name=_plain(f"{name} ({EVEN_SPREAD})"),
+                    name=f"{_plain(name)} ({assumption})",
                     x=per_year.index,
                     y=per_year.to_numpy() / BILLION,
                     customdata=hovers.reindex(per_year.index).to_numpy(),
-                    hovertemplate=f"<b>%{{x}}</b> ({EVEN_SPREAD})<br>%{{customdata}}<extra>{_plain(name)}</extra>",
+                    hovertemplate=f"<b>%{{x}}</b> ({assumption})<br>%{{customdata}}<extra>{_plain(name)}</extra>",
                     marker=status_marker(str(status)),
                 )
             )
     layout = dict(
         barmode="group",
-        xaxis={"title": "Year"},
-        yaxis={"title": f"{USD_BN} a year ({EVEN_SPREAD_SHORT})", "rangemode": "tozero"},
-        legend={"title": "Status and kind of flow (never added together)", "orientation": "h", "y": -0.25},
+        xaxis={"title": _("Year")},
+        yaxis={"title": _("US$ bn a year (even spread assumed)"), "rangemode": "tozero"},
+        legend={"title": _("Status and kind of flow (never added together)"), "orientation": "h", "y": -0.25},
         margin={"t": 30},
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from core import i18n
+from core.i18n import _, pgettext
 from core.problems import DataError, Problem
 
 DESCRIPTOR_NAME = "datapackage.yaml"
@@ -36,17 +38,21 @@ class FieldSpec:
     pattern: str | None = None
 
     def expectation(self) -> str:
-        """Describe in words what a valid value of this field looks like."""
-        kinds = {"integer": "a whole number", "number": "a number", "string": "text"}
+        """Describe in words what a valid value of this field looks like (in the run's language)."""
+        kinds = {
+            "integer": _("a whole number"),
+            "number": _("a number"),
+            "string": pgettext("a kind of value", "text"),
+        }
         parts = [kinds[self.type]]
         if self.enum:
-            parts = ["one of " + ", ".join(self.enum)]
+            parts = [_("one of {values}").format(values=", ".join(self.enum))]
         if self.minimum is not None:
             parts.append(f">= {self.minimum:g}")
         if self.maximum is not None:
             parts.append(f"<= {self.maximum:g}")
         if self.pattern:
-            parts.append(f"matching {self.pattern}")
+            parts.append(_("matching {pattern}").format(pattern=self.pattern))
         return " ".join(parts)
 
 
@@ -119,14 +125,18 @@ def read_descriptor(data_dir: Path) -> PackageSpec:
 def _read_yaml(path: Path) -> dict[str, Any]:
     name = path.name
     if not path.is_file():
-        raise DataError([Problem(name, f"a Data Package descriptor at {path}")])
+        raise DataError([Problem(name, _("a Data Package descriptor at {path}").format(path=path))])
     size = path.stat().st_size
     if size > MAX_DESCRIPTOR_BYTES:
-        raise DataError([Problem(name, f"a descriptor under {MAX_DESCRIPTOR_BYTES:,} bytes, not {size:,}")])
+        expected = _("a descriptor under {limit} bytes, not {size}").format(
+            limit=i18n.number(MAX_DESCRIPTOR_BYTES), size=i18n.number(size)
+        )
+        raise DataError([Problem(name, expected)])
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as err:
-        raise DataError([Problem(name, f"UTF-8 text (byte {err.start} is not valid UTF-8)")]) from err
+        expected = _("UTF-8 text (byte {position} is not valid UTF-8)").format(position=err.start)
+        raise DataError([Problem(name, expected)]) from err
     try:
         _check_yaml_shape(text)
         raw = yaml.safe_load(text)
@@ -134,9 +144,9 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         mark = getattr(err, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None
         reason = getattr(err, "problem", None) or str(err)
-        raise DataError([Problem(name, f"valid YAML ({reason})", row=row)]) from err
+        raise DataError([Problem(name, _("valid YAML ({reason})").format(reason=reason), row=row)]) from err
     if not isinstance(raw, dict):
-        raise DataError([Problem(name, "a YAML mapping with name, title and resources")])
+        raise DataError([Problem(name, _("a YAML mapping with name, title and resources"))])
     return raw
 
 
@@ -145,16 +155,18 @@ def _check_yaml_shape(text: str) -> None:
     for nodes, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader), start=1):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark  # the parser marks every event it makes; typed as optional
-            where = f" (line {mark.line + 1})" if mark is not None else ""
-            raise yaml.YAMLError(f"YAML aliases (*name) are not allowed{where}")
+            # NOTE: the message is the reason a problem shows, so it is in the run's language.
+            if mark is None:
+                raise yaml.YAMLError(_("YAML aliases (*name) are not allowed"))
+            raise yaml.YAMLError(_("YAML aliases (*name) are not allowed (line {line})").format(line=mark.line + 1))
         if nodes > MAX_YAML_NODES:
-            raise yaml.YAMLError(f"more than {MAX_YAML_NODES:,} YAML nodes")
+            raise yaml.YAMLError(_("more than {limit} YAML nodes").format(limit=i18n.number(MAX_YAML_NODES)))
 
 
 def _parse_package(raw: dict[str, Any], problems: list[Problem]) -> PackageSpec | None:
     resources_raw = raw.get("resources")
     if not isinstance(resources_raw, list) or not resources_raw:
-        problems.append(Problem(DESCRIPTOR_NAME, "a non-empty list under 'resources'", column="resources"))
+        problems.append(Problem(DESCRIPTOR_NAME, _("a non-empty list under 'resources'"), column="resources"))
         return None
     resources = []
     for index, item in enumerate(resources_raw):
@@ -163,14 +175,14 @@ def _parse_package(raw: dict[str, Any], problems: list[Problem]) -> PackageSpec 
             resources.append(resource)
     names = [r.name for r in resources]
     for name in {n for n in names if names.count(n) > 1}:
-        problems.append(Problem(DESCRIPTOR_NAME, "each resource name once", column="resources", value=name))
+        problems.append(Problem(DESCRIPTOR_NAME, _("each resource name once"), column="resources", value=name))
     for resource in resources:
         for key in resource.foreign_keys:
             if key.resource not in names:
                 problems.append(
                     Problem(
                         DESCRIPTOR_NAME,
-                        f"a foreign key of '{resource.name}' to a resource that exists",
+                        _("a foreign key of '{resource}' to a resource that exists").format(resource=resource.name),
                         column="foreignKeys",
                         value=key.resource,
                     )
@@ -185,7 +197,7 @@ def _parse_package(raw: dict[str, Any], problems: list[Problem]) -> PackageSpec 
 
 
 def _parse_licenses(raw: Any, problems: list[Problem]) -> tuple[LicenseSpec, ...]:
-    expected = "a list of licences, each with a name or a path (and a title)"
+    expected = _("a list of licences, each with a name or a path (and a title)")
     if not isinstance(raw, list):
         problems.append(Problem(DESCRIPTOR_NAME, expected, column="licenses"))
         return ()
@@ -201,18 +213,19 @@ def _parse_licenses(raw: Any, problems: list[Problem]) -> tuple[LicenseSpec, ...
 def _parse_resource(item: Any, index: int, problems: list[Problem]) -> ResourceSpec | None:
     where = f"resources[{index}]"
     if not isinstance(item, dict) or not item.get("name") or not item.get("path"):
-        problems.append(Problem(DESCRIPTOR_NAME, "a resource with a name and a path", column=where))
+        problems.append(Problem(DESCRIPTOR_NAME, _("a resource with a name and a path"), column=where))
         return None
     name, path = str(item["name"]), str(item["path"])
     if "/" in path or "\\" in path or path.startswith("."):
         # NOTE: a path outside the data directory would let a descriptor read any file.
         problems.append(
-            Problem(DESCRIPTOR_NAME, "a plain file name inside the data directory", column=where, value=path)
+            Problem(DESCRIPTOR_NAME, _("a plain file name inside the data directory"), column=where, value=path)
         )
         return None
     schema = item.get("schema")
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
-        problems.append(Problem(DESCRIPTOR_NAME, f"an inline schema with a list of fields for '{name}'", column=where))
+        expected = _("an inline schema with a list of fields for '{resource}'").format(resource=name)
+        problems.append(Problem(DESCRIPTOR_NAME, expected, column=where))
         return None
     fields = []
     for field_raw in schema["fields"]:
@@ -231,14 +244,22 @@ def _parse_resource(item: Any, index: int, problems: list[Problem]) -> ResourceS
         )
         if not key.fields or len(key.fields) != len(key.reference_fields):
             problems.append(
-                Problem(DESCRIPTOR_NAME, f"foreign keys of '{name}' with matching field lists", column=where)
+                Problem(
+                    DESCRIPTOR_NAME,
+                    _("foreign keys of '{resource}' with matching field lists").format(resource=name),
+                    column=where,
+                )
             )
             continue
         foreign_keys.append(key)
     for key_field in (*primary_key, *(f for k in foreign_keys for f in k.fields)):
         if key_field not in field_names:
             problems.append(
-                Problem(DESCRIPTOR_NAME, f"key fields of '{name}' that are among its fields", value=key_field)
+                Problem(
+                    DESCRIPTOR_NAME,
+                    _("key fields of '{resource}' that are among its fields").format(resource=name),
+                    value=key_field,
+                )
             )
     return ResourceSpec(
         name=name,
@@ -253,7 +274,8 @@ def _parse_resource(item: Any, index: int, problems: list[Problem]) -> ResourceS
 
 def _parse_field(raw: Any, resource: str, problems: list[Problem]) -> FieldSpec | None:
     if not isinstance(raw, dict) or not raw.get("name"):
-        problems.append(Problem(DESCRIPTOR_NAME, f"each field of '{resource}' to have a name", value=str(raw)))
+        expected = _("each field of '{resource}' to have a name").format(resource=resource)
+        problems.append(Problem(DESCRIPTOR_NAME, expected, value=str(raw)))
         return None
     name = str(raw["name"])
     field_type = str(raw.get("type", "string"))
@@ -261,7 +283,9 @@ def _parse_field(raw: Any, resource: str, problems: list[Problem]) -> FieldSpec 
         problems.append(
             Problem(
                 DESCRIPTOR_NAME,
-                f"a field type among {', '.join(sorted(SUPPORTED_TYPES))} for '{resource}.{name}'",
+                _("a field type among {types} for '{field}'").format(
+                    types=", ".join(sorted(SUPPORTED_TYPES)), field=f"{resource}.{name}"
+                ),
                 value=field_type,
             )
         )

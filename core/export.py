@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core.facts import Facts
+from core.i18n import _
 from core.reference import DASHBOARD_TITLE, dashboard_citation, full_reference
 
 BOM = "\ufeff"  # so spreadsheet programs read UTF-8 (Cyrillic, Japanese) as UTF-8
@@ -70,23 +71,36 @@ def citation_zip(frame: pd.DataFrame, csv_name: str, view: ViewDescription, fact
 
 
 def citation_readme(csv_name: str, view: ViewDescription, facts: Facts, today: dt.date) -> str:
-    filters = "\n".join(f"  {name}: {value}" for name, value in view.filters.items()) or "  (none)"
+    """The README of a download, in the run's language (its file names and columns stay English)."""
+    filters = "\n".join(f"  {name}: {value}" for name, value in view.filters.items()) or "  " + _("(none)")
     sources = "\n".join(f"  [{s['source_id']}] {full_reference(s)}" for s in facts.sources.to_dict("records"))
-    return (
-        f"{DASHBOARD_TITLE}: {view.page_title}\n\n"
-        f"File: {csv_name} (UTF-8, formulas neutralised: a cell starting with = + - @ has a leading ')\n"
-        f"Link to this view: {view.permalink}\n"
-        f"Filters in force:\n{filters}\n"
-        f"Data version: {facts.version}\n"
-        f"Retrieved: {today.isoformat()}\n\n"
-        f"Sources:\n{sources}\n\n"
-        "Each row carries source_id, quote (the source's own words) and paragraph (the title is 1).\n"
-        "An empty cell means the source does not state the value; it is not zero.\n"
-        "Sums: figures are added only when they share a status and a kind of flow, their recipients do not\n"
-        "overlap and their periods lie inside the years chosen; a region's figures are never divided among,\n"
-        "or counted for, its states.\n\n"
-        f"Suggested citation:\n  {dashboard_citation(facts, today, view.permalink)}\n"
-    )
+    lines = [
+        f"{_(DASHBOARD_TITLE)}: {view.page_title}",
+        "",
+        _("File: {file} (UTF-8, formulas neutralised: a cell starting with = + - @ has a leading ')").format(
+            file=csv_name
+        ),
+        _("Link to this view: {link}").format(link=view.permalink),
+        _("Filters in force:"),
+        filters,
+        _("Data version: {version}").format(version=facts.version),
+        _("Retrieved: {date}").format(date=today.isoformat()),
+        "",
+        _("Sources:"),
+        sources,
+        "",
+        _("Each row carries source_id, quote (the source's own words) and paragraph (the title is 1)."),
+        _("An empty cell means the source does not state the value; it is not zero."),
+        _(
+            "Sums: figures are added only when they share a status and a kind of flow, their recipients do not\n"
+            "overlap and their periods lie inside the years chosen; a region's figures are never divided among,\n"
+            "or counted for, its states."
+        ),
+        "",
+        _("Suggested citation:"),
+        f"  {dashboard_citation(facts, today, view.permalink)}",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def _metadata(facts: Facts, tables: Sequence[str]) -> dict:

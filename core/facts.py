@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from core.datapackage import DESCRIPTOR_NAME, PackageSpec, ResourceSpec, read_descriptor
+from core.i18n import _
 from core.problems import DataError, Problem
 from core.scopes import Scopes
 from core.translations import check_translations
@@ -104,16 +105,19 @@ def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
 def load_facts(data_dir: Path) -> Facts:
     """Read, type and validate every table of `data_dir`; raise DataError with all problems."""
     if not data_dir.is_dir():
-        raise DataError([Problem(str(data_dir), f"a data directory (set {DATA_DIR_VARIABLE} to one)")])
+        expected = _("a data directory (set {variable} to one)").format(variable=DATA_DIR_VARIABLE)
+        raise DataError([Problem(str(data_dir), expected)])
     package = read_descriptor(data_dir)
     problems: list[Problem] = []
     for name, fields in APP_FIELDS.items():
         if name not in package.resource_names:
-            problems.append(Problem(DESCRIPTOR_NAME, f"a resource named '{name}' (the dashboard shows it)"))
+            expected = _("a resource named '{resource}' (the dashboard shows it)").format(resource=name)
+            problems.append(Problem(DESCRIPTOR_NAME, expected))
             continue
         missing = [f for f in fields if f not in package.resource(name).field_names]
         for field in missing:
-            problems.append(Problem(DESCRIPTOR_NAME, f"a field '{field}' in resource '{name}'", column=field))
+            expected = _("a field '{field}' in resource '{resource}'").format(field=field, resource=name)
+            problems.append(Problem(DESCRIPTOR_NAME, expected, column=field))
     tables: dict[str, pd.DataFrame] = {}
     rows: dict[str, np.ndarray] = {}
     for spec in package.resources:
@@ -198,12 +202,11 @@ def _check_foreign_keys(
             continue
         values = frame[column]
         dangling = (values.notna() & ~values.isin(target[target_column].dropna())).to_numpy(dtype=bool)
-        known = ", ".join(map(str, target[target_column].dropna().head(12)))
-        report_rows(
-            spec.path, column, rows, values, dangling,
-            f"a {target_column} listed in {key.resource}.csv (known: {known}{', …' if len(target) > 12 else ''})",
-            problems,
-        )  # fmt: skip
+        known = ", ".join(map(str, target[target_column].dropna().head(12))) + (", …" if len(target) > 12 else "")
+        expected = _("a {field} listed in {file} (known: {known})").format(
+            field=target_column, file=f"{key.resource}.csv", known=known
+        )
+        report_rows(spec.path, column, rows, values, dangling, expected, problems)
 
 
 def _check_year_order(spec: ResourceSpec, frame: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) -> None:
@@ -212,11 +215,11 @@ def _check_year_order(spec: ResourceSpec, frame: pd.DataFrame, rows: np.ndarray,
     start, end = frame["year_start"], frame["year_end"]
     reversed_period = (start > end).fillna(False).to_numpy(dtype=bool)
     shown = start.astype("string") + "-" + end.astype("string")
-    report_rows(spec.path, "year_end", rows, shown, reversed_period, "a last year >= the first year", problems)
+    report_rows(spec.path, "year_end", rows, shown, reversed_period, _("a last year >= the first year"), problems)
     end_only = (start.isna() & end.notna()).to_numpy(dtype=bool)
     report_rows(
         spec.path, "year_start", rows, end.astype("string"), end_only,
-        "a first year wherever a last year is given", problems,
+        _("a first year wherever a last year is given"), problems,
     )  # fmt: skip
 
 
@@ -226,9 +229,9 @@ def _check_event_dates(spec: ResourceSpec, frame: pd.DataFrame, rows: np.ndarray
     precision, start, end = frame["date_precision"], frame["year_start"], frame["year_end"]
     has_start, has_end = start.notna(), end.notna()
     rules = {
-        "year": (has_start & has_end & (start == end), "year_start = year_end for precision 'year'"),
-        "span": (has_start & has_end & (start < end), "year_start < year_end for precision 'span'"),
-        "not_stated": (~has_start & ~has_end, "empty years for precision 'not_stated'"),
+        "year": (has_start & has_end & (start == end), _("year_start = year_end for precision 'year'")),
+        "span": (has_start & has_end & (start < end), _("year_start < year_end for precision 'span'")),
+        "not_stated": (~has_start & ~has_end, _("empty years for precision 'not_stated'")),
     }
     for value, (ok, expected) in rules.items():
         bad = ((precision == value) & ~ok.fillna(False)).to_numpy(dtype=bool)
@@ -245,7 +248,7 @@ def _check_event_countries(
     unknown_codes = exploded[unknown].groupby(level=0).agg(";".join)
     shown = pd.Series("", index=frame.index, dtype="string")
     shown.loc[unknown_codes.index] = unknown_codes
-    report_rows(spec.path, "countries", rows, shown, bad_positions, "codes listed in actors.csv", problems)
+    report_rows(spec.path, "countries", rows, shown, bad_positions, _("codes listed in actors.csv"), problems)
 
 
 def _check_membership_cycles(
@@ -258,6 +261,7 @@ def _check_membership_cycles(
     cycles = set(Scopes.from_table(frame.dropna(subset=["group_code", "member_code"]).astype(str)).cycles())
     pairs = list(zip(frame["group_code"].astype(str), frame["member_code"].astype(str), strict=True))
     bad = np.array([pair in cycles for pair in pairs], dtype=bool)
-    shown = pd.Series([f"{g} contains {m}" for g, m in pairs], index=frame.index, dtype="string")
-    report_rows(spec.path, "member_code", rows, shown, bad, "no group that contains itself, directly or through its "
-                "members", problems)  # fmt: skip
+    contains = _("{group} contains {member}")
+    shown = pd.Series([contains.format(group=g, member=m) for g, m in pairs], index=frame.index, dtype="string")
+    expected = _("no group that contains itself, directly or through its members")
+    report_rows(spec.path, "member_code", rows, shown, bad, expected, problems)

@@ -26,6 +26,8 @@ USD_BN = N_("US$ bn")  # and say so on their axes (shown through _())
 def not_stated() -> str:
     """The one phrase for a value the source does not give, in the run's language."""
     return _(NOT_STATED)
+
+
 # Characters Streamlit's Markdown would act on: emphasis, links, images, headings, lists, HTML,
 # and "$", which starts LaTeX maths ("$6 billion ... $3 billion" would be typeset as a formula).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

@@ -108,7 +108,7 @@ def number(value: float | int, digits: int = 0) -> str:
 
 def pgettext(context: str, message: str) -> str:
     """`message` in the current language, where the same English means different things."""
-    return _catalogue(current_language()).pgettext(context, message)
+    return str(_catalogue(current_language()).pgettext(context, message))
 
 
 def years(start: int, end: int | None = None) -> str:

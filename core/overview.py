@@ -1,4 +1,7 @@
-"""The Overview page's content as data: key figures with their status and source quote."""
+"""The Overview page's content as data: key figures with their status and source quote.
+
+The cards' words are in the run's language (core.i18n); the quotes stay as the source wrote them.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core import i18n
 from core.facts import Facts
-from core.formatting import NOT_STATED, format_count, format_period, format_usd, is_missing, lookup
+from core.formatting import format_count, format_period, format_usd, is_missing, lookup, not_stated
+from core.i18n import _
 from core.money import money_view
 from core.scalars import as_int
 from core.scopes import Scopes
@@ -45,7 +50,7 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
         ["is_region", "firmness", "recipient_code", "kind"], kind="stable"
     )
     cards = []
-    for _, rows in ordered.groupby(["is_region", "firmness", "recipient_code", "kind"], observed=True, sort=False):
+    for _key, rows in ordered.groupby(["is_region", "firmness", "recipient_code", "kind"], observed=True, sort=False):
         result = add_up(rows, scopes, None, names)
         if result.total is not None and result.added_count > 1:
             inside = period_problems(rows["year_start"], rows["year_end"], None) == ""
@@ -58,11 +63,11 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
         if code not in stated:
             cards.append(
                 KeyFigure(
-                    label=f"{name}: Japanese money",
-                    value=NOT_STATED,
+                    label=_("{recipient}: Japanese money").format(recipient=name),
+                    value=not_stated(),
                     qualifier=None,
-                    status="The source gives no figure",
-                    period=f"period {NOT_STATED}",
+                    status=_("The source gives no figure"),
+                    period=format_period(None, None),  # 'period not stated'
                     quote=None,
                     paragraph=None,
                     source_id=None,
@@ -95,7 +100,9 @@ def _sum_card(rows: pd.DataFrame, result: Sum) -> KeyFigure:
         label=_label(first),
         value=result.words(short=True),
         qualifier=result.qualifier,
-        status=f"{first['status_label']} · a total of {result.added_words()}, {result.vague:,} of them vague",
+        status=_("{status} · a total of {figures}, {n} of them vague").format(
+            status=first["status_label"], figures=result.added_words(), n=i18n.number(result.vague)
+        ),
         period=format_period(rows["year_start"].min(), rows["year_end"].max()),
         quote=None,
         paragraph=None,
@@ -110,7 +117,7 @@ def stated_counts(facts: Facts) -> list[KeyFigure]:
             label=str(row.description),
             value=format_count(row.value, row.qualifier, short=True),
             qualifier=None if is_missing(row.qualifier) else str(row.qualifier),
-            status=f"Count of {row.unit}",
+            status=_("Count of {unit}").format(unit=row.unit),
             period=format_period(row.year_start, row.year_end),
             quote=str(row.quote),
             paragraph=as_int(row.paragraph),
@@ -126,7 +133,7 @@ def principle_lists(facts: Facts) -> list[tuple[str, pd.DataFrame]]:
     order = list(dict.fromkeys(facts.principles["list_id"]))
     return [
         (str(items["list_title"].iloc[0]), items[["position", "item", "quote", "paragraph"]])
-        for _, items in sorted(principles.groupby("list_id"), key=lambda pair: order.index(pair[0]))
+        for _key, items in sorted(principles.groupby("list_id"), key=lambda pair: order.index(pair[0]))
     ]
 
 
@@ -140,8 +147,8 @@ def key_figures_table(facts: Facts) -> pd.DataFrame:
             "qualifier": [c.qualifier or "" for c in cards],
             "status": [c.status for c in cards],
             "period": [c.period for c in cards],
-            "source_id": [c.source_id or NOT_STATED for c in cards],
-            "quote": [c.quote or NOT_STATED for c in cards],
+            "source_id": [c.source_id or not_stated() for c in cards],
+            "quote": [c.quote or not_stated() for c in cards],
             "paragraph": [c.paragraph for c in cards],
         }
     ).astype({"paragraph": "Int64"})

@@ -3,8 +3,8 @@
 A page declares its parameters once, as a `PageParams` of `Param`s. From that one entry come:
 reading a link (`read`), writing the address bar and permalinks (`to_query`), the filters in words
 for a download's README (`summary`), each widget's session key (`widget_key`) and the table in
-docs/links.md (`docs_table`). Adding a parameter is adding a `Param` and a field of the same name
-to the page's filters dataclass; nothing else is written by hand.
+docs/links.md (`docs_table`, which stays English). Adding a parameter is adding a `Param` and a
+field of the same name to the page's filters dataclass; nothing else is written by hand.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from core.formatting import chosen_names
+from core.i18n import N_, _, pgettext
 from core.url_state import EMPTY_LIST, LANGUAGE_PARAM, VERSION_PARAM, QueryReader, flag_value, year_range_value
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ class Param(Generic[Opts]):
 
     `values(options)` gives the allowed ids and their labels (choices, choice); `default(options)`
     the value when a link does not state it; `bounds(options)` the years a range may take.
+
+    NOTE: `label`, `help`, `summary_name`, `summary_note` and fixed choices' labels are English,
+    marked with N_() where a registry defines them; the widgets and `summary` show them through _().
     """
 
     key: str  # in the URL
@@ -75,22 +79,33 @@ class Param(Generic[Opts]):
         return str(value)
 
     def words(self, value: Any, options: Opts) -> str:
-        """The value in words, for a download's README."""
+        """The value in words, for a download's README, in the run's language."""
         if self.kind == "choices":
-            text = chosen_names(tuple(value), dict(self._values(options))) if value else "none"
+            text = chosen_names(tuple(value), self.labels(options)) if value else pgettext("nothing chosen", "none")
         elif self.kind == "choice":
-            text = str(self._values(options).get(value, value))
+            text = str(self.labels(options).get(value, value))
         elif self.kind == "flag":
-            text = "kept" if value else "dropped"
+            text = _("kept") if value else _("dropped")
         elif self.kind == "years":
             text = year_range_value(value)
         else:
-            text = str(value) or "(none)"
-        return f"{text} {self.summary_note}".strip()
+            text = str(value) or _("(none)")
+        return f"{text} {translated(self.summary_note)}".strip()
+
+    def labels(self, options: Opts) -> dict[str, str]:
+        """The allowed ids and their labels in the run's language (a fixed choice's English goes
+        through _(); the data's labels arrive translated, and _() leaves them as they are)."""
+        return {key: translated(label) for key, label in self._values(options).items()}
 
     def _values(self, options: Opts) -> Mapping[str, str]:
         assert self.values is not None, f"{self.key}: a {self.kind} parameter needs its values"
         return self.values(options)
+
+
+def translated(text: Any) -> Any:
+    """`text` through _() when it is English a registry marked; anything else as it is (the data's
+    labels are already translated, and _("") would give the catalogue's header)."""
+    return _(text) if isinstance(text, str) and text else text
 
 
 def list_param(
@@ -103,39 +118,42 @@ def list_param(
     default: Callable[[Any], tuple[str, ...]] | None = None,
     doc_default: str = "all",
     help: str | None = None,
+    summary_name: str | None = None,
 ) -> Param:
-    """Several of a set of ids: by default the options' attribute named `field`, all of them chosen."""
+    """Several of a set of ids: by default the options' attribute named `field`, all of them chosen.
+    The README names the filter `summary_name` (English, marked with N_()), by default `field`."""
     labels = values or attrgetter(field)
     return Param(key, field, "choices", label, doc_values, doc_default, values=labels, help=help,
-                 default=default or (lambda options: tuple(labels(options))), summary_name=field)  # fmt: skip
+                 default=default or (lambda options: tuple(labels(options))),
+                 summary_name=summary_name or field)  # fmt: skip
 
 
 def choice_param(
     key: str, label: str, choices: Mapping[str, str], default: str, doc_values: str, summary_name: str | None = None
 ) -> Param:
     """One of a fixed set of choices; a view setting (no `summary_name`) is left out of the download's summary."""
-    return Param(key, key, "choice", label, doc_values, f"`{default}`", values=lambda _: choices,
-                 default=lambda _: default, summary_name=summary_name)  # fmt: skip
+    return Param(key, key, "choice", label, doc_values, f"`{default}`", values=lambda options: choices,
+                 default=lambda options: default, summary_name=summary_name)  # fmt: skip
 
 
 def flag_param(
     key: str, label: str, default: bool, doc_values: str, summary_name: str | None = None, help: str | None = None
 ) -> Param:
-    return Param(key, key, "flag", label, doc_values, f"`{flag_value(default)}`", default=lambda _: default,
+    return Param(key, key, "flag", label, doc_values, f"`{flag_value(default)}`", default=lambda options: default,
                  summary_name=summary_name, help=help)  # fmt: skip
 
 
 def years_param(*, help: str, summary_note: str, doc_values: str) -> Param:
     """The year range every page has: within the data's span (`options.years`), all of it by default."""
     span = attrgetter("years")
-    return Param("years", "years", "years", "Years", doc_values, "the data's span", default=span, bounds=span,
-                 help=help, summary_name="years", summary_note=summary_note)  # fmt: skip
+    return Param("years", "years", "years", N_("Years"), doc_values, "the data's span", default=span, bounds=span,
+                 help=help, summary_name=N_("years"), summary_note=summary_note)  # fmt: skip
 
 
 def undated_param(doc_values: str) -> Param:
     """Whether facts with no stated period are kept (they overlap no year range)."""
-    return flag_param("undated", "Include figures with no stated period", True, doc_values,
-                      summary_name="figures with no stated period")  # fmt: skip
+    return flag_param("undated", N_("Include figures with no stated period"), True, doc_values,
+                      summary_name=N_("figures with no stated period"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -169,8 +187,8 @@ class PageParams(Generic[Opts, F]):
         return {p.key: p.encode(getattr(filters, p.field)) for p in self.params}
 
     def summary(self, filters: F, options: Opts) -> dict[str, str]:
-        """The filters in words, for a download's README."""
-        return {p.summary_name: p.words(getattr(filters, p.field), options) for p in self.params if p.summary_name}
+        """The filters in words, for a download's README, in the run's language."""
+        return {_(p.summary_name): p.words(getattr(filters, p.field), options) for p in self.params if p.summary_name}
 
     def widget_key(self, field: str) -> str:
         return f"{self.prefix}_{field}"

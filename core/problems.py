@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.i18n import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -19,13 +21,18 @@ class Problem:
     value: str | None = None
 
     def __str__(self) -> str:
+        """'actors.csv, row 3, column 'code': found 'X'; <expected>', in the run's language."""
         where = [self.file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(_("row {row}").format(row=self.row))
         if self.column is not None:
-            where.append(f"column '{self.column}'")
-        found = "" if self.value is None else f"found {_shorten(self.value)!r}; "
-        return f"{', '.join(where)}: {found}{self.expected}"
+            where.append(_("column '{column}'").format(column=self.column))
+        place = ", ".join(where)
+        if self.value is None:
+            return f"{place}: {self.expected}"
+        return _("{place}: found {value}; {expected}").format(
+            place=place, value=repr(_shorten(self.value)), expected=self.expected
+        )
 
 
 class DataError(Exception):

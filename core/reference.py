@@ -1,49 +1,83 @@
-"""References, citations and the data dictionary, built from the data and its metadata."""
+"""References, citations and the data dictionary, built from the data and its metadata.
+
+The words are the run's language (core.i18n); the data's own words (names, the source's title) stay
+as the data gives them.
+"""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 
 import pandas as pd
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 
+from core import i18n
 from core.datapackage import ResourceSpec
 from core.facts import Facts
-from core.formatting import NOT_STATED, is_missing
+from core.formatting import is_missing
+from core.i18n import N_, _, pgettext
 from core.scalars import as_int
 
-DASHBOARD_TITLE = "Japan and Central Asia: aid, investment and dialogue"
+DASHBOARD_TITLE = N_("Japan and Central Asia: aid, investment and dialogue")  # shown through _()
 
 
-def full_reference(source: pd.Series | Mapping[Hashable, object]) -> str:
+def _as_written(text: str, language: str | None) -> str:
+    return text
+
+
+def full_reference(
+    source: pd.Series | Mapping[Hashable, object], words: Callable[[str, str | None], str] = _as_written
+) -> str:
     """'Usubaliev, Esen (August 2020). Title. Publisher. Language: en.' with gaps said plainly.
-    `source`: a row of the sources table, as a Series or as a record (`to_dict("records")`)."""
-    month = "" if is_missing(source.get("month")) else calendar.month_name[as_int(source["month"])] + " "
+    `source`: a row of the sources table, as a Series or as a record (`to_dict("records")`).
+    `words(text, language)` writes each of the data's words: the title in the source's `language`,
+    the rest with None. As they are by default (a file); a page escapes them and marks the title."""
+    year = as_int(source["year"])
+    # 'August 2020' / 'август 2020': the month's name in the interface's language.
+    published = (
+        str(year)
+        if is_missing(source.get("month"))
+        else format_date(dt.date(year, as_int(source["month"]), 1), "LLLL y", locale=i18n.current_language())
+    )
     publisher = source.get("publisher")
     parts = [
-        f"{_surname_first(str(source['author']))} ({month}{as_int(source['year'])}).",
-        f"{source['title']}.",
-        f"Publisher {NOT_STATED}." if is_missing(publisher) else f"{publisher}.",
-        f"Language: {source['language']}.",
+        f"{words(_surname_first(str(source['author'])), None)} ({published}).",
+        f"{words(str(source['title']), str(source['language']))}.",
+        _("Publisher not stated.") if is_missing(publisher) else f"{words(str(publisher), None)}.",
+        _("Language: {language}.").format(language=_language_name(str(source["language"]))),
     ]
     if not is_missing(source.get("url")):
-        parts.append(str(source["url"]))
+        parts.append(words(str(source["url"]), None))
     return " ".join(parts)
+
+
+def _language_name(code: str) -> str:
+    """The source's language: its ISO 639-1 code in English, as the references have always given it;
+    its name in another interface language ('английский'), whose readers need not decode the code."""
+    if i18n.current_language() == i18n.ENGLISH:
+        return code
+    try:
+        return Locale.parse(code).get_display_name(i18n.locale()) or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 def dashboard_citation(facts: Facts, retrieved: dt.date, link: str | None = None) -> str:
     """How to cite what the dashboard shows: names the data version, so the figures can be traced."""
     authors = "; ".join(_surname_first(a) for a in facts.sources["author"].dropna().unique())
     where = f" {link}." if link else ""
-    return (
-        f"{DASHBOARD_TITLE} (data version {facts.version}), facts drawn from {authors}. "
-        f"Retrieved {retrieved.isoformat()}.{where}"
+    citation = _("{title} (data version {version}), facts drawn from {authors}. Retrieved {date}.").format(
+        title=_(DASHBOARD_TITLE), version=facts.version, authors=authors, date=retrieved.isoformat()
     )
+    return citation + where
 
 
 def data_dictionary(spec: ResourceSpec) -> pd.DataFrame:
-    """One row per field: what it is called, means, and holds."""
+    """One row per field: what it is called, means, and holds. The column names are identifiers
+    (the same in every language, as a download's header); `dictionary_headings` names them on screen."""
+    yes, no = _("yes"), _("no")
     return pd.DataFrame(
         [
             {
@@ -51,13 +85,27 @@ def data_dictionary(spec: ResourceSpec) -> pd.DataFrame:
                 "title": f.title,
                 "type": f.type,
                 "unit": f.unit or "",
-                "required": "yes" if f.required else "no",
+                "required": yes if f.required else no,
                 "allowed values": f.expectation(),
                 "description": f.description,
             }
             for f in spec.fields
         ]
     )
+
+
+def dictionary_headings() -> dict[str, str]:
+    """The data dictionary's columns as an on-screen table names them, in the run's language."""
+    return {
+        "table": pgettext("data dictionary", "table"),
+        "field": pgettext("data dictionary", "field"),
+        "title": pgettext("data dictionary", "title"),
+        "type": pgettext("data dictionary", "type"),
+        "unit": pgettext("data dictionary", "unit"),
+        "required": pgettext("data dictionary", "required"),
+        "allowed values": pgettext("data dictionary", "allowed values"),
+        "description": pgettext("data dictionary", "description"),
+    }
 
 
 def _surname_first(name: str) -> str:

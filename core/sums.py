@@ -16,15 +16,22 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core import i18n
 from core.formatting import format_usd
+from core.i18n import N_, _, ngettext
 from core.scopes import UNKNOWN, Scopes
 
 APPROXIMATE = ("approximately", "some")  # the source's words for "about this much"
 AT_LEAST = ("more than",)  # and for "this much or more"
-NO_PERIOD = "no stated period"
-NO_END = "no stated end"
-OUTSIDE = "partly outside the years chosen"
-NONE_INSIDE = "none of them has a stated period inside the years chosen"
+# Why a figure's period keeps it out of a total: `period_problems` gives these English phrases,
+# which callers compare as identifiers; show them through _().
+NO_PERIOD = N_("no stated period")
+NO_END = N_("no stated end")
+OUTSIDE = N_("partly outside the years chosen")
+# Reasons for no total that say only that no figure's period is inside the years. `Sum.reason` is
+# in the run's language: compare with _(NONE_INSIDE) and _(NO_FIGURE).
+NONE_INSIDE = N_("none of them has a stated period inside the years chosen")
+NO_FIGURE = N_("no figure")
 LISTED = 12  # ids named in a sentence; a big data set has thousands
 
 
@@ -41,32 +48,34 @@ class Sum:
     added_count: int
     apart: tuple[tuple[str, str], ...]  # the first LISTED (id, why it is not added: its period)
     apart_count: int
-    reason: str  # why there is no total; "" when there is one
+    reason: str  # why there is no total, in the run's language; "" when there is one
     vague: int = 0  # how many of the added figures the source qualifies
 
     def words(self, short: bool = False) -> str:
         """'approximately US$19 bn' (or '≈ US$19 bn' when `short`), or 'no total'."""
-        return "no total" if self.total is None else format_usd(self.total, self.qualifier, short)
+        return _("no total") if self.total is None else format_usd(self.total, self.qualifier, short)
 
     def added_words(self) -> str:
-        """'2 figures: M02, M05'."""
-        return f"{self.added_count:,} figure{'s' if self.added_count != 1 else ''}: " + listed(
-            list(self.added), self.added_count
+        """'2 figures: M02; M05'."""
+        return ngettext("{n} figure: {ids}", "{n} figures: {ids}", self.added_count).format(
+            n=i18n.number(self.added_count), ids=listed(list(self.added), self.added_count)
         )
 
     def apart_words(self) -> str:
         """'M01 (no stated end); M03 (no stated period)', the first LISTED named."""
-        return listed([f"{fid} ({why})" for fid, why in self.apart], self.apart_count)
+        return listed([f"{fid} ({_(why)})" for fid, why in self.apart], self.apart_count)
 
 
 def listed(items: list[str], total: int | None = None) -> str:
     """The first LISTED items, then how many more of `total`."""
     more = (len(items) if total is None else total) - min(len(items), LISTED)
-    return "; ".join(items[:LISTED]) + (f"; and {more:,} more" if more > 0 else "")
+    shown = "; ".join(items[:LISTED])
+    return _("{items}; and {n} more").format(items=shown, n=i18n.number(more)) if more > 0 else shown
 
 
 def period_problems(start: pd.Series, end: pd.Series, years: tuple[int, int] | None) -> np.ndarray:
-    """Per figure, why its period keeps it out of a total for `years` ("" when it lies inside)."""
+    """Per figure, why its period keeps it out of a total for `years` ("" when it lies inside):
+    NO_PERIOD, NO_END or OUTSIDE, in English (show them through _())."""
     no_period = start.isna().to_numpy(dtype=bool)
     no_end = ~no_period & end.isna().to_numpy(dtype=bool)
     problems = np.full(len(start), "", dtype=object)
@@ -99,7 +108,7 @@ def add_up(
     apart = tuple(zip(apart_rows["flow_id"].head(LISTED).astype(str), problems[out][:LISTED], strict=False))
     inside = figures[~out]
     if inside.empty:
-        reason = NONE_INSIDE if len(figures) else "no figure"
+        reason = _(NONE_INSIDE) if len(figures) else _(NO_FIGURE)
         return Sum(None, None, (), 0, apart, int(out.sum()), reason)
     reason = _why_not(inside, scopes, names or {})
     if reason:
@@ -133,11 +142,15 @@ def _qualifier(qualifiers: list[str]) -> str | None:
 
 def _why_not(figures: pd.DataFrame, scopes: Scopes, names: Mapping[str, str]) -> str:
     """The one sentence that says why `figures` (all with periods inside the years) cannot be added."""
-    for column, label, what in (("status", "status_label", "statuses"), ("kind", "kind_label", "kinds of flow")):
+    differ = (
+        ("status", "status_label", N_("they are of different statuses ({labels})")),
+        ("kind", "kind_label", N_("they are of different kinds of flow ({labels})")),
+    )
+    for column, label, sentence in differ:
         # Distinct values first: a million figures have three statuses (no per-row Python).
         if len(figures[column].unique()) > 1:  # distinct values first: a million rows have three
             shown = figures[label] if label in figures.columns else figures[column]
-            return f"they are of different {what} ({', '.join(str(v) for v in shown.unique())})"
+            return _(sentence).format(labels=", ".join(str(v) for v in shown.unique()))
     overlaps = scopes.overlapping(str(code) for code in figures["recipient_code"].unique())
     return _overlap_reason(overlaps[0], names) if overlaps else ""
 
@@ -146,8 +159,12 @@ def _overlap_reason(overlap: tuple[str, str, str], names: Mapping[str, str]) -> 
     outer, inner, relation = overlap
     outer_name, inner_name = names.get(outer, outer), names.get(inner, inner)
     if relation == UNKNOWN:
-        return f"the source leaves open whether {outer_name} includes {inner_name}, so their figures may overlap"
-    return f"{outer_name} includes {inner_name}, so the figure for {outer_name} may already hold {inner_name}'s"
+        return _("the source leaves open whether {outer} includes {inner}, so their figures may overlap").format(
+            outer=outer_name, inner=inner_name
+        )
+    return _("{outer} includes {inner}, so the figure for {outer} may already hold {inner}'s").format(
+        outer=outer_name, inner=inner_name
+    )
 
 
 def _to_precision(total: int, vague: np.ndarray) -> int:
@@ -196,7 +213,7 @@ def add_up_each(
         kept, out = positions[inside[positions]], positions[~inside[positions]]
         apart = tuple(zip(ids[out[:LISTED]], problems[out[:LISTED]], strict=True))
         if not len(kept):
-            results[group] = Sum(None, None, (), 0, apart, len(out), NONE_INSIDE)
+            results[group] = Sum(None, None, (), 0, apart, len(out), _(NONE_INSIDE))
             continue
         codes = pd.unique(recipients[kept])
         overlap = scopes.overlapping(codes) if len(codes) > 1 else []

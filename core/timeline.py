@@ -16,7 +16,8 @@ import pandas as pd
 
 from core import masks
 from core.facts import Facts
-from core.formatting import NOT_STATED, ScreenTable, is_missing, lookup, per_distinct, screen_table
+from core.formatting import ScreenTable, is_missing, lookup, per_distinct, screen_table
+from core.i18n import N_, _
 from core.masks import keep_all
 from core.params import PageParams, Param, flag_param, list_param, years_param
 from core.periods import year_bounds
@@ -50,22 +51,23 @@ class TimelineFilters:
 
 
 PARAMS: PageParams[TimelineOptions, TimelineFilters] = PageParams("timeline", "tl", TimelineFilters, params=(
-    list_param("category", "categories", "Category",
+    list_param("category", "categories", N_("Category"), summary_name=N_("categories"),
                doc_values="event categories (ids in `categories.csv`: `dialogue`, `outcome_document`, `initiative`, "
                "`visit_deal`, `security`, `alliance`, `statement`, `other_platform`)"),
-    list_param("country", "countries", "Country or actor", help="An event is kept when any of its countries is chosen.",
+    list_param("country", "countries", N_("Country or actor"), summary_name=N_("countries"),
+               help=N_("An event is kept when any of its countries is chosen."),
                doc_values="actor codes named by events (`KAZ`, `KGZ`, …, `JPN`, `USA`, `CHN`, `CA5`, …); an event is "
                "kept when any of its actors is chosen"),
-    flag_param("region", "Include events of the region as a whole", True,
+    flag_param("region", N_("Include events of the region as a whole"), True,
                "`1` keep / `0` drop events of the region as a whole (naming `CA5` or all five states)",
-               summary_name="events concerning the region as a whole",
-               help="Events that name Central Asia as a whole or all five states."),
-    years_param(help="Undated events are listed apart.", summary_note="(undated events are listed apart)",
+               summary_name=N_("events concerning the region as a whole"),
+               help=N_("Events that name Central Asia as a whole or all five states.")),
+    years_param(help=N_("Undated events are listed apart."), summary_note=N_("(undated events are listed apart)"),
                 doc_values="`first-last`; dated events overlapping it are drawn, undated ones are listed apart"),
-    Param("q", "text", "text", "Search titles and descriptions", default=lambda o: "", max_length=MAX_QUERY,
-          summary_name="text search",
+    Param("q", "text", "text", N_("Search titles and descriptions"), default=lambda o: "", max_length=MAX_QUERY,
+          summary_name=N_("text search"),
           doc_values="words searched in titles and descriptions (case-insensitive)", doc_default="empty"),
-    Param("event", "event", "text", "Event details", default=lambda o: "", max_length=40, in_panel=False,
+    Param("event", "event", "text", N_("Event details"), default=lambda o: "", max_length=40, in_panel=False,
           doc_values="the selected event's id (`E07`), whose card is shown", doc_default="none"),
 ))  # fmt: skip
 
@@ -90,7 +92,7 @@ def read_filters(reader: QueryReader, options: TimelineOptions, event_ids: Conta
     """The view a link states (PARAMS), with a linked event that does not exist dropped."""
     filters = PARAMS.read(reader, options)
     if filters.event and filters.event not in event_ids:
-        reader.notices.append(f"ignored event={filters.event!r} (no such event)")
+        reader.notices.append(_("ignored {key}={value} (no such event)").format(key="event", value=repr(filters.event)))
         filters = dataclasses.replace(filters, event="")
     return filters
 
@@ -140,10 +142,10 @@ def short_label(title: object) -> str:
 def date_text(start: object, end: object, precision: object) -> str:
     """The date in words, with its precision: '1998 (year only)', '1996–2000 (span)', 'not stated'."""
     if precision == "not_stated" or is_missing(start):
-        return f"date {NOT_STATED}"
+        return _("date not stated")
     if precision == "span" and not is_missing(end) and end != start:
-        return f"{as_int(start)}–{as_int(end)} (span of years)"
-    return f"{as_int(start)} (year only; the source gives no month or day)"
+        return _("{first}–{last} (span of years)").format(first=as_int(start), last=as_int(end))
+    return _("{year} (year only; the source gives no month or day)").format(year=as_int(start))
 
 
 def filter_events(view: pd.DataFrame, filters: TimelineFilters) -> pd.DataFrame:
@@ -214,7 +216,7 @@ def keeps(view: pd.DataFrame, filters: TimelineFilters, event_id: str) -> bool:
 
 
 def empty_reason(view: pd.DataFrame, filters: TimelineFilters) -> str:
-    names = {"category": "categories", "country": "countries", "years": "year range", "text": "text search"}
+    names = {"category": _("categories"), "country": _("countries"), "years": _("year range"), "text": _("text search")}
     return masks.empty_reason(_masks(view, filters), names, "event")
 
 
@@ -248,7 +250,7 @@ def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
     labels) overlap: greedy interval packing in order of the stretch they occupy."""
     layout = label_layout(events, years)
     rows = pd.Series(0, index=events.index, dtype=int)
-    for _, lane in layout.join(events["category"]).sort_values("from").groupby("category", sort=False):
+    for _category, lane in layout.join(events["category"]).sort_values("from").groupby("category", sort=False):
         row_free_from: list[float] = []
         lane_rows: list[int] = []  # each event's row, in the lane's order
         for occupied_from, occupied_to in zip(lane["from"].tolist(), lane["to"].tolist(), strict=True):
@@ -268,24 +270,28 @@ def event_choices(events: pd.DataFrame, selected: str) -> pd.Series:
     chosen = events.head(CHOICES)
     if selected and selected not in set(chosen["event_id"]):
         chosen = pd.concat([events[events["event_id"] == selected], chosen])
-    year = chosen["year_start"].astype("string").fillna("undated")
+    year = chosen["year_start"].astype("string").fillna(_("undated"))
     return pd.Series((year + " · " + chosen["title"].astype("string")).to_numpy(), index=chosen["event_id"].to_numpy())
 
 
 def table(events: pd.DataFrame) -> pd.DataFrame:
-    """The events in date order (undated last), as the table and the CSV show them."""
+    """The events in date order (undated last), as the table and the CSV show them.
+
+    NOTE: the column names are the CSV's, English in every language; marked N_ so that the screen's
+    headings (components.tables.show_table) are their translations.
+    """
     ordered = events.sort_values(["year_start", "year_end", "event_id"], na_position="last")
     columns = {
-        "event_id": "id",
-        "year_start": "first year",
-        "year_end": "last year",
-        "date_precision": "date precision",
-        "category_label": "category",
-        "title": "title",
-        "country_names": "countries",
-        "description": "description",
-        "source_id": "source_id",
-        "quote": "quote",
-        "paragraph": "paragraph",
+        "event_id": N_("id"),
+        "year_start": N_("first year"),
+        "year_end": N_("last year"),
+        "date_precision": N_("date precision"),
+        "category_label": N_("category"),
+        "title": N_("title"),
+        "country_names": N_("countries"),
+        "description": N_("description"),
+        "source_id": N_("source_id"),
+        "quote": N_("quote"),
+        "paragraph": N_("paragraph"),
     }
     return ordered[list(columns)].rename(columns=columns).reset_index(drop=True)

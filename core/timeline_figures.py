@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core import timeline
+from core.i18n import _
 from core.style import category_colour
 from core.timeline import label_layout
 
@@ -21,11 +22,12 @@ ROW_HEIGHT = 34  # pixels per row of a lane
 
 def _hover(row: pd.Series) -> str:
     description = "<br>".join(html.escape(line) for line in textwrap.wrap(str(row["description"]), 60))
+    invitation = html.escape(_("Click for the source's words"), quote=False)
     return (
         f"<b>{html.escape(str(row['title']))}</b><br>"
         f"{html.escape(str(row['date_text']))}<br>"
         f"{html.escape(str(row['category_label']))} · {html.escape(str(row['country_names']))}<br>"
-        f"{description}<br><i>Click for the source's words</i>"
+        f"{description}<br><i>{invitation}</i>"
     )
 
 
@@ -75,7 +77,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
             )
         )
     layout = dict(
-        xaxis={"title": "Year", "range": [years[0] - 1, years[1] + 1], "showgrid": True, "tickformat": "d"},
+        xaxis={"title": _("Year"), "range": [years[0] - 1, years[1] + 1], "showgrid": True, "tickformat": "d"},
         yaxis={
             "autorange": "reversed",
             "tickvals": [t for t, _ in ticks],
@@ -85,7 +87,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
             "fixedrange": True,
         },
         height=max(260, ROW_HEIGHT * offset + 140),
-        legend={"title": "Category", "orientation": "h", "y": -0.12},
+        legend={"title": _("Category"), "orientation": "h", "y": -0.12},
         clickmode="event+select",
         dragmode=False,
         margin={"t": 20, "l": 10},
@@ -110,12 +112,12 @@ def counts_figure(events: pd.DataFrame) -> go.Figure:
         years = per_year.index.get_level_values("year_start").astype(int)
         traces.append(go.Bar(name=html.escape(str(label)), x=years, y=per_year.to_numpy(),
                        marker={"color": category_colour(order)},
-                       hovertemplate="%{x}: %{y:,} events<extra>%{fullData.name}</extra>"))  # fmt: skip
+                       hovertemplate=_("%{x}: %{y:,} events") + "<extra>%{fullData.name}</extra>"))  # fmt: skip
     layout = dict(
         barmode="stack",
-        xaxis={"title": "Year (first year of each event)"},
-        yaxis={"title": "Events"},
-        legend={"title": "Category", "orientation": "h", "y": -0.2},
+        xaxis={"title": _("Year (first year of each event)")},
+        yaxis={"title": _("Events")},
+        legend={"title": _("Category"), "orientation": "h", "y": -0.2},
         margin={"t": 20},
         showlegend=True,
     )

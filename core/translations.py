@@ -15,12 +15,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from core.i18n import ENGLISH, LANGUAGES
+from core.i18n import ENGLISH, LANGUAGES, N_, _
 from core.problems import Problem
 from core.validation import report_rows
 
@@ -43,7 +43,7 @@ TRANSLATED_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "principles": ("item", "list_title"),
     }
 )
-LANGUAGE_NAMES_EN = {"ru": "Russian"}
+LANGUAGE_NAMES_EN = {"ru": N_("Russian")}  # in English; shown through _()
 
 
 def row_keys(frame: pd.DataFrame, primary_key: tuple[str, ...] | list[str]) -> pd.Series:
@@ -70,20 +70,22 @@ def check_translations(facts: Facts) -> list[Problem]:
         resource, key, field, language = str(entry.resource), str(entry.key), str(entry.field), str(entry.language)
         if field not in TRANSLATED_FIELDS.get(resource, ()):
             known = ", ".join(f"{r}.{f}" for r, fields in TRANSLATED_FIELDS.items() for f in fields)
-            problems.append(Problem(file, f"a translated field, one of: {known}", row, "field", f"{resource}.{field}"))
+            expected = _("a translated field, one of: {known}").format(known=known)
+            problems.append(Problem(file, expected, row, "field", f"{resource}.{field}"))
             continue
         if language not in LANGUAGES or language == ENGLISH:
             others = ", ".join(lang for lang in LANGUAGES if lang != ENGLISH)
-            problems.append(Problem(file, f"a language of the interface other than English ({others})", row,
-                                    "language", language))  # fmt: skip
+            expected = _("a language of the interface other than English ({others})").format(others=others)
+            problems.append(Problem(file, expected, row, "language", language))
             continue
         current = english.text(resource, key, field)
         if current is None:
-            problems.append(Problem(file, f"the key of a row of {resource}.csv with a {field}", row, "key", key))
+            expected = _("the key of a row of {file} with a {field}").format(file=f"{resource}.csv", field=field)
+            problems.append(Problem(file, expected, row, "key", key))
             continue
         if str(entry.english) != current:
-            problems.append(Problem(file, f"the current English text, {current!r}, and a translation of it", row,
-                                    "english", str(entry.english)))  # fmt: skip
+            expected = _("the current English text, {text}, and a translation of it").format(text=repr(current))
+            problems.append(Problem(file, expected, row, "english", str(entry.english)))
         seen.setdefault((resource, field, language), set()).add(key)
     for resource, fields in TRANSLATED_FIELDS.items():
         for field in fields:
@@ -124,9 +126,11 @@ class _EnglishTexts:
             return []
         spec = self._facts.package.resource(resource)
         bad = (frame[field].notna().to_numpy(dtype=bool)) & ~keys.index.isin(list(done))
-        name = LANGUAGE_NAMES_EN.get(language, language)
+        name = _(LANGUAGE_NAMES_EN[language]) if language in LANGUAGE_NAMES_EN else language
         problems: list[Problem] = []
-        expected = f"a {name} translation in {RESOURCE}.csv (resource {resource}, this row's key, field {field})"
+        expected = _("a {language} translation in {file} (resource {resource}, this row's key, field {field})").format(
+            language=name, file=f"{RESOURCE}.csv", resource=resource, field=field
+        )
         report_rows(spec.path, field, np.arange(len(frame)) + 2, frame[field].astype("string"), bad, expected, problems)
         return problems
 
@@ -155,6 +159,7 @@ def localise(facts: Facts, language: str) -> Facts:
             is_category = isinstance(original.dtype, pd.CategoricalDtype)
             columns[str(field)] = translated.astype("category" if is_category else original.dtype)
         changed[name] = frame.assign(**columns)
-    main = {name: changed.pop(name) for name in list(changed) if name in {f.name for f in dataclasses.fields(facts)}}
+    attributes = {field.name for field in dataclasses.fields(facts)}  # the others are in Facts.extra
+    main: dict[str, Any] = {name: changed.pop(name) for name in list(changed) if name in attributes}
     extra = MappingProxyType({**facts.extra, **changed})
     return dataclasses.replace(facts, language=language, extra=extra, **main)

@@ -13,7 +13,8 @@ import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 
-from core.i18n import _
+from core import i18n
+from core.i18n import _, ngettext
 
 VERSION_PARAM = "v"
 # The interface's language, the same on every page; chosen before the page reads its own parameters.
@@ -41,7 +42,13 @@ class QueryReader:
     def _single(self, key: str) -> str | None:
         values = self._values(key)
         if len(values) > 1:
-            self.notices.append(f"'{key}' was given {len(values)} times; used the first ({_show(values[0])})")
+            self.notices.append(
+                ngettext(
+                    "'{key}' was given {n} time; used the first ({value})",
+                    "'{key}' was given {n} times; used the first ({value})",
+                    len(values),
+                ).format(key=key, n=i18n.number(len(values)), value=_show(values[0]))
+            )
         return values[0] if values else None
 
     def choices(self, key: str, allowed: Sequence[str], default: Sequence[str]) -> tuple[str, ...]:
@@ -54,9 +61,10 @@ class QueryReader:
         valid = [v for v in dict.fromkeys(given) if v in allowed]
         unknown = [v for v in given if v not in allowed]
         if unknown:
-            self.notices.append(f"ignored unknown {key}: {', '.join(_show(v) for v in unknown[:5])}")
+            shown = ", ".join(_show(v) for v in unknown[:5])
+            self.notices.append(_("ignored unknown {key}: {values}").format(key=key, values=shown))
         if not valid:
-            self.notices.append(f"no valid {key} given; showing the default")
+            self.notices.append(_("no valid {key} given; showing the default").format(key=key))
             return tuple(default)
         return tuple(valid)
 
@@ -65,7 +73,11 @@ class QueryReader:
         if value is None:
             return default
         if value not in allowed:
-            self.notices.append(f"ignored {key}={_show(value)} (expected one of {', '.join(allowed)})")
+            self.notices.append(
+                _("ignored {key}={value} (expected one of {allowed})").format(
+                    key=key, value=_show(value), allowed=", ".join(allowed)
+                )
+            )
             return default
         return value
 
@@ -77,7 +89,7 @@ class QueryReader:
             return True
         if value.lower() in {"0", "false", "no", "off"}:
             return False
-        self.notices.append(f"ignored {key}={_show(value)} (expected 1 or 0)")
+        self.notices.append(_("ignored {key}={value} (expected 1 or 0)").format(key=key, value=_show(value)))
         return default
 
     def year_range(self, key: str, bounds: tuple[int, int], default: tuple[int, int]) -> tuple[int, int]:
@@ -87,22 +99,36 @@ class QueryReader:
             return default
         match = _YEAR_RANGE.fullmatch(value.strip())
         if not match:
-            self.notices.append(f"ignored {key}={_show(value)} (expected years as first-last, e.g. 1993-2001)")
+            self.notices.append(
+                _("ignored {key}={value} (expected years as first-last, e.g. 1993-2001)").format(
+                    key=key, value=_show(value)
+                )
+            )
             return default
         first, last = int(match.group(1)), int(match.group(2))
-        changes = []
-        if first > last:
-            changes.append("reversed")
+        reversed_ = first > last
+        if reversed_:
             first, last = last, first
         low, high = bounds
         if last < low or first > high:
-            self.notices.append(f"ignored {key}={_show(value)} (the data covers {low}-{high})")
+            self.notices.append(
+                _("ignored {key}={value} (the data covers {low}-{high})").format(
+                    key=key, value=_show(value), low=low, high=high
+                )
+            )
             return default
-        if first < low or last > high:
-            changes.append(f"clipped to the data's {low}-{high}")
+        clipped = first < low or last > high
         used = (max(first, low), min(last, high))
-        if changes:
-            self.notices.append(f"{key}={_show(value)} {' and '.join(changes)}: showing {used[0]}-{used[1]}")
+        # One whole sentence per case, so a translation can order its words freely.
+        if reversed_ and clipped:
+            notice = _("{key}={value} reversed and clipped to the data's {low}-{high}: showing {first}-{last}")
+        elif clipped:
+            notice = _("{key}={value} clipped to the data's {low}-{high}: showing {first}-{last}")
+        elif reversed_:
+            notice = _("{key}={value} reversed: showing {first}-{last}")
+        else:
+            return used
+        self.notices.append(notice.format(key=key, value=_show(value), low=low, high=high, first=used[0], last=used[1]))
         return used
 
     def text(self, key: str, default: str = "", max_length: int = MAX_VALUE_LENGTH) -> str:
@@ -113,7 +139,13 @@ class QueryReader:
         # document); those are text the search box accepts, so a link must keep them too.
         cleaned = "".join(ch for ch in value if ch.isprintable() or unicodedata.category(ch) == "Zs")
         if len(cleaned) > max_length:
-            self.notices.append(f"{key} was longer than {max_length} characters; shortened")
+            self.notices.append(
+                ngettext(
+                    "{key} was longer than {n} character; shortened",
+                    "{key} was longer than {n} characters; shortened",
+                    max_length,
+                ).format(key=key, n=i18n.number(max_length))
+            )
             cleaned = cleaned[:max_length]
         return cleaned
 
@@ -121,7 +153,8 @@ class QueryReader:
         """All notices, including one for every parameter no reader asked for."""
         unknown = [k for k in self._params if k not in self._read]
         if unknown:
-            self.notices.append(f"ignored unknown parameter(s): {', '.join(_show(k) for k in unknown[:5])}")
+            shown = ", ".join(_show(k) for k in unknown[:5])
+            self.notices.append(_("ignored unknown parameter(s): {names}").format(names=shown))
         return self.notices
 
     def language(self, allowed: Sequence[str]) -> str | None:
@@ -171,10 +204,10 @@ def permalink(page_url: str, query: Mapping[str, str | Iterable[str]], version: 
 def version_notice(linked: str | None, current: str) -> str | None:
     if linked is None or linked == current:
         return None
-    return (
-        f"This link was made with data version {_show(linked)}; the data has changed since "
-        f"(now {current}), so figures may differ from what the sender saw."
-    )
+    return _(
+        "This link was made with data version {linked}; the data has changed since (now {current}), "
+        "so figures may differ from what the sender saw."
+    ).format(linked=_show(linked), current=current)
 
 
 def _show(value: str, limit: int = 40) -> str:

@@ -17,7 +17,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from core import i18n
 from core.datapackage import FieldSpec, ResourceSpec
+from core.i18n import _, ngettext
 from core.problems import Problem
 
 # NOTE: checked before parsing; a larger file is refused with a problem, never read into memory.
@@ -45,14 +47,20 @@ def read_raw_table(data_dir: Path, spec: ResourceSpec, problems: list[Problem]) 
     file = spec.path
     path = data_dir / file
     if not path.is_file():
-        problems.append(Problem(file, f"a file '{file}' in {data_dir}, as datapackage.yaml lists for '{spec.name}'"))
+        expected = _("a file '{file}' in {data_dir}, as datapackage.yaml lists for '{resource}'").format(
+            file=file, data_dir=data_dir, resource=spec.name
+        )
+        problems.append(Problem(file, expected))
         return None
     if not path.resolve().is_relative_to(data_dir.resolve()):
-        problems.append(Problem(file, "a file inside the data directory, not a link to a file elsewhere"))
+        problems.append(Problem(file, _("a file inside the data directory, not a link to a file elsewhere")))
         return None
     size = path.stat().st_size
     if size > MAX_TABLE_BYTES:
-        problems.append(Problem(file, f"a file of at most {MAX_TABLE_BYTES:,} bytes, not {size:,}"))
+        expected = _("a file of at most {limit} bytes, not {size}").format(
+            limit=i18n.number(MAX_TABLE_BYTES), size=i18n.number(size)
+        )
+        problems.append(Problem(file, expected))
         return None
     header = _read_header(path, file, problems)
     if header is None:
@@ -73,18 +81,19 @@ def _read_header(path: Path, file: str, problems: list[Problem]) -> list[str] | 
     try:
         line = first.decode("utf-8-sig")
     except UnicodeDecodeError:
-        problems.append(Problem(file, "UTF-8 text; re-save the file as UTF-8", row=1))
+        problems.append(Problem(file, _("UTF-8 text; re-save the file as UTF-8"), row=1))
         return None
     header = next(csv.reader(io.StringIO(line)), [])
     if not [name for name in header if name.strip()]:
-        problems.append(Problem(file, "a header row naming the columns; the file is empty", row=1))
+        problems.append(Problem(file, _("a header row naming the columns; the file is empty"), row=1))
         return None
     if len(header) > MAX_COLUMNS:
-        problems.append(Problem(file, f"at most {MAX_COLUMNS} columns, not {len(header)}", row=1))
+        expected = _("at most {limit} columns, not {count}").format(limit=MAX_COLUMNS, count=len(header))
+        problems.append(Problem(file, expected, row=1))
         return None
     duplicates = sorted({name for name in header if header.count(name) > 1})
     for name in duplicates:
-        problems.append(Problem(file, "each column name once in the header", row=1, column=name))
+        problems.append(Problem(file, _("each column name once in the header"), row=1, column=name))
     return None if duplicates else header
 
 
@@ -124,11 +133,17 @@ def _read_body(
     frame = table.to_pandas(split_blocks=True, self_destruct=True)
     del table
     pa.default_memory_pool().release_unused()
-    skipped = sorted(number for number, _, _ in ragged if number is not None)
+    skipped = sorted(row[0] for row in ragged if row[0] is not None)
     for number, expected, actual in ragged:
         problems.append(
-            Problem(file, f"{expected} fields as in the header, not {actual}", row=number, value=f"{actual} fields")
-        )
+            Problem(
+                file,
+                ngettext("{n} field as in the header, not {actual}", "{n} fields as in the header, not {actual}",
+                         expected).format(n=expected, actual=actual),
+                row=number,
+                value=ngettext("{n} field", "{n} fields", actual).format(n=actual),
+            )
+        )  # fmt: skip
     rows = _row_numbers(len(frame), skipped)
     return RawTable(frame=frame, rows=rows)
 
@@ -148,11 +163,11 @@ def _arrow_problem(path: Path, file: str, err: Exception) -> Problem:
             data.decode("utf-8")
         except UnicodeDecodeError as decode_err:
             row = data.count(b"\n", 0, decode_err.start) + 1
-            return Problem(file, "UTF-8 text; re-save the file as UTF-8", row=row)
+            return Problem(file, _("UTF-8 text; re-save the file as UTF-8"), row=row)
     if "straddl" in str(err):
         # pyarrow parses in 1 MB blocks; a longer row is almost always a quote (") never closed.
-        return Problem(file, 'rows under 1 MB each: a row is longer, or a quote (") is opened and never closed')
-    return Problem(file, f"a well-formed CSV file ({err})")
+        return Problem(file, _('rows under 1 MB each: a row is longer, or a quote (") is opened and never closed'))
+    return Problem(file, _("a well-formed CSV file ({reason})").format(reason=err))
 
 
 def check_columns(raw: RawTable, spec: ResourceSpec, problems: list[Problem]) -> None:
@@ -160,12 +175,12 @@ def check_columns(raw: RawTable, spec: ResourceSpec, problems: list[Problem]) ->
     present = list(raw.frame.columns)
     for name in spec.field_names:
         if name not in present:
-            problems.append(Problem(spec.path, f"a column '{name}' ({spec.field(name).title})", row=1, column=name))
+            expected = _("a column '{column}' ({title})").format(column=name, title=spec.field(name).title)
+            problems.append(Problem(spec.path, expected, row=1, column=name))
     for name in present:
         if name not in spec.field_names:
-            problems.append(
-                Problem(spec.path, f"only the columns datapackage.yaml lists for '{spec.name}'", row=1, column=name)
-            )
+            expected = _("only the columns datapackage.yaml lists for '{resource}'").format(resource=spec.name)
+            problems.append(Problem(spec.path, expected, row=1, column=name))
 
 
 def type_table(raw: RawTable, spec: ResourceSpec, problems: list[Problem]) -> pd.DataFrame:
@@ -184,11 +199,11 @@ def _type_column(text: pd.Series, rows: np.ndarray, field: FieldSpec, file: str,
     empty = (text == "").to_numpy()
     report = _Reporter(file, field.name, rows, text, problems)
     if field.required:
-        report(empty, f"a value: {field.title} is required")
+        report(empty, _("a value: {title} is required").format(title=field.title))
     # NOTE: copies are made only when something must change: at a million rows each copy of a
     # text column is tens of MB on top of the load's peak.
     if field.type == "string":
-        report(_holds_nul(text), "text without NUL bytes (\\x00): delete them from the cell")
+        report(_holds_nul(text), _("text without NUL bytes (\\x00): delete them from the cell"))
         values = text.mask(empty) if empty.any() else text
         _check_constraints(values, ~empty, field, report)
         return values
@@ -204,7 +219,7 @@ def _type_column(text: pd.Series, rows: np.ndarray, field: FieldSpec, file: str,
     else:
         values = _parse_numbers(text if well_formed.all() else text.where(well_formed, ""), field)
     overflow = well_formed & values.isna().to_numpy(dtype=bool)
-    report(overflow, f"{field.expectation()} that fits in 64 bits")
+    report(overflow, _("{expected} that fits in 64 bits").format(expected=field.expectation()))
     well_formed = well_formed & ~overflow
     values = values.mask(~well_formed)
     _check_constraints(values, well_formed, field, report)
@@ -258,13 +273,13 @@ def _check_constraints(values: pd.Series, present: np.ndarray, field: FieldSpec,
         report(present & ~values.isin(field.enum).to_numpy(dtype=bool), field.expectation())
     if field.pattern is not None:
         matches = values.str.fullmatch(field.pattern).fillna(False).to_numpy(dtype=bool)
-        report(present & ~matches, f"text matching {field.pattern}")
+        report(present & ~matches, _("text matching {pattern}").format(pattern=field.pattern))
     if field.minimum is not None:
         report(present & (values < field.minimum).fillna(False).to_numpy(dtype=bool), field.expectation())
     if field.maximum is not None:
         report(present & (values > field.maximum).fillna(False).to_numpy(dtype=bool), field.expectation())
     if field.unique:
-        report(present & _repeated(values), "a value not used by an earlier row (ids must be unique)")
+        report(present & _repeated(values), _("a value not used by an earlier row (ids must be unique)"))
 
 
 def _repeated(values: pd.Series) -> np.ndarray:
@@ -294,8 +309,17 @@ def _check_primary_key(frame: pd.DataFrame, rows: np.ndarray, spec: ResourceSpec
     repeated = frame.duplicated(subset=key, keep="first").to_numpy(dtype=bool)
     values = frame[key].astype("string").agg(" / ".join, axis=1)
     _Reporter(spec.path, " + ".join(key), rows, values, problems)(
-        repeated, f"a combination of {' and '.join(key)} not used by an earlier row"
+        repeated,
+        _("a combination of {fields} not used by an earlier row").format(fields=_joined(key)),
     )
+
+
+def _joined(names: list[str]) -> str:
+    """'a and b' ('a and b and c'): field names in running text, in the run's language."""
+    text = names[0]
+    for name in names[1:]:
+        text = _("{first} and {second}").format(first=text, second=name)
+    return text
 
 
 class _Reporter:
@@ -319,9 +343,12 @@ class _Reporter:
             )
         if len(positions) > MAX_ROWS_PER_PROBLEM:
             more = len(positions) - MAX_ROWS_PER_PROBLEM
-            self.problems.append(
-                Problem(self.file, f"{expected} (and {more:,} more rows with this problem)", column=self.column)
-            )
+            summed = ngettext(
+                "{expected} (and {n} more row with this problem)",
+                "{expected} (and {n} more rows with this problem)",
+                more,
+            ).format(expected=expected, n=i18n.number(more))
+            self.problems.append(Problem(self.file, summed, column=self.column))
 
 
 def report_rows(

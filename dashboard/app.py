@@ -4,10 +4,7 @@ import streamlit as st
 
 from components.language import choose_language
 from components.navigation import all_pages
-from components.view_state import show_notices
 
 st.set_page_config(page_title="Japan and Central Asia", page_icon=":material/public:", layout="wide")
-language_notices = choose_language()  # before anything else is written: every word below is in it
-page = st.navigation(all_pages())
-show_notices(language_notices)
-page.run()
+choose_language()  # before anything else is written: every word below is in it
+st.navigation(all_pages()).run()

@@ -18,8 +18,8 @@ import pandas as pd
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA = REPO_ROOT / "data"
-COPIED = ["datapackage.yaml", "translations.csv", "sources.csv", "actors.csv", "memberships.csv", "statuses.csv", "flow_kinds.csv",
-          "categories.csv", "figures.csv", "principles.csv"]  # fmt: skip
+COPIED = ["datapackage.yaml", "translations.csv", "sources.csv", "actors.csv", "memberships.csv", "statuses.csv",
+          "flow_kinds.csv", "categories.csv", "figures.csv", "principles.csv"]  # fmt: skip
 EVENTS_PER_MONEY_ROW = 0.1
 
 

@@ -23,7 +23,7 @@ EXTRACT = ["extract", "-F", "babel.cfg", "--no-location", "--sort-output", "--om
 
 
 def pybabel(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], cwd=REPO_ROOT, check=True)
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "--quiet", *args], cwd=REPO_ROOT, check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,8 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     if args[0] in {"update", "init"}:
         pybabel(*EXTRACT, *SOURCES)
     if args[0] == "update":
-        pybabel("update", "-i", str(TEMPLATE), "-d", str(LOCALES_DIR), "-D", DOMAIN, "--no-location",
-                "--ignore-obsolete", "--ignore-pot-creation-date")  # fmt: skip
+        # (The template has no locations, so neither has the merged .po.)
+        pybabel("update", "-i", str(TEMPLATE), "-d", str(LOCALES_DIR), "-D", DOMAIN, "--ignore-obsolete",
+                "--ignore-pot-creation-date")  # fmt: skip
     if args[0] == "init":
         pybabel("init", "-i", str(TEMPLATE), "-d", str(LOCALES_DIR), "-D", DOMAIN, "-l", args[1])
     if args[0] == "compile":

@@ -12,6 +12,7 @@ import streamlit as st
 from playwright.sync_api import Browser, Page
 
 from core.facts import Facts, load_facts
+from core.i18n import ENGLISH, use_language
 from scripts.browser import launch_chromium, running_dashboard
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +24,8 @@ def fresh_caches() -> Iterator[None]:
     """Streamlit's caches live in the test process across AppTest runs; each test starts clean."""
     st.cache_resource.clear()
     st.cache_data.clear()
-    yield
+    with use_language(ENGLISH):  # and in English, whatever a test before it chose
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -81,7 +81,7 @@ def test_a_permalink_of_the_current_data_opens_silently(bundled_facts: Facts) ->
 def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts: Facts) -> None:
     at, version = open_aid(recipient="KAZ", by="kind"), bundled_facts.version
     link = at.code[0].value
-    assert link.startswith("/aid?kind=aid&kind=contribution&kind=investment&status=realised")
+    assert link.startswith("/aid?lang=en&kind=aid&kind=contribution&kind=investment&status=realised")
     assert f"recipient=KAZ&years=1954-2019&undated=1&by=kind&chart=bars&per_year=0&scale=linear&v={version}" in link
 
 

@@ -45,7 +45,7 @@ def test_bad_data_shows_the_problem_list(browser: Browser, data_copy: Path, tmp_
             page.goto(url + path)
             wait_for_app(page)
             assert_no_exception(page)
-            assert "1 problem(s)" in page.locator('[data-testid="stAlert"]').inner_text()
+            assert "has 1 problem," in page.locator('[data-testid="stAlert"]').inner_text()
         page.close()
     assert "Traceback" not in log.read_text()
 

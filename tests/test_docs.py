@@ -25,7 +25,7 @@ def test_every_parameter_of_every_page_is_documented(registry) -> None:
     text = (DOCS / "links.md").read_text(encoding="utf-8")
     section = text.split(f"<!-- params:{registry.page} -->")[1].split(f"<!-- /params:{registry.page} -->")[0]
     documented = re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE)
-    assert documented == [p.key for p in registry.params] + ["v"]
+    assert documented == [p.key for p in registry.params] + ["lang", "v"]
 
 
 def test_a_changed_registry_makes_the_docs_stale() -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as some
 from tests.apptest_support import PAGES, open_app
 
 KNOWN_KEYS = ["kind", "status", "recipient", "years", "undated", "by", "chart", "per_year", "scale", "category",
-              "country", "region", "q", "event", "metric", "sort", "v"]  # fmt: skip
+              "country", "region", "q", "event", "metric", "sort", "lang", "v"]  # fmt: skip
 
 texts = some.text(
     alphabet=some.characters(codec="utf-8", exclude_categories=["Cs"]),

@@ -30,9 +30,9 @@ def test_overview_shows_cited_figures_with_status_and_gaps() -> None:
 def test_sources_page_has_reference_citation_and_dictionary() -> None:
     at = open_app("app_pages/sources.py")
     text = " ".join(md.value.replace("\\", "") for md in at.markdown)
-    assert "Usubaliev, Esen (August 2020). Central Asia plus Japan" in text
+    assert 'Usubaliev, Esen (August 2020). <span lang="en">Central Asia plus Japan' in text
     assert any("(data version " in code.value and "Usubaliev, Esen" in code.value for code in at.code)
-    assert at.code[0].value.startswith("/sources?v=")  # the share link comes first
+    assert at.code[0].value.startswith("/sources?lang=en&v=")  # the share link comes first
     labels = [e.label for e in at.expander]
     assert any(label.startswith("Japan's money — money.csv, 9 rows") for label in labels)
     dictionary = next(d.value for d in at.dataframe if "amount_usd" in set(d.value.get("field", [])))
@@ -46,7 +46,7 @@ def test_bad_data_shows_problems_not_a_traceback(page: str, data_copy: Path, mon
     (data_copy / "figures.csv").write_text("", encoding="utf-8")
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
     at = open_app(page)
-    assert "2 problem(s)" in at.error[0].value
+    assert "has 2 problems" in at.error[0].value
     problems = at.dataframe[0].value
     assert set(problems["file"]) == {"money.csv", "figures.csv"}
     assert not at.metric  # the page stopped before showing any figure
@@ -54,7 +54,7 @@ def test_bad_data_shows_problems_not_a_traceback(page: str, data_copy: Path, mon
 
 def test_overview_offers_share_and_key_figures_download() -> None:
     at = open_app("app_pages/overview.py")
-    assert at.code[0].value.startswith("/?v=")
+    assert at.code[0].value.startswith("/?lang=en&v=")
     assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download with citation"]
 
 

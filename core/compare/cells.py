@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core import i18n
 from core.compare.data import CompareData
 from core.compare.options import (
     COMPANIES,
@@ -31,13 +32,14 @@ from core.compare.options import (
     Metric,
     chosen_metrics,
 )
-from core.formatting import NOT_STATED, format_count, format_period, format_usd, is_missing
+from core.formatting import format_count, format_period, format_usd, is_missing
+from core.i18n import N_, _, ngettext
 from core.periods import overlaps
 from core.scalars import as_int
 from core.scopes import UNKNOWN
-from core.sums import NO_END, NO_PERIOD, OUTSIDE, Sum, add_up, period_problems
+from core.sums import NO_END, NO_FIGURE, NO_PERIOD, NONE_INSIDE, OUTSIDE, Sum, add_up, period_problems
 
-NO_TOTAL = "no total"
+NO_TOTAL = N_("no total")  # the English; shown through _()
 TERMS_IN_TEXT = 3  # figures named in a table cell's words; the hover names more, the fact ids all listed
 RELATED_IN_TEXT = 3  # related facts named per kind in a "not stated" cell's words
 
@@ -74,7 +76,9 @@ class Cell:
     reason: str | None = None  # no total: why the figures cannot be added (one sentence)
     terms: tuple[FactNote, ...] = ()  # no total: the figures side by side (the first NOTES_LIMIT)
     adds: str | None = None  # a total of several figures: what it adds ("2 figures: M1; M2")
-    caveat: str | None = None  # a single figure shown as itself: why its period is not inside the years
+    # A single figure shown as itself: why its period is not inside the years (core.sums' English
+    # NO_PERIOD, NO_END or OUTSIDE; shown through _()).
+    caveat: str | None = None
     gap: str | None = None  # not stated: whose gap ("the source gives no amount for Kyrgyzstan")
     related: tuple[FactNote, ...] = ()  # not stated: related facts the source states (first few)
     related_omitted: int = 0
@@ -223,35 +227,40 @@ def _money_cell(
         words = format_usd(note.amount, note.qualifier)
         if caveat:
             period = str(listed["period"].iloc[0])
-            words += f" ({caveat})" if caveat != OUTSIDE else f" ({period}, {caveat})"
+            words += f" ({_(caveat)})" if caveat != OUTSIDE else f" ({period}, {_(caveat)})"
         return Cell(code, name, metric.id, note.amount, note.qualifier, words, notes, caveat=caveat)
     if total is not None and total.total is not None and not total.apart_count:
         adds = total.added_words()
-        short = "; ".join(n.id for n in notes[:TERMS_IN_TEXT]) + (f"; and {size - TERMS_IN_TEXT:,} more"
-                                                                  if size > TERMS_IN_TEXT else "")  # fmt: skip
-        words = f"{total.words()} (total of {size:,} figures: {short})"
+        short = _and_more("; ".join(n.id for n in notes[:TERMS_IN_TEXT]), size - TERMS_IN_TEXT)
+        words = ngettext("{total} (total of {n} figure: {ids})", "{total} (total of {n} figures: {ids})", size).format(
+            total=total.words(), n=i18n.number(size), ids=short
+        )
         return Cell(code, name, metric.id, total.total, total.qualifier, words, notes, omitted, adds=adds)
     reason = _no_total_reason(digest or total, whys, size)
     terms = "; ".join(f"{format_usd(n.amount, n.qualifier)} ({n.id})" for n in notes[:TERMS_IN_TEXT])
-    more = f"; and {size - TERMS_IN_TEXT:,} more" if size > TERMS_IN_TEXT else ""
-    words = f"{terms}{more} — {NO_TOTAL}: {reason}"
+    words = _("{figures} — no total: {reason}").format(figures=_and_more(terms, size - TERMS_IN_TEXT), reason=reason)
     return Cell(code, name, metric.id, None, None, words, notes, omitted, reason=reason, terms=notes)
+
+
+def _and_more(items: str, more: int) -> str:
+    """'M01; M02; M03; and 5 more' (the items as they are when there are no more)."""
+    return _("{items}; and {n} more").format(items=items, n=i18n.number(more)) if more > 0 else items
 
 
 def _no_total_reason(total: Sum | None, whys: dict[str, int], size: int) -> str:
     """Why a cell's figures have no total, in one sentence: add_up's reason about kinds (or
     statuses, scopes), then the periods that keep figures apart."""
     parts = []
-    if total is not None and total.total is None and total.reason not in _PERIOD_ONLY:
+    # add_up's reasons that say only that no figure's period lies inside the years (in the run's
+    # language, as Sum.reason is): said per period here.
+    period_only = (_(NONE_INSIDE), _(NO_FIGURE))
+    if total is not None and total.total is None and total.reason not in period_only:
         parts.append(total.reason)
     for why, count in whys.items():
         if count:
-            parts.append(why if count == size else f"{why} ({count:,} of {size:,})")
-    return "; ".join(parts) or (total.reason if total is not None else NO_TOTAL)
-
-
-# add_up's reasons that say only that no figure's period lies inside the years: said per period here.
-_PERIOD_ONLY = ("none of them has a stated period inside the years chosen", "no figure")
+            parts.append(_(why) if count == size else _("{why} ({count} of {size})").format(
+                why=_(why), count=i18n.number(count), size=i18n.number(size)))  # fmt: skip
+    return "; ".join(parts) or (total.reason if total is not None else _(NO_TOTAL))
 
 
 def _companies_cells(figures: pd.DataFrame, countries: tuple[str, ...], names: Mapping[str, str]) -> Cells:
@@ -322,7 +331,9 @@ def _event_cells(data: CompareData, filters: CompareFilters) -> Cells:
         latest = _event_note(rows[int(ending[-1])], quoted=True)
         # Events of the same last year are not ordered by the source; say that others share the year.
         others = len(ending) - 1
-        text = latest.line + (f" and {others} more ending in {int(last_year)}" if others else "")
+        text = latest.line if not others else ngettext(
+            "{event} and {n} more ending in {year}", "{event} and {n} more ending in {year}", others
+        ).format(event=latest.line, n=others, year=int(last_year))  # fmt: skip
         cells[(code, LATEST)] = Cell(code, names.get(code, code), LATEST, int(last_year), None, text, (latest,))
     return cells
 
@@ -382,41 +393,49 @@ def _money_held(data: CompareData, codes: set[str]) -> dict[tuple[str, str | Non
 
 
 def _whose_gap(count: int, dated: int, filters: CompareFilters, name: str, what: str) -> tuple[str, str]:
-    """(the gap in words, its short form): the source's, when it gives no figure for the country;
-    else the filters', when the data has figures they leave out."""
+    """(the gap in words, its short form): the source's, when it gives no figure for the country
+    (`what`: "figure" or "amount"); else the filters', when the data has figures they leave out."""
     if not count:
-        return f"the source gives no {what} for {name}", f"the source gives no {what}"
-    left_out = []
-    if dated:
-        left_out.append("the years")
-    if count > dated and not filters.undated:
-        left_out.append("options")
-    if left_out == ["options"]:
-        words = f"no figure for {name} with the options chosen (figures with no stated period are left out)"
-        return words, "no figure with the options chosen"
-    short = f"no figure in {' and '.join(left_out)} chosen"
-    return short.replace("no figure", f"no figure for {name}"), short
+        if what == "amount":
+            return _("the source gives no amount for {country}").format(country=name), _("the source gives no amount")
+        return _("the source gives no figure for {country}").format(country=name), _("the source gives no figure")
+    years = bool(dated)
+    options = count > dated and not filters.undated
+    if options and not years:
+        words = _("no figure for {country} with the options chosen (figures with no stated period are left out)")
+        return words.format(country=name), _("no figure with the options chosen")
+    if options:
+        words = _("no figure for {country} in the years and options chosen")
+        return words.format(country=name), _("no figure in the years and options chosen")
+    return _("no figure for {country} in the years chosen").format(country=name), _("no figure in the years chosen")
 
 
 def _gap(code: str, name: str, metric: Metric, gap: str, short: str, regional: list[tuple[FactNote, str]],
          events: list[FactNote]) -> Cell:  # fmt: skip
     """A not-stated cell: whose gap, and the related facts (regional figures, then events)."""
-    related = [note for note, _ in regional] + events
+    wider = [note for note, _kind in regional]
+    related = wider + events
     shown = related[:NOTES_LIMIT]
     see = []
     if regional:
-        wider = "the region" if all(kind == "region" for _, kind in regional) else "a group that includes it"
-        see.append(_ids([note for note, _ in regional]) + f" for {wider}")
+        if all(kind == "region" for _note, kind in regional):
+            see.append(_("{facts} for the region").format(facts=_ids(wider)))
+        else:
+            see.append(_("{facts} for a group that includes it").format(facts=_ids(wider)))
     if events:
         see.append(_ids(events))
-    text = f"{NOT_STATED} ({short}" + (f"; see {', '.join(see)})" if see else ")")
+    if see:
+        text = _("not stated ({gap}; see {facts})").format(gap=short, facts=", ".join(see))
+    else:
+        text = _("not stated ({gap})").format(gap=short)
     return Cell(code, name, metric.id, None, None, text, gap=gap, related=tuple(shown),
                 related_omitted=len(related) - len(shown))  # fmt: skip
 
 
 def _ids(notes: list[FactNote]) -> str:
     more = len(notes) - RELATED_IN_TEXT
-    return ", ".join(n.id for n in notes[:RELATED_IN_TEXT]) + (f" and {more:,} more" if more > 0 else "")
+    ids = ", ".join(n.id for n in notes[:RELATED_IN_TEXT])
+    return _("{ids} and {n} more").format(ids=ids, n=i18n.number(more)) if more > 0 else ids
 
 
 def _regional_related(
@@ -453,8 +472,11 @@ def _regional_related(
 
 
 def _regional_note(fact_id: object, value: str, group: str, period: str, basis: str, row: object) -> FactNote:
-    contains = "may include it" if basis == UNKNOWN else "includes it"
-    line = f"{value} for {group} ({period}), which {contains}: not divided among its members"
+    if basis == UNKNOWN:
+        line = _("{value} for {group} ({period}), which may include it: not divided among its members")
+    else:
+        line = _("{value} for {group} ({period}), which includes it: not divided among its members")
+    line = line.format(value=value, group=group, period=period)
     amount = getattr(row, "amount_usd", None)
     qualifier = getattr(row, "qualifier", None)
     return FactNote(str(fact_id), line, str(getattr(row, "quote", "")), str(getattr(row, "source_id", "")),
@@ -465,7 +487,8 @@ def _regional_note(fact_id: object, value: str, group: str, period: str, basis: 
 def _donor_events(data: CompareData, code: str) -> list[FactNote]:
     """Events naming the country (as its own) and Japan: facts with no amount."""
     rows = data.donor_events[data.donor_events["code"] == code]
-    return [FactNote(str(r.event_id), f"{r.title} ({format_period(r.year_start, r.year_end)}), an event with no amount",
+    line = _("{title} ({period}), an event with no amount")
+    return [FactNote(str(r.event_id), line.format(title=r.title, period=format_period(r.year_start, r.year_end)),
                      None, "", 0) for r in rows.itertuples()]  # fmt: skip
 
 
@@ -473,11 +496,15 @@ def _latest_gap(data: CompareData, code: str, name: str) -> Cell:
     """No dated event of the country's own in the years: say so, and whether region-wide events name it."""
     links = data.event_links[data.event_links["code"] == code]
     own, shared = bool(links["own"].any()), bool((~links["own"]).any())
-    gap = f"no dated event of {name}'s own in the years chosen" if own else f"the source dates no event of {name}'s own"
+    if own:
+        gap = _("no dated event of {country}'s own in the years chosen").format(country=name)
+        short = _("no dated event of its own in the years chosen")
+    else:
+        gap = _("the source dates no event of {country}'s own").format(country=name)
+        short = _("no dated event of its own")
     if shared:
-        gap += " (events of its region as a whole are shown apart)"
-    short = "no dated event of its own" + (" in the years chosen" if own else "")
-    return Cell(code, name, LATEST, None, None, f"{NOT_STATED} ({short})", gap=gap)
+        gap = _("{gap} (events of its region as a whole are shown apart)").format(gap=gap)
+    return Cell(code, name, LATEST, None, None, _("not stated ({gap})").format(gap=short), gap=gap)
 
 
 def stated_nothing(cells: list[Cell]) -> bool:

@@ -17,14 +17,15 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from core import i18n
+from core.compare import regional as regional_table
 from core.compare.cells import NO_TOTAL, Cell, FactNote, comparison, stated_nothing
 from core.compare.data import CompareData
 from core.compare.options import MAX_LISTED_EVENTS, CompareFilters, Metric, chosen_metrics
 from core.compare.regional import memberships_words, regional_events, regional_part, shown_groups
-from core.compare.table import order_cells, table
+from core.compare.table import headings, order_cells, table
 from core.formatting import (
     BILLION,
-    NOT_STATED,
     SHOWN_ROWS,
     USD_BN,
     ScreenTable,
@@ -32,8 +33,11 @@ from core.formatting import (
     format_count,
     format_period,
     format_usd,
+    not_stated,
+    qualifier_word,
     screen_table,
 )
+from core.i18n import N_, _, ngettext
 from core.style import status_marker, status_style
 from core.sums import NO_END, NO_PERIOD, OUTSIDE
 
@@ -53,7 +57,7 @@ def _wrap(text: str, width: int = 60) -> str:
 
 
 def panel_title(metric: Metric) -> str:
-    unit = f" ({USD_BN})" if metric.unit == "usd" else ""
+    unit = f" ({_(USD_BN)})" if metric.unit == "usd" else ""
     return "<br>".join(html.escape(line) for line in textwrap.wrap(metric.label + unit, 44))
 
 
@@ -62,20 +66,31 @@ def cell_hover(cell: Cell, metric: Metric) -> str:
     for "no total", the figures side by side and why; for "not stated", whose gap and the related facts."""
     head = f"<b>{html.escape(cell.country)}</b> · {html.escape(metric.label)}<br>"
     if cell.no_total:
-        lines = [head + f"<b>{NO_TOTAL}</b> of {cell.figures:,} figures: {_wrap(str(cell.reason))}"]
+        words = ngettext(
+            "<b>no total</b> of {n} figure: {reason}", "<b>no total</b> of {n} figures: {reason}", cell.figures
+        )
+        lines = [head + words.format(n=i18n.number(cell.figures), reason=_wrap(str(cell.reason)))]
         return "<br>".join(lines + _note_lines(cell.terms, cell.omitted))
     if not cell.stated:
-        lines = [head + f"<b>{NOT_STATED}</b>: {_wrap(str(cell.gap or 'the source gives no figure'))}"]
+        gap = _wrap(str(cell.gap or _("the source gives no figure")))
+        lines = [head + _("<b>not stated</b>: {gap}").format(gap=gap)]
         if cell.related:
-            lines.append("What the source does state:")
+            lines.append(html.escape(_("What the source does state:")))
             lines += _note_lines(cell.related, cell.related_omitted)
         return "<br>".join(lines)
-    qualifier = "" if cell.qualifier is None else f" (the source says “{html.escape(cell.qualifier)}”)"
+    word = "" if cell.qualifier is None else html.escape(qualifier_word(cell.qualifier))
+    qualifier = "" if cell.qualifier is None else " " + _("(the source says “{word}”)").format(word=word)
     if cell.adds:
-        vague = f" (“{html.escape(cell.qualifier)}”: it adds vague figures)" if cell.qualifier else ""
-        qualifier = f"<br>the total of {_wrap(cell.adds)}{vague}"
+        if cell.qualifier:
+            total = _("the total of {figures} (“{word}”: it adds vague figures)").format(
+                figures=_wrap(cell.adds), word=word
+            )
+        else:
+            total = _("the total of {figures}").format(figures=_wrap(cell.adds))
+        qualifier = f"<br>{total}"
     elif cell.caveat:
-        qualifier += f"<br>one figure, not a total: {html.escape(cell.caveat)}"
+        caveat = _("one figure, not a total: {reason}").format(reason=html.escape(_(cell.caveat)))
+        qualifier += f"<br>{caveat}"
     lines = [head + f"<b>{html.escape(_value_words(cell, metric))}</b>{qualifier}"]
     return "<br>".join(lines + _note_lines(cell.notes, cell.omitted))
 
@@ -96,11 +111,12 @@ def _note_lines(notes: tuple[FactNote, ...], omitted: int) -> list[str]:
         lines.append(line)
     more = max(len(notes) - MAX_HOVER_LINES, 0) + omitted
     if more:
-        lines.append(f"and {more:,} more (see the table)")
+        lines.append(html.escape(_("and {n} more (see the table)").format(n=i18n.number(more))))
     return lines
 
 
-CAVEAT_MARKS = {NO_PERIOD: "no period stated", NO_END: "no end stated", OUTSIDE: "partly outside the years"}
+# Short words for a single figure's caveat, beside its bar; shown through _().
+CAVEAT_MARKS = {NO_PERIOD: N_("no period stated"), NO_END: N_("no end stated"), OUTSIDE: N_("partly outside the years")}
 
 
 def _mark_at_zero(
@@ -125,7 +141,7 @@ def _mark_at_zero(
 def _bar_text(cell: Cell, metric: Metric) -> str:
     if metric.unit == "usd":
         words = format_usd(cell.value, cell.qualifier, short=True)
-        return words + (f" · {CAVEAT_MARKS.get(cell.caveat, cell.caveat)}" if cell.caveat else "")
+        return words + (f" · {_(CAVEAT_MARKS.get(cell.caveat, cell.caveat))}" if cell.caveat else "")
     return format_count(cell.value, cell.qualifier, short=True)
 
 
@@ -161,13 +177,16 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
         )
     )
     # Neither is a bar: a mark at zero that is also a hover target.
+    no_total = _(NO_TOTAL)
     traces.append(_mark_at_zero(
-        f"{metric.label}: {NOT_STATED}", silent, metric, [NOT_STATED] * len(silent),
+        f"{metric.label}: {not_stated()}", silent, metric, [not_stated()] * len(silent),
         {"color": NOT_STATED_COLOUR, "style": "italic"},
         {"symbol": "circle-open", "size": 7, "color": NOT_STATED_COLOUR},
     ))  # fmt: skip
     traces.append(_mark_at_zero(
-        f"{metric.label}: {NO_TOTAL}", apart, metric, [f"{NO_TOTAL} · {c.figures:,} figures" for c in apart],
+        f"{metric.label}: {no_total}", apart, metric,
+        [ngettext("no total · {n} figure", "no total · {n} figures", c.figures).format(n=i18n.number(c.figures))
+         for c in apart],
         {"color": NO_TOTAL_COLOUR},
         # The figures cannot be added: in the status's colour, a shape of its own.
         {"symbol": "diamond-wide-open", "size": 10, "line": {"width": 2},
@@ -185,7 +204,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
         title={"text": panel_title(metric), "font": {"size": 15}, "x": 0, "xanchor": "left"},
         xaxis={
             "range": [0, max(reach, top * 1.45) or 1],
-            "title": USD_BN if metric.unit == "usd" else "count",
+            "title": _(USD_BN) if metric.unit == "usd" else _("count"),
             "showticklabels": bool(len(stated)),  # no scale where nothing is stated
             "dtick": 1 if whole else None,
         },
@@ -232,7 +251,9 @@ def listed_events(events: pd.DataFrame, limit: int) -> str:
         for e in events.head(limit).itertuples()
     )
     more = len(events) - limit
-    return listed + (f"; and {more:,} more (the timeline lists them)" if more > 0 else "")
+    if more <= 0:
+        return listed
+    return _("{events}; and {n} more (the timeline lists them)").format(events=listed, n=i18n.number(more))
 
 
 def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
@@ -243,14 +264,16 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
     region_events = regional_events(data, filters)
     regional, regional_total = regional_part(data, filters, limit=SHOWN_ROWS)
     rows = table(cells, metrics, filters.sort)
+    on_screen = headings(metrics)
     return CompareView(
         metrics=metrics,
         rows=rows,
-        table=screen_table(rows),
+        # The CSV's column names in English; the screen's headings in the run's language.
+        table=screen_table(rows, lambda frame: frame.rename(columns=on_screen)),
         panels=comparison_figures(cells, metrics, filters.sort),
         stated_nothing=stated_nothing(cells),
         no_total=any(c.no_total for c in cells),
-        regional=screen_table(regional, total=regional_total),
+        regional=screen_table(regional.rename(columns=regional_table.headings()), total=regional_total),
         regional_events_total=len(region_events),
         regional_events_listed=listed_events(region_events, MAX_LISTED_EVENTS),
         regions=escape_markdown(memberships_words(data, shown_groups(data, filters))),

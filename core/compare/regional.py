@@ -14,7 +14,17 @@ from core.compare.cells import in_period
 from core.compare.data import CompareData
 from core.compare.options import COMPANIES, COUNTED_EVENTS, LATEST, CompareFilters, Metric, chosen_metrics
 from core.formatting import format_count, format_period, format_usd
+from core.i18n import N_, _
 from core.periods import overlaps
+
+# The regional table's columns, in English; the screen shows them through _() (`headings`).
+COLUMNS = [N_("region"), N_("metric"), N_("value"), N_("period"), N_("status"), N_("id"), N_("source_id"),
+           N_("quote"), N_("paragraph")]  # fmt: skip
+
+
+def headings() -> dict[str, str]:
+    """The regional table's column names -> the headings shown on screen, in the run's language."""
+    return {name: _(name) for name in COLUMNS}
 
 
 def shown_groups(data: CompareData, filters: CompareFilters) -> list[str]:
@@ -36,7 +46,7 @@ def regional_figures(data: CompareData, filters: CompareFilters) -> pd.DataFrame
 def regional_part(data: CompareData, filters: CompareFilters, limit: int | None = None) -> tuple[pd.DataFrame, int]:
     """`regional_figures`, its first `limit` rows only (each metric's largest first), and how many
     there are in all: a big data set has tens of thousands, and only the shown ones become text."""
-    columns = ["region", "metric", "value", "period", "status", "id", "source_id", "quote", "paragraph"]
+    columns = COLUMNS
     groups = shown_groups(data, filters)
     matched = _regional_money(data, filters, groups)
     total = sum(len(rows) for _, rows in matched)
@@ -112,7 +122,9 @@ def memberships_words(data: CompareData, groups: list[str]) -> str:
         members = data.scopes.members(group)
         certain = [data.names.get(m, m) for m, basis in members.items() if basis != "unknown"]
         open_ = [data.names.get(m, m) for m, basis in members.items() if basis == "unknown"]
-        words = ", ".join(certain) + ("; may include " + ", ".join(open_) if open_ else "")
+        words = ", ".join(certain)
+        if open_:
+            words = _("{members}; may include {others}").format(members=words, others=", ".join(open_))
         if words:
             parts.append(f"{data.names.get(group, group)}: {words}")
     return "; ".join(parts)

@@ -3,6 +3,9 @@
 A money metric's "(US$, exact)" column holds a number only where the cell has one (a total, or a
 single figure); it is empty for "no total" (the words column lists the figures and says why) and
 a gap ("not stated") where the source or the filters leave nothing.
+
+The column names are the CSV's, English in every language (a metric's `column`); the table on
+screen has the headings in the run's language (`headings`).
 """
 
 from __future__ import annotations
@@ -11,8 +14,28 @@ from typing import Literal
 
 import pandas as pd
 
+from core import i18n
 from core.compare.cells import Cell, FactNote
 from core.compare.options import COUNTED_EVENTS, Metric
+from core.i18n import N_, _
+
+# The columns besides the metrics', in English (the CSV's names); shown through _().
+COUNTRY, CODE = N_("country"), N_("code")
+PROVENANCE = (N_("fact ids"), N_("source_id"), N_("quote"), N_("paragraph"))
+EXACT = N_("{metric} (US$, exact)")  # a money metric's exact-dollar column
+
+
+def exact_column(metric: Metric) -> str:
+    """A money metric's column of exact dollars, as the CSV names it."""
+    return EXACT.format(metric=metric.column)
+
+
+def headings(metrics: list[Metric]) -> dict[str, str]:
+    """The table's column names -> the headings shown on screen, in the run's language."""
+    names = {name: _(name) for name in (COUNTRY, CODE, *PROVENANCE)}
+    names |= {m.column: m.label for m in metrics}
+    names |= {exact_column(m): _(EXACT).format(metric=m.label) for m in metrics if m.unit == "usd"}
+    return names
 
 
 def order_cells(cells: list[Cell], sort: str) -> list[str]:
@@ -36,32 +59,29 @@ def table(cells: list[Cell], metrics: list[Metric], sort: str) -> pd.DataFrame:
     by_country: dict[str, dict[str, Cell]] = {}
     for cell in cells:
         by_country.setdefault(cell.country_code, {})[cell.metric] = cell
-    columns: dict[str, list] = {"country": [], "code": []}
+    columns: dict[str, list] = {COUNTRY: [], CODE: []}
     for metric in metrics:
-        columns[metric.label] = []
+        columns[metric.column] = []
     money = [m for m in metrics if m.unit == "usd"]
     for metric in money:
-        columns[f"{metric.label} (US$, exact)"] = []
-    provenance: dict[str, list] = {"fact ids": [], "source_id": [], "quote": [], "paragraph": []}
+        columns[exact_column(metric)] = []
+    provenance: dict[str, list] = {name: [] for name in PROVENANCE}
     for code, own in by_country.items():
-        columns["country"].append(next(iter(own.values())).country)
-        columns["code"].append(code)
+        columns[COUNTRY].append(next(iter(own.values())).country)
+        columns[CODE].append(code)
         for metric in metrics:
             cell = own[metric.id]
-            columns[metric.label].append(cell.value if metric.id in COUNTED_EVENTS else cell.text)
+            columns[metric.column].append(cell.value if metric.id in COUNTED_EVENTS else cell.text)
         for metric in money:
             cell = own[metric.id]
             exact = "" if cell.no_total else pd.NA if cell.value is None else int(cell.value)
-            columns[f"{metric.label} (US$, exact)"].append(exact)
+            columns[exact_column(metric)].append(exact)
         omitted = sum(own[m.id].omitted for m in metrics)
         _add_provenance(provenance, [note for m in metrics for note in own[m.id].notes], omitted)
     # An exact column with a "no total" is text: its empty cell is not a gap (NA reads "not stated").
     types: dict[str, Literal["Int64", "string"]] = {
-        **{m.label: "Int64" if m.id in COUNTED_EVENTS else "string" for m in metrics},
-        **{
-            f"{m.label} (US$, exact)": "string" if _has_text(columns[f"{m.label} (US$, exact)"]) else "Int64"
-            for m in money
-        },
+        **{m.column: "Int64" if m.id in COUNTED_EVENTS else "string" for m in metrics},
+        **{exact_column(m): "string" if _has_text(columns[exact_column(m)]) else "Int64" for m in money},
         **{name: "string" for name in provenance},
     }
     # Each column made with its type (text where none is named): one pass, where three astype calls copied the frame.
@@ -74,8 +94,8 @@ def table(cells: list[Cell], metrics: list[Metric], sort: str) -> pd.DataFrame:
         first = [own[charted[0].id] for own in by_country.values()]
         order = order_cells(first, sort)
     else:
-        order = sorted(frame["country"], key=str.casefold) if sort == "name" else list(frame["country"])
-    return frame.set_index("country").loc[order].reset_index()
+        order = sorted(frame[COUNTRY], key=str.casefold) if sort == "name" else list(frame[COUNTRY])
+    return frame.set_index(COUNTRY).loc[order].reset_index()
 
 
 def _has_text(values: list) -> bool:
@@ -90,11 +110,14 @@ def _as(values: list, dtype: str | None) -> list:
 def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: int = 0) -> None:
     unique = list({note.id: note for note in notes}.values())
     quoted = [n for n in unique if n.quote is not None]
-    more = f"; and {omitted:,} more (largest or latest named)" if omitted else ""
-    columns["fact ids"].append(("; ".join(n.id for n in unique) + more) or pd.NA)
-    columns["source_id"].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)
-    columns["quote"].append(" | ".join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
-    columns["paragraph"].append("; ".join(f"{n.id}: {n.paragraph}" for n in quoted) or pd.NA)
+    ids = "; ".join(n.id for n in unique)
+    if omitted:
+        ids = _("{ids}; and {n} more (largest or latest named)").format(ids=ids, n=i18n.number(omitted))
+    fact_ids, source_id, quote, paragraph = PROVENANCE
+    columns[fact_ids].append(ids or pd.NA)
+    columns[source_id].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)
+    columns[quote].append(" | ".join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
+    columns[paragraph].append("; ".join(f"{n.id}: {n.paragraph}" for n in quoted) or pd.NA)
 
 
 TEXT_WIDTH = (140, 560)  # pixels: the narrowest and widest a words column is drawn
@@ -103,11 +126,12 @@ CHAR_WIDTH = 7.2  # pixels per character of the table's font, about
 
 def text_widths(rows: pd.DataFrame, metrics: list[Metric]) -> dict[str, int]:
     """Pixel widths for the table's words columns, wide enough for their longest words (up to
-    TEXT_WIDTH's cap), so "not stated (the source gives no amount; see M02 …)" reads in full."""
+    TEXT_WIDTH's cap), so "not stated (the source gives no amount; see M02 …)" reads in full.
+    Keyed by the headings on screen (the metrics' labels); `rows` has the CSV's column names."""
     widths = {}
     for metric in metrics:
-        if metric.id in COUNTED_EVENTS or metric.label not in rows.columns:
+        if metric.id in COUNTED_EVENTS or metric.column not in rows.columns:
             continue
-        longest = max([len(metric.label), *(len(str(v)) for v in rows[metric.label].dropna())])
+        longest = max([len(metric.label), *(len(str(v)) for v in rows[metric.column].dropna())])
         widths[metric.label] = int(min(max(longest * CHAR_WIDTH + 24, TEXT_WIDTH[0]), TEXT_WIDTH[1]))
     return widths

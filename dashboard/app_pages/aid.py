@@ -7,36 +7,37 @@ from components.filters import filter_panel, offer_context
 from components.share import page_permalink, share_and_download
 from components.tables import data_table, show_table
 from components.view_state import open_view, show_notices, write_view
-from core import aid, aid_figures
+from core import aid, aid_figures, i18n
 from core.formatting import escape_markdown, for_display
+from core.i18n import _, ngettext
 from core.url_state import year_range_value
 
 SPANS_DRAWN = 150  # one bar per figure; past this the chart is unreadable and slow to draw
 
 facts = facts_or_stop()
 options = derived(facts, aid.aid_options)
-_, notices = open_view(aid.PARAMS, facts.version, lambda reader: aid.PARAMS.read(reader, options))
+_query, notices = open_view(aid.PARAMS, facts.version, lambda reader: aid.PARAMS.read(reader, options))
 with st.sidebar:
-    st.subheader("Filters")
+    st.subheader(_("Filters"))
     filters = filter_panel(aid.PARAMS, options)
 write_view(aid.PARAMS.to_query(filters))
 
-st.title("Aid and investment")
-st.caption("Japan's money by recipient and period, as the source states it. A total adds only figures of one "
-           "status and one kind of flow, for recipients that do not overlap, with periods inside the years chosen; "
-           "other figures stand beside it with the reason.")  # fmt: skip
+st.title(_("Aid and investment"))
+st.caption(_("Japan's money by recipient and period, as the source states it. A total adds only figures of one "
+             "status and one kind of flow, for recipients that do not overlap, with periods inside the years chosen; "
+             "other figures stand beside it with the reason."))  # fmt: skip
 show_notices(notices)
 offer_context(aid.PARAMS.widget_key("recipients"), options.context_recipients, filters.recipients)
 data = derived(facts, aid.aid_data)
 view = data.view
-aid_columns = {
+aid_columns = {  # by the CSV's column names; components.tables translates them
     "amount (US$)": st.column_config.NumberColumn(format="localized"),
     "quote": st.column_config.TextColumn(width="large"),
 }
 shown = for_filters(facts, aid_figures.aid_view, data, filters)  # the chart and totals, shared per filter state
 share_and_download(
     page="aid",
-    page_title="Aid and investment",
+    page_title=_("Aid and investment"),
     link=page_permalink("aid", aid.PARAMS.to_query(filters), facts.version),
     # NOTE: the button keeps this callable for the session; it must not hold the filtered copy, or
     # every open session pins its own slice of a big table. It refilters the shared view on click.
@@ -54,12 +55,12 @@ if filters.per_year:
     flows = aid.filter_money(view, filters)
     spread = aid.annualise(aid.annualisable(flows, filters.years), filters.years)
     if spread.empty:
-        st.warning("None of the figures shown has a stated first and last year, so none can be spread over years.")
+        st.warning(_("None of the figures shown has a stated first and last year, so none can be spread over years."))
     else:
         st.plotly_chart(aid_figures.per_year_figure(spread, data), key="aid_chart_per_year")
     if apart := aid.not_annualisable_text(flows, filters.years):
-        st.caption("Not spread over years, as the source states no full period inside the years chosen for them: "
-                   + escape_markdown(apart))  # fmt: skip
+        st.caption(_("Not spread over years, as the source states no full period inside the years chosen for them: "
+                     "{figures}").format(figures=escape_markdown(apart)))  # fmt: skip
 elif filters.chart == "time":
     flows = aid.filter_money(view, filters)
     dated = flows[flows["year_start"].notna()]
@@ -67,20 +68,26 @@ elif filters.chart == "time":
         drawn = aid.largest(dated, SPANS_DRAWN)
         st.plotly_chart(aid_figures.timeline_figure(drawn, filters.years), key="aid_chart_time")
         if len(drawn) < len(dated):
-            st.caption(f"Drawing the {len(drawn):,} largest of {len(dated):,} figures; the table lists them all.")
+            st.caption(_("Drawing the {shown} largest of {total} figures; the table lists them all.").format(
+                shown=i18n.number(len(drawn)), total=i18n.number(len(dated))
+            ))  # fmt: skip
     undated = flows[flows["year_start"].isna()]
     if not undated.empty:
-        st.markdown("**No stated period** (not placed on any year):")
+        st.markdown(_("**No stated period** (not placed on any year):"))
         data_table(undated, lambda rows: aid.table(rows, filters.per_year), aid_columns)
 elif shown.bars is not None:
     st.plotly_chart(shown.bars, key="aid_chart_bars")
     if shown.bars_total > shown.bars_drawn:
-        st.caption(f"Drawing the {shown.bars_drawn:,} largest of {shown.bars_total:,} bars; the table lists them all.")
+        st.caption(_("Drawing the {shown} largest of {total} bars; the table lists them all.").format(
+            shown=i18n.number(shown.bars_drawn), total=i18n.number(shown.bars_total)
+        ))  # fmt: skip
 
-st.subheader("Totals by status and kind of flow")
-st.caption("A total adds figures of one status and one kind of flow only, never across them; where figures "
-           "cannot be added, 'not added' says which and why. 'Of which vague' counts the figures the source "
-           "qualifies, and makes the total approximate.")  # fmt: skip
+st.subheader(_("Totals by status and kind of flow"))
+st.caption(_("A total adds figures of one status and one kind of flow only, never across them; where figures "
+             "cannot be added, 'not added' says which and why. 'Of which vague' counts the figures the source "
+             "qualifies, and makes the total approximate."))  # fmt: skip
 show_table(shown.totals)
-st.subheader(f"The {shown.figures:,} figures shown")
+st.subheader(
+    ngettext("The {n} figure shown", "The {n} figures shown", shown.figures).format(n=i18n.number(shown.figures))
+)
 show_table(shown.table, aid_columns)

@@ -6,38 +6,42 @@ from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel
 from components.share import page_permalink, share_and_download
 from components.view_state import open_view, show_notices, write_view
+from core import i18n
 from core.compare.data import compare_data
 from core.compare.figures import PANEL_WIDTH, compare_view
-from core.compare.options import COUNTED_EVENTS, PARAMS, REGION_RULE, SORTS, empty_reason
+from core.compare.options import COUNTED_EVENTS, PARAMS, REGION_RULE, empty_reason
 from core.compare.table import text_widths
 from core.formatting import for_display
+from core.i18n import _
 from core.url_state import year_range_value
 
 facts = facts_or_stop()
 data = derived(facts, compare_data)
 options = data.options
-_, notices = open_view(PARAMS, facts.version, lambda reader: PARAMS.read(reader, options))
+_query, notices = open_view(PARAMS, facts.version, lambda reader: PARAMS.read(reader, options))
 with st.sidebar:
-    st.subheader("Filters")
+    st.subheader(_("Filters"))
     filters = filter_panel(PARAMS, options)
 write_view(PARAMS.to_query(filters))
 
-st.title("Country comparison")
+st.title(_("Country comparison"))
 st.caption(
-    "What the source states about each country, side by side. Money is Japan's: a country's figures are added "
-    "only within one status and one kind of flow, with periods inside the years chosen. Where the source states "
-    "nothing, the page says **not stated**, never 0."
+    _(
+        "What the source states about each country, side by side. Money is Japan's: a country's figures are added "
+        "only within one status and one kind of flow, with periods inside the years chosen. Where the source states "
+        "nothing, the page says **not stated**, never 0."
+    )
 )
 show_notices(notices)
 shown = for_filters(facts, compare_view, data, filters)
 metrics, rows = shown.metrics, shown.rows
 share_and_download(
     page="compare",
-    page_title="Country comparison",
+    page_title=_("Country comparison"),
     link=page_permalink("compare", PARAMS.to_query(filters), facts.version),
     rows=lambda: for_display(rows),
     name_parts=[*(filters.countries if len(filters.countries) <= 3 else []), year_range_value(filters.years)],
-    filters={**PARAMS.summary(filters, options), **dict(PARAMS.notes)},
+    filters={**PARAMS.summary(filters, options), **{_(name): _(note) for name, note in PARAMS.notes}},
     tables=["money", "events", "figures", "actors", "statuses", "flow_kinds", "categories", "sources"],
     facts=facts,
 )
@@ -51,42 +55,51 @@ if any(m.charted for m in metrics):
         for metric, figure in shown.panels:
             st.plotly_chart(figure, width=PANEL_WIDTH, key=f"compare_chart_{metric.id}")
     counts = set(COUNTED_EVENTS) & set(filters.metrics)
-    st.caption(
-        ("A ◇ **no total** mark means the country's figures cannot be added (different kinds of flow, or a period "
-         "not stated or reaching outside the years), so no bar is drawn: the hover and the table list them side by "
-         "side and say why. " if shown.no_total else "")
-        + "Grey *not stated* is not a zero: the hover and the table say whether the gap is the source's or the "
-        "filters' and name what the source does state. "
-        + ("Event counts count the events in the data that name the country as its own, so 0 there is a real "
-           "zero; events naming its region as a whole are shown apart, and events with no stated date are not "
-           "counted. " if counts else "")
-        + f"Each panel sorted {SORTS[filters.sort].lower()}."
-    )  # fmt: skip
+    sentences = [
+        _("A ◇ **no total** mark means the country's figures cannot be added (different kinds of flow, or a period "
+          "not stated or reaching outside the years), so no bar is drawn: the hover and the table list them side by "
+          "side and say why.") if shown.no_total else "",
+        _("Grey *not stated* is not a zero: the hover and the table say whether the gap is the source's or the "
+          "filters' and name what the source does state."),
+        _("Event counts count the events in the data that name the country as its own, so 0 there is a real "
+          "zero; events naming its region as a whole are shown apart, and events with no stated date are not "
+          "counted.") if counts else "",
+        _("Each panel sorted by name.") if filters.sort == "name" else _("Each panel sorted by value."),
+    ]  # fmt: skip
+    st.caption(" ".join(sentence for sentence in sentences if sentence))
 if shown.stated_nothing:
-    st.info("The source states no money or company figure for these countries in these years.")
+    st.info(_("The source states no money or company figure for these countries in these years."))
 
 if shown.regional.total or shown.regional_events_total:
     with st.container(border=True):
-        st.markdown("**Facts about a region or group as a whole, counted for no single state**")
-        st.caption(f"{REGION_RULE[0].upper()}{REGION_RULE[1:]}. Shown here: {shown.regions}.")
+        st.markdown(_("**Facts about a region or group as a whole, counted for no single state**"))
+        rule = _(REGION_RULE)
+        st.caption(f"{rule[0].upper()}{rule[1:]}. " + _("Shown here: {groups}.").format(groups=shown.regions))
         if shown.regional.total:
             st.dataframe(shown.regional.arrow, hide_index=True, width="stretch")
         if shown.regional.total > shown.regional.shown:
-            st.caption(f"Showing the first {shown.regional.shown:,} of {shown.regional.total:,} region-wide figures, "
-                       "each metric's largest first. The Aid page lists and downloads them all.")  # fmt: skip
+            st.caption(
+                _(
+                    "Showing the first {shown} of {total} region-wide figures, each metric's largest first. "
+                    "The Aid page lists and downloads them all."
+                ).format(shown=i18n.number(shown.regional.shown), total=i18n.number(shown.regional.total))
+            )
         if shown.regional_events_listed:
-            st.caption(f"Events that name a region or group as a whole, counted for no single state: "
-                       f"{shown.regional_events_listed}.")  # fmt: skip
+            st.caption(
+                _("Events that name a region or group as a whole, counted for no single state: {events}.").format(
+                    events=shown.regional_events_listed
+                )
+            )
 
-st.subheader("The comparison table")
-st.caption("The same table as the CSV: the words on screen, money in exact dollars, then the facts behind each row.")
+st.subheader(_("The comparison table"))
+st.caption(_("The same table as the CSV: the words on screen, money in exact dollars, then the facts behind each row."))
 st.dataframe(
     shown.table.arrow,
     hide_index=True,
     width="stretch",
     key="compare_table",
     column_config={
-        "quote": st.column_config.TextColumn(width="large"),
+        _("quote"): st.column_config.TextColumn(width="large"),
         **{label: st.column_config.TextColumn(width=width) for label, width in text_widths(rows, metrics).items()},
     },
 )

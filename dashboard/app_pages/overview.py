@@ -8,25 +8,28 @@ from components.navigation import analysis_pages
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
 from core.formatting import escape_markdown, for_display
+from core.i18n import _
 from core.overview import central_asia_money, key_figures_table, principle_lists, stated_counts
 
 facts = facts_or_stop()
 # This page has no filters; reading the URL still names anything a link asked for that it ignored.
-_, notices = read_view(lambda reader: None, facts.version)
+_state, notices = read_view(lambda reader: None, facts.version)
 write_view({})
 
-st.title("Japan and Central Asia")
+st.title(_("Japan and Central Asia"))
 show_notices(notices)
 st.markdown(
-    "Japan's aid, investment and dialogue with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and "
-    "Uzbekistan, as one August 2020 analysis states them. Every figure below carries the source's own "
-    "words and its paragraph, so it can be checked and cited. Money is kept apart by how firm it is: "
-    "**realised**, **agreed** and **contracts signed with implementation unknown** are never added "
-    "together. Where the source says nothing, the dashboard says **not stated**, never zero."
+    _(
+        "Japan's aid, investment and dialogue with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and "
+        "Uzbekistan, as one August 2020 analysis states them. Every figure below carries the source's own "
+        "words and its paragraph, so it can be checked and cited. Money is kept apart by how firm it is: "
+        "**realised**, **agreed** and **contracts signed with implementation unknown** are never added "
+        "together. Where the source says nothing, the dashboard says **not stated**, never zero."
+    )
 )
 share_and_download(
     page="overview",
-    page_title="Overview",
+    page_title=_("Overview"),
     link=page_permalink("", {}, facts.version),
     rows=lambda: for_display(derived(facts, key_figures_table)),
     name_parts=["key-figures"],
@@ -39,19 +42,23 @@ if pages:
     for column, page in zip(st.columns(len(pages)), pages, strict=True):
         column.page_link(page)
 
-st.header("Japan's money in Central Asia")
-st.caption("Amounts in US dollars as the source gives them; the region's figure is not divided among the states.")
+st.header(_("Japan's money in Central Asia"))
+st.caption(_("Amounts in US dollars as the source gives them; the region's figure is not divided among the states."))
 key_figure_grid(derived(facts, central_asia_money))
 
-st.header("The dialogue and business in figures")
+st.header(_("The dialogue and business in figures"))
 key_figure_grid(derived(facts, stated_counts))
 
-st.header("Stated principles")
+st.header(_("Stated principles"))
 for column, (title, items) in zip(st.columns(2), derived(facts, principle_lists), strict=False):
     with column:
         st.subheader(escape_markdown(title))
         for item in items.itertuples(index=False):
             st.markdown(f"{item.position}\\. {escape_markdown(item.item)}")
-        st.caption(f"¶{int(items['paragraph'].iloc[0])} of the source")
+        st.caption(_("¶{paragraph} of the source").format(paragraph=int(items["paragraph"].iloc[0])))
 
-st.caption(f"Data version {facts.version} · see Sources for the full references and the data dictionary.")
+st.caption(
+    _("Data version {version} · see Sources for the full references and the data dictionary.").format(
+        version=facts.version
+    )
+)

@@ -4,22 +4,31 @@ import datetime as dt
 
 import streamlit as st
 
+from components.cards import data_html, identifier, written_in
 from components.data import facts_or_stop
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
+from core import i18n
 from core.formatting import escape_markdown
-from core.reference import dashboard_citation, data_dictionary, full_dictionary, full_reference
+from core.i18n import _, ngettext
+from core.reference import dashboard_citation, data_dictionary, dictionary_headings, full_dictionary, full_reference
 
 facts = facts_or_stop()
 # This page has no filters; reading the URL still names anything a link asked for that it ignored.
-_, notices = read_view(lambda reader: None, facts.version)
+_state, notices = read_view(lambda reader: None, facts.version)
 write_view({})
 
-st.title("Sources")
+
+def _reference_words(text: str, language: str | None) -> str:
+    """The data's words in a reference: escaped; the source's title marked with its language."""
+    return data_html(text) if language is None else written_in(text, language)
+
+
+st.title(_("Sources"))
 show_notices(notices)
 share_and_download(
     page="sources",
-    page_title="Sources and data dictionary",
+    page_title=_("Sources and data dictionary"),
     link=page_permalink("sources", {}, facts.version),
     rows=lambda: full_dictionary(facts),
     name_parts=["data-dictionary"],
@@ -29,23 +38,36 @@ share_and_download(
 )
 for source in facts.sources.to_dict("records"):
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(source['source_id'])}** · {escape_markdown(full_reference(source))}")
+        st.markdown(
+            f"**{identifier(source['source_id'])}** · {full_reference(source, _reference_words)}",
+            unsafe_allow_html=True,
+        )
         if isinstance(source.get("note"), str):
             st.caption(escape_markdown(source["note"]))
         if isinstance(source.get("document"), str):
-            st.caption(f"The project's copy of the text: {escape_markdown(source['document'])}")
+            st.caption(
+                _("The project's copy of the text: {path}").format(path=identifier(source["document"])),
+                unsafe_allow_html=True,
+            )
 
-st.header("How to cite")
-st.markdown("Cite the figure's source (above) and the dashboard with its data version:")
+st.header(_("How to cite"))
+st.markdown(_("Cite the figure's source (above) and the dashboard with its data version:"))
 st.code(dashboard_citation(facts, retrieved=dt.date.today()), language=None, wrap_lines=True)
 
-st.header("Data dictionary")
+st.header(_("Data dictionary"))
 st.markdown(
-    f"The data is a Frictionless Data Package in the folder {escape_markdown(facts.data_dir.name)}: "
-    "CSV tables described by `datapackage.yaml`. An empty cell means the source does not state the value."
+    _(
+        "The data is a Frictionless Data Package in the folder {folder}: "
+        "CSV tables described by `datapackage.yaml`. An empty cell means the source does not state the value."
+    ).format(folder=identifier(facts.data_dir.name)),
+    unsafe_allow_html=True,
 )
+headings = dictionary_headings()
 for spec in facts.package.resources:
     rows = len(facts.tables[spec.name])
-    with st.expander(f"{escape_markdown(spec.title)} — {spec.path}, {rows:,} rows"):
+    label = ngettext("{title} — {path}, {n} row", "{title} — {path}, {n} rows", rows).format(
+        title=escape_markdown(spec.title), path=spec.path, n=i18n.number(rows)
+    )
+    with st.expander(label):
         st.markdown(escape_markdown(spec.description))
-        st.dataframe(data_dictionary(spec), hide_index=True, width="stretch")
+        st.dataframe(data_dictionary(spec).rename(columns=headings), hide_index=True, width="stretch")

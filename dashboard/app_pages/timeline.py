@@ -10,8 +10,9 @@ from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
 from components.tables import show_table
 from components.view_state import open_view, show_notices, write_view
-from core import timeline, timeline_figures
+from core import i18n, timeline, timeline_figures
 from core.formatting import escape_markdown, for_display
+from core.i18n import _, ngettext
 from core.reference import full_reference
 from core.url_state import year_range_value
 
@@ -19,14 +20,20 @@ facts = facts_or_stop()
 options = derived(facts, timeline.timeline_options)
 view = derived(facts, timeline.event_view)
 ids = derived(facts, timeline.event_ids)
-_, notices = open_view(timeline.PARAMS, facts.version, lambda r: timeline.read_filters(r, options, ids))
+_query, notices = open_view(timeline.PARAMS, facts.version, lambda r: timeline.read_filters(r, options, ids))
 with st.sidebar:
-    st.subheader("Filters")
+    st.subheader(_("Filters"))
     filters = filter_panel(timeline.PARAMS, options, event="")
 kept = for_filters(facts, timeline.kept_events, view, filters)  # shared by sessions per filter state
 
-st.title("Dialogue timeline")
-st.caption("Every event the source dates, in lanes by category; click one for its details and the source's words.")
+EVENT_LIST = _(timeline.PARAMS.param("event").label)
+st.title(_("Dialogue timeline"))
+st.caption(
+    _(
+        "Every event the source dates, in lanes by category. Select an event in the chart, or choose it in the "
+        "“{list}” list, to see its details and the source's words."
+    ).format(list=EVENT_LIST)
+)
 show_notices(notices)
 
 EVENT_KEY = timeline.PARAMS.widget_key("event")
@@ -38,7 +45,7 @@ filters = dataclasses.replace(filters, event=selected)
 write_view(timeline.PARAMS.to_query(filters))
 share_and_download(
     page="timeline",
-    page_title="Dialogue timeline",
+    page_title=_("Dialogue timeline"),
     link=page_permalink("timeline", timeline.PARAMS.to_query(filters), facts.version),
     rows=lambda: for_display(timeline.table(timeline.filter_events(view, filters))),  # not the copy: see aid.py
     name_parts=[year_range_value(filters.years)],
@@ -54,15 +61,22 @@ if 0 < kept.dated <= timeline.EVENTS_DRAWN:
     st.plotly_chart(figure, key="tl_chart", on_select="rerun", selection_mode="points")
 elif kept.dated:
     st.plotly_chart(figure, key="tl_counts")
-    st.caption(f"{kept.dated:,} dated events are too many to draw one by one: counts per year instead. "
-               f"Narrow the filters to {timeline.EVENTS_DRAWN:,} or fewer to see and click each event.")  # fmt: skip
+    too_many = ngettext(
+        "{n} dated event is too many to draw one by one: counts per year instead.",
+        "{n} dated events are too many to draw one by one: counts per year instead.",
+        kept.dated,
+    ).format(n=i18n.number(kept.dated))
+    narrow = _("Narrow the filters to {n} or fewer to see and click each event.").format(
+        n=i18n.number(timeline.EVENTS_DRAWN)
+    )
+    st.caption(f"{too_many} {narrow}")
 
 choices = kept.choices
 picked = view[view["event_id"] == selected] if selected else view.head(0)  # no scan of every id for nothing
 if selected and selected not in choices:  # chosen in the chart beyond the list's first events
     choices = {**timeline.event_choices(picked, selected).to_dict(), **choices}
-st.selectbox(timeline.PARAMS.param("event").label, ["", *choices], key=EVENT_KEY,
-             format_func=lambda e: choices.get(e, "Choose an event, or click one in the chart"))  # fmt: skip
+PROMPT = _("Choose an event, or click one in the chart")
+st.selectbox(EVENT_LIST, ["", *choices], key=EVENT_KEY, format_func=lambda e: choices.get(e, PROMPT))
 if selected:
     event = picked.iloc[0]
     source = facts.sources.set_index("source_id").loc[event["source_id"]]
@@ -75,7 +89,12 @@ if selected:
         st.caption(escape_markdown(full_reference(source)))
 
 if kept.undated.total:
-    with st.expander(f"Events the source gives no date for ({kept.undated.total:,}): not placed on the axis"):
+    undated = _("Events the source gives no date for ({n}): not placed on the axis")
+    with st.expander(undated.format(n=i18n.number(kept.undated.total))):
         show_table(kept.undated)
-st.subheader(f"The {kept.total:,} events shown, in date order")
+st.subheader(
+    ngettext("The {n} event shown, in date order", "The {n} events shown, in date order", kept.total).format(
+        n=i18n.number(kept.total)
+    )
+)
 show_table(kept.table)

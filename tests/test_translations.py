@@ -1,0 +1,194 @@
+"""The interface's translations: every string has its Russian, the compiled catalogue is current,
+and numbers, money, years and plural forms follow the language."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import string
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from core import i18n
+from core.facts import load_facts
+from core.formatting import format_count, format_period, format_usd, not_stated
+from core.i18n import LANGUAGES, LOCALES_DIR, _, ngettext, use_language
+from core.translations import localise
+from scripts.translations import SOURCES
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+OTHER_LANGUAGES = [language for language in LANGUAGES if language != i18n.ENGLISH]
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+
+
+def _po_path(language: str) -> Path:
+    return LOCALES_DIR / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+
+
+def _extracted() -> set[tuple[str | None, str]]:
+    """(context, English) of every string the code marks for translation, as pybabel extracts them."""
+    found: set[tuple[str | None, str]] = set()
+    for folder in SOURCES:
+        for _file, _line, message, _comments, context in extract_from_dir(
+            REPO / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
+        ):
+            found.add((context, message[0] if isinstance(message, tuple) else message))
+    return found
+
+
+def test_extraction_finds_the_interface_strings():
+    # A guard for the tests below: if extraction silently found nothing, they would pass vacuously.
+    ids = {message for _context, message in _extracted()}
+    assert {"Aid and investment", "Language", "The link was opened with changes: {changes}."} <= ids
+    assert len(ids) > 100
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_every_interface_string_has_a_translation(language):
+    with _po_path(language).open("rb") as handle:
+        catalogue = read_po(handle, locale=language)
+    missing, fuzzy = [], []
+    for context, english in sorted(_extracted(), key=lambda item: item[1]):
+        message = catalogue.get(english, context=context)
+        strings = [] if message is None else (message.string if isinstance(message.string, tuple) else [message.string])
+        if message is None or not all(strings):
+            missing.append(english)
+        elif message.fuzzy:
+            fuzzy.append(english)
+    assert not missing, (
+        f"{len(missing)} string(s) have no {language} translation; run `python -m scripts.translations update`, "
+        f"translate them in {_po_path(language).relative_to(REPO)}, then `python -m scripts.translations compile`. "
+        f"First: {missing[:10]}"
+    )
+    assert not fuzzy, f"fuzzy (changed English, translation unchecked): {fuzzy[:10]}"
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_translations_keep_every_placeholder(language):
+    with _po_path(language).open("rb") as handle:
+        catalogue = read_po(handle, locale=language)
+
+    def names(text: str) -> set[str]:
+        return {field for _lit, field, _spec, _conv in string.Formatter().parse(text) if field is not None}
+
+    wrong = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        english = message.id if isinstance(message.id, str) else message.id[1]
+        for text in message.string if isinstance(message.string, tuple) else [message.string]:
+            if text and names(text) != names(english):
+                wrong.append((english, text))
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_compiled_catalogue_is_current(language):
+    with _po_path(language).open("rb") as handle:
+        catalogue = read_po(handle, locale=language)
+    expected = io.BytesIO()
+    write_mo(expected, catalogue)
+    compiled = _po_path(language).with_suffix(".mo")
+    assert compiled.is_file(), f"{compiled} is missing: run `python -m scripts.translations compile`"
+    assert compiled.read_bytes() == expected.getvalue(), (
+        f"{compiled.name} is older than its .po: run `python -m scripts.translations compile`"
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "russian"), [(1, "1 событие"), (2, "2 события"), (5, "5 событий"), (11, "11 событий"), (21, "21 событие")]
+)
+def test_plural_forms_follow_each_language(count, russian):
+    # The timeline's table heading, a string of the interface with a count in it.
+    singular, plural = "The {n} event shown, in date order", "The {n} events shown, in date order"
+    with use_language("ru"):
+        assert ngettext(singular, plural, count).format(n=count) == f"Показано {russian}, в порядке дат"
+    english = "1 event" if count == 1 else f"{count} events"
+    assert ngettext(singular, plural, count).format(n=count) == f"The {english} shown, in date order"
+
+
+def test_money_numbers_and_years_by_language():
+    assert format_usd(5.5e9) == "US$5.5 bn"
+    assert format_usd(12e9, "approximately", short=True) == "≈ US$12 bn"
+    assert format_count(1234, "more than") == "more than 1,234"
+    assert i18n.years(2005, 2019) == "2005–2019" and i18n.years(2015) == "2015"
+    with use_language("ru"):
+        assert format_usd(5.5e9) == "5,5 млрд долл. США"
+        assert format_usd(12e9, "approximately", short=True) == "≈ 12 млрд долл. США"
+        assert format_usd(12e9, "approximately") == "около 12 млрд долл. США"
+        assert format_usd(250e6) == "250 млн долл. США"
+        assert format_count(1234, "more than").replace("\xa0", " ") == "более 1 234"
+        assert i18n.number(1234.5, 1).replace("\xa0", " ") == "1 234,5"
+        assert i18n.years(2005, 2019) == "2005–2019 гг." and i18n.years(2015) == "2015 г."
+        assert format_period(1954, None) == "с 1954 (конец не указан)"
+        assert not_stated() == "не указано"
+
+
+def test_language_is_per_context_and_restored():
+    with use_language("ru"):
+        assert _("Language") == "Язык"
+    assert _("Language") == "Language"
+    with pytest.raises(ValueError, match="unknown language"), use_language("xx"):
+        pass
+
+
+def test_localised_facts_translate_words_and_keep_quotes():
+    facts = load_facts(DATA)
+    russian = localise(facts, "ru")
+    assert russian.language == "ru" and facts.language == "en"
+    names = dict(zip(russian.actors["code"], russian.actors["name"], strict=True))
+    assert names["KAZ"] == "Казахстан"
+    assert russian.events["quote"].tolist() == facts.events["quote"].tolist()  # quotes stay as written
+    assert russian.money["amount_usd"].equals(facts.money["amount_usd"])
+    assert russian.events["title"].tolist() != facts.events["title"].tolist()
+    assert localise(facts, "en") is facts
+
+
+def test_bundled_data_has_every_translation():
+    assert load_facts(DATA).translation_problems == ()
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def test_validator_names_missing_stale_and_unknown_translations(tmp_path):
+    data = _copy_data(tmp_path)
+    table = pd.read_csv(data / "translations.csv", dtype=str, keep_default_na=False)
+    kaz = (table["resource"] == "actors") & (table["key"] == "KAZ") & (table["field"] == "name")
+    table = table[~kaz]  # missing: Kazakhstan's name
+    stale = (table["resource"] == "events") & (table["key"] == "E01") & (table["field"] == "title")
+    table.loc[stale, "english"] = "An older title"  # stale: the English changed since
+    extra = {"resource": "events", "key": "E99", "field": "title", "language": "ru", "text": "Нет", "english": "No"}
+    table = pd.concat([table, pd.DataFrame([extra])], ignore_index=True)
+    table.to_csv(data / "translations.csv", index=False)
+
+    problems = load_facts(data).translation_problems
+    described = [str(problem) for problem in problems]
+    missing = [p for p in problems if p.file == "actors.csv"]
+    assert len(missing) == 1 and missing[0].row == 2 and missing[0].column == "name"
+    assert "Russian translation" in missing[0].expected
+    stale_rows = [p for p in problems if p.file == "translations.csv" and p.column == "english"]
+    assert len(stale_rows) == 1 and "Japan–US security treaty" in stale_rows[0].expected
+    unknown = [p for p in problems if p.file == "translations.csv" and p.column == "key"]
+    assert len(unknown) == 1 and unknown[0].value == "E99", described
+    assert len(problems) == 3, described
+
+
+def test_validate_command_fails_on_a_missing_translation(tmp_path, capsys):
+    from core.cli import main
+
+    data = _copy_data(tmp_path)
+    lines = (data / "translations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data / "translations.csv").write_text("".join(lines[:-1]), encoding="utf-8")
+    assert main(["validate", str(data)]) == 1
+    assert "translation problem" in capsys.readouterr().err
+    assert main(["validate", str(DATA)]) == 0
