@@ -31,6 +31,12 @@ def written_in(text: object, language: str = "en") -> str:
     return f'<span lang="{html.escape(language)}">{data_html(text)}</span>'
 
 
+def reference_words(text: str, language: str | None) -> str:
+    """The data's words in a reference (core.reference.full_reference): escaped; the source's
+    title marked with its language."""
+    return data_html(text) if language is None else written_in(text, language)
+
+
 def identifier(text: object) -> str:
     """A code from the data (a source id, a file path), marked as words of no language (BCP 47
     'zxx'): neither English nor the interface's language, so screen readers and the language check

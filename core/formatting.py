@@ -85,6 +85,15 @@ def _qualified(text: str, qualifier: object, short: bool) -> str:
     return _("{qualifier} {amount}").format(qualifier=qualifier_word(word), amount=text)
 
 
+# How precisely an event's date is known (the data's `date_precision` ids), in words.
+PRECISION_WORDS = {"year": N_("year"), "span": N_("span"), "not_stated": NOT_STATED}
+
+
+def precision_word(precision: str) -> str:
+    """An event's date precision ('year', 'span', 'not_stated') in the run's language."""
+    return _(PRECISION_WORDS[precision]) if precision in PRECISION_WORDS else precision
+
+
 def qualifier_word(qualifier: str) -> str:
     """The source's vague word ('approximately') in the run's language."""
     return _(QUALIFIER_WORDS[qualifier]) if qualifier in QUALIFIER_WORDS else qualifier
@@ -137,7 +146,7 @@ def screen_table(
 ) -> ScreenTable:
     """`shape(rows)` for at most SHOWN_ROWS rows, every gap 'not stated'; shaping only those keeps a
     big view cheap. `total`: how many rows there are in all, when `rows` is already only the first."""
-    shown = for_display(shape(rows.head(SHOWN_ROWS)))
+    shown = for_display(_in_words(shape(rows.head(SHOWN_ROWS))))
     total = len(rows) if total is None else total
     # The conversion st.dataframe makes of a frame (a default index is kept as metadata only).
     try:
@@ -146,6 +155,22 @@ def screen_table(
         # As st.dataframe does: a column Arrow cannot type (mixed values) is shown as text.
         mixed = {name: "string" for name in shown.columns if shown[name].dtype == object}
         return ScreenTable(pa.Table.from_pandas(shown.astype(mixed)), total)
+
+
+# Columns of the tables (and CSVs) that hold the data's vocabulary ids: the screen shows them in
+# words of the run's language; the CSV keeps the ids, which scripts match on.
+SCREEN_WORDS: dict[str, Callable[[str], str]] = {"qualifier": qualifier_word, "date precision": precision_word}
+
+
+def _in_words(frame: pd.DataFrame) -> pd.DataFrame:
+    words = {
+        name: frame[name]
+        .astype("string")
+        .map(lambda value, say=say: value if pd.isna(value) or value == "" else say(value))
+        for name, say in SCREEN_WORDS.items()
+        if name in frame.columns
+    }
+    return frame.assign(**words) if words else frame
 
 
 def per_distinct(words: Callable[..., str], *columns: pd.Series) -> pd.Categorical[str]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from core.datapackage import DESCRIPTOR_NAME, PackageSpec
 from core.i18n import ENGLISH, LANGUAGES, N_, _
 from core.problems import Problem
 from core.validation import report_rows
@@ -32,6 +33,7 @@ KEY_SEPARATOR = "/"
 # The words of the data a reader sees, per table. Codes, numbers and quotes are not translated.
 TRANSLATED_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
+        "sources": ("author_affiliation", "note"),  # not the title: a reference gives it as printed
         "actors": ("name", "note"),
         "memberships": ("note",),
         "statuses": ("label", "description"),
@@ -43,6 +45,11 @@ TRANSLATED_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "principles": ("item", "list_title"),
     }
 )
+# The descriptor's words (datapackage.yaml), which the Sources page and the downloads show: rows of
+# translations.csv with resource `datapackage`, key a table ('money') or a field ('money.quote').
+PACKAGE = "datapackage"
+PACKAGE_RESOURCE_FIELDS = ("title", "description")
+PACKAGE_FIELD_FIELDS = ("title", "description", "unit")
 LANGUAGE_NAMES_EN = {"ru": N_("Russian")}  # in English; shown through _()
 
 
@@ -63,12 +70,14 @@ def check_translations(facts: Facts) -> list[Problem]:
     file = facts.package.resource(RESOURCE).path
     problems: list[Problem] = []
     english = _EnglishTexts(facts)
+    package_texts = _package_texts(facts)
     seen: dict[tuple[str, str, str], set[str]] = {}
     rows = table.reset_index(drop=True).astype("string")
     for position, entry in enumerate(rows.itertuples(index=False)):
         row = position + 2  # the header is row 1
         resource, key, field, language = str(entry.resource), str(entry.key), str(entry.field), str(entry.language)
-        if field not in TRANSLATED_FIELDS.get(resource, ()):
+        allowed = (*PACKAGE_RESOURCE_FIELDS, *PACKAGE_FIELD_FIELDS) if resource == PACKAGE else ()
+        if field not in TRANSLATED_FIELDS.get(resource, allowed):
             known = ", ".join(f"{r}.{f}" for r, fields in TRANSLATED_FIELDS.items() for f in fields)
             expected = _("a translated field, one of: {known}").format(known=known)
             problems.append(Problem(file, expected, row, "field", f"{resource}.{field}"))
@@ -78,7 +87,7 @@ def check_translations(facts: Facts) -> list[Problem]:
             expected = _("a language of the interface other than English ({others})").format(others=others)
             problems.append(Problem(file, expected, row, "language", language))
             continue
-        current = english.text(resource, key, field)
+        current = package_texts.get((key, field)) if resource == PACKAGE else english.text(resource, key, field)
         if current is None:
             expected = _("the key of a row of {file} with a {field}").format(file=f"{resource}.csv", field=field)
             problems.append(Problem(file, expected, row, "key", key))
@@ -86,7 +95,20 @@ def check_translations(facts: Facts) -> list[Problem]:
         if str(entry.english) != current:
             expected = _("the current English text, {text}, and a translation of it").format(text=repr(current))
             problems.append(Problem(file, expected, row, "english", str(entry.english)))
-        seen.setdefault((resource, field, language), set()).add(key)
+        if resource == PACKAGE:
+            seen.setdefault((PACKAGE, "", language), set()).add(f"{key}|{field}")
+        else:
+            seen.setdefault((resource, field, language), set()).add(key)
+    for language in LANGUAGES[1:]:
+        done = seen.get((PACKAGE, "", language), set())
+        for key, field in package_texts:
+            if f"{key}|{field}" not in done:
+                name = _(LANGUAGE_NAMES_EN[language]) if language in LANGUAGE_NAMES_EN else language
+                expected = _("a {language} translation in {file} (resource {resource}, key {key}, field {field})")
+                expected = expected.format(
+                    language=name, file=f"{RESOURCE}.csv", resource=PACKAGE, key=key, field=field
+                )
+                problems.append(Problem(DESCRIPTOR_NAME, expected, column=f"{key}.{field}"))
     for resource, fields in TRANSLATED_FIELDS.items():
         for field in fields:
             for language in LANGUAGES[1:]:
@@ -94,6 +116,20 @@ def check_translations(facts: Facts) -> list[Problem]:
                     resource, field, language, seen.get((resource, field, language), set())
                 )
     return problems
+
+
+def _package_texts(facts: Facts) -> dict[tuple[str, str], str]:
+    """(key, field) -> English of every non-empty title, description and unit in the descriptor."""
+    texts: dict[tuple[str, str], str] = {}
+    for spec in facts.package.resources:
+        for field in PACKAGE_RESOURCE_FIELDS:
+            if getattr(spec, field):
+                texts[(spec.name, field)] = getattr(spec, field)
+        for column in spec.fields:
+            for field in PACKAGE_FIELD_FIELDS:
+                if getattr(column, field):
+                    texts[(f"{spec.name}.{column.name}", field)] = getattr(column, field)
+    return texts
 
 
 class _EnglishTexts:
@@ -142,6 +178,7 @@ def localise(facts: Facts, language: str) -> Facts:
     if language == ENGLISH or table is None:
         return facts
     chosen = table[table["language"].astype("string") == language].astype("string")
+    package = _localised_package(facts.package, chosen[chosen["resource"] == PACKAGE])
     changed: dict[str, pd.DataFrame] = {}
     for resource, entries in chosen.groupby("resource", observed=True):
         name = str(resource)
@@ -162,4 +199,29 @@ def localise(facts: Facts, language: str) -> Facts:
     attributes = {field.name for field in dataclasses.fields(facts)}  # the others are in Facts.extra
     main: dict[str, Any] = {name: changed.pop(name) for name in list(changed) if name in attributes}
     extra = MappingProxyType({**facts.extra, **changed})
-    return dataclasses.replace(facts, language=language, extra=extra, **main)
+    return dataclasses.replace(facts, language=language, package=package, extra=extra, **main)
+
+
+def _localised_package(package: PackageSpec, entries: pd.DataFrame) -> PackageSpec:
+    """The descriptor with its titles, descriptions and units translated where `entries` has them."""
+    if entries.empty:
+        return package
+    words = {
+        (str(k), str(f)): str(t) for k, f, t in zip(entries["key"], entries["field"], entries["text"], strict=True)
+    }
+
+    def translated(item: Any, key: str, fields: tuple[str, ...]) -> Any:
+        changes = {field: words[(key, field)] for field in fields if (key, field) in words and getattr(item, field)}
+        return dataclasses.replace(item, **changes) if changes else item
+
+    resources = tuple(
+        translated(
+            dataclasses.replace(
+                spec, fields=tuple(translated(f, f"{spec.name}.{f.name}", PACKAGE_FIELD_FIELDS) for f in spec.fields)
+            ),
+            spec.name,
+            PACKAGE_RESOURCE_FIELDS,
+        )
+        for spec in package.resources
+    )
+    return dataclasses.replace(package, resources=resources)

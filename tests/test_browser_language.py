@@ -40,7 +40,7 @@ _VISIBLE_TEXT = """
   // being in that language (the source's quotes).
   const marked = (el) => { const l = el.closest('[lang]'); return l && l !== document.documentElement; };
   const skip = (el) => marked(el) || el.closest(
-      'code, pre, script, style, [data-testid="stIconMaterial"], [aria-hidden="true"]');
+      'code, pre, script, style, [data-testid="stIconMaterial"], [aria-hidden="true"], ' + STREAMLIT_CHROME);
   const walker = document.createTreeWalker(document.querySelector('[data-testid="stApp"]'), NodeFilter.SHOW_TEXT);
   const texts = [];
   while (walker.nextNode()) {
@@ -54,24 +54,30 @@ _VISIBLE_TEXT = """
   return texts;
 }
 """
+# Streamlit's own chrome, which the app cannot translate (README, "What is not translated"):
+STREAMLIT_CHROME = {
+    # The keyboard skip link Streamlit draws before the app ("Skip to main content"); English is
+    # hard-coded in Streamlit's front end.
+    '[data-testid="stSkipToContent"]',
+}
 # Codes, abbreviations and names written in Latin letters in Russian text too.
 LATIN_ALLOWED = {
     "CSV", "ZIP", "PNG", "URL", "US", "KAZ", "KGZ", "TJK", "TKM", "UZB", "JPN", "USA", "CHN", "RUS", "CA5",
     "C5", "English", "Esen", "Usubaliev", "Plotly", "Streamlit", "BibTeX", "RIS", "Zotero", "Data", "Package",
-    "Frictionless", "CC", "BY",
+    "Frictionless", "CC", "BY", "COVID",
 }  # fmt: skip
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# A word in Latin letters; one with a digit or an underscore is a code (CA5, usubaliev_2020, E13).
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]+")
+_CODE = re.compile(r".*[0-9_].*")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{2,}")
 
 
 def _words_of_other_language(page: Page, language: str) -> list[tuple[str, str]]:
     """(word, the text it stands in) for every word of the other language in the page's visible text."""
     found = []
-    for text in page.evaluate(_VISIBLE_TEXT):
+    for text in page.evaluate(_VISIBLE_TEXT.replace("STREAMLIT_CHROME", repr(", ".join(STREAMLIT_CHROME)))):
         if language == "ru":
-            words = [
-                w for w in _LATIN_WORD.findall(text) if w not in LATIN_ALLOWED and not re.fullmatch(r"[A-Z]\d+", w)
-            ]
+            words = [w for w in _LATIN_WORD.findall(text) if w not in LATIN_ALLOWED and not _CODE.fullmatch(w)]
         else:
             words = [w for w in _CYRILLIC_WORD.findall(text) if w != "Русский"]
         found += [(word, text[:80]) for word in words]

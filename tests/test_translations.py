@@ -4,6 +4,7 @@ and numbers, money, years and plural forms follow the language."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import string
 from pathlib import Path
@@ -24,6 +25,7 @@ from scripts.translations import SOURCES
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 OTHER_LANGUAGES = [language for language in LANGUAGES if language != i18n.ENGLISH]
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
@@ -192,3 +194,21 @@ def test_validate_command_fails_on_a_missing_translation(tmp_path, capsys):
     assert main(["validate", str(data)]) == 1
     assert "translation problem" in capsys.readouterr().err
     assert main(["validate", str(DATA)]) == 0
+
+
+def test_the_descriptor_s_words_are_translated_too(tmp_path):
+    facts = load_facts(DATA)
+    russian = localise(facts, "ru").package
+    money, english_money = russian.resource("money"), facts.package.resource("money")
+    assert money.title != english_money.title and _CYRILLIC.search(money.title)
+    assert [f.name for f in money.fields] == [f.name for f in english_money.fields]  # identifiers stay
+    amount = next(f for f in money.fields if f.name == "amount_usd")
+    assert _CYRILLIC.search(amount.description) and _CYRILLIC.search(amount.unit)
+    assert [f.type for f in money.fields] == [f.type for f in english_money.fields]
+
+    data = _copy_data(tmp_path)
+    table = pd.read_csv(data / "translations.csv", dtype=str, keep_default_na=False)
+    dropped = (table["resource"] == "datapackage") & (table["key"] == "money.quote") & (table["field"] == "title")
+    table[~dropped].to_csv(data / "translations.csv", index=False)
+    problems = load_facts(data).translation_problems
+    assert [(p.file, p.column) for p in problems] == [("datapackage.yaml", "money.quote.title")]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components.cards import data_html, identifier, written_in
+from components.cards import identifier, reference_words
 from components.data import facts_or_stop
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
@@ -17,11 +17,6 @@ facts = facts_or_stop()
 # This page has no filters; reading the URL still names anything a link asked for that it ignored.
 _state, notices = read_view(lambda reader: None, facts.version)
 write_view({})
-
-
-def _reference_words(text: str, language: str | None) -> str:
-    """The data's words in a reference: escaped; the source's title marked with its language."""
-    return data_html(text) if language is None else written_in(text, language)
 
 
 st.title(_("Sources"))
@@ -39,7 +34,7 @@ share_and_download(
 for source in facts.sources.to_dict("records"):
     with st.container(border=True):
         st.markdown(
-            f"**{identifier(source['source_id'])}** · {full_reference(source, _reference_words)}",
+            f"**{identifier(source['source_id'])}** · {full_reference(source, reference_words)}",
             unsafe_allow_html=True,
         )
         if isinstance(source.get("note"), str):

@@ -4,6 +4,7 @@ import dataclasses
 
 import streamlit as st
 
+from components.cards import reference_words, written_in
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel
 from components.selection import follow_clicks
@@ -85,8 +86,9 @@ if selected:
         st.markdown(f"**{escape_markdown(event['date_text'])}** · {escape_markdown(event['category_label'])} · "
                     f"{escape_markdown(event['country_names'])}")  # fmt: skip
         st.markdown(escape_markdown(event["description"]))
-        st.markdown(f"> “{escape_markdown(event['quote'])}” (¶{int(event['paragraph'])})")
-        st.caption(escape_markdown(full_reference(source)))
+        # The quote and the source's title as written (English), marked so.
+        st.markdown(f"> “{written_in(event['quote'])}” (¶{int(event['paragraph'])})", unsafe_allow_html=True)
+        st.caption(full_reference(source, reference_words), unsafe_allow_html=True)
 
 if kept.undated.total:
     undated = _("Events the source gives no date for ({n}): not placed on the axis")
