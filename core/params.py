@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
+from core import i18n
 from core.formatting import chosen_names
 from core.i18n import N_, _, pgettext
 from core.url_state import EMPTY_LIST, LANGUAGE_PARAM, VERSION_PARAM, QueryReader, flag_value, year_range_value
@@ -191,7 +192,11 @@ class PageParams(Generic[Opts, F]):
         return {_(p.summary_name): p.words(getattr(filters, p.field), options) for p in self.params if p.summary_name}
 
     def widget_key(self, field: str) -> str:
-        return f"{self.prefix}_{field}"
+        """The session key of the field's widget. In a language other than English it names the
+        language: Streamlit's widgets keep the option labels they were first drawn with, so after a
+        switch of language the page draws new widgets, seeded from the URL (which holds the view)."""
+        language = i18n.current_language()
+        return f"{self.prefix}_{field}" if language == i18n.ENGLISH else f"{self.prefix}_{field}_{language}"
 
     def widget_values(self, filters: F) -> dict[str, Any]:
         """Session-state values for the page's widgets, keyed as the widgets are."""
