@@ -38,27 +38,29 @@ def share_and_download(
     language = current_language()
     csv_name = file_name(page, name_parts, today)
     view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables)
-    share, csv, bundle = st.columns([1, 1, 1], vertical_alignment="center")
-    with share.popover(_("Share this view"), icon=":material/link:", width="stretch"):
+    # A row that wraps, not three columns: a column cut a label short when it was longer (Russian)
+    # or the window narrower.
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+    with row.popover(_("Share this view"), icon=":material/link:", width="content"):
         st.caption(_("This link reopens exactly this view, with every filter stated and the data version pinned."))
         st.code(link, language=None, wrap_lines=True)
-    csv.download_button(
+    row.download_button(
         _("Download CSV"),
         data=in_language(language, lambda: safe_csv(rows())),
         file_name=csv_name,
         mime="text/csv",
         on_click="ignore",
         icon=":material/download:",
-        width="stretch",
+        width="content",
         help=_("Exactly the rows of this view, with source, quote and paragraph; formulas neutralised."),
     )
-    bundle.download_button(
+    row.download_button(
         _("Download with citation"),
         data=in_language(language, lambda: citation_zip(rows(), csv_name, view, facts, today)),
         file_name=csv_name.removesuffix(".csv") + ".zip",
         mime="application/zip",
         on_click="ignore",
         icon=":material/folder_zip:",
-        width="stretch",
+        width="content",
         help=_("A zip of the CSV, the tables' metadata and a README with the link and a suggested citation."),
     )

@@ -37,10 +37,9 @@ share_and_download(
     tables=["money", "figures", "actors", "statuses", "sources"],
     facts=facts,
 )
-pages = analysis_pages()
-if pages:
-    for column, page in zip(st.columns(len(pages)), pages, strict=True):
-        column.page_link(page)
+with st.container(horizontal=True, gap="medium"):  # wraps where the titles do not fit on one line
+    for page in analysis_pages():
+        st.page_link(page)
 
 st.header(_("Japan's money in Central Asia"))
 st.caption(_("Amounts in US dollars as the source gives them; the region's figure is not divided among the states."))
