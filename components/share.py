@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 import pandas as pd
 import streamlit as st
 
+from components.reconnect import rerun_after_reconnect
 from core.export import ViewDescription, citation_zip, file_name, safe_csv
 from core.facts import Facts
 from core.url_state import permalink
@@ -32,6 +33,7 @@ def share_and_download(
     facts: Facts,
 ) -> None:
     """One row of controls. The files are built only when a button is clicked, without a rerun."""
+    rerun_after_reconnect()  # or, after a reconnect, the buttons below serve files of a dead process
     today = dt.date.today()
     csv_name = file_name(page, name_parts, today)
     view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables)
