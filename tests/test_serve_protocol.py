@@ -1,0 +1,52 @@
+"""On the wire, with Streamlit's own messages: a link opens its view, and the protocol load
+driver counts what it should."""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import parse_qs
+
+import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from benchmarks.protocol_load import Run, StreamlitSession, run_bounded
+from scripts.browser import running_dashboard
+
+LINK = "recipient=KAZ&recipient=UZB&by=recipient&years=1990-2019"
+
+
+def first_run(base_url: str, query: str = "", widgets: list[WidgetState] | None = None) -> Run:
+    """A new session's first run: what a reconnected tab (widgets given) or a link (none) sends."""
+
+    async def go() -> Run:
+        session = StreamlitSession(base_url, "aid")
+        await session.open()
+        try:
+            return await session.run(query, widgets or [])
+        finally:
+            await session.close()
+
+    return asyncio.run(go())
+
+
+def test_a_link_opens_its_view(base_url: str) -> None:
+    run = first_run(base_url, LINK)
+    query = parse_qs(run.query)
+    assert run.status == "FINISHED_SUCCESSFULLY" and not run.exception
+    assert query["by"] == ["recipient"] and query["years"] == ["1990-2019"] and query["recipient"] == ["KAZ", "UZB"]
+
+
+def test_the_load_driver_times_every_change_and_counts_sessions() -> None:
+    with running_dashboard() as url:  # its own server: no other test's session is counted
+        state = {"url": url, "balancer": {"pid": url.pid}, "replicas": [{"name": "r1", "url": url, "pid": url.pid}]}
+        result = run_bounded(state, sessions=2, changes=3)
+    assert result.errors == []
+    assert len(result.latencies) == 6 and result.reruns_per_second > 0
+    assert result.sessions_per_replica == {"r1": 2}
+    assert result.cpu["replicas"] > 0 and set(result.cpu) >= {"balancer", "driver", "other", "machine"}
+
+
+def test_the_load_driver_refuses_other_than_loopback() -> None:
+    state = {"url": "http://192.0.2.1:8501", "balancer": {"pid": 1}, "replicas": []}
+    with pytest.raises(ValueError, match="loopback"):
+        run_bounded(state, sessions=1, changes=1)
