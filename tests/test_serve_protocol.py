@@ -1,5 +1,5 @@
-"""On the wire, with Streamlit's own messages: a link opens its view, and the protocol load
-driver counts what it should."""
+"""On the wire, with Streamlit's own messages: what a reconnected tab sends wins over its URL,
+a link still opens its view, and the protocol load driver counts what it should."""
 
 from __future__ import annotations
 
@@ -29,11 +29,32 @@ def first_run(base_url: str, query: str = "", widgets: list[WidgetState] | None 
     return asyncio.run(go())
 
 
+@pytest.fixture(scope="module")
+def widget_ids(base_url: str) -> dict[str, str]:
+    """The widgets' ids, as a tab that drew the page knows them."""
+    return first_run(base_url).widgets
+
+
 def test_a_link_opens_its_view(base_url: str) -> None:
     run = first_run(base_url, LINK)
     query = parse_qs(run.query)
     assert run.status == "FINISHED_SUCCESSFULLY" and not run.exception
     assert query["by"] == ["recipient"] and query["years"] == ["1990-2019"] and query["recipient"] == ["KAZ", "UZB"]
+
+
+def test_a_reconnected_tabs_first_change_is_not_lost(base_url: str, widget_ids: dict[str, str]) -> None:
+    """The tab's URL still says what the dead process wrote before the click; the widget values it
+    sends with the click are newer, and win (Streamlit re-seeding from the URL lost the click)."""
+    sent = [
+        WidgetState(id=widget_ids["Bars by"], string_value="Status"),  # the click
+        WidgetState(id=widget_ids["Years"], double_array_value={"data": [1990, 2019]}),  # as before it
+    ]
+    run = first_run(base_url, LINK, sent)
+    query = parse_qs(run.query)
+    assert run.status == "FINISHED_SUCCESSFULLY" and not run.exception
+    assert query["by"] == ["status"]
+    assert query["years"] == ["1990-2019"]  # a range, though no URL value seeded the slider
+    assert query["recipient"] == ["KAZ", "UZB"]  # what the tab did not send still comes from its URL
 
 
 def test_the_load_driver_times_every_change_and_counts_sessions() -> None:
