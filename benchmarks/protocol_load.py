@@ -31,6 +31,7 @@ import urllib.request
 from collections.abc import Iterable, Sequence
 from http.cookies import SimpleCookie
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -56,6 +57,7 @@ class Run:
     status: str  # the script_finished status, or "timeout"
     query: str  # the last query string the run wrote to the URL ("" if none)
     widgets: dict[str, str]  # label -> widget id, for the widgets the run drew
+    elements: dict[str, Any]  # label -> the widget's proto as drawn
     exception: bool
 
 
@@ -102,7 +104,7 @@ class StreamlitSession:
         state.widget_states.widgets.extend(widgets)
         started = time.perf_counter()
         await self.socket.send(message.SerializeToString())
-        run = Run(0.0, "timeout", "", {}, False)
+        run = Run(0.0, "timeout", "", {}, {}, False)
         try:
             async with asyncio.timeout(STEP_SECONDS):
                 while True:
@@ -127,6 +129,7 @@ class StreamlitSession:
                 run.exception = True
             elif getattr(body, "label", "") and getattr(body, "id", ""):
                 run.widgets[body.label] = body.id
+                run.elements[body.label] = body
         elif kind == "script_finished":
             run.status = ForwardMsg.ScriptFinishedStatus.Name(reply.script_finished)
             return True

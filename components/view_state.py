@@ -6,7 +6,7 @@ the filters -> write them, every value explicit, back to the URL. Notices name w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 import streamlit as st
 from streamlit.runtime.state import get_session_state
@@ -34,16 +34,19 @@ def open_view(
     """The view a link asks for (`parse` reads it with the page's registry), its notices, and the
     page's widgets seeded with it."""
     linked, notices = read_view(parse, data_version)
-    seed_widgets(registry.widget_values(linked))
+    # Only the filter panel's widgets take the browser's value: a page that reads a key before it
+    # draws that key's widget (the timeline's event) could not see the browser's value, so its
+    # key keeps the URL's.
+    panel = {registry.widget_key(p.field) for p in registry.params if p.in_panel}
+    seed_widgets(registry.widget_values(linked), newer_in_browser=widgets_held_by_browser() & panel)
     return linked, notices
 
 
-def seed_widgets(values: Mapping[str, object]) -> None:
-    """Give widgets their value from the URL the first time they appear in this session, unless
-    the browser already holds a value for them (a tab that reconnected to a new server process)."""
-    held = widgets_held_by_browser()
+def seed_widgets(values: Mapping[str, object], newer_in_browser: Collection[str] = ()) -> None:
+    """Give widgets their value from the URL the first time they appear in this session, except
+    those whose newer value the browser sent (a tab that reconnected to a new server process)."""
     for key, value in values.items():
-        if key not in st.session_state and key not in held:
+        if key not in st.session_state and key not in newer_in_browser:
             st.session_state[key] = value
 
 

@@ -15,11 +15,11 @@ from scripts.browser import running_dashboard
 LINK = "recipient=KAZ&recipient=UZB&by=recipient&years=1990-2019"
 
 
-def first_run(base_url: str, query: str = "", widgets: list[WidgetState] | None = None) -> Run:
+def first_run(base_url: str, query: str = "", widgets: list[WidgetState] | None = None, page: str = "aid") -> Run:
     """A new session's first run: what a reconnected tab (widgets given) or a link (none) sends."""
 
     async def go() -> Run:
-        session = StreamlitSession(base_url, "aid")
+        session = StreamlitSession(base_url, page)
         await session.open()
         try:
             return await session.run(query, widgets or [])
@@ -55,6 +55,17 @@ def test_a_reconnected_tabs_first_change_is_not_lost(base_url: str, widget_ids: 
     assert query["by"] == ["status"]
     assert query["years"] == ["1990-2019"]  # a range, though no URL value seeded the slider
     assert query["recipient"] == ["KAZ", "UZB"]  # what the tab did not send still comes from its URL
+
+
+def test_a_reconnected_tab_keeps_a_value_its_page_reads_before_drawing_it(base_url: str) -> None:
+    """The timeline reads its event key before it draws the event list; that key is still seeded
+    from the URL, which a reconnected tab's automatic first run shares with the list."""
+    link = first_run(base_url, "event=E02", page="timeline")
+    shown = link.elements["Event details"]
+    sent = [WidgetState(id=shown.id, string_value=shown.raw_value)]
+    run = first_run(base_url, "event=E02", sent, page="timeline")
+    assert run.status == "FINISHED_SUCCESSFULLY" and not run.exception
+    assert parse_qs(run.query)["event"] == ["E02"]
 
 
 def test_the_load_driver_times_every_change_and_counts_sessions() -> None:
