@@ -217,6 +217,11 @@ class Result:
     cpu: dict[str, float]
 
     @property
+    def available_cpu(self) -> float:
+        """CPU seconds the machine's cores could have given during the changes."""
+        return self.seconds * (os.cpu_count() or 1)
+
+    @property
     def reruns_per_second(self) -> float:
         return len(self.latencies) / self.seconds if self.seconds else 0.0
 
@@ -308,10 +313,12 @@ def table(results: Sequence[Result]) -> str:
         ("sessions per replica (metrics)", lambda r: " / ".join(map(str, r.sessions_per_replica.values()))),
         ("wall time (s)", lambda r: f"{r.seconds:.1f}"),
         ("CPU s: replicas", lambda r: f"{r.cpu['replicas']:.1f}"),
+        ("replicas' CPU s per rerun", lambda r: f"{r.cpu['replicas'] / max(1, len(r.latencies)):.3f}"),
         ("CPU s: balancer", lambda r: f"{r.cpu['balancer']:.1f}"),
         ("CPU s: load driver", lambda r: f"{r.cpu['driver']:.1f}"),
         ("CPU s: everything else", lambda r: f"{r.cpu['other']:.1f}"),
-        ("CPU s: machine busy / available", lambda r: f"{r.cpu['machine']:.1f} / {r.seconds * os.cpu_count():.1f}"),
+        ("CPU s: machine busy / available", lambda r: f"{r.cpu['machine']:.1f} / {r.available_cpu:.1f}"),
+        ("share of available CPU: others", lambda r: f"{r.cpu['other'] / r.available_cpu:.0%}"),
     ]  # fmt: skip
     lines = [f"{'':<34}" + "".join(f"{'run ' + str(i + 1):>16}" for i in range(len(results)))]
     lines += [f"{name:<34}" + "".join(f"{cell(r):>16}" for r in results) for name, cell in rows]

@@ -16,6 +16,7 @@ import argparse
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.protocol_load import Result, run_bounded, table
@@ -43,11 +44,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"round {round_ + 1}: {replicas} replica(s)...", file=sys.stderr, flush=True)
                 results.append(one(replicas, args.sessions, args.changes, Path(tmp) / f"{round_}-{replicas}"))
     print(table(results))
-    speed = {n: statistics.median(r.reruns_per_second for r in results if r.replicas == n) for n in (1, 2)}
+
+    def median(n: int, measure: Callable[[Result], float]) -> float:
+        return statistics.median(measure(r) for r in results if r.replicas == n)
+
+    speed = {n: median(n, lambda r: r.reruns_per_second) for n in (1, 2)}
     ratio = speed[2] / speed[1] if speed[1] else float("nan")
     errors = sum(len(r.errors) for r in results)
+    others = {n: median(n, lambda r: r.cpu["other"] / r.available_cpu) for n in (1, 2)}
     print(f"\nmedian reruns/s: 1 replica {speed[1]:.2f}, 2 replicas {speed[2]:.2f}; ratio {ratio:.2f}x "
           f"(target {TARGET_RATIO}x); errors {errors}")  # fmt: skip
+    print(f"other work on the machine took a median {others[1]:.0%} (1 replica) and {others[2]:.0%} (2 replicas) "
+          "of the available CPU: two replicas need both cores, so they lose more to it than one does")  # fmt: skip
     for result in results:
         for error in result.errors[:10]:
             print(f"  {result.replicas} replica(s): {error}")

@@ -4,12 +4,13 @@ a link still opens its view, and the protocol load driver counts what it should.
 from __future__ import annotations
 
 import asyncio
+import re
 from urllib.parse import parse_qs
 
 import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from benchmarks.protocol_load import Run, StreamlitSession, run_bounded
+from benchmarks.protocol_load import Run, StreamlitSession, run_bounded, table
 from scripts.browser import running_dashboard
 
 LINK = "recipient=KAZ&recipient=UZB&by=recipient&years=1990-2019"
@@ -76,6 +77,8 @@ def test_the_load_driver_times_every_change_and_counts_sessions() -> None:
     assert len(result.latencies) == 6 and result.reruns_per_second > 0
     assert result.sessions_per_replica == {"r1": 2}
     assert result.cpu["replicas"] > 0 and set(result.cpu) >= {"balancer", "driver", "other", "machine"}
+    printed = table([result])
+    assert re.search(r"^changes completed +6$", printed, re.M) and "CPU s: everything else" in printed
 
 
 def test_the_load_driver_refuses_other_than_loopback() -> None:
