@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import dataclasses
 import json
 import os
@@ -28,10 +29,10 @@ import statistics
 import sys
 import time
 import urllib.request
-from collections.abc import Iterable, Sequence
+from collections.abc import Coroutine, Iterable, Sequence
 from http.cookies import SimpleCookie
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -47,6 +48,7 @@ MAX_CHANGES = 200
 # The "Bars by" radio of /aid: its labels on the wire, and the value each writes to the URL.
 BARS_BY = {"Recipient": "recipient", "Kind of flow": "kind", "Status": "status"}
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+T = TypeVar("T")
 
 
 @dataclasses.dataclass
@@ -293,7 +295,17 @@ def run_bounded(state: dict, sessions: int, changes: int) -> Result:
         raise ValueError(f"sessions must be 1-{MAX_SESSIONS} and changes 1-{MAX_CHANGES}, got {sessions}, {changes}")
     if not all(urlsplit(u).hostname in {"127.0.0.1", "localhost", "::1"} for u in _urls(state)):
         raise ValueError("the load driver only targets loopback addresses")
-    return asyncio.run(asyncio.wait_for(measure(state, sessions, changes), MAX_SECONDS))
+    return in_own_loop(asyncio.wait_for(measure(state, sessions, changes), MAX_SECONDS))
+
+
+def in_own_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run `coroutine` to its end in a new event loop on its own thread.
+
+    NOTE: not asyncio.run() here: a caller may already run a loop on this thread (Playwright's sync
+    API does, for the whole test session), and asyncio.run() refuses to start inside one.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _urls(state: dict) -> list[str]:

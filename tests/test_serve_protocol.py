@@ -3,14 +3,13 @@ a link still opens its view, and the protocol load driver counts what it should.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from urllib.parse import parse_qs
 
 import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from benchmarks.protocol_load import Run, StreamlitSession, run_bounded, table
+from benchmarks.protocol_load import Run, StreamlitSession, in_own_loop, run_bounded, table
 from scripts.browser import running_dashboard
 
 LINK = "recipient=KAZ&recipient=UZB&by=recipient&years=1990-2019"
@@ -27,7 +26,7 @@ def first_run(base_url: str, query: str = "", widgets: list[WidgetState] | None 
         finally:
             await session.close()
 
-    return asyncio.run(go())
+    return in_own_loop(go())
 
 
 @pytest.fixture(scope="module")
