@@ -4,6 +4,7 @@ killed outright."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -17,10 +18,14 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.protocol_load import StreamlitSession, bars_by, in_own_loop, url_value
 from scripts import serve
 from scripts.serve import Replica, ServeError, check_config, find_haproxy, render_config, running_service
 
 REPLICAS = [Replica("r1", 18001), Replica("r2", 18002)]
+# Long enough for deploy/haproxy.cfg's checks (3 s time-out, every 2 s then 1 s, 3 failures) to
+# mark a frozen replica down.
+STALL_SECONDS = 16
 # Each line is there for a reason docs/deploy.md gives; losing one breaks replicas in a way a
 # single-process test does not see.
 REQUIRED = [
@@ -134,3 +139,32 @@ def test_a_killed_launcher_leaves_nothing_running(tmp_path: Path) -> None:
     finally:
         if launcher.poll() is None:
             os.killpg(launcher.pid, signal.SIGKILL)
+
+
+def test_a_stalled_replica_keeps_its_sessions_when_it_comes_back(tmp_path: Path) -> None:
+    """A replica frozen long enough to be marked down (SIGSTOP: as if starved of CPU) serves its
+    open sessions again once it runs: the balancer does not cut them."""
+    with running_service(2, tmp_path / "serve") as service:
+
+        async def stall_then_change() -> list[str]:
+            sessions = []
+            for _ in range(2):  # least connections: one on each replica
+                session = StreamlitSession(service["url"], "aid")
+                await session.open()
+                sessions.append((session, await session.run()))
+            stalled = next(r["pid"] for r in service["replicas"] if r["name"] == "r2")
+            os.kill(stalled, signal.SIGSTOP)
+            try:
+                await asyncio.sleep(STALL_SECONDS)
+            finally:
+                os.kill(stalled, signal.SIGCONT)
+            results = []
+            for session, first in sessions:
+                run = await session.run(first.query, [bars_by(first, "Status")])
+                results.append(f"{session.replica}: {run.status} {url_value(run.query, 'by')}")
+                await session.close()
+            return results
+
+        results = in_own_loop(stall_then_change())
+    assert "Server replicas/r2 is DOWN" in (tmp_path / "serve" / "haproxy.log").read_text()
+    assert sorted(results) == ["r1: FINISHED_SUCCESSFULLY ['status']", "r2: FINISHED_SUCCESSFULLY ['status']"]
