@@ -118,8 +118,10 @@ def test_serve_balances_one_replica_and_stops_all_it_started(tmp_path: Path) -> 
     assert not wait_gone(pids), "SIGTERM to scripts/serve left processes running"
 
 
-def test_a_killed_launcher_leaves_nothing_running(tmp_path: Path) -> None:
-    """Even SIGKILL, which the launcher cannot catch: its children get SIGTERM from the kernel."""
+@pytest.mark.parametrize(("stop_with", "exit_code"), [(signal.SIGINT, 0), (signal.SIGKILL, -signal.SIGKILL)])
+def test_a_stopped_launcher_leaves_nothing_running(tmp_path: Path, stop_with: signal.Signals, exit_code: int) -> None:
+    """Ctrl-C (SIGINT) stops everything in order; SIGKILL, which the launcher cannot catch, too:
+    its children get SIGTERM from the kernel."""
     state_file = tmp_path / "state.json"
     launcher = subprocess.Popen(
         [str(serve.REPO_ROOT / "scripts" / "serve"), "--replicas", "1", "--port", str(serve.free_port()),
@@ -133,9 +135,9 @@ def test_a_killed_launcher_leaves_nothing_running(tmp_path: Path) -> None:
         assert state_file.exists(), "scripts/serve did not start"
         state = json.loads(state_file.read_text())
         pids = [state["balancer"]["pid"], state["replicas"][0]["pid"]]
-        launcher.kill()
-        launcher.wait()
-        assert not wait_gone(pids), "a child outlived its killed launcher"
+        launcher.send_signal(stop_with)
+        assert launcher.wait(timeout=60) == exit_code
+        assert not wait_gone(pids), f"a child outlived its launcher stopped with {stop_with.name}"
     finally:
         if launcher.poll() is None:
             os.killpg(launcher.pid, signal.SIGKILL)
