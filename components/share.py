@@ -35,8 +35,8 @@ def share_and_download(
     """One row of controls. The files are built only when a button is clicked, without a rerun."""
     today = dt.date.today()
     csv_name = file_name(page, name_parts, today)
-    view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables)
     rerun_after_reconnect()  # or, after a reconnect, the buttons below serve files of a dead process
+    view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables)
     share, csv, bundle = st.columns([1, 1, 1], vertical_alignment="center")
     with share.popover("Share this view", icon=":material/link:", width="stretch"):
         st.caption("This link reopens exactly this view, with every filter stated and the data version pinned.")
