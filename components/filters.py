@@ -50,7 +50,11 @@ def radio(label: str, key: str, options: Mapping[str, str], help: str | None = N
 def year_range(label: str, key: str, bounds: tuple[int, int], help: str | None = None) -> tuple[int, int]:
     # A range slider: its value is the (first, last) pair seeded under `key` from the filters (view_state);
     # Streamlit types a slider given no `value` as one number.
-    chosen = st.slider(label, min_value=bounds[0], max_value=bounds[1], key=key, help=help)
+    # NOTE: a tab reconnected to a new process brings its own pair, which view_state does not seed:
+    # then `value` makes the slider a range (the browser's pair wins over it). Passing `value`
+    # while a seeded one exists would make Streamlit warn.
+    value = None if key in st.session_state else bounds
+    chosen = st.slider(label, min_value=bounds[0], max_value=bounds[1], value=value, key=key, help=help)
     first, last = cast("tuple[int, int]", chosen)
     return int(first), int(last)
 

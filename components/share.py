@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 import pandas as pd
 import streamlit as st
 
+from components.reconnect import rerun_after_reconnect
 from core.export import ViewDescription, citation_zip, file_name, safe_csv
 from core.facts import Facts
 from core.i18n import _, current_language, in_language
@@ -37,6 +38,7 @@ def share_and_download(
     today = dt.date.today()
     language = current_language()
     csv_name = file_name(page, name_parts, today)
+    rerun_after_reconnect()  # or, after a reconnect, the buttons below serve files of a dead process
     view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables)
     # A row that wraps, not three columns: a column cut a label short when it was longer (Russian)
     # or the window narrower.

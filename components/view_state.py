@@ -6,9 +6,11 @@ the filters -> write them, every value explicit, back to the URL. Notices name w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 import streamlit as st
+from streamlit.runtime.state import get_session_state
+from streamlit.runtime.state.common import user_key_from_element_id
 
 from core.i18n import LANGUAGES, _, current_language
 from core.params import F, Opts, PageParams
@@ -34,15 +36,34 @@ def open_view(
     """The view a link asks for (`parse` reads it with the page's registry), its notices, and the
     page's widgets seeded with it."""
     linked, notices = read_view(parse, data_version)
-    seed_widgets(registry.widget_values(linked))
+    # Only the filter panel's widgets take the browser's value: a page that reads a key before it
+    # draws that key's widget (the timeline's event) could not see the browser's value, so its
+    # key keeps the URL's.
+    panel = {registry.widget_key(p.field) for p in registry.params if p.in_panel}
+    seed_widgets(registry.widget_values(linked), newer_in_browser=widgets_held_by_browser() & panel)
     return linked, notices
 
 
-def seed_widgets(values: Mapping[str, object]) -> None:
-    """Give widgets their value from the URL the first time they appear in this session."""
+def seed_widgets(values: Mapping[str, object], newer_in_browser: Collection[str] = ()) -> None:
+    """Give widgets their value from the URL the first time they appear in this session, except
+    those whose newer value the browser sent (a tab that reconnected to a new server process)."""
     for key, value in values.items():
-        if key not in st.session_state:
+        if key not in st.session_state and key not in newer_in_browser:
             st.session_state[key] = value
+
+
+def widgets_held_by_browser() -> set[str]:
+    """Keys of the widgets whose values the browser sent with this run.
+
+    NOTE: a tab whose server process went away (a replica died, the server restarted) reconnects
+    to a new session, whose first run carries every widget's value as the user left it, including
+    the change that asked for the run. Those values are newer than the URL, which the old process
+    wrote before that change; but st.session_state shows them only once the widget is drawn, so
+    seeding from the URL would overwrite the user's change. The browser's values are read here
+    from Streamlit's session state (no public API says what the browser sent; pinned 1.67.x, and
+    tests/test_serve_protocol.py fails if this stops working).
+    """
+    return {key for state in get_session_state().get_widget_states() if (key := user_key_from_element_id(state.id))}
 
 
 def write_view(query: Mapping[str, str | Iterable[str]]) -> None:

@@ -8,15 +8,14 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from scripts.serve import free_port, wait_healthy
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("DASHBOARD_CHROMIUM", "/usr/bin/chromium")
@@ -36,12 +35,6 @@ class ServerURL(str):
     """The base URL of a running dashboard, which also knows the server's process id."""
 
     pid: int
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.contextmanager
@@ -68,7 +61,7 @@ def running_dashboard(
     base_url = ServerURL(f"http://127.0.0.1:{port}")
     base_url.pid = process.pid
     try:
-        _wait_healthy(base_url, process)
+        wait_healthy(base_url, process)
         yield base_url
     finally:
         with contextlib.suppress(ProcessLookupError):
@@ -79,19 +72,6 @@ def running_dashboard(
             os.killpg(process.pid, signal.SIGKILL)
         if log_path:
             log.close()
-
-
-def _wait_healthy(base_url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    # NOTE: /healthz answers 200 even for a broken app; /_stcore/health says "ok" only when serving.
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {process.returncode}")
-        with contextlib.suppress(OSError), urllib.request.urlopen(base_url + "/_stcore/health", timeout=2) as reply:
-            if reply.read().strip() == b"ok":
-                return
-        time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not become healthy within {timeout} s")
 
 
 @contextlib.contextmanager

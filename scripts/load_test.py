@@ -6,6 +6,10 @@ the page, alternating between the aid and timeline pages through the sidebar. Af
 it checks that its own choice is what the page and the URL show (no state leaks between
 sessions). Prints p50/p95 latency of a change, errors, and the server's RSS before and after.
 Bounded: every wait has a timeout and the whole run stops after MAX_SECONDS.
+
+This is a correctness test under load. Its latencies measure the browsers as much as the server:
+the Chromium tabs run on the same cores and take most of the CPU (the output shows the share).
+The server's capacity is measured at the protocol level: python -m benchmarks.replicas.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.async_api import Page, async_playwright
 
+from benchmarks.protocol_load import machine_cpu, process_cpu
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS, rss_mib, running_dashboard
 
 MAX_SECONDS = 900
@@ -128,9 +133,11 @@ def main(sessions: int = 20, changes: int = 20) -> int:
         asyncio.run(warm_up(base_url))
         time.sleep(2)
         before = rss_mib(base_url.pid)
+        cpu_before = process_cpu(base_url.pid), machine_cpu()
         started = time.perf_counter()
         latencies, errors = asyncio.run(run(base_url, sessions, changes))
         elapsed = time.perf_counter() - started
+        server_cpu, busy_cpu = process_cpu(base_url.pid) - cpu_before[0], machine_cpu() - cpu_before[1]
         time.sleep(5)  # let closed sessions be cleaned up
         after = rss_mib(base_url.pid)
     quantiles = statistics.quantiles(latencies, n=20) if len(latencies) > 1 else [float("nan")] * 19
@@ -143,6 +150,11 @@ def main(sessions: int = 20, changes: int = 20) -> int:
     print(f"{'server RSS before (MiB)':<34}{before:>12.0f}")
     print(f"{'server RSS after (MiB)':<34}{after:>12.0f}")
     print(f"{'RSS growth':<34}{(after / before - 1):>12.1%}")
+    print(f"{'server CPU s / machine busy CPU s':<34}{f'{server_cpu:.0f} / {busy_cpu:.0f}':>12}")
+    others = 1 - server_cpu / busy_cpu if busy_cpu else float("nan")
+    print(f"NOTE: the browsers ran on the same {os.cpu_count()} cores; all but the server (the browsers and anything "
+          f"else running here) used {others:.0%} of the busy CPU. These latencies measure the browsers on this "
+          "machine, not the server's capacity; for that: python -m benchmarks.replicas")  # fmt: skip
     for error in errors[:20]:
         print("  " + error)
     return 1 if errors or after > before * 1.10 else 0
