@@ -7,6 +7,7 @@ import json
 
 import streamlit as st
 
+from components.view_state import widgets_held_by_browser
 from core.i18n import ENGLISH, LANGUAGE_NAMES, LANGUAGES, _, set_language
 from core.url_state import LANGUAGE_PARAM, QueryReader
 
@@ -29,10 +30,15 @@ def choose_language() -> None:
     """
     reader = QueryReader({LANGUAGE_PARAM: st.query_params.get_all(LANGUAGE_PARAM)})
     linked = reader.language(LANGUAGES)
-    if LANGUAGE_KEY not in st.session_state or st.session_state[LANGUAGE_KEY] not in LANGUAGES:
-        # A link naming a language we do not have opens in English, as its notice says.
-        st.session_state[LANGUAGE_KEY] = linked or (ENGLISH if reader.notices else browser_language())
-    language = st.session_state[LANGUAGE_KEY]
+    default = linked or (ENGLISH if reader.notices else browser_language())  # unknown `lang`: English
+    if st.session_state.get(LANGUAGE_KEY) in LANGUAGES:
+        language = st.session_state[LANGUAGE_KEY]
+    elif LANGUAGE_KEY in widgets_held_by_browser():
+        # A tab reconnecting to a new server process sends the switch's value, newer than the URL:
+        # seeding would overwrite it. This run uses the URL's; the switch keeps the browser's.
+        language = default
+    else:
+        language = st.session_state[LANGUAGE_KEY] = default
     set_language(language)
     # WCAG 3.1.1: the document states the interface's language, so that a screen reader reads the
     # Russian with a Russian voice. (Streamlit's page says lang="en" whatever the content.) The
