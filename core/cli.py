@@ -8,6 +8,7 @@ from pathlib import Path
 
 from core.facts import data_dir_from_env, load_facts
 from core.problems import DataError
+from core.translations import check_translations
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,10 +25,12 @@ def main(argv: list[str] | None = None) -> int:
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    if facts.translation_problems:
-        # The dashboard still runs (it shows the English), but the data is not complete.
-        print(f"{data_dir}: {len(facts.translation_problems)} translation problem(s)", file=sys.stderr)
-        for problem in facts.translation_problems:
+    # Checked here, not on every load: the dashboard still runs without a translation (it shows
+    # the English), but the data is not complete.
+    untranslated = check_translations(facts)
+    if untranslated:
+        print(f"{data_dir}: {len(untranslated)} translation problem(s)", file=sys.stderr)
+        for problem in untranslated:
             print(f"  {problem}", file=sys.stderr)
         return 1
     counts = ", ".join(f"{len(frame):,} {name}" for name, frame in facts.tables.items())

@@ -20,7 +20,6 @@ from core.datapackage import DESCRIPTOR_NAME, PackageSpec, ResourceSpec, read_de
 from core.i18n import _
 from core.problems import DataError, Problem
 from core.scopes import Scopes
-from core.translations import check_translations
 from core.validation import check_columns, read_raw_table, report_rows, type_table
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -76,8 +75,6 @@ class Facts:
     extra: Mapping[str, pd.DataFrame] = dataclasses.field(default_factory=dict)
     # The language of the translated fields (core.translations.localise); the data's own is English.
     language: str = "en"
-    # Missing or stale translations: reported by `validate`, shown in English meanwhile.
-    translation_problems: tuple[Problem, ...] = ()
 
     @property
     def tables(self) -> Mapping[str, pd.DataFrame]:
@@ -131,7 +128,7 @@ def load_facts(data_dir: Path) -> Facts:
     if problems:
         raise DataError(problems)
     compact = {name: _compact(frame, package.resource(name)) for name, frame in tables.items()}
-    facts = Facts(
+    return Facts(
         data_dir=data_dir,
         package=package,
         version=data_version(data_dir, package),
@@ -147,7 +144,6 @@ def load_facts(data_dir: Path) -> Facts:
         principles=compact.pop("principles"),
         extra=MappingProxyType(compact),
     )
-    return dataclasses.replace(facts, translation_problems=tuple(check_translations(facts)))
 
 
 def _compact(frame: pd.DataFrame, spec: ResourceSpec) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from core import i18n
 from core.facts import load_facts
 from core.formatting import format_count, format_period, format_usd, not_stated
 from core.i18n import LANGUAGES, LOCALES_DIR, _, ngettext, use_language
-from core.translations import localise
+from core.translations import check_translations, localise
 from scripts.translations import SOURCES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -153,7 +153,7 @@ def test_localised_facts_translate_words_and_keep_quotes():
 
 
 def test_bundled_data_has_every_translation():
-    assert load_facts(DATA).translation_problems == ()
+    assert check_translations(load_facts(DATA)) == []
 
 
 def _copy_data(tmp_path: Path) -> Path:
@@ -173,7 +173,7 @@ def test_validator_names_missing_stale_and_unknown_translations(tmp_path):
     table = pd.concat([table, pd.DataFrame([extra])], ignore_index=True)
     table.to_csv(data / "translations.csv", index=False)
 
-    problems = load_facts(data).translation_problems
+    problems = check_translations(load_facts(data))
     described = [str(problem) for problem in problems]
     missing = [p for p in problems if p.file == "actors.csv"]
     assert len(missing) == 1 and missing[0].row == 2 and missing[0].column == "name"
@@ -210,5 +210,5 @@ def test_the_descriptor_s_words_are_translated_too(tmp_path):
     table = pd.read_csv(data / "translations.csv", dtype=str, keep_default_na=False)
     dropped = (table["resource"] == "datapackage") & (table["key"] == "money.quote") & (table["field"] == "title")
     table[~dropped].to_csv(data / "translations.csv", index=False)
-    problems = load_facts(data).translation_problems
+    problems = check_translations(load_facts(data))
     assert [(p.file, p.column) for p in problems] == [("datapackage.yaml", "money.quote.title")]
