@@ -50,6 +50,12 @@ def file_name(page: str, parts: Sequence[str], today: dt.date, extension: str = 
     return f"{stem[:150]}.{extension}"
 
 
+def chart_file_stem(page: str, parts: Sequence[str], chart: str, today: dt.date) -> str:
+    """'aid_KAZ_1993-2019_bars_2026-11-28': a chart's PNG name without its extension (Plotly adds
+    '.png'): named as the view's CSV is, plus which chart it is."""
+    return file_name(page, [*parts, chart], today).removesuffix(".csv")
+
+
 @dataclass(frozen=True)
 class ViewDescription:
     """What a download's README says about the view it came from."""

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.charts import show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel, offer_context
 from components.share import page_permalink, share_and_download
@@ -35,6 +36,7 @@ aid_columns = {  # by the CSV's column names; components.tables translates them
     "quote": st.column_config.TextColumn(width="large"),
 }
 shown = for_filters(facts, aid_figures.aid_view, data, filters)  # the chart and totals, shared per filter state
+name_parts = [*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)]
 share_and_download(
     page="aid",
     page_title=_("Aid and investment"),
@@ -42,7 +44,7 @@ share_and_download(
     # NOTE: the button keeps this callable for the session; it must not hold the filtered copy, or
     # every open session pins its own slice of a big table. It refilters the shared view on click.
     rows=lambda: for_display(aid.table(aid.filter_money(view, filters), filters.per_year)),
-    name_parts=[*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)],
+    name_parts=name_parts,
     filters=aid.PARAMS.summary(filters, options),
     tables=["money", "actors", "statuses", "flow_kinds", "sources"],
     facts=facts,
@@ -57,7 +59,10 @@ if filters.per_year:
     if spread.empty:
         st.warning(_("None of the figures shown has a stated first and last year, so none can be spread over years."))
     else:
-        st.plotly_chart(aid_figures.per_year_figure(spread, data), key="aid_chart_per_year")
+        show_chart(
+            aid_figures.per_year_figure(spread, data),
+            key="aid_chart_per_year", page="aid", name_parts=name_parts, chart="per-year",
+        )  # fmt: skip
     if apart := aid.not_annualisable_text(flows, filters.years):
         st.caption(_("Not spread over years, as the source states no full period inside the years chosen for them: "
                      "{figures}").format(figures=escape_markdown(apart)))  # fmt: skip
@@ -66,7 +71,8 @@ elif filters.chart == "time":
     dated = flows[flows["year_start"].notna()]
     if not dated.empty:
         drawn = aid.largest(dated, SPANS_DRAWN)
-        st.plotly_chart(aid_figures.timeline_figure(drawn, filters.years), key="aid_chart_time")
+        chart = aid_figures.timeline_figure(drawn, filters.years)
+        show_chart(chart, key="aid_chart_time", page="aid", name_parts=name_parts, chart="periods")
         if len(drawn) < len(dated):
             st.caption(_("Drawing the {shown} largest of {total} figures; the table lists them all.").format(
                 shown=i18n.number(len(drawn)), total=i18n.number(len(dated))
@@ -76,7 +82,7 @@ elif filters.chart == "time":
         st.markdown(_("**No stated period** (not placed on any year):"))
         data_table(undated, lambda rows: aid.table(rows, filters.per_year), aid_columns)
 elif shown.bars is not None:
-    st.plotly_chart(shown.bars, key="aid_chart_bars")
+    show_chart(shown.bars, key="aid_chart_bars", page="aid", name_parts=name_parts, chart="bars")
     if shown.bars_total > shown.bars_drawn:
         st.caption(_("Drawing the {shown} largest of {total} bars; the table lists them all.").format(
             shown=i18n.number(shown.bars_drawn), total=i18n.number(shown.bars_total)

@@ -5,6 +5,7 @@ import dataclasses
 import streamlit as st
 
 from components.cards import reference_words, written_in
+from components.charts import show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel
 from components.selection import follow_clicks
@@ -49,7 +50,7 @@ share_and_download(
     page_title=_("Dialogue timeline"),
     link=page_permalink("timeline", timeline.PARAMS.to_query(filters), facts.version),
     rows=lambda: for_display(timeline.table(timeline.filter_events(view, filters))),  # not the copy: see aid.py
-    name_parts=[year_range_value(filters.years)],
+    name_parts=[year_range_value(filters.years)],  # and the charts' PNGs below
     filters=timeline.PARAMS.summary(filters, options),
     tables=["events", "categories", "actors", "sources"],
     facts=facts,
@@ -59,9 +60,10 @@ if not kept.total:  # after Share: an empty result is a view a colleague may nee
     st.stop()
 figure = for_filters(facts, timeline_figures.chart, view, filters)
 if 0 < kept.dated <= timeline.EVENTS_DRAWN:
-    st.plotly_chart(figure, key="tl_chart", on_select="rerun", selection_mode="points")
+    show_chart(figure, key="tl_chart", page="timeline", name_parts=[year_range_value(filters.years)], chart="events",
+               on_select="rerun", selection_mode="points")  # fmt: skip
 elif kept.dated:
-    st.plotly_chart(figure, key="tl_counts")
+    show_chart(figure, key="tl_counts", page="timeline", name_parts=[year_range_value(filters.years)], chart="counts")
     too_many = ngettext(
         "{n} dated event is too many to draw one by one: counts per year instead.",
         "{n} dated events are too many to draw one by one: counts per year instead.",
