@@ -74,6 +74,18 @@ def dashboard_citation(facts: Facts, retrieved: dt.date, link: str | None = None
     return citation + where
 
 
+def fact_citation(source: pd.Series | Mapping[Hashable, object], paragraph: object, quote: str) -> str:
+    """One fact's one-line citation: 'Usubaliev, Esen (2020). Central Asia plus Japan: …, ¶17: “…”.'
+    `source`: its row of the sources table; `paragraph` as the fact rows give it (the title is 1)."""
+    return _("{author} ({year}). {title}, ¶{paragraph}: “{quote}”.").format(
+        author=_surname_first(str(source["author"])),
+        year=as_int(source["year"]),
+        title=source["title"],
+        paragraph=as_int(paragraph),
+        quote=quote,
+    )
+
+
 def data_dictionary(spec: ResourceSpec) -> pd.DataFrame:
     """One row per field: what it is called, means, and holds. The column names are identifiers
     (the same in every language, as a download's header); `dictionary_headings` names them on screen."""

@@ -83,3 +83,12 @@ def test_citation_zip_holds_csv_metadata_and_readme(bundled_facts: Facts) -> Non
     for words in (view.permalink, "years: 1993-2001", f"Data version: {facts.version}", "Retrieved: 2026-11-28",
                   "Usubaliev, Esen (August 2020)", "Suggested citation"):  # fmt: skip
         assert words in readme
+
+
+def test_fact_citation_names_author_year_title_paragraph_and_quote(bundled_facts) -> None:
+    from core.reference import fact_citation
+
+    source = bundled_facts.sources.iloc[0]
+    line = fact_citation(source, 17, "amounted to $ 5.5 billion")
+    assert line.startswith("Usubaliev, Esen (2020). Central Asia plus Japan: the fact of the meeting")
+    assert line.endswith("¶17: “amounted to $ 5.5 billion”.")
