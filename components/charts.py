@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from core.chart_source import source_text, with_source_line
 from core.export import chart_file_stem
+from core.facts import Facts
+from core.reference import short_citation
 
 
 def chart_config(file_stem: str) -> dict:
@@ -21,8 +24,18 @@ def chart_config(file_stem: str) -> dict:
     }
 
 
-def show_chart(figure: go.Figure, *, key: str, page: str, name_parts: Sequence[str], chart: str, **options) -> object:
-    """Draw `figure`; its PNG is named as the view's CSV is (`page`, `name_parts`: the main filters)
-    plus `chart`, which chart it is. `options` go to `st.plotly_chart` (width, on_select, …)."""
+def chart_source(facts: Facts, source_ids: Iterable[str], link: str | None) -> str:
+    """The source line of a chart whose marks come from `source_ids`, in the view at `link`."""
+    return source_text(short_citation(facts.sources, source_ids), facts.version, link)
+
+
+def show_chart(
+    figure: go.Figure, *, key: str, page: str, name_parts: Sequence[str], chart: str, source: str, **options
+) -> object:
+    """Draw `figure` with its `source` line (`chart_source`) inside it; its PNG is named as the
+    view's CSV is (`page`, `name_parts`: the main filters) plus `chart`, which chart it is.
+    `options` go to `st.plotly_chart` (width, on_select, …)."""
     stem = chart_file_stem(page, name_parts, chart, dt.date.today())
-    return st.plotly_chart(figure, key=key, config=chart_config(stem), **options)
+    width = options.get("width")
+    sourced = with_source_line(figure, source, width if isinstance(width, int) else None)
+    return st.plotly_chart(sourced, key=key, config=chart_config(stem), **options)

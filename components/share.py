@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 import streamlit as st
 
+from components.citing import cite_view
 from components.reconnect import rerun_after_reconnect
 from core.export import ViewDescription, citation_zip, file_name, safe_csv
 from core.facts import Facts
 from core.i18n import _, current_language, in_language
-from core.url_state import LANGUAGE_PARAM, permalink
+from core.url_state import LANGUAGE_PARAM, PUBLIC_URL_VARIABLE, page_address, permalink, public_base
 
 
 def page_permalink(url_path: str, query: Mapping[str, str | Iterable[str]], version: str) -> str:
+    """The view's link: under DASHBOARD_PUBLIC_URL when it is set, else the browser's address."""
     # NOTE: st.context.url is the address in the user's browser without the query; it is None in
     # AppTest and before the browser has reported it, where a root-relative link still works.
-    base = st.context.url or f"/{url_path}"
+    public, _problem = public_base(os.environ.get(PUBLIC_URL_VARIABLE))
+    base = page_address(public, st.context.url, url_path)
     return permalink(base, {LANGUAGE_PARAM: current_language(), **query}, version)
 
 
@@ -46,6 +50,11 @@ def share_and_download(
     with row.popover(_("Share this view"), icon=":material/link:", width="content"):
         st.caption(_("This link reopens exactly this view, with every filter stated and the data version pinned."))
         st.code(link, language=None, wrap_lines=True)
+        if problem := public_base(os.environ.get(PUBLIC_URL_VARIABLE))[1]:
+            st.warning(problem, icon=":material/warning:")
+    with row.popover(_("Cite this view"), icon=":material/format_quote:", width="content"):
+        st.caption(_("The dashboard with its data version, this view's link and the sources the figures come from."))
+        cite_view(facts, page=page, page_title=page_title, link=link, key=f"{page}_cite")
     row.download_button(
         _("Download CSV"),
         data=in_language(language, lambda: safe_csv(rows())),

@@ -115,6 +115,11 @@ def aid_data(facts: Facts) -> AidData:
     )
 
 
+def sources_shown(data: AidData, filters: AidFilters) -> tuple[str, ...]:
+    """The source ids of the figures the filters keep: the sources behind a chart's marks."""
+    return tuple(filter_money(data.view, filters)["source_id"].astype(str).unique())
+
+
 def filter_money(view: pd.DataFrame, filters: AidFilters) -> pd.DataFrame:
     keep = keep_all(_masks(view, filters))
     # NOTE: the shared view itself when nothing is dropped: no per-session copy of a big table.

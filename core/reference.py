@@ -7,7 +7,7 @@ as the data gives them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 
 import pandas as pd
 from babel import Locale, UnknownLocaleError
@@ -34,13 +34,7 @@ def full_reference(
     `source`: a row of the sources table, as a Series or as a record (`to_dict("records")`).
     `words(text, language)` writes each of the data's words: the title in the source's `language`,
     the rest with None. As they are by default (a file); a page escapes them and marks the title."""
-    year = as_int(source["year"])
-    # 'August 2020' / 'август 2020': the month's name in the interface's language.
-    published = (
-        str(year)
-        if is_missing(source.get("month"))
-        else format_date(dt.date(year, as_int(source["month"]), 1), "LLLL y", locale=i18n.current_language())
-    )
+    published = _published(source)
     publisher = source.get("publisher")
     parts = [
         f"{words(_surname_first(str(source['author'])), None)} ({published}).",
@@ -64,14 +58,50 @@ def _language_name(code: str) -> str:
         return code
 
 
-def dashboard_citation(facts: Facts, retrieved: dt.date, link: str | None = None) -> str:
-    """How to cite what the dashboard shows: names the data version, so the figures can be traced."""
-    authors = "; ".join(_surname_first(a) for a in facts.sources["author"].dropna().unique())
-    where = f" {link}." if link else ""
-    citation = _("{title} (data version {version}), facts drawn from {authors}. Retrieved {date}.").format(
-        title=_(DASHBOARD_TITLE), version=facts.version, authors=authors, date=retrieved.isoformat()
+def dashboard_citation(facts: Facts, retrieved: dt.date, link: str | None = None, page_title: str | None = None) -> str:
+    """How to cite what the dashboard shows: its title (and the page's), the data version, so the
+    figures can be traced, each source it draws on by author, date and title, the view's link and
+    the date retrieved."""
+    title = _(DASHBOARD_TITLE) if page_title is None else f"{_(DASHBOARD_TITLE)} — {page_title}"
+    citation = _("{title} [interactive dashboard], data version {version}. Facts drawn from {sources}.").format(
+        title=title, version=facts.version, sources="; ".join(_source_in_brief(s) for s in _sources(facts))
     )
-    return citation + where
+    where = f" {link}." if link else ""
+    return citation + where + " " + _("Retrieved {date}.").format(date=retrieved.isoformat())
+
+
+def _sources(facts: Facts) -> list[dict[Hashable, object]]:
+    return facts.sources.to_dict("records")
+
+
+def _source_in_brief(source: Mapping[Hashable, object]) -> str:
+    """'Usubaliev, Esen (August 2020), “Central Asia plus Japan: …”'."""
+    return _("{author} ({date}), “{title}”").format(
+        author=_surname_first(str(source["author"])), date=_published(source), title=source["title"]
+    )
+
+
+def _published(source: pd.Series | Mapping[Hashable, object]) -> str:
+    """'August 2020' / 'август 2020': the month's name in the interface's language; the year alone
+    where the source states no month."""
+    year = as_int(source["year"])
+    if is_missing(source.get("month")):
+        return str(year)
+    return format_date(dt.date(year, as_int(source["month"]), 1), "LLLL y", locale=i18n.current_language())
+
+
+def short_citation(sources: pd.DataFrame, source_ids: Iterable[str]) -> str:
+    """'Usubaliev (2020)': author's surname and year of each source named, in the order given; the
+    ids themselves for any the sources table does not hold."""
+    by_id = sources.set_index("source_id")
+    parts = []
+    for source_id in dict.fromkeys(source_ids):
+        if source_id in by_id.index:
+            row = by_id.loc[source_id]
+            parts.append(f"{str(row['author']).split()[-1]} ({as_int(row['year'])})")
+        else:
+            parts.append(str(source_id))
+    return "; ".join(parts)
 
 
 def fact_citation(source: pd.Series | Mapping[Hashable, object], paragraph: object, quote: str) -> str:

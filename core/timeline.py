@@ -191,6 +191,7 @@ class KeptEvents:
     undated: ScreenTable  # the kept events with no stated date, likewise
     choices: dict[str, str]  # id -> words, for the details list (event_choices); a dict, read per option
     empty_reason: str  # why nothing is kept, or "" (empty_reason)
+    sources: tuple[str, ...] = ()  # the source ids of the dated events (the chart's marks)
 
 
 def kept_events(view: pd.DataFrame, filters: TimelineFilters) -> KeptEvents:
@@ -206,6 +207,7 @@ def kept_events(view: pd.DataFrame, filters: TimelineFilters) -> KeptEvents:
         # event_choices indexes its words ('year · title', text) by event id (text).
         choices=cast("dict[str, str]", event_choices(events, "").to_dict()),
         empty_reason="" if len(events) else empty_reason(view, filters),
+        sources=tuple(events.loc[~no_date, "source_id"].astype(str).unique()),
     )
 
 

@@ -213,3 +213,30 @@ def version_notice(linked: str | None, current: str) -> str | None:
 def _show(value: str, limit: int = 40) -> str:
     text = "".join(ch if ch.isprintable() else "?" for ch in value)
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+PUBLIC_URL_VARIABLE = "DASHBOARD_PUBLIC_URL"
+
+
+def public_base(configured: str | None) -> tuple[str | None, str | None]:
+    """The public address readers use (`DASHBOARD_PUBLIC_URL`, e.g. 'https://example.org/japan-ca'),
+    without a trailing slash, and a message saying what to fix when it is set but not an http(s)
+    address with a host and no query. (None, None) when it is not set."""
+    if not configured or not configured.strip():
+        return None, None
+    parts = urllib.parse.urlsplit(configured.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return None, _(
+            "{variable} is set to {value}, which is not an http(s) address with a host and no query "
+            "(e.g. https://example.org/japan-ca); links use the address the browser used instead."
+        ).format(variable=PUBLIC_URL_VARIABLE, value=_show(configured))
+    return urllib.parse.urlunsplit(parts._replace(path=parts.path.rstrip("/"))), None
+
+
+def page_address(public: str | None, browser_url: str | None, url_path: str) -> str:
+    """A page's address for links that leave the browser: under the public address when one is
+    configured (behind a proxy the browser's own is the proxy's, or localhost), else the address
+    the browser used, else root-relative (AppTest, or before the browser has reported it)."""
+    if public:
+        return f"{public}/{url_path}"
+    return browser_url or f"/{url_path}"

@@ -104,7 +104,7 @@ def test_per_year_view_labels_the_assumption_and_lists_what_it_cannot_spread() -
 def test_downloads_are_offered_without_rerunning() -> None:
     at = open_aid()
     buttons = at.get("download_button")
-    assert [b.proto.label for b in buttons] == ["Download CSV", "Download with citation"]
+    assert [b.proto.label for b in buttons] == ["BibTeX", "RIS", "Download CSV", "Download with citation"]
 
 
 def test_one_click_adds_the_context_recipients() -> None:

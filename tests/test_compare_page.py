@@ -133,7 +133,12 @@ def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts:
     at, version = open_compare(country="KGZ", metric="events"), bundled_facts.version
     query = f"lang=en&country=KGZ&metric=events&years=1951-2020&undated=1&sort=value&v={version}"
     assert at.code[0].value == f"/compare?{query}"
-    assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download with citation"]
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "BibTeX",
+        "RIS",
+        "Download CSV",
+        "Download with citation",
+    ]
 
 
 def test_no_total_is_explained_where_it_is_shown() -> None:

@@ -31,7 +31,12 @@ def test_sources_page_has_reference_citation_and_dictionary() -> None:
     at = open_app("app_pages/sources.py")
     text = " ".join(md.value.replace("\\", "") for md in at.markdown)
     assert 'Usubaliev, Esen (August 2020). <span lang="en">Central Asia plus Japan' in text
-    assert any("(data version " in code.value and "Usubaliev, Esen" in code.value for code in at.code)
+    citation = next(code.value for code in at.code if "[interactive dashboard], data version " in code.value)
+    # The source by author, month and year, and title; the view's link; the day retrieved.
+    assert "Usubaliev, Esen (August 2020), “Central Asia plus Japan: the fact of the meeting" in citation
+    assert "/sources?lang=en&v=" in citation and "Retrieved " in citation
+    everything = " ".join([text, *(c.value for c in at.caption), *(c.value for c in at.code)])
+    assert "seed/" not in everything and ".txt" not in everything  # no file outside the repository
     assert at.code[0].value.startswith("/sources?lang=en&v=")  # the share link comes first
     labels = [e.label for e in at.expander]
     assert any(label.startswith("Japan's money — money.csv, 9 rows") for label in labels)
@@ -55,7 +60,12 @@ def test_bad_data_shows_problems_not_a_traceback(page: str, data_copy: Path, mon
 def test_overview_offers_share_and_key_figures_download() -> None:
     at = open_app("app_pages/overview.py")
     assert at.code[0].value.startswith("/?lang=en&v=")
-    assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download with citation"]
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "BibTeX",
+        "RIS",
+        "Download CSV",
+        "Download with citation",
+    ]
 
 
 def test_edited_data_is_reloaded_without_restarting(data_copy: Path, monkeypatch) -> None:

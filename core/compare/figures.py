@@ -241,6 +241,7 @@ class CompareView:
     regional_events_total: int  # events naming the region as a whole
     regional_events_listed: str  # the first MAX_LISTED_EVENTS in Markdown-safe words, and how many more; "" if none
     regions: str  # the groups shown apart and their members, in Markdown-safe words; "" if none
+    sources: dict[str, tuple[str, ...]]  # metric id -> the source ids of its panel's facts
 
 
 def listed_events(events: pd.DataFrame, limit: int) -> str:
@@ -277,4 +278,11 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
         regional_events_total=len(region_events),
         regional_events_listed=listed_events(region_events, MAX_LISTED_EVENTS),
         regions=escape_markdown(memberships_words(data, shown_groups(data, filters))),
+        sources={m.id: panel_sources(cells, m.id) for m in metrics},
     )
+
+
+def panel_sources(cells: list[Cell], metric: str) -> tuple[str, ...]:
+    """The sources of the facts behind one metric's cells (its panel's marks), in order met."""
+    notes = (note for cell in cells if cell.metric == metric for note in (*cell.notes, *cell.terms))
+    return tuple(dict.fromkeys(note.source_id for note in notes))

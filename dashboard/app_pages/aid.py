@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.charts import show_chart
+from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel, offer_context
 from components.share import page_permalink, share_and_download
@@ -37,10 +37,13 @@ aid_columns = {  # by the CSV's column names; components.tables translates them
 }
 shown = for_filters(facts, aid_figures.aid_view, data, filters)  # the chart and totals, shared per filter state
 name_parts = [*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)]
+link = page_permalink("aid", aid.PARAMS.to_query(filters), facts.version)
+sources = for_filters(facts, aid.sources_shown, data, filters)  # behind the charts' marks, named inside them
+chart_options = dict(page="aid", name_parts=name_parts, source=chart_source(facts, sources, link))
 share_and_download(
     page="aid",
     page_title=_("Aid and investment"),
-    link=page_permalink("aid", aid.PARAMS.to_query(filters), facts.version),
+    link=link,
     # NOTE: the button keeps this callable for the session; it must not hold the filtered copy, or
     # every open session pins its own slice of a big table. It refilters the shared view on click.
     rows=lambda: for_display(aid.table(aid.filter_money(view, filters), filters.per_year)),
@@ -59,10 +62,8 @@ if filters.per_year:
     if spread.empty:
         st.warning(_("None of the figures shown has a stated first and last year, so none can be spread over years."))
     else:
-        show_chart(
-            aid_figures.per_year_figure(spread, data),
-            key="aid_chart_per_year", page="aid", name_parts=name_parts, chart="per-year",
-        )  # fmt: skip
+        per_year = aid_figures.per_year_figure(spread, data)
+        show_chart(per_year, key="aid_chart_per_year", chart="per-year", **chart_options)
     if apart := aid.not_annualisable_text(flows, filters.years):
         st.caption(_("Not spread over years, as the source states no full period inside the years chosen for them: "
                      "{figures}").format(figures=escape_markdown(apart)))  # fmt: skip
@@ -72,7 +73,7 @@ elif filters.chart == "time":
     if not dated.empty:
         drawn = aid.largest(dated, SPANS_DRAWN)
         chart = aid_figures.timeline_figure(drawn, filters.years)
-        show_chart(chart, key="aid_chart_time", page="aid", name_parts=name_parts, chart="periods")
+        show_chart(chart, key="aid_chart_time", chart="periods", **chart_options)
         if len(drawn) < len(dated):
             st.caption(_("Drawing the {shown} largest of {total} figures; the table lists them all.").format(
                 shown=i18n.number(len(drawn)), total=i18n.number(len(dated))
@@ -82,7 +83,7 @@ elif filters.chart == "time":
         st.markdown(_("**No stated period** (not placed on any year):"))
         data_table(undated, lambda rows: aid.table(rows, filters.per_year), aid_columns)
 elif shown.bars is not None:
-    show_chart(shown.bars, key="aid_chart_bars", page="aid", name_parts=name_parts, chart="bars")
+    show_chart(shown.bars, key="aid_chart_bars", chart="bars", **chart_options)
     if shown.bars_total > shown.bars_drawn:
         st.caption(_("Drawing the {shown} largest of {total} bars; the table lists them all.").format(
             shown=i18n.number(shown.bars_drawn), total=i18n.number(shown.bars_total)

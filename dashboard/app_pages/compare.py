@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.charts import show_chart
+from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel
 from components.share import page_permalink, share_and_download
@@ -37,10 +37,11 @@ show_notices(notices)
 shown = for_filters(facts, compare_view, data, filters)
 metrics, rows = shown.metrics, shown.rows
 name_parts = [*(filters.countries if len(filters.countries) <= 3 else []), year_range_value(filters.years)]
+link = page_permalink("compare", PARAMS.to_query(filters), facts.version)
 share_and_download(
     page="compare",
     page_title=_("Country comparison"),
-    link=page_permalink("compare", PARAMS.to_query(filters), facts.version),
+    link=link,
     rows=lambda: for_display(rows),
     name_parts=name_parts,
     filters={**PARAMS.summary(filters, options), **{_(name): _(note) for name, note in PARAMS.notes}},
@@ -55,8 +56,9 @@ if reason:
 if any(m.charted for m in metrics):
     with st.container(horizontal=True, gap="medium"):
         for metric, figure in shown.panels:
+            source = chart_source(facts, shown.sources[metric.id], link)
             show_chart(figure, key=f"compare_chart_{metric.id}", page="compare", name_parts=name_parts, chart=metric.id,
-                       width=PANEL_WIDTH)  # fmt: skip
+                       source=source, width=PANEL_WIDTH)  # fmt: skip
     counts = set(COUNTED_EVENTS) & set(filters.metrics)
     sentences = [
         _("A ◇ **no total** mark means the country's figures cannot be added (different kinds of flow, or a period "

@@ -1,17 +1,16 @@
 """Sources: full references, the data dictionary drawn from the metadata, and how to cite."""
 
-import datetime as dt
-
 import streamlit as st
 
 from components.cards import identifier, reference_words
+from components.citing import cite_view
 from components.data import facts_or_stop
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
 from core import i18n
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
-from core.reference import dashboard_citation, data_dictionary, dictionary_headings, full_dictionary, full_reference
+from core.reference import data_dictionary, dictionary_headings, full_dictionary, full_reference
 
 facts = facts_or_stop()
 # This page has no filters; reading the URL still names anything a link asked for that it ignored.
@@ -24,7 +23,7 @@ show_notices(notices)
 share_and_download(
     page="sources",
     page_title=_("Sources and data dictionary"),
-    link=page_permalink("sources", {}, facts.version),
+    link=(link := page_permalink("sources", {}, facts.version)),
     rows=lambda: full_dictionary(facts),
     name_parts=["data-dictionary"],
     filters={},
@@ -39,15 +38,12 @@ for source in facts.sources.to_dict("records"):
         )
         if isinstance(source.get("note"), str):
             st.caption(escape_markdown(source["note"]))
-        if isinstance(source.get("document"), str):
-            st.caption(
-                _("The project's copy of the text: {path}").format(path=identifier(source["document"])),
-                unsafe_allow_html=True,
-            )
 
 st.header(_("How to cite"))
-st.markdown(_("Cite the figure's source (above) and the dashboard with its data version:"))
-st.code(dashboard_citation(facts, retrieved=dt.date.today()), language=None, wrap_lines=True)
+st.markdown(_("Cite the figure's source (above, with the paragraph each fact gives) and the dashboard with its data "
+              "version. For one view, use **Cite this view** on its page: the citation then carries that view's "
+              "link."))  # fmt: skip
+cite_view(facts, page="sources", page_title=_("Sources and data dictionary"), link=link, key="sources_page_cite")
 
 st.header(_("Data dictionary"))
 st.markdown(

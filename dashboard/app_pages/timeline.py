@@ -5,7 +5,7 @@ import dataclasses
 import streamlit as st
 
 from components.cards import reference_words, written_in
-from components.charts import show_chart
+from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel
 from components.selection import follow_clicks
@@ -45,12 +45,13 @@ if st.session_state.get(EVENT_KEY) and not timeline.keeps(view, filters, st.sess
 selected = st.session_state.get(EVENT_KEY, "")
 filters = dataclasses.replace(filters, event=selected)
 write_view(timeline.PARAMS.to_query(filters))
+link = page_permalink("timeline", timeline.PARAMS.to_query(filters), facts.version)
 share_and_download(
     page="timeline",
     page_title=_("Dialogue timeline"),
-    link=page_permalink("timeline", timeline.PARAMS.to_query(filters), facts.version),
+    link=link,
     rows=lambda: for_display(timeline.table(timeline.filter_events(view, filters))),  # not the copy: see aid.py
-    name_parts=[year_range_value(filters.years)],  # and the charts' PNGs below
+    name_parts=[year_range_value(filters.years)],
     filters=timeline.PARAMS.summary(filters, options),
     tables=["events", "categories", "actors", "sources"],
     facts=facts,
@@ -59,11 +60,12 @@ if not kept.total:  # after Share: an empty result is a view a colleague may nee
     st.warning(kept.empty_reason, icon=":material/filter_alt_off:")
     st.stop()
 figure = for_filters(facts, timeline_figures.chart, view, filters)
+chart_options = dict(page="timeline", name_parts=[year_range_value(filters.years)],
+                     source=chart_source(facts, kept.sources, link))  # fmt: skip
 if 0 < kept.dated <= timeline.EVENTS_DRAWN:
-    show_chart(figure, key="tl_chart", page="timeline", name_parts=[year_range_value(filters.years)], chart="events",
-               on_select="rerun", selection_mode="points")  # fmt: skip
+    show_chart(figure, key="tl_chart", chart="events", on_select="rerun", selection_mode="points", **chart_options)
 elif kept.dated:
-    show_chart(figure, key="tl_counts", page="timeline", name_parts=[year_range_value(filters.years)], chart="counts")
+    show_chart(figure, key="tl_counts", chart="counts", **chart_options)
     too_many = ngettext(
         "{n} dated event is too many to draw one by one: counts per year instead.",
         "{n} dated events are too many to draw one by one: counts per year instead.",

@@ -1,0 +1,59 @@
+"""The source line every chart carries inside the figure, so that a saved or pasted chart still
+says where its figures come from: the sources behind its marks, the data version and the view's
+link (as OWID's charts do)."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import plotly.graph_objects as go
+
+from core.i18n import _
+
+SOURCE_FONT_SIZE = 11  # pixels; the colour is the figure's own text colour (layout.font)
+LINE_HEIGHT = 15  # pixels per line of the source text at SOURCE_FONT_SIZE
+CHARACTER_WIDTH = 6.4  # pixels per character at SOURCE_FONT_SIZE, about, for wrapping
+FULL_WIDTH_CHARACTERS = 110  # where the chart's width is not known: a page-wide chart's line
+
+
+def source_text(citation: str, version: str, link: str | None) -> str:
+    """'Source: Usubaliev (2020). Japan and Central Asia dashboard, data version …, <link>'."""
+    text = _("Source: {sources}. Japan and Central Asia dashboard, data version {version}").format(
+        sources=citation, version=version
+    )
+    return f"{text} · {link}" if link else text
+
+
+def with_source_line(figure: go.Figure, text: str, width_px: int | None = None) -> go.Figure:
+    """A copy of `figure` (the original may be shared between sessions) with `text` in a band
+    above the plot, wrapped to the chart's width, and the top margin grown to hold it."""
+    characters = FULL_WIDTH_CHARACTERS if width_px is None else max(int(width_px / CHARACTER_WIDTH), 30)
+    lines = [html.escape(line) for line in _wrap(text, characters)]  # Plotly reads some HTML
+    copy = go.Figure(figure)
+    top = copy.layout.margin.t if copy.layout.margin.t is not None else 20
+    band = LINE_HEIGHT * len(lines) + 6
+    copy.update_layout(margin={"t": top + band})
+    copy.add_annotation(
+        text="<br>".join(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="bottom",
+        yshift=top,  # above the margin the figure had: clear of its own title
+        align="left",
+        showarrow=False,
+        font={"size": SOURCE_FONT_SIZE},
+    )
+    if copy.layout.height is not None:
+        copy.update_layout(height=copy.layout.height + band)
+    return copy
+
+
+def _wrap(text: str, characters: int) -> list[str]:
+    # A link longer than a line is broken before one of its '&'s where it can, not mid-word.
+    marked = text.replace("&", "\0&")
+    lines = textwrap.wrap(marked.replace("\0", " "), characters, break_long_words=True, break_on_hyphens=False)
+    return [line.replace(" &", "&") for line in lines]

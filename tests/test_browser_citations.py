@@ -1,0 +1,90 @@
+"""In Chromium, behind a configured public address: every link, citation, file and chart names the
+public address, never the server's own; the chart's PNG carries its source and a descriptive name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from playwright.sync_api import Page
+
+from scripts.browser import download, open_page, running_dashboard
+
+pytestmark = pytest.mark.browser
+
+PUBLIC = "https://dash.example.org/japan-ca"
+# Where the camera button's PNG is kept for a person to look at (the test cannot see the image).
+PNG_COPY = Path(os.environ.get("DASHBOARD_PNG_COPY", "/tmp/dashboard-chart-download.png"))
+
+
+@pytest.fixture(scope="module")
+def public_url() -> Iterator[str]:
+    """A dashboard that is told its public address, as behind a proxy."""
+    with running_dashboard(env={"DASHBOARD_PUBLIC_URL": PUBLIC + "/"}) as url:
+        yield url
+
+
+def popover_code(page: Page, button: str) -> str:
+    page.get_by_role("button", name=button).click()
+    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code')
+    code.wait_for()
+    return code.inner_text().strip()
+
+
+def chart_source_lines(page: Page) -> list[str]:
+    """The source line of every chart on the page, as its SVG draws it (lines joined)."""
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+    charts = page.locator('[data-testid="stPlotlyChart"]').all()
+    return [" ".join(c.locator(".annotation-text").first.locator("tspan").all_text_contents()) for c in charts]
+
+
+def test_links_citations_and_files_name_the_public_address(public_url: str, page: Page) -> None:
+    open_page(page, public_url + "/aid?recipient=KAZ&years=1993-2019")
+    link = popover_code(page, "Share this view")
+    assert link.startswith(PUBLIC + "/aid?lang=en&")
+    page.keyboard.press("Escape")
+    citation = popover_code(page, "Cite this view")
+    assert link in citation and "Usubaliev, Esen (August 2020)" in citation
+    _name, bib = download(page, "BibTeX")
+    entries = bibtexparser.parse_string(bib.decode("utf-8")).entries
+    assert entries[0]["url"] == link
+    _name, ris = download(page, "RIS")
+    assert rispy.loads(ris.decode("utf-8"))[0]["urls"] == [link]
+    page.keyboard.press("Escape")
+    _name, archive = download(page, "Download with citation")
+    readme = zipfile.ZipFile(io.BytesIO(archive)).read("README.txt").decode("utf-8")
+    assert link in readme
+    texts = [citation, bib.decode(), ris.decode(), readme, *chart_source_lines(page)]
+    assert not [t for t in texts if "127.0.0.1" in t or "localhost" in t]
+
+
+@pytest.mark.parametrize("path", ["/aid", "/aid?chart=time", "/aid?per_year=1", "/timeline", "/compare"])
+def test_every_chart_carries_its_source_line(public_url: str, page: Page, path: str) -> None:
+    open_page(page, public_url + path)
+    lines = chart_source_lines(page)
+    assert lines
+    for line in lines:
+        assert line.startswith("Source: Usubaliev (2020). Japan and Central Asia dashboard, data version "), line
+        assert PUBLIC in line.replace(" ", "")  # the link, which may be wrapped onto lines
+
+
+def test_the_camera_button_saves_a_png_named_after_the_view(public_url: str, page: Page) -> None:
+    open_page(page, public_url + "/aid?recipient=KAZ&years=1993-2019")
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    chart.hover()
+    buttons = chart.locator(".modebar-btn")
+    assert buttons.count() == 1  # the toolbar keeps only the image download
+    with page.expect_download() as caught:
+        buttons.first.click()
+    name = caught.value.suggested_filename
+    assert name == f"aid_KAZ_1993-2019_bars_{dt.date.today().isoformat()}.png"
+    png = Path(caught.value.path()).read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000
+    PNG_COPY.write_bytes(png)
