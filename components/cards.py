@@ -71,6 +71,14 @@ def key_figure_card(figure: KeyFigure, width: int = CARD_WIDTH) -> None:
                 ),
                 unsafe_allow_html=True,
             )
+        if figure.citation:
+            cite_fact(figure.citation)
+
+
+def cite_fact(citation: str) -> None:
+    """A fact's own one-line citation (source, paragraph, quote), ready to copy, behind a button."""
+    with st.popover(_("Cite this figure"), icon=":material/format_quote:", width="content"):
+        st.code(citation, language=None, wrap_lines=True)
 
 
 def key_figure_grid(figures: list[KeyFigure]) -> None:

@@ -5,6 +5,7 @@ The cards' words are in the run's language (core.i18n); the quotes stay as the s
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,6 +15,7 @@ from core.facts import Facts
 from core.formatting import format_count, format_period, format_usd, is_missing, lookup, not_stated
 from core.i18n import _
 from core.money import money_view
+from core.reference import fact_citation
 from core.scalars import as_int
 from core.scopes import Scopes
 from core.sums import Sum, add_up, period_problems
@@ -31,6 +33,18 @@ class KeyFigure:
     quote: str | None
     paragraph: int | None
     source_id: str | None
+    citation: str | None = None  # the one-line citation of a single figure (with_citations)
+
+
+def with_citations(cards: list[KeyFigure], sources: pd.DataFrame) -> list[KeyFigure]:
+    """The cards with the one-line citation of each single figure; a total or a gap has none."""
+    by_id = {str(source["source_id"]): source for source in sources.to_dict("records")}
+    return [
+        card
+        if card.quote is None or card.source_id not in by_id
+        else dataclasses.replace(card, citation=fact_citation(by_id[card.source_id], card.paragraph, card.quote))
+        for card in cards
+    ]
 
 
 def central_asia_money(facts: Facts) -> list[KeyFigure]:
@@ -73,7 +87,7 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
                     source_id=None,
                 )
             )
-    return cards
+    return with_citations(cards, facts.sources)
 
 
 def _label(row: pd.Series) -> str:
@@ -112,7 +126,7 @@ def _sum_card(rows: pd.DataFrame, result: Sum) -> KeyFigure:
 
 def stated_counts(facts: Facts) -> list[KeyFigure]:
     """One card per count in the figures table (companies, meetings, outcome documents)."""
-    return [
+    cards = [
         KeyFigure(
             label=str(row.description),
             value=format_count(row.value, row.qualifier, short=True),
@@ -125,6 +139,7 @@ def stated_counts(facts: Facts) -> list[KeyFigure]:
         )
         for row in facts.figures.itertuples(index=False)
     ]
+    return with_citations(cards, facts.sources)
 
 
 def principle_lists(facts: Facts) -> list[tuple[str, pd.DataFrame]]:

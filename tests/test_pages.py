@@ -84,3 +84,15 @@ def test_an_unforeseen_loader_failure_shows_a_message_not_a_traceback(monkeypatc
     at = open_app(PAGES[0])
     assert "could not be read (TypeError)" in at.error[0].value
     assert not at.metric
+
+
+def test_each_figure_card_offers_its_own_one_line_citation() -> None:
+    at = open_app("app_pages/overview.py")
+    lines = [code.value for code in at.code if "¶" in code.value]
+    assert any(line.startswith("Usubaliev, Esen (2020). Central Asia plus Japan") for line in lines)
+    assert (
+        "Usubaliev, Esen (2020). Central Asia plus Japan: the fact of the meeting is more important than the results, ¶17: “"
+        in " ".join(lines)
+    )
+    # One per card that shows a single figure's quote; totals and gaps have none.
+    assert len(lines) == sum(1 for c in at.caption if c.value.startswith("“"))

@@ -75,3 +75,9 @@ def test_an_empty_result_says_why() -> None:
     assert "text search" in at.warning[0].value
     assert not at.get("plotly_chart")
     assert param(at, "q") == ["no such words anywhere"]
+
+
+def test_the_event_card_offers_the_events_one_line_citation() -> None:
+    at = open_app("app_pages/timeline.py", event="E13")
+    lines = [code.value for code in at.code if "¶" in code.value]
+    assert len(lines) == 1 and lines[0].startswith("Usubaliev, Esen (2020). Central Asia plus Japan")

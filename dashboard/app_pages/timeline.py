@@ -4,7 +4,7 @@ import dataclasses
 
 import streamlit as st
 
-from components.cards import reference_words, written_in
+from components.cards import cite_fact, reference_words, written_in
 from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel
@@ -15,7 +15,7 @@ from components.view_state import open_view, show_notices, write_view
 from core import i18n, timeline, timeline_figures
 from core.formatting import escape_markdown, for_display
 from core.i18n import _, ngettext
-from core.reference import full_reference
+from core.reference import fact_citation, full_reference
 from core.url_state import year_range_value
 
 facts = facts_or_stop()
@@ -93,6 +93,7 @@ if selected:
         # The quote and the source's title as written (English), marked so.
         st.markdown(f"> “{written_in(event['quote'])}” (¶{int(event['paragraph'])})", unsafe_allow_html=True)
         st.caption(full_reference(source, reference_words), unsafe_allow_html=True)
+        cite_fact(fact_citation(source, event["paragraph"], event["quote"]))
 
 if kept.undated.total:
     undated = _("Events the source gives no date for ({n}): not placed on the axis")
