@@ -72,6 +72,9 @@ LATIN_ALLOWED = {
 # (CA5, usubaliev_2020, alpha-3, money.csv).
 _LATIN_WORD = re.compile(r"[A-Za-z](?:[A-Za-z0-9_.\-]*[A-Za-z0-9])?")
 _CODE = re.compile(r".*[0-9_.].*")
+# A link, or a piece of one where a chart's source line wraps it ('&status=agreed&…'): an address,
+# not words of a language.
+_LINK = re.compile(r"https?://\S+|\S*[?&=]\S*")
 
 
 def _data_codes() -> set[str]:
@@ -93,14 +96,15 @@ _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]{2,}")
 def _words_of_other_language(page: Page, language: str) -> list[tuple[str, str]]:
     """(word, the text it stands in) for every word of the other language in the page's visible text."""
     found = []
-    for text in page.evaluate(_VISIBLE_TEXT.replace("STREAMLIT_CHROME", repr(", ".join(STREAMLIT_CHROME)))):
+    for shown in page.evaluate(_VISIBLE_TEXT.replace("STREAMLIT_CHROME", repr(", ".join(STREAMLIT_CHROME)))):
+        text = _LINK.sub(" ", shown)
         if language == "ru":
             words = [
                 w for w in _LATIN_WORD.findall(text) if w not in LATIN_ALLOWED | DATA_CODES and not _CODE.fullmatch(w)
             ]
         else:
             words = [w for w in _CYRILLIC_WORD.findall(text) if w != "Русский"]
-        found += [(word, text[:80]) for word in words]
+        found += [(word, shown[:80]) for word in words]
     return found
 
 
