@@ -37,5 +37,13 @@ def show_chart(
     `options` go to `st.plotly_chart` (width, on_select, …)."""
     stem = chart_file_stem(page, name_parts, chart, dt.date.today())
     width = options.get("width")
-    sourced = with_source_line(figure, source, width if isinstance(width, int) else None)
+    sourced = _sourced(id(figure), source, width if isinstance(width, int) else None, figure)
     return st.plotly_chart(sourced, key=key, config=chart_config(stem), **options)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _sourced(figure_id: int, source: str, width: int | None, _figure: go.Figure) -> go.Figure:
+    """`with_source_line`, once per figure and source line, shared read-only by every session.
+    A figure is itself shared per filter state (components.data.for_filters), so its id names it
+    while it lives; the source line holds the view's link, which names the view besides."""
+    return with_source_line(_figure, source, width)

@@ -43,3 +43,23 @@ def test_every_chart_has_the_trimmed_toolbar_and_a_descriptive_png_name(page, qu
         assert config["modeBarButtons"] == [["toImage"]]
         name = config["toImageButtonOptions"]["filename"]
         assert name.startswith(prefix) and name.endswith(today), name
+
+
+def test_the_source_line_is_drawn_on_a_copy_above_the_plot_escaped_and_wrapped() -> None:
+    import plotly.graph_objects as go
+
+    from core.chart_source import LINE_HEIGHT, with_source_line
+
+    original = go.Figure(go.Bar(x=[1], y=["a"]), layout={"height": 300, "margin": {"t": 30}})
+    text = "Source: <b>Usubaliev</b> (2020) · https://example.org/aid?lang=en" + "&recipient=KAZ" * 20
+    sourced = with_source_line(original, text, width_px=440)
+    assert not original.layout.annotations and original.layout.margin.t == 30  # the shared figure is untouched
+    (note,) = sourced.layout.annotations
+    lines = note.text.split("<br>")
+    assert len(lines) > 1 and all(len(line) <= 440 / 6.4 + 10 for line in lines)
+    assert "&lt;b&gt;Usubaliev&lt;/b&gt;" in lines[0]  # data text is never read as markup
+    escaped = text.replace("<b>", "&lt;b&gt;").replace("</b>", "&lt;/b&gt;")
+    assert "".join(lines).replace("&amp;", "&").replace(" ", "") == escaped.replace(" ", "")  # nothing lost
+    grown = LINE_HEIGHT * len(lines) + 6
+    assert (sourced.layout.margin.t, sourced.layout.height) == (30 + grown, 300 + grown)
+    assert sourced.data == original.data

@@ -90,9 +90,7 @@ def test_each_figure_card_offers_its_own_one_line_citation() -> None:
     at = open_app("app_pages/overview.py")
     lines = [code.value for code in at.code if "¶" in code.value]
     assert any(line.startswith("Usubaliev, Esen (2020). Central Asia plus Japan") for line in lines)
-    assert (
-        "Usubaliev, Esen (2020). Central Asia plus Japan: the fact of the meeting is more important than the results, ¶17: “"
-        in " ".join(lines)
-    )
+    title = "Central Asia plus Japan: the fact of the meeting is more important than the results"
+    assert f"Usubaliev, Esen (2020). {title}, ¶17: “" in " ".join(lines)
     # One per card that shows a single figure's quote; totals and gaps have none.
     assert len(lines) == sum(1 for c in at.caption if c.value.startswith("“"))
