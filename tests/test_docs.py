@@ -42,5 +42,12 @@ def test_a_changed_registry_makes_the_docs_stale() -> None:
 def test_the_readme_stays_short_and_links_the_docs() -> None:
     text = README.read_text(encoding="utf-8")
     assert len(text) < 6_000
-    for doc in ("docs/links.md", "docs/data.md", "docs/testing.md", "docs/performance.md", "docs/deploy.md"):
+    for doc in (
+        "docs/links.md",
+        "docs/data.md",
+        "docs/testing.md",
+        "docs/performance.md",
+        "docs/deploy.md",
+        "docs/citing.md",
+    ):
         assert doc in text and (DOCS.parent / doc).is_file(), doc
