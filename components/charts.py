@@ -21,8 +21,14 @@ def chart_config(file_stem: str) -> dict:
     }
 
 
-def show_chart(figure: go.Figure, *, key: str, page: str, name_parts: Sequence[str], chart: str, **options) -> object:
+def show_chart(
+    figure: go.Figure, *, key: str, page: str, name_parts: Sequence[str], chart: str, summary: str = "", **options
+) -> object:
     """Draw `figure`; its PNG is named as the view's CSV is (`page`, `name_parts`: the main filters)
-    plus `chart`, which chart it is. `options` go to `st.plotly_chart` (width, on_select, …)."""
+    plus `chart`, which chart it is. `summary`, the chart's text alternative (core.chart_text, in
+    Markdown), is written just before it, where a screen reader meets it first (WCAG 1.1.1).
+    `options` go to `st.plotly_chart` (width, on_select, …)."""
+    if summary:
+        st.markdown(summary)
     stem = chart_file_stem(page, name_parts, chart, dt.date.today())
     return st.plotly_chart(figure, key=key, config=chart_config(stem), **options)

@@ -12,8 +12,8 @@ from core.facts import Facts, load_facts
 from core.money import money_view
 from core.periods import overlaps
 from core.scopes import Scopes
-from core.url_state import QueryReader
 from core.style import status_style
+from core.url_state import QueryReader
 
 
 @pytest.fixture(scope="module")

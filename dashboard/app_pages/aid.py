@@ -9,6 +9,7 @@ from components.share import page_permalink, share_and_download
 from components.tables import data_table, show_table
 from components.view_state import open_view, show_notices, write_view
 from core import aid, aid_figures, i18n
+from core.chart_text import describe
 from core.formatting import escape_markdown, for_display
 from core.i18n import _, ngettext
 from core.url_state import year_range_value
@@ -59,9 +60,11 @@ if filters.per_year:
     if spread.empty:
         st.warning(_("None of the figures shown has a stated first and last year, so none can be spread over years."))
     else:
+        per_year = aid_figures.per_year_figure(spread, data)
         show_chart(
-            aid_figures.per_year_figure(spread, data),
-            key="aid_chart_per_year", page="aid", name_parts=name_parts, chart="per-year",
+            per_year, key="aid_chart_per_year", page="aid", name_parts=name_parts, chart="per-year",
+            summary=describe(per_year, _("The chart shows US$ billions a year for each status and kind of flow, "
+                                         "assuming an even spread over each period")),
         )  # fmt: skip
     if apart := aid.not_annualisable_text(flows, filters.years):
         st.caption(_("Not spread over years, as the source states no full period inside the years chosen for them: "
@@ -72,7 +75,8 @@ elif filters.chart == "time":
     if not dated.empty:
         drawn = aid.largest(dated, SPANS_DRAWN)
         chart = aid_figures.timeline_figure(drawn, filters.years)
-        show_chart(chart, key="aid_chart_time", page="aid", name_parts=name_parts, chart="periods")
+        summary = describe(chart, _("The chart shows each dated figure over its stated period, latest first"))
+        show_chart(chart, key="aid_chart_time", page="aid", name_parts=name_parts, chart="periods", summary=summary)
         if len(drawn) < len(dated):
             st.caption(_("Drawing the {shown} largest of {total} figures; the table lists them all.").format(
                 shown=i18n.number(len(drawn)), total=i18n.number(len(dated))
@@ -82,7 +86,9 @@ elif filters.chart == "time":
         st.markdown(_("**No stated period** (not placed on any year):"))
         data_table(undated, lambda rows: aid.table(rows, filters.per_year), aid_columns)
 elif shown.bars is not None:
-    show_chart(shown.bars, key="aid_chart_bars", page="aid", name_parts=name_parts, chart="bars")
+    show_chart(shown.bars, key="aid_chart_bars", page="aid", name_parts=name_parts, chart="bars",
+               summary=describe(shown.bars, _("The chart shows Japan's money, largest first, each bar one total or "
+                                              "one figure")))  # fmt: skip
     if shown.bars_total > shown.bars_drawn:
         st.caption(_("Drawing the {shown} largest of {total} bars; the table lists them all.").format(
             shown=i18n.number(shown.bars_drawn), total=i18n.number(shown.bars_total)
