@@ -53,7 +53,11 @@ def card_width(figures: list[KeyFigure]) -> int:
 
 def key_figure_card(figure: KeyFigure, width: int = CARD_WIDTH) -> None:
     with st.container(border=True, width=width):
-        st.metric(label=escape_markdown(figure.label), value=figure.value, help=escape_markdown(figure.label))
+        # The label as a paragraph of its own, wrapped: st.metric cuts a long label with "…" at
+        # every width (its full text only in a tooltip). The metric keeps it for assistive technology.
+        label = escape_markdown(figure.label)
+        st.markdown(f"**{label}**")
+        st.metric(label=label, value=figure.value, label_visibility="collapsed")
         details = [f"**{escape_markdown(figure.status)}**", escape_markdown(figure.period)]
         if figure.qualifier:
             word = escape_markdown(qualifier_word(figure.qualifier))

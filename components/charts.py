@@ -30,11 +30,22 @@ def chart_source(facts: Facts, source_ids: Iterable[str], link: str | None) -> s
 
 
 def show_chart(
-    figure: go.Figure, *, key: str, page: str, name_parts: Sequence[str], chart: str, source: str, **options
+    figure: go.Figure,
+    *,
+    key: str,
+    page: str,
+    name_parts: Sequence[str],
+    chart: str,
+    source: str,
+    summary: str = "",
+    **options,
 ) -> object:
     """Draw `figure` with its `source` line (`chart_source`) inside it; its PNG is named as the
     view's CSV is (`page`, `name_parts`: the main filters) plus `chart`, which chart it is.
-    `options` go to `st.plotly_chart` (width, on_select, …)."""
+    `summary`, the chart's text alternative (core.chart_text, in Markdown), is written just before
+    it, where a screen reader meets it first (WCAG 1.1.1). `options` go to `st.plotly_chart`."""
+    if summary:
+        st.markdown(summary)
     stem = chart_file_stem(page, name_parts, chart, dt.date.today())
     width = options.get("width")
     sourced = _sourced(id(figure), source, width if isinstance(width, int) else None, figure)

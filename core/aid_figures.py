@@ -19,7 +19,7 @@ from core.aid import GROUPINGS
 from core.formatting import BILLION, ScreenTable, format_usd, screen_table
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
-from core.style import status_marker
+from core.style import BACKGROUND, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
 from core.sums import NO_FIGURE, Sum, add_up_each, period_problems
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
@@ -250,7 +250,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False) -> go.Figure:
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
-    return go.Figure(data=traces, layout=layout)
+    return readable(go.Figure(data=traces, layout=layout))
 
 
 def _bar_label(result: Sum) -> str:
@@ -272,8 +272,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         open_end = subset["year_end"].isna()
         end = subset["year_end"].fillna(years[1]).astype(int)
         start = subset["year_start"].astype(int)
-        marker = status_marker(status)
-        marker["opacity"] = [0.45 if o else 1.0 for o in open_end]
+        marker = _period_marker(status, open_end.tolist())
         traces.append(go.Bar(
             name=label,
             orientation="h",
@@ -283,6 +282,10 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             text=[_("{amount} · end not stated").format(amount=format_usd(a, q)) if o else format_usd(a, q)
                   for a, q, o in zip(subset["amount_usd"], subset["qualifier"], open_end, strict=True)],
             textposition="auto",
+            constraintext="none",  # a label too long for its bar goes beside it, never cut or shrunk
+            # White on the dark fill; dark on an open period's white fill and beside a bar.
+            insidetextfont={"color": [TEXT_COLOUR if o else MARK_EDGE for o in open_end]},
+            outsidetextfont={"color": TEXT_COLOUR},
             cliponaxis=False,
             customdata=[flow_hover(row) for _index, row in subset.iterrows()],
             hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
@@ -298,7 +301,23 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
-    return go.Figure(data=traces, layout=layout)
+    return readable(go.Figure(data=traces, layout=layout))
+
+
+def _period_marker(status: str, open_end: list[bool]) -> dict:
+    """A stated period filled in the status's colour; an open one ("end not stated") white with the
+    status's outline and its pattern in the status's colour: a pattern and an outline, not a pale
+    tint, so it keeps 3:1 against the background and survives greyscale print."""
+    marker = status_marker(status)
+    style = status_style(status)
+    marker["color"] = [BACKGROUND if o else style.colour for o in open_end]
+    marker["line"] = {"color": style.colour, "width": 2}
+    marker["pattern"] = {
+        **marker["pattern"],
+        "shape": [(style.pattern or "-") if o else style.pattern for o in open_end],
+        "fgcolor": [style.colour if o else MARK_EDGE for o in open_end],
+    }
+    return marker
 
 
 def _spread_line(row: pd.Series) -> str:
@@ -350,7 +369,7 @@ def per_year_figure(spread: pd.DataFrame, data: aid.AidData) -> go.Figure:
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
-    return go.Figure(data=traces, layout=layout)
+    return readable(go.Figure(data=traces, layout=layout))
 
 
 @dataclass(frozen=True)

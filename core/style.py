@@ -1,11 +1,23 @@
 """How things look, everywhere: a money status's colour and pattern (so that status survives
-greyscale print), and an event category's colour."""
+greyscale print), an event category's colour, and the text colour every figure is drawn in.
+
+Every colour here has at least 4.5:1 against the white background (WCAG 2.1 1.4.3 and 1.4.11;
+tests/test_contrast.py reads the figures' specs and checks it): marks are told apart by their
+pattern and legend as well as by hue, never by a pale tint.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plotly.colors import qualitative
+import plotly.graph_objects as go
+
+BACKGROUND = "#ffffff"  # the light theme's page and plot background (.streamlit/config.toml)
+# NOTE: under Streamlit's theme a figure's text is #808495 (3.72:1 on white) unless the figure sets
+# its own; `readable` sets it on the layout, so text that sets no colour (an annotation added by
+# components.charts) inherits it too.
+TEXT_COLOUR = "#1a1a1a"  # 17:1 on white
+MARK_EDGE = "#ffffff"  # the hatch lines over a filled bar: the bar's colour is dark, so 4.5:1 or more
 
 
 @dataclass(frozen=True)
@@ -14,13 +26,14 @@ class StatusStyle:
     pattern: str  # a Plotly bar pattern shape; "" is solid
 
 
-# Solid for realised, hatched for less firm: the eye reads hatching as "not (yet) real".
+# Solid for realised, hatched for less firm: the eye reads hatching as "not (yet) real", and the
+# patterns tell the statuses apart in greyscale, where their dark colours look alike.
 STATUS_STYLES = {
     "realised": StatusStyle("#1f6f43", ""),
-    "agreed": StatusStyle("#d08c00", "/"),
+    "agreed": StatusStyle("#8a5a00", "/"),
     "contracts_signed": StatusStyle("#b2182b", "x"),
 }
-_FALLBACK = StatusStyle("#6b6b6b", ".")
+_FALLBACK = StatusStyle("#5c5c5c", ".")
 
 
 def status_style(status: str) -> StatusStyle:
@@ -29,15 +42,28 @@ def status_style(status: str) -> StatusStyle:
 
 
 def status_marker(status: str) -> dict:
-    """A Plotly bar marker in the status's colour and pattern: the same for every chart."""
+    """A Plotly bar marker in the status's colour and pattern: the same for every chart. The hatch
+    is white over the dark fill, so it stands out from the bar (not a low-contrast shade)."""
     style = status_style(status)
-    return {"color": style.colour, "pattern": {"shape": style.pattern, "fillmode": "overlay", "size": 8}}
+    pattern = {"shape": style.pattern, "fillmode": "overlay", "size": 8, "fgcolor": MARK_EDGE, "fgopacity": 1}
+    return {"color": style.colour, "pattern": pattern}
 
 
 # An event category's colour follows from the category alone, its place in the data's category
 # list (`categories.csv`), never from which categories a filter leaves on screen: a category looks
-# the same in every view. Plotly's "Safe" qualitative palette, cycled past its last colour.
-CATEGORY_PALETTE: tuple[str, ...] = tuple(qualitative.Safe)
+# the same in every view. Paul Tol's qualitative colours, darkened to 4.5:1 or more on white
+# (the "Safe" palette used before had marks at 1.6:1), cycled past the last.
+CATEGORY_PALETTE: tuple[str, ...] = (
+    "#332288",  # indigo
+    "#117733",  # green
+    "#882255",  # wine
+    "#0f6b8f",  # blue
+    "#b34700",  # orange
+    "#aa3377",  # purple
+    "#7a6500",  # olive
+    "#1b7a6e",  # teal
+    "#5c5c5c",  # grey
+)
 
 
 def category_colour(order: int) -> str:
@@ -45,3 +71,20 @@ def category_colour(order: int) -> str:
     `category_order`; a category the list does not name has the order after the last, so all such
     share one colour)."""
     return CATEGORY_PALETTE[int(order) % len(CATEGORY_PALETTE)]
+
+
+def readable(figure: go.Figure) -> go.Figure:
+    """`figure` with every text in TEXT_COLOUR, set once on the layout and on what Streamlit's theme
+    colours itself (axes, legend, title). Every figure builder returns its figure through this."""
+    text = {"color": TEXT_COLOUR}
+    figure.update_layout(
+        font=text,
+        legend={"font": text, "title": {"font": text}},
+        title={"font": text},
+        hoverlabel={"font": text, "bgcolor": BACKGROUND, "bordercolor": TEXT_COLOUR},
+        paper_bgcolor=BACKGROUND,
+        plot_bgcolor=BACKGROUND,
+    )
+    figure.update_xaxes(tickfont=text, title={"font": text})
+    figure.update_yaxes(tickfont=text, title={"font": text})
+    return figure

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from core import timeline
 from core.i18n import _
-from core.style import category_colour
+from core.style import TEXT_COLOUR, category_colour, readable
 from core.timeline import label_layout
 
 ROW_HEIGHT = 34  # pixels per row of a lane
@@ -72,8 +72,10 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
                 hovertext=[_hover(row) for _, row in lane.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>",
                 selectedpoints=[ids.index(selected)] if selected in ids else ([] if selected else None),
-                selected={"marker": {"size": 18}},
-                unselected={"marker": {"opacity": 0.35}},
+                # The chosen event is larger; the others keep their full colour and text, as a
+                # faded mark or label would fall below 3:1 (4.5:1 for text) against the background.
+                selected={"marker": {"size": 20}, "textfont": {"color": TEXT_COLOUR}},
+                unselected={"marker": {"opacity": 1}, "textfont": {"color": TEXT_COLOUR}},
             )
         )
     layout = dict(
@@ -94,7 +96,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         hoverlabel={"align": "left"},
         showlegend=True,
     )
-    return go.Figure(data=traces, layout=layout)
+    return readable(go.Figure(data=traces, layout=layout))
 
 
 def _lane_title(events: pd.DataFrame, category: str) -> str:
@@ -121,7 +123,7 @@ def counts_figure(events: pd.DataFrame) -> go.Figure:
         margin={"t": 20},
         showlegend=True,
     )
-    return go.Figure(data=traces, layout=layout)
+    return readable(go.Figure(data=traces, layout=layout))
 
 
 def chart(view: pd.DataFrame, filters: timeline.TimelineFilters) -> go.Figure | None:

@@ -4,7 +4,11 @@ import streamlit as st
 
 from components.language import choose_language
 from components.navigation import all_pages
+from core.i18n import _
 
-st.set_page_config(page_title="Japan and Central Asia", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_icon=":material/public:", layout="wide")
 choose_language()  # before anything else is written: every word below is in it
-st.navigation(all_pages()).run()
+page = st.navigation(all_pages())
+# Each page its own browser title (WCAG 2.4.2): a fixed page_title would name every page alike.
+st.set_page_config(page_title=_("{page} · Japan and Central Asia").format(page=page.title))
+page.run()

@@ -1,7 +1,8 @@
 """Start the dashboard, open pages in Debian's Chromium and save full-page screenshots.
 
-Usage: python -m scripts.screenshots OUT_DIR [PATH ...]   (paths like / or /sources?x=1)
-Widths: 1400 and 800 px. Look at every PNG: a page that passes its tests but looks broken is broken.
+Usage: python -m scripts.screenshots [--widths 1400,320] OUT_DIR [PATH ...]   (paths like / or /sources?x=1)
+Widths: 1400 and 800 px unless --widths names others (320 px: WCAG 1.4.10 reflow).
+Look at every PNG: a page that passes its tests but looks broken is broken.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from pathlib import Path
 
 from scripts.browser import launch_chromium, running_dashboard, wait_for_app
 
+DEFAULT_WIDTHS = (1400, 800)
 
-def main(out_dir: str, paths: list[str]) -> None:
+
+def main(out_dir: str, paths: list[str], widths: tuple[int, ...] = DEFAULT_WIDTHS) -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with running_dashboard() as base_url, launch_chromium() as browser:
-        for width in (1400, 800):
+        for width in widths:
             page = browser.new_page(viewport={"width": width, "height": 900})
             for path in paths or ["/"]:
                 page.goto(base_url + path)
@@ -35,5 +38,15 @@ def main(out_dir: str, paths: list[str]) -> None:
             page.close()
 
 
+def parse(argv: list[str]) -> tuple[str, list[str], tuple[int, ...]]:
+    """OUT_DIR, the paths and the widths from the command line."""
+    widths = DEFAULT_WIDTHS
+    if argv[:1] == ["--widths"]:
+        widths = tuple(int(width) for width in argv[1].split(","))
+        argv = argv[2:]
+    return argv[0], argv[1:], widths
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2:])
+    out_dir, paths, widths = parse(sys.argv[1:])
+    main(out_dir, paths, widths)

@@ -12,6 +12,7 @@ from core.facts import Facts, load_facts
 from core.money import money_view
 from core.periods import overlaps
 from core.scopes import Scopes
+from core.style import status_style
 from core.url_state import QueryReader
 
 
@@ -215,7 +216,11 @@ def test_timeline_figure_spans_years_and_marks_open_periods() -> None:
     realised = figure.data[0]
     assert realised.orientation == "h"
     assert list(realised.base) == [2005, 1954] and list(realised.x) == [15, 66]
-    assert list(realised.marker.opacity) == [1.0, 0.45]
+    # An open period is drawn white with the status's outline and pattern, not paler (1.4.11).
+    colour = status_style("realised").colour
+    assert list(realised.marker.color) == [colour, "#ffffff"] and realised.marker.line.color == colour
+    assert list(realised.marker.pattern.fgcolor)[1] == colour and list(realised.marker.pattern.shape)[1] != ""
+    assert realised.marker.opacity is None
     assert "end not stated" in realised.text[1]
     assert list(figure.data[1].x) == [1]  # a single-year figure is one year wide
 

@@ -116,7 +116,15 @@ def test_points_and_counts_give_a_category_the_same_colour(view, timeline_states
 
 
 def _status_look(marker) -> tuple[str, str]:
-    return marker.color, marker.pattern.shape
+    """A status's colour and pattern. On the over-time chart a bar's fill and pattern are set per
+    bar (an open period is white, outlined and hatched in the status's colour): there the status's
+    colour is the outline's, and its pattern the filled bars' (an open solid status is hatched "-")."""
+    if isinstance(marker.color, str):
+        return marker.color, marker.pattern.shape
+    shapes = {shape for colour, shape in zip(marker.color, marker.pattern.shape, strict=True) if colour != "#ffffff"}
+    shapes = shapes or {"" if shape == "-" else shape for shape in marker.pattern.shape}
+    assert len(shapes) == 1, shapes
+    return marker.line.color, shapes.pop()
 
 
 @pytest.fixture(scope="module")

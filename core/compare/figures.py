@@ -38,7 +38,7 @@ from core.formatting import (
     screen_table,
 )
 from core.i18n import N_, _, ngettext
-from core.style import status_marker, status_style
+from core.style import readable, status_marker, status_style
 from core.sums import NO_END, NO_PERIOD, OUTSIDE
 
 COUNT_COLOUR = "#3b5b92"
@@ -219,7 +219,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
         showlegend=False,
         bargap=0.35,
     )
-    return go.Figure(data=traces, layout=layout)
+    return readable(go.Figure(data=traces, layout=layout))
 
 
 def comparison_figures(cells: list[Cell], metrics: list[Metric], sort: str) -> list[tuple[Metric, go.Figure]]:

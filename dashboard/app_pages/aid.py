@@ -9,6 +9,7 @@ from components.share import page_permalink, share_and_download
 from components.tables import data_table, show_table
 from components.view_state import open_view, show_notices, write_view
 from core import aid, aid_figures, i18n
+from core.chart_text import describe
 from core.formatting import escape_markdown, for_display
 from core.i18n import _, ngettext
 from core.url_state import year_range_value
@@ -63,7 +64,9 @@ if filters.per_year:
         st.warning(_("None of the figures shown has a stated first and last year, so none can be spread over years."))
     else:
         per_year = aid_figures.per_year_figure(spread, data)
-        show_chart(per_year, key="aid_chart_per_year", chart="per-year", **chart_options)
+        show_chart(per_year, key="aid_chart_per_year", chart="per-year", **chart_options,
+                   summary=describe(per_year, _("The chart shows US$ billions a year for each status and kind of "
+                                                "flow, assuming an even spread over each period")))  # fmt: skip
     if apart := aid.not_annualisable_text(flows, filters.years):
         st.caption(_("Not spread over years, as the source states no full period inside the years chosen for them: "
                      "{figures}").format(figures=escape_markdown(apart)))  # fmt: skip
@@ -73,7 +76,8 @@ elif filters.chart == "time":
     if not dated.empty:
         drawn = aid.largest(dated, SPANS_DRAWN)
         chart = aid_figures.timeline_figure(drawn, filters.years)
-        show_chart(chart, key="aid_chart_time", chart="periods", **chart_options)
+        summary = describe(chart, _("The chart shows each dated figure over its stated period, latest first"))
+        show_chart(chart, key="aid_chart_time", chart="periods", summary=summary, **chart_options)
         if len(drawn) < len(dated):
             st.caption(_("Drawing the {shown} largest of {total} figures; the table lists them all.").format(
                 shown=i18n.number(len(drawn)), total=i18n.number(len(dated))
@@ -83,7 +87,9 @@ elif filters.chart == "time":
         st.markdown(_("**No stated period** (not placed on any year):"))
         data_table(undated, lambda rows: aid.table(rows, filters.per_year), aid_columns)
 elif shown.bars is not None:
-    show_chart(shown.bars, key="aid_chart_bars", chart="bars", **chart_options)
+    show_chart(shown.bars, key="aid_chart_bars", chart="bars", **chart_options,
+               summary=describe(shown.bars, _("The chart shows Japan's money, largest first, each bar one total or "
+                                              "one figure")))  # fmt: skip
     if shown.bars_total > shown.bars_drawn:
         st.caption(_("Drawing the {shown} largest of {total} bars; the table lists them all.").format(
             shown=i18n.number(shown.bars_drawn), total=i18n.number(shown.bars_total)

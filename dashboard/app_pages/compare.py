@@ -8,6 +8,7 @@ from components.filters import filter_panel
 from components.share import page_permalink, share_and_download
 from components.view_state import open_view, show_notices, write_view
 from core import i18n
+from core.chart_text import describe, plain
 from core.compare.data import compare_data
 from core.compare.figures import PANEL_WIDTH, compare_view
 from core.compare.options import COUNTED_EVENTS, PARAMS, REGION_RULE, empty_reason
@@ -56,9 +57,11 @@ if reason:
 if any(m.charted for m in metrics):
     with st.container(horizontal=True, gap="medium"):
         for metric, figure in shown.panels:
-            source = chart_source(facts, shown.sources[metric.id], link)
-            show_chart(figure, key=f"compare_chart_{metric.id}", page="compare", name_parts=name_parts, chart=metric.id,
-                       source=source, width=PANEL_WIDTH)  # fmt: skip
+            with st.container(width=PANEL_WIDTH):  # the panel's summary above it, in its column
+                summary = describe(figure, plain(figure.layout.title.text))
+                show_chart(figure, key=f"compare_chart_{metric.id}", page="compare", name_parts=name_parts,
+                           chart=metric.id, width=PANEL_WIDTH, summary=summary,
+                           source=chart_source(facts, shown.sources[metric.id], link))  # fmt: skip
     counts = set(COUNTED_EVENTS) & set(filters.metrics)
     sentences = [
         _("A ◇ **no total** mark means the country's figures cannot be added (different kinds of flow, or a period "

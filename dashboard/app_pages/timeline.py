@@ -13,6 +13,7 @@ from components.share import page_permalink, share_and_download
 from components.tables import show_table
 from components.view_state import open_view, show_notices, write_view
 from core import i18n, timeline, timeline_figures
+from core.chart_text import describe
 from core.formatting import escape_markdown, for_display
 from core.i18n import _, ngettext
 from core.reference import fact_citation, full_reference
@@ -63,9 +64,11 @@ figure = for_filters(facts, timeline_figures.chart, view, filters)
 chart_options = dict(page="timeline", name_parts=[year_range_value(filters.years)],
                      source=chart_source(facts, kept.sources, link))  # fmt: skip
 if 0 < kept.dated <= timeline.EVENTS_DRAWN:
-    show_chart(figure, key="tl_chart", chart="events", on_select="rerun", selection_mode="points", **chart_options)
+    show_chart(figure, key="tl_chart", chart="events", on_select="rerun", selection_mode="points", **chart_options,
+               summary=describe(figure, _("The chart shows the dated events by category")))  # fmt: skip
 elif kept.dated:
-    show_chart(figure, key="tl_counts", chart="counts", **chart_options)
+    show_chart(figure, key="tl_counts", chart="counts", **chart_options,
+               summary=describe(figure, _("The chart counts the dated events per year by category")))  # fmt: skip
     too_many = ngettext(
         "{n} dated event is too many to draw one by one: counts per year instead.",
         "{n} dated events are too many to draw one by one: counts per year instead.",
