@@ -39,7 +39,7 @@ def share_and_download(
     language = current_language()
     csv_name = file_name(page, name_parts, today)
     rerun_after_reconnect()  # or, after a reconnect, the buttons below serve files of a dead process
-    view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables)
+    view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables, name=page)
     # A row that wraps, not three columns: a column cut a label short when it was longer (Russian)
     # or the window narrower.
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")

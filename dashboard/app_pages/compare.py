@@ -12,7 +12,6 @@ from core.compare.data import compare_data
 from core.compare.figures import PANEL_WIDTH, compare_view
 from core.compare.options import COUNTED_EVENTS, PARAMS, REGION_RULE, empty_reason
 from core.compare.table import text_widths
-from core.formatting import for_display
 from core.i18n import _
 from core.url_state import year_range_value
 
@@ -41,7 +40,7 @@ share_and_download(
     page="compare",
     page_title=_("Country comparison"),
     link=page_permalink("compare", PARAMS.to_query(filters), facts.version),
-    rows=lambda: for_display(rows),
+    rows=lambda: shown.csv,
     name_parts=name_parts,
     filters={**PARAMS.summary(filters, options), **{_(name): _(note) for name, note in PARAMS.notes}},
     tables=["money", "events", "figures", "actors", "statuses", "flow_kinds", "categories", "sources"],

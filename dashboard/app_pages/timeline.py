@@ -13,7 +13,7 @@ from components.share import page_permalink, share_and_download
 from components.tables import show_table
 from components.view_state import open_view, show_notices, write_view
 from core import i18n, timeline, timeline_figures
-from core.formatting import escape_markdown, for_display
+from core.formatting import escape_markdown
 from core.i18n import _, ngettext
 from core.reference import full_reference
 from core.url_state import year_range_value
@@ -49,7 +49,7 @@ share_and_download(
     page="timeline",
     page_title=_("Dialogue timeline"),
     link=page_permalink("timeline", timeline.PARAMS.to_query(filters), facts.version),
-    rows=lambda: for_display(timeline.table(timeline.filter_events(view, filters))),  # not the copy: see aid.py
+    rows=lambda: timeline.table(timeline.filter_events(view, filters), facts.sources),  # not the copy: see aid.py
     name_parts=[year_range_value(filters.years)],  # and the charts' PNGs below
     filters=timeline.PARAMS.summary(filters, options),
     tables=["events", "categories", "actors", "sources"],
