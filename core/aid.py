@@ -274,16 +274,13 @@ def table(flows: pd.DataFrame, per_year: bool = False, sources: pd.DataFrame | N
         {new: _plain(flows[old]) for old, new in columns.items()},
         index=flows.index,
     )
-    stated = result["year_end"].notna()
-    result.insert(
-        result.columns.get_loc("year_end") + 1,
-        "year_end_status",
-        pd.array(np.where(stated, STATED, NOT_STATED_BY_SOURCE), dtype="string"),
-    )
+    stated = result["year_end"].notna().to_numpy(dtype=bool)
+    status = pd.Series(np.where(stated, STATED, NOT_STATED_BY_SOURCE), index=result.index, dtype="string")
+    result.insert(list(result.columns).index("year_end") + 1, "year_end_status", status)
     if per_year:
         years = (flows["year_end"] - flows["year_start"] + 1).astype("Float64")
         spread = (flows["amount_usd"].astype("Float64") / years).round(0).astype("Int64")
-        result.insert(result.columns.get_loc("amount_usd") + 1, PER_YEAR_COLUMN, spread)
+        result.insert(list(result.columns).index("amount_usd") + 1, PER_YEAR_COLUMN, spread)
     if sources is not None:
         result["citation"] = citations(result, sources)
     return result

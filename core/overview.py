@@ -169,11 +169,11 @@ def key_figures_table(facts: Facts) -> pd.DataFrame:
     integers; empty cells where the source states nothing (a 'not stated' card has no value)."""
     cards = central_asia_money(facts) + stated_counts(facts)
 
-    def numbers(values: list[int | None]) -> pd.arrays.IntegerArray:
-        return pd.array(values, dtype="Int64")
+    def numbers(values: list[int | None]) -> pd.Series:
+        return pd.Series(values, dtype="Int64")
 
-    def texts(values: list[str | None]) -> pd.arrays.StringArray:
-        return pd.array(values, dtype="string")
+    def texts(values: list[str | None]) -> pd.Series:
+        return pd.Series(values, dtype="string")
 
     return pd.DataFrame(
         {
