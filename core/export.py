@@ -113,6 +113,10 @@ def citation_readme(csv_name: str, view: ViewDescription, facts: Facts, today: d
         _("Each row carries source_id, quote (the source's own words) and paragraph (the title is 1)."),
         _("An empty cell means the source does not state the value; it is not zero."),
         _(
+            "datapackage.json describes every column (its type, and what an empty cell means there) as a "
+            "Frictionless Data Package; `frictionless validate datapackage.json` checks the CSV against it."
+        ),
+        _(
             "Sums: figures are added only when they share a status and a kind of flow, their recipients do not\n"
             "overlap and their periods lie inside the years chosen; a region's figures are never divided among,\n"
             "or counted for, its states."
