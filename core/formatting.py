@@ -170,7 +170,13 @@ def on_screen(frame: pd.DataFrame) -> pd.DataFrame:
     headings (core.columns), which components.tables shows translated. Others are kept as they are."""
     hidden = [name for name in frame.columns if name in COLUMNS and not COLUMNS[name].screen]
     headings = {name: COLUMNS[name].heading for name in frame.columns if name in COLUMNS}
-    return frame.drop(columns=hidden).rename(columns=headings)
+    # An empty qualifier or note is not a gap (the figure is plain, there is no caveat): it stays
+    # empty on screen instead of reading "not stated".
+    plain = {name: frame[name].astype("string").fillna("") for name in NOT_GAPS if name in frame.columns}
+    return frame.assign(**plain).drop(columns=hidden).rename(columns=headings)
+
+
+NOT_GAPS = ("qualifier", "note")  # columns whose empty cell means "none", not "not stated"
 
 
 def _in_words(frame: pd.DataFrame) -> pd.DataFrame:
