@@ -4,8 +4,9 @@ A money metric's "(US$, exact)" column holds a number only where the cell has on
 single figure); it is empty for "no total" (the words column lists the figures and says why) and
 a gap ("not stated") where the source or the filters leave nothing.
 
-The column names are the CSV's, English in every language (a metric's `column`); the table on
-screen has the headings in the run's language (`headings`).
+The column names are English in every language (a metric's `column`); the table on screen has
+the headings in the run's language (`headings`). The CSV is `csv_table`: the same cells, one row
+per country and metric, money and counts as integers (a tidy table pandas can filter and pivot).
 """
 
 from __future__ import annotations

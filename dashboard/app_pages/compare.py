@@ -94,7 +94,8 @@ if shown.regional.total or shown.regional_events_total:
             )
 
 st.subheader(_("The comparison table"))
-st.caption(_("The same table as the CSV: the words on screen, money in exact dollars, then the facts behind each row."))
+st.caption(_("The words on screen, money in exact dollars, then the facts behind each row. The CSV has the same cells, "
+             "one row per country and metric, with money and counts as numbers."))  # fmt: skip
 st.dataframe(
     shown.table.arrow,
     hide_index=True,
