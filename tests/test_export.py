@@ -96,3 +96,12 @@ def test_fact_citation_names_author_year_title_paragraph_and_quote(bundled_facts
     line = fact_citation(source, 17, "amounted to $ 5.5 billion")
     assert line.startswith("Usubaliev, Esen (2020). Central Asia plus Japan: the fact of the meeting")
     assert line.endswith("¶17: “amounted to $ 5.5 billion”.")
+
+
+def test_citation_zip_takes_extra_files_beside_the_package(bundled_facts: Facts) -> None:
+    view = ViewDescription("Aid", "http://h/aid", {}, ["money"], "aid")
+    data = citation_zip(TRICKY, "aid.csv", view, bundled_facts, dt.date(2026, 11, 28), {"cite.bib": "@misc{x}"})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert sorted(archive.namelist()) == ["README.txt", "aid.csv", "cite.bib", "datapackage.json"]
+        assert archive.read("cite.bib") == b"@misc{x}"
+        assert json.loads(archive.read("datapackage.json"))["resources"][0]["name"] == "aid"
