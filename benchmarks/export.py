@@ -17,13 +17,13 @@ import pandas as pd
 from core import aid
 from core.export import safe_csv
 from core.facts import DEFAULT_DATA_DIR, load_facts
-from core.formatting import for_display
 from core.money import money_view
 
 
 def view_of(rows: int) -> pd.DataFrame:
     """The aid page's CSV frame, the bundled rows repeated to `rows`, some text made formula-like."""
-    table = for_display(aid.table(money_view(load_facts(DEFAULT_DATA_DIR))))
+    facts = load_facts(DEFAULT_DATA_DIR)
+    table = aid.table(money_view(facts), sources=facts.sources)
     frame = table.iloc[np.arange(rows) % len(table)].reset_index(drop=True)
     frame["description"] = frame["description"].astype("string")
     frame.loc[::97, "description"] = "=HYPERLINK(x)"

@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.citing import cite_view
 from components.reconnect import rerun_after_reconnect
+from core.citation_files import CitedView, bibtex, ris
 from core.export import ViewDescription, citation_zip, file_name, safe_csv
 from core.facts import Facts
 from core.i18n import _, current_language, in_language
@@ -43,7 +44,12 @@ def share_and_download(
     language = current_language()
     csv_name = file_name(page, name_parts, today)
     rerun_after_reconnect()  # or, after a reconnect, the buttons below serve files of a dead process
-    view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables)
+    view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables, name=page)
+    cited = CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today)
+
+    def citation_files() -> dict[str, str]:
+        return {"citation.bib": bibtex(facts, cited), "citation.ris": ris(facts, cited)}
+
     # A row that wraps, not three columns: a column cut a label short when it was longer (Russian)
     # or the window narrower.
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
@@ -67,7 +73,7 @@ def share_and_download(
     )
     row.download_button(
         _("Download with citation"),
-        data=in_language(language, lambda: citation_zip(rows(), csv_name, view, facts, today)),
+        data=in_language(language, lambda: citation_zip(rows(), csv_name, view, facts, today, citation_files())),
         file_name=csv_name.removesuffix(".csv") + ".zip",
         mime="application/zip",
         on_click="ignore",

@@ -16,9 +16,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.columns import LIST_SEPARATOR, column
+from core.datapackage import PackageSpec
 from core.facts import Facts
+from core.formatting import is_missing
 from core.i18n import _
-from core.reference import DASHBOARD_TITLE, dashboard_citation, full_reference
+from core.reference import DASHBOARD_TITLE, dashboard_citation, fact_citation, full_reference
 
 BOM = "\ufeff"  # so spreadsheet programs read UTF-8 (Cyrillic, Japanese) as UTF-8
 _FORMULA_START = r"^[=+\-@\t\r]"
@@ -58,21 +61,33 @@ def chart_file_stem(page: str, parts: Sequence[str], chart: str, today: dt.date)
 
 @dataclass(frozen=True)
 class ViewDescription:
-    """What a download's README says about the view it came from."""
+    """What a download's README and datapackage.json say about the view it came from."""
 
     page_title: str
     permalink: str
     filters: Mapping[str, str]
-    tables: Sequence[str]
+    tables: Sequence[str]  # the package's tables the view draws on (named in the package's description)
+    name: str = "view"  # the CSV's resource name in datapackage.json (lower-case letters, digits, - _ .)
 
 
-def citation_zip(frame: pd.DataFrame, csv_name: str, view: ViewDescription, facts: Facts, today: dt.date) -> bytes:
-    """A zip of the safe CSV, the metadata of the tables it draws on, and a README with the citation."""
+def citation_zip(
+    frame: pd.DataFrame,
+    csv_name: str,
+    view: ViewDescription,
+    facts: Facts,
+    today: dt.date,
+    extra_files: Mapping[str, str | bytes] | None = None,
+) -> bytes:
+    """A zip of the safe CSV, a datapackage.json describing it (a Frictionless Data Package that
+    `frictionless validate` accepts), a README with the citation, and `extra_files` (name -> content)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(csv_name, safe_csv(frame))
-        archive.writestr("datapackage.json", json.dumps(_metadata(facts, view.tables), indent=2, ensure_ascii=False))
+        package = package_descriptor(frame, csv_name, view, facts, today)
+        archive.writestr("datapackage.json", json.dumps(package, indent=2, ensure_ascii=False))
         archive.writestr("README.txt", citation_readme(csv_name, view, facts, today))
+        for name, content in (extra_files or {}).items():
+            archive.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -95,8 +110,15 @@ def citation_readme(csv_name: str, view: ViewDescription, facts: Facts, today: d
         _("Sources:"),
         sources,
         "",
-        _("Each row carries source_id, quote (the source's own words) and paragraph (the title is 1)."),
+        _(
+            "Each row names the source of its facts (source_id, or source_ids), the paragraph (the title is 1) "
+            "and the quote (the source's own words)."
+        ),
         _("An empty cell means the source does not state the value; it is not zero."),
+        _(
+            "datapackage.json describes every column (its type, and what an empty cell means there) as a "
+            "Frictionless Data Package; `frictionless validate datapackage.json` checks the CSV against it."
+        ),
         _(
             "Sums: figures are added only when they share a status and a kind of flow, their recipients do not\n"
             "overlap and their periods lie inside the years chosen; a region's figures are never divided among,\n"
@@ -104,30 +126,133 @@ def citation_readme(csv_name: str, view: ViewDescription, facts: Facts, today: d
         ),
         "",
         _("Suggested citation:"),
-        f"  {dashboard_citation(facts, today, view.permalink)}",
+        f"  {dashboard_citation(facts, today, view.permalink, view.page_title)}",
+        _("citation.bib and citation.ris hold the same for reference managers (Zotero, EndNote, Mendeley)."),
     ]
     return "\n".join(lines) + "\n"
 
 
-def _metadata(facts: Facts, tables: Sequence[str]) -> dict:
-    resources = []
-    for name in tables:
-        spec = facts.package.resource(name)
-        resources.append(
+def field_type(series: pd.Series) -> str:
+    """The Table Schema type of a column as safe_csv writes it."""
+    if pd.api.types.is_bool_dtype(series):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(series):
+        return "integer"
+    if pd.api.types.is_numeric_dtype(series):
+        return "number"
+    return "string"
+
+
+def csv_schema(frame: pd.DataFrame) -> dict:
+    """The Table Schema of `frame` as written: each column's type, title and description
+    (core.columns), and the empty cell as the one missing value."""
+    fields = []
+    for name in frame.columns:
+        entry = column(str(name))
+        fields.append(
             {
-                "name": spec.name,
-                "title": spec.title,
-                "description": spec.description,
-                "fields": [
-                    {"name": f.name, "title": f.title, "type": f.type, "unit": f.unit, "description": f.description}
-                    for f in spec.fields
-                ],
+                "name": str(name),
+                "type": field_type(frame[name]),
+                "title": entry.heading,
+                "description": entry.description,
             }
         )
+    return {"fields": fields, "missingValues": [""]}
+
+
+def package_descriptor(frame: pd.DataFrame, csv_name: str, view: ViewDescription, facts: Facts, today: dt.date) -> dict:
+    """The zip's datapackage.json: the downloaded CSV as the one resource, with the data's licence,
+    its sources and the link to the view."""
+    package = facts.package
+    drawn_on = ", ".join(view.tables)
     return {
-        "name": facts.package.name,
-        "title": facts.package.title,
+        "profile": "tabular-data-package",
+        "name": _slug(f"{package.name}-{view.name}"),
+        "title": f"{package.title}: {view.page_title}",
+        "description": (
+            f"The rows of one view of the dashboard, retrieved {today.isoformat()}, drawn from the tables "
+            f"{drawn_on} of data version {facts.version}. The view: {view.permalink}"
+        ),
         "version": facts.version,
-        "licenses": [item.descriptor() for item in facts.package.licenses],
-        "resources": resources,
+        "homepage": view.permalink,
+        "created": f"{today.isoformat()}T00:00:00Z",  # Data Package wants a date-time
+        "licenses": [item.descriptor() for item in package.licenses],
+        "sources": [_source(record) for record in facts.sources.to_dict("records")],
+        "resources": [
+            {
+                "name": _slug(view.name),
+                "path": csv_name,
+                "profile": "tabular-data-resource",
+                "title": view.page_title,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
+                "schema": csv_schema(frame),
+            }
+        ],
     }
+
+
+def _source(record: Mapping) -> dict[str, str]:
+    """A source as a Data Package names it: title, author and where it can be read (a URL; never
+    a path outside the package, such as the project's copy of the text)."""
+    source = {"title": str(record["title"])}
+    if not is_missing(record.get("author")):
+        source["author"] = str(record["author"])
+    if not is_missing(record.get("url")):
+        source["path"] = str(record["url"])
+    return source
+
+
+def _slug(text: str) -> str:
+    """A Data Package name: lower-case letters, digits and - _ . only."""
+    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-") or "view"
+
+
+def citations(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """Each row's one-line citation (core.reference.fact_citation), from its source_id, paragraph
+    and quote; computed once per distinct fact, empty where the source is not in `sources`."""
+    by_id = sources.set_index("source_id")
+    keys = rows[["source_id", "paragraph", "quote"]]
+    lines: dict[tuple, object] = {}
+    for key in keys.drop_duplicates().itertuples(index=False, name=None):
+        source_id, paragraph, quote = key
+        known = not is_missing(source_id) and source_id in by_id.index and not is_missing(paragraph)
+        lines[key] = fact_citation(by_id.loc[source_id], paragraph, str(quote)) if known else pd.NA
+    return pd.Series([lines[key] for key in keys.itertuples(index=False, name=None)], index=rows.index, dtype="string")
+
+
+def dictionary_table(package: PackageSpec) -> pd.DataFrame:
+    """The Sources page's download: one row per field of every table of the package, its
+    constraints as values a script can use (and in words, `allowed_values`); empty where none."""
+    rows = [
+        {
+            "table": spec.name,
+            "field": f.name,
+            "field_title": f.title,
+            "type": f.type,
+            "unit": f.unit or None,
+            "required": f.required,
+            "unique": f.unique,
+            "minimum": f.minimum,
+            "maximum": f.maximum,
+            "enum": LIST_SEPARATOR.join(f.enum) if f.enum else None,
+            "pattern": f.pattern,
+            "allowed_values": f.expectation(),
+            "field_description": f.description,
+        }
+        for spec in package.resources
+        for f in spec.fields
+    ]
+    types = {name: "string" for name in DICTIONARY_COLUMNS} | {
+        "required": "bool",
+        "unique": "bool",
+        "minimum": "Float64",
+        "maximum": "Float64",
+    }
+    return pd.DataFrame(rows, columns=list(DICTIONARY_COLUMNS)).astype(types)
+
+
+DICTIONARY_COLUMNS = ("table", "field", "field_title", "type", "unit", "required", "unique", "minimum", "maximum",
+                      "enum", "pattern", "allowed_values", "field_description")  # fmt: skip

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from core import i18n
+from core.columns import COLUMNS
 from core.i18n import N_, _
 from core.scalars import as_float, as_int
 
@@ -116,7 +117,8 @@ SHOWN_ROWS = 1_000
 
 
 def for_display(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy for on-screen tables in which every missing cell reads 'not stated'.
+    """A copy for on-screen tables in which every missing cell reads 'not stated'. Never for a
+    CSV: there a gap is an empty cell, so that numeric columns stay numbers.
 
     Only columns with a gap become text; complete numeric columns stay numbers (they sort as numbers).
     """
@@ -146,7 +148,7 @@ def screen_table(
 ) -> ScreenTable:
     """`shape(rows)` for at most SHOWN_ROWS rows, every gap 'not stated'; shaping only those keeps a
     big view cheap. `total`: how many rows there are in all, when `rows` is already only the first."""
-    shown = for_display(_in_words(shape(rows.head(SHOWN_ROWS))))
+    shown = for_display(on_screen(_in_words(shape(rows.head(SHOWN_ROWS)))))
     total = len(rows) if total is None else total
     # The conversion st.dataframe makes of a frame (a default index is kept as metadata only).
     try:
@@ -159,7 +161,22 @@ def screen_table(
 
 # Columns of the tables (and CSVs) that hold the data's vocabulary ids: the screen shows them in
 # words of the run's language; the CSV keeps the ids, which scripts match on.
-SCREEN_WORDS: dict[str, Callable[[str], str]] = {"qualifier": qualifier_word, "date precision": precision_word}
+SCREEN_WORDS: dict[str, Callable[[str], str]] = {"qualifier": qualifier_word, "date_precision": precision_word}
+
+
+def on_screen(frame: pd.DataFrame) -> pd.DataFrame:
+    """A CSV-shaped frame as the on-screen table has it: the columns only a script needs dropped
+    (codes beside their labels, status columns, the citation), the others under their English
+    headings (core.columns), which components.tables shows translated. Others are kept as they are."""
+    hidden = [name for name in frame.columns if name in COLUMNS and not COLUMNS[name].screen]
+    headings = {name: COLUMNS[name].heading for name in frame.columns if name in COLUMNS}
+    # An empty qualifier or note is not a gap (the figure is plain, there is no caveat): it stays
+    # empty on screen instead of reading "not stated".
+    plain = {name: frame[name].astype("string").fillna("") for name in NOT_GAPS if name in frame.columns}
+    return frame.assign(**plain).drop(columns=hidden).rename(columns=headings)
+
+
+NOT_GAPS = ("qualifier", "note")  # columns whose empty cell means "none", not "not stated"
 
 
 def _in_words(frame: pd.DataFrame) -> pd.DataFrame:

@@ -33,6 +33,13 @@ class KeyFigure:
     quote: str | None
     paragraph: int | None
     source_id: str | None
+    # For the download (key_figures_table): the value as a number, its unit, the period's years and
+    # the facts it rests on. None where the source states none.
+    number: int | None = None
+    unit: str | None = None  # "usd" or "count"
+    year_start: int | None = None
+    year_end: int | None = None
+    fact_ids: tuple[str, ...] = ()
     citation: str | None = None  # the one-line citation of a single figure (with_citations)
 
 
@@ -105,7 +112,16 @@ def _figure_card(row: pd.Series) -> KeyFigure:
         quote=str(row["quote"]),
         paragraph=as_int(row["paragraph"]),
         source_id=str(row["source_id"]),
+        number=as_int(row["amount_usd"]),
+        unit="usd",
+        year_start=_year(row["year_start"]),
+        year_end=_year(row["year_end"]),
+        fact_ids=(str(row["flow_id"]),),
     )
+
+
+def _year(value: object) -> int | None:
+    return None if is_missing(value) else as_int(value)
 
 
 def _sum_card(rows: pd.DataFrame, result: Sum) -> KeyFigure:
@@ -121,6 +137,11 @@ def _sum_card(rows: pd.DataFrame, result: Sum) -> KeyFigure:
         quote=None,
         paragraph=None,
         source_id=None,
+        number=result.total,
+        unit="usd",
+        year_start=_year(rows["year_start"].min()),
+        year_end=_year(rows["year_end"].max()),
+        fact_ids=tuple(str(i) for i in rows["flow_id"]),
     )
 
 
@@ -136,6 +157,11 @@ def stated_counts(facts: Facts) -> list[KeyFigure]:
             quote=str(row.quote),
             paragraph=as_int(row.paragraph),
             source_id=str(row.source_id),
+            number=_year(row.value),
+            unit="count",
+            year_start=_year(row.year_start),
+            year_end=_year(row.year_end),
+            fact_ids=(str(row.figure_id),),
         )
         for row in facts.figures.itertuples(index=False)
     ]
@@ -153,17 +179,31 @@ def principle_lists(facts: Facts) -> list[tuple[str, pd.DataFrame]]:
 
 
 def key_figures_table(facts: Facts) -> pd.DataFrame:
-    """The Overview's cards as rows, for the CSV: the same words as on screen, with provenance."""
+    """The Overview's cards as rows, for the CSV (core.columns describes each column): the value
+    as a number with its unit and the source's qualifier, the card's words beside it, the years as
+    integers; empty cells where the source states nothing (a 'not stated' card has no value)."""
     cards = central_asia_money(facts) + stated_counts(facts)
+
+    def numbers(values: list[int | None]) -> pd.Series:
+        return pd.Series(values, dtype="Int64")
+
+    def texts(values: list[str | None]) -> pd.Series:
+        return pd.Series(values, dtype="string")
+
     return pd.DataFrame(
         {
-            "figure": [c.label for c in cards],
-            "value": [c.value for c in cards],
-            "qualifier": [c.qualifier or "" for c in cards],
-            "status": [c.status for c in cards],
-            "period": [c.period for c in cards],
-            "source_id": [c.source_id or not_stated() for c in cards],
-            "quote": [c.quote or not_stated() for c in cards],
-            "paragraph": [c.paragraph for c in cards],
+            "figure": texts([c.label for c in cards]),
+            "value": numbers([c.number for c in cards]),
+            "unit": texts([c.unit for c in cards]),
+            "qualifier": texts([c.qualifier for c in cards]),
+            "value_text": texts([c.value for c in cards]),
+            "status": texts([c.status for c in cards]),
+            "year_start": numbers([c.year_start for c in cards]),
+            "year_end": numbers([c.year_end for c in cards]),
+            "period": texts([c.period for c in cards]),
+            "fact_ids": texts(["; ".join(c.fact_ids) or None for c in cards]),
+            "source_id": texts([c.source_id for c in cards]),
+            "paragraph": numbers([c.paragraph for c in cards]),
+            "quote": texts([c.quote for c in cards]),
         }
-    ).astype({"paragraph": "Int64"})
+    )

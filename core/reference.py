@@ -153,10 +153,3 @@ def dictionary_headings() -> dict[str, str]:
 def _surname_first(name: str) -> str:
     parts = name.split()
     return name if len(parts) < 2 else f"{parts[-1]}, {' '.join(parts[:-1])}"
-
-
-def full_dictionary(facts: Facts) -> pd.DataFrame:
-    """Every table's fields in one frame, for the Sources page's download."""
-    frames = [data_dictionary(spec).assign(table=spec.name) for spec in facts.package.resources]
-    combined = pd.concat(frames, ignore_index=True)
-    return combined[["table", *[c for c in combined.columns if c != "table"]]]

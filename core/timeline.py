@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core import masks
+from core.export import citations
 from core.facts import Facts
 from core.formatting import ScreenTable, is_missing, lookup, per_distinct, screen_table
 from core.i18n import N_, _
@@ -276,24 +277,34 @@ def event_choices(events: pd.DataFrame, selected: str) -> pd.Series:
     return pd.Series((year + " · " + chosen["title"].astype("string")).to_numpy(), index=chosen["event_id"].to_numpy())
 
 
-def table(events: pd.DataFrame) -> pd.DataFrame:
-    """The events in date order (undated last), as the table and the CSV show them.
-
-    NOTE: the column names are the CSV's, English in every language; marked N_ so that the screen's
-    headings (components.tables.show_table) are their translations.
+def table(events: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The events in date order (undated last), as the CSV has them (core.columns names and
+    describes each column; the screen shows them through core.formatting.on_screen): years as
+    integers, empty where the source gives none (`date_precision` says how the source dates it),
+    codes beside labels, provenance last. With `sources`, a `citation` column cites each event.
     """
-    ordered = events.sort_values(["year_start", "year_end", "event_id"], na_position="last")
+    ordered = events.sort_values(["year_start", "year_end", "event_id"], na_position="last").reset_index(drop=True)
     columns = {
-        "event_id": N_("id"),
-        "year_start": N_("first year"),
-        "year_end": N_("last year"),
-        "date_precision": N_("date precision"),
-        "category_label": N_("category"),
-        "title": N_("title"),
-        "country_names": N_("countries"),
-        "description": N_("description"),
-        "source_id": N_("source_id"),
-        "quote": N_("quote"),
-        "paragraph": N_("paragraph"),
+        "event_id": "event_id",
+        "year_start": "year_start",
+        "year_end": "year_end",
+        "date_precision": "date_precision",
+        "category": "category_code",
+        "category_label": "category",
+        "title": "title",
+        "countries": "country_codes",
+        "country_names": "countries",
+        "description": "description",
+        "source_id": "source_id",
+        "paragraph": "paragraph",
+        "quote": "quote",
     }
-    return ordered[list(columns)].rename(columns=columns).reset_index(drop=True)
+    result = pd.DataFrame(
+        {
+            new: ordered[old].astype("Int64" if pd.api.types.is_numeric_dtype(ordered[old]) else "string")
+            for old, new in columns.items()
+        }
+    )
+    if sources is not None:
+        result["citation"] = citations(result, sources)
+    return result

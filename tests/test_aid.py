@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from core import aid, aid_figures
+from core.columns import COLUMNS
 from core.facts import Facts, load_facts
 from core.money import money_view
 from core.periods import overlaps
@@ -235,15 +236,15 @@ def test_per_year_figure_says_the_assumption() -> None:
 
 def test_table_has_exact_dollars_and_provenance(view) -> None:
     shown = aid.table(view)
-    assert list(shown.columns[-3:]) == ["source_id", "quote", "paragraph"]
-    assert shown.set_index("id").loc["M07", "amount (US$)"] == 5_500_000_000
+    assert list(shown.columns[-3:]) == ["source_id", "paragraph", "quote"]
+    assert shown.set_index("flow_id").loc["M07", "amount_usd"] == 5_500_000_000
     assert aid.PER_YEAR_COLUMN not in shown.columns
 
 
 def test_per_year_table_names_the_assumption_and_leaves_gaps(view) -> None:
-    shown = aid.table(view, per_year=True).set_index("id")
+    shown = aid.table(view, per_year=True).set_index("flow_id")
     column = aid.PER_YEAR_COLUMN
-    assert "even spread" in column
+    assert "even spread" in COLUMNS[column].heading and "assumption" in COLUMNS[column].description
     assert shown.loc["M07", column] == 366_666_667  # 5.5 bn over 2005-2019, 15 years
     assert shown.loc["M09", column] == 18_000_000_000  # a single year keeps its whole amount
     assert pd.isna(shown.loc["M01", column]) and pd.isna(shown.loc["M08", column])  # open; no period

@@ -7,6 +7,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from core import aid
+from core.columns import COLUMNS
 from core.facts import Facts
 from tests.apptest_support import open_app, param
 
@@ -96,7 +97,7 @@ def test_per_year_view_labels_the_assumption_and_lists_what_it_cannot_spread() -
     spec = chart_spec(at)
     assert "even spread assumed" in spec["layout"]["yaxis"]["title"]["text"]
     assert all("even spread" in t["name"] for t in spec["data"])
-    assert aid.PER_YEAR_COLUMN in at.dataframe[-1].value.columns  # the table and CSV say it too
+    assert COLUMNS[aid.PER_YEAR_COLUMN].heading in at.dataframe[-1].value.columns  # the table says it too
     captions = [c.value.replace("\\", "") for c in at.caption]  # Markdown escapes removed
     assert any("Uzbekistan US$6.5 bn (period not stated)" in c for c in captions)
 

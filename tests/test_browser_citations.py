@@ -59,8 +59,11 @@ def test_links_citations_and_files_name_the_public_address(public_url: str, page
     assert rispy.loads(ris.decode("utf-8"))[0]["urls"] == [link]
     page.keyboard.press("Escape")
     _name, archive = download(page, "Download with citation")
-    readme = zipfile.ZipFile(io.BytesIO(archive)).read("README.txt").decode("utf-8")
+    files = zipfile.ZipFile(io.BytesIO(archive))
+    readme = files.read("README.txt").decode("utf-8")
     assert link in readme
+    # The zip carries the same BibTeX and RIS as the popover, for a reviewer who has only the zip.
+    assert files.read("citation.bib") == bib and files.read("citation.ris") == ris
     texts = [citation, bib.decode(), ris.decode(), readme, *chart_source_lines(page)]
     assert not [t for t in texts if "127.0.0.1" in t or "localhost" in t]
 

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from core.compare.table import CSV_COLUMNS
 from scripts.browser import chips, download, open_page, table_rows, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -50,25 +51,26 @@ def test_the_csv_holds_the_rows_of_the_table_with_not_stated(base_url: str, page
     open_page(page, base_url + "/compare")
     name, data = download(page, "Download CSV")
     assert name.startswith("compare_1951-2020_") and name.endswith(".csv")
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    header, body = rows[0], rows[1:]
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     shown = table_rows(page)
-    assert len(body) == len(shown) == 5
-    for csv_row, screen_row in zip(body, shown, strict=True):
-        assert csv_row[: len(screen_row)] == screen_row
-    assert header[-4:] == ["fact ids", "source_id", "quote", "paragraph"]
-    tajikistan = dict(zip(header, next(r for r in body if r[1] == "TJK"), strict=True))
-    for column in MONEY:
-        assert tajikistan[column].startswith("not stated (the source gives no amount")  # the source's gap
-        assert tajikistan[f"{column} (US$, exact)"] == "not stated"
-    assert tajikistan["Japanese money: realised"] == "not stated (the source gives no amount; see M02 for the region)"
-    assert tajikistan["Companies with Japanese capital"] == "not stated (the source gives no figure)"
+    assert len(shown) == 5
+    # One row per country and metric, the countries in the table's order.
+    assert list(dict.fromkeys((r["country"], r["country_code"]) for r in rows)) == [tuple(s[:2]) for s in shown]
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    tajikistan = {r["metric"]: r for r in rows if r["country_code"] == "TJK"}
+    for metric in MONEY:
+        row = tajikistan[metric]
+        assert row["text"].startswith("not stated (the source gives no amount")  # the source's gap
+        assert (row["value"], row["value_status"]) == ("", "not_stated")  # an empty cell, never words
+    assert tajikistan[MONEY[0]]["text"] == "not stated (the source gives no amount; see M02 for the region)"
+    assert tajikistan["Companies with Japanese capital"]["text"] == "not stated (the source gives no figure)"
     # A count over the data: never "not stated"; the four events naming all five states are the region's.
-    assert tajikistan["Dated events"] == "0"
-    kazakhstan = dict(zip(header, next(r for r in body if r[1] == "KAZ"), strict=True))
-    assert kazakhstan["Japanese money: realised (US$, exact)"] == "5500000000"
-    assert kazakhstan["Companies with Japanese capital"] == "more than 70"
-    assert "M07: from 2005 to 2019 Japanese direct investment" in kazakhstan["quote"]
+    assert tajikistan["Dated events"]["value"] == "0"
+    kazakhstan = {r["metric"]: r for r in rows if r["country_code"] == "KAZ"}
+    assert kazakhstan[MONEY[0]]["value"] == "5500000000"
+    companies = kazakhstan["Companies with Japanese capital"]
+    assert (companies["value"], companies["qualifier"], companies["text"]) == ("70", "more than", "more than 70")
+    assert "M07: from 2005 to 2019 Japanese direct investment" in kazakhstan[MONEY[0]]["quotes"]
 
 
 def test_figures_that_cannot_be_added_are_no_total_on_screen_and_in_the_files(base_url: str, page: Page) -> None:
@@ -79,11 +81,11 @@ def test_figures_that_cannot_be_added_are_no_total_on_screen_and_in_the_files(ba
     assert "no total · 3 figures" in marks  # the United States' three undated contributions
     _, data = download(page, "Download CSV")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    usa = next(r for r in rows if r["code"] == "USA")
-    assert usa["Japanese money: realised (US$, exact)"] == ""  # no number: the words say why
-    assert usa["Japanese money: realised"].endswith("— no total: no stated period")
+    realised = {r["country_code"]: r for r in rows if r["metric_id"] == "money.realised"}
+    assert (realised["USA"]["value"], realised["USA"]["value_status"]) == ("", "no_total")  # the words say why
+    assert realised["USA"]["text"].endswith("— no total: no stated period")
     for code, exact in (("AFG", "7000000000"), ("KAZ", "5500000000")):  # one figure each: itself
-        assert next(r for r in rows if r["code"] == code)["Japanese money: realised (US$, exact)"] == exact
+        assert realised[code]["value"] == exact
     _, bundle = download(page, "Download with citation")
     with zipfile.ZipFile(io.BytesIO(bundle)) as archive:
         readme = archive.read(next(n for n in archive.namelist() if n.lower().startswith("readme"))).decode()

@@ -55,6 +55,6 @@ def test_the_events_csv_matches_the_filtered_table(base_url: str, page: Page) ->
     with page.expect_download() as caught:
         page.get_by_role("button", name="Download CSV").click()
     rows = list(csv.DictReader(io.StringIO(Path(caught.value.path()).read_text(encoding="utf-8-sig"))))
-    assert [r["id"] for r in rows] == ["E02", "E09", "E12"]
+    assert [r["event_id"] for r in rows] == ["E02", "E09", "E12"]
     assert "The 3 events shown" in page.locator('[data-testid="stMain"]').inner_text()
-    assert rows[0]["date precision"] == "span" and rows[0]["quote"].startswith("the upgrading of Manas airport")
+    assert rows[0]["date_precision"] == "span" and rows[0]["quote"].startswith("the upgrading of Manas airport")

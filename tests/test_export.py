@@ -72,14 +72,18 @@ def test_citation_zip_holds_csv_metadata_and_readme(bundled_facts: Facts) -> Non
         assert archive.read("aid.csv") == safe_csv(TRICKY)
         meta = json.loads(archive.read("datapackage.json"))
         readme = archive.read("README.txt").decode("utf-8")
-    assert meta["version"] == facts.version and meta["resources"][0]["name"] == "money"
+    assert meta["version"] == facts.version and meta["homepage"] == view.permalink
+    (resource,) = meta["resources"]
+    assert resource["path"] == "aid.csv" and resource["encoding"] == "utf-8-sig"
     # The licence travels with the data, in the descriptor's own words.
     licenses = yaml.safe_load((facts.data_dir / "datapackage.yaml").read_text(encoding="utf-8"))["licenses"]
     assert meta["licenses"] == licenses == [
         {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
          "path": "https://creativecommons.org/licenses/by/4.0/"}
     ]  # fmt: skip
-    assert "amount_usd" in [f["name"] for f in meta["resources"][0]["fields"]]
+    fields = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
+    assert fields == {"text": "string", "amount": "integer", "ratio": "number"}
+    assert resource["schema"]["missingValues"] == [""]
     for words in (view.permalink, "years: 1993-2001", f"Data version: {facts.version}", "Retrieved: 2026-11-28",
                   "Usubaliev, Esen (August 2020)", "Suggested citation"):  # fmt: skip
         assert words in readme
@@ -92,3 +96,12 @@ def test_fact_citation_names_author_year_title_paragraph_and_quote(bundled_facts
     line = fact_citation(source, 17, "amounted to $ 5.5 billion")
     assert line.startswith("Usubaliev, Esen (2020). Central Asia plus Japan: the fact of the meeting")
     assert line.endswith("¶17: “amounted to $ 5.5 billion”.")
+
+
+def test_citation_zip_takes_extra_files_beside_the_package(bundled_facts: Facts) -> None:
+    view = ViewDescription("Aid", "http://h/aid", {}, ["money"], "aid")
+    data = citation_zip(TRICKY, "aid.csv", view, bundled_facts, dt.date(2026, 11, 28), {"cite.bib": "@misc{x}"})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert sorted(archive.namelist()) == ["README.txt", "aid.csv", "cite.bib", "datapackage.json"]
+        assert archive.read("cite.bib") == b"@misc{x}"
+        assert json.loads(archive.read("datapackage.json"))["resources"][0]["name"] == "aid"

@@ -78,7 +78,7 @@ def test_the_view_is_in_date_order_with_undated_events_last(view) -> None:
     assert dated["year_start"].is_monotonic_increasing
     assert view["year_start"].isna().sum() == len(view) - len(dated) > 0
     assert view["year_start"].tail(len(view) - len(dated)).isna().all()
-    assert view["event_id"].tolist() == timeline.table(view)["id"].tolist()
+    assert view["event_id"].tolist() == timeline.table(view)["event_id"].tolist()
 
 
 def test_search_is_case_blind_and_treats_the_query_as_text(filters, view) -> None:
@@ -198,9 +198,9 @@ def test_figure_escapes_data_text(view) -> None:
 
 def test_table_is_in_date_order_with_undated_last(view) -> None:
     shown = timeline.table(view)
-    assert shown["id"].tolist()[:3] == ["E01", "E03", "E02"]
-    assert shown["first year"].iloc[-6:].isna().all()
-    assert list(shown.columns[-3:]) == ["source_id", "quote", "paragraph"]
+    assert shown["event_id"].tolist()[:3] == ["E01", "E03", "E02"]
+    assert shown["year_start"].iloc[-6:].isna().all()
+    assert list(shown.columns[-3:]) == ["source_id", "paragraph", "quote"]
 
 
 def test_the_kept_events_count_all_and_carry_the_first_rows(filters, view) -> None:

@@ -23,7 +23,7 @@ from core.compare.cells import NO_TOTAL, Cell, FactNote, comparison, stated_noth
 from core.compare.data import CompareData
 from core.compare.options import MAX_LISTED_EVENTS, CompareFilters, Metric, chosen_metrics
 from core.compare.regional import memberships_words, regional_events, regional_part, shown_groups
-from core.compare.table import headings, order_cells, table
+from core.compare.table import COUNTRY, csv_table, headings, order_cells, table
 from core.formatting import (
     BILLION,
     SHOWN_ROWS,
@@ -232,7 +232,8 @@ class CompareView:
     """What the page shows for one filter state; small whatever the data's size (a row per country)."""
 
     metrics: list[Metric]
-    rows: pd.DataFrame  # the comparison table, as the CSV has it
+    rows: pd.DataFrame  # the comparison table, as the screen has it (before translated headings)
+    csv: pd.DataFrame  # the download: one row per country and metric (core.compare.table.csv_table)
     table: ScreenTable  # the same, ready for the screen
     panels: list[tuple[Metric, go.Figure]]
     stated_nothing: bool
@@ -269,6 +270,7 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
     return CompareView(
         metrics=metrics,
         rows=rows,
+        csv=csv_table(cells, metrics, list(rows[COUNTRY])),
         # The CSV's column names in English; the screen's headings in the run's language.
         table=screen_table(rows, lambda frame: frame.rename(columns=on_screen)),
         panels=comparison_figures(cells, metrics, filters.sort),

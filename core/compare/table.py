@@ -4,8 +4,9 @@ A money metric's "(US$, exact)" column holds a number only where the cell has on
 single figure); it is empty for "no total" (the words column lists the figures and says why) and
 a gap ("not stated") where the source or the filters leave nothing.
 
-The column names are the CSV's, English in every language (a metric's `column`); the table on
-screen has the headings in the run's language (`headings`).
+The column names are English in every language (a metric's `column`); the table on screen has
+the headings in the run's language (`headings`). The CSV is `csv_table`: the same cells, one row
+per country and metric, money and counts as integers (a tidy table pandas can filter and pivot).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Literal
 import pandas as pd
 
 from core import i18n
+from core.columns import LIST_SEPARATOR
 from core.compare.cells import Cell, FactNote
 from core.compare.options import COUNTED_EVENTS, Metric
 from core.i18n import N_, _
@@ -118,6 +120,56 @@ def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: in
     columns[source_id].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)
     columns[quote].append(" | ".join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
     columns[paragraph].append("; ".join(f"{n.id}: {n.paragraph}" for n in quoted) or pd.NA)
+
+
+# The CSV: one row per country and metric (core.columns describes each column). Money and counts
+# are numbers in one integer column, `value`, with `unit` and the source's `qualifier` beside it;
+# `value_status` says what an empty value means. The screen keeps the wide table above.
+CSV_COLUMNS = ("country_code", "country", "metric_id", "metric", "unit", "status_code", "kind_code", "value",
+               "qualifier", "value_status", "text", "fact_ids", "source_ids", "paragraphs", "quotes")  # fmt: skip
+
+
+def csv_table(cells: list[Cell], metrics: list[Metric], countries: list[str]) -> pd.DataFrame:
+    """The comparison as a tidy table: for each country (in `countries`' order, by name) each
+    metric, in the metrics' order. List-valued cells join their items with core.columns.LIST_SEPARATOR."""
+    by_key = {(c.country, c.metric): c for c in cells}
+    rows = []
+    for country in countries:
+        for metric in metrics:
+            cell = by_key.get((country, metric.id))
+            if cell is None:
+                continue
+            unique = list({note.id: note for note in cell.notes or cell.terms}.values())
+            quoted = [n for n in unique if n.quote is not None]
+            rows.append(
+                {
+                    "country_code": cell.country_code,
+                    "country": cell.country,
+                    "metric_id": metric.id,
+                    "metric": metric.column,
+                    "unit": metric.unit,
+                    "status_code": metric.status,
+                    "kind_code": metric.kind,
+                    "value": None if cell.value is None or metric.unit == "text" else round(cell.value),
+                    "qualifier": cell.qualifier,
+                    "value_status": _value_status(cell, metric),
+                    "text": cell.text,
+                    "fact_ids": LIST_SEPARATOR.join(n.id for n in unique) or None,
+                    "source_ids": LIST_SEPARATOR.join(dict.fromkeys(n.source_id for n in unique)) or None,
+                    "paragraphs": LIST_SEPARATOR.join(f"{n.id}: {n.paragraph}" for n in quoted) or None,
+                    "quotes": " | ".join(f"{n.id}: {n.quote}" for n in quoted) or None,
+                }
+            )
+    types = {name: "string" for name in CSV_COLUMNS} | {"value": "Int64"}
+    return pd.DataFrame(rows, columns=list(CSV_COLUMNS)).astype(types)
+
+
+def _value_status(cell: Cell, metric: Metric) -> str:
+    if metric.unit == "text":
+        return "text"
+    if cell.no_total:
+        return "no_total"
+    return "stated" if cell.stated else "not_stated"
 
 
 TEXT_WIDTH = (140, 560)  # pixels: the narrowest and widest a words column is drawn

@@ -10,7 +10,7 @@ from components.tables import data_table, show_table
 from components.view_state import open_view, show_notices, write_view
 from core import aid, aid_figures, i18n
 from core.chart_text import describe
-from core.formatting import escape_markdown, for_display
+from core.formatting import escape_markdown
 from core.i18n import _, ngettext
 from core.url_state import year_range_value
 
@@ -47,7 +47,7 @@ share_and_download(
     link=link,
     # NOTE: the button keeps this callable for the session; it must not hold the filtered copy, or
     # every open session pins its own slice of a big table. It refilters the shared view on click.
-    rows=lambda: for_display(aid.table(aid.filter_money(view, filters), filters.per_year)),
+    rows=lambda: aid.table(aid.filter_money(view, filters), filters.per_year, facts.sources),
     name_parts=name_parts,
     filters=aid.PARAMS.summary(filters, options),
     tables=["money", "actors", "statuses", "flow_kinds", "sources"],

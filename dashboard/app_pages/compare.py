@@ -13,7 +13,6 @@ from core.compare.data import compare_data
 from core.compare.figures import PANEL_WIDTH, compare_view
 from core.compare.options import COUNTED_EVENTS, PARAMS, REGION_RULE, empty_reason
 from core.compare.table import text_widths
-from core.formatting import for_display
 from core.i18n import _
 from core.url_state import year_range_value
 
@@ -43,7 +42,7 @@ share_and_download(
     page="compare",
     page_title=_("Country comparison"),
     link=link,
-    rows=lambda: for_display(rows),
+    rows=lambda: shown.csv,
     name_parts=name_parts,
     filters={**PARAMS.summary(filters, options), **{_(name): _(note) for name, note in PARAMS.notes}},
     tables=["money", "events", "figures", "actors", "statuses", "flow_kinds", "categories", "sources"],
@@ -100,7 +99,8 @@ if shown.regional.total or shown.regional_events_total:
             )
 
 st.subheader(_("The comparison table"))
-st.caption(_("The same table as the CSV: the words on screen, money in exact dollars, then the facts behind each row."))
+st.caption(_("The words on screen, money in exact dollars, then the facts behind each row. The CSV has the same cells, "
+             "one row per country and metric, with money and counts as numbers."))  # fmt: skip
 st.dataframe(
     shown.table.arrow,
     hide_index=True,

@@ -7,7 +7,7 @@ from components.data import derived, facts_or_stop
 from components.navigation import analysis_pages
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
-from core.formatting import escape_markdown, for_display
+from core.formatting import escape_markdown
 from core.i18n import _
 from core.overview import central_asia_money, key_figures_table, principle_lists, stated_counts
 
@@ -31,7 +31,7 @@ share_and_download(
     page="overview",
     page_title=_("Overview"),
     link=page_permalink("", {}, facts.version),
-    rows=lambda: for_display(derived(facts, key_figures_table)),
+    rows=lambda: derived(facts, key_figures_table),
     name_parts=["key-figures"],
     filters={},
     tables=["money", "figures", "actors", "statuses", "sources"],

@@ -8,9 +8,10 @@ from components.data import facts_or_stop
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
 from core import i18n
+from core.export import dictionary_table
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
-from core.reference import data_dictionary, dictionary_headings, full_dictionary, full_reference
+from core.reference import data_dictionary, dictionary_headings, full_reference
 
 facts = facts_or_stop()
 # This page has no filters; reading the URL still names anything a link asked for that it ignored.
@@ -24,7 +25,7 @@ share_and_download(
     page="sources",
     page_title=_("Sources and data dictionary"),
     link=(link := page_permalink("sources", {}, facts.version)),
-    rows=lambda: full_dictionary(facts),
+    rows=lambda: dictionary_table(facts.package),
     name_parts=["data-dictionary"],
     filters={},
     tables=list(facts.package.resource_names),

@@ -14,7 +14,7 @@ from components.tables import show_table
 from components.view_state import open_view, show_notices, write_view
 from core import i18n, timeline, timeline_figures
 from core.chart_text import describe
-from core.formatting import escape_markdown, for_display
+from core.formatting import escape_markdown
 from core.i18n import _, ngettext
 from core.reference import fact_citation, full_reference
 from core.url_state import year_range_value
@@ -51,7 +51,7 @@ share_and_download(
     page="timeline",
     page_title=_("Dialogue timeline"),
     link=link,
-    rows=lambda: for_display(timeline.table(timeline.filter_events(view, filters))),  # not the copy: see aid.py
+    rows=lambda: timeline.table(timeline.filter_events(view, filters), facts.sources),  # not the copy: see aid.py
     name_parts=[year_range_value(filters.years)],
     filters=timeline.PARAMS.summary(filters, options),
     tables=["events", "categories", "actors", "sources"],

@@ -1,0 +1,126 @@
+"""The downloads' columns: stable snake_case names, what each holds, and its heading on screen.
+
+A CSV's header is these names in every language (a script reading it must not break when the
+language changes); the on-screen table shows `heading` in the run's language instead, and drops
+the columns that only a script needs (codes beside their labels, status columns, the citation),
+whose gaps the screen already says in words. `description` goes into the zip's datapackage.json.
+Types are not listed here: they are read from the frame that is written (core.export.field_type),
+so the schema cannot drift from the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.i18n import N_
+
+NOT_STATED_BY_SOURCE = "not stated by the source"  # a status column's value (English: the CSV's vocabulary)
+STATED = "stated"
+LIST_SEPARATOR = "; "  # between the items of a list-valued cell (fact ids, paragraphs, codes, names)
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str  # English, marked N_; shown through _() on screen
+    description: str  # English, for the data package
+    screen: bool = True  # shown in the on-screen table
+
+
+_EMPTY_NOT_STATED = " Empty: not stated by the source (never zero)."
+_PROVENANCE = {
+    "source_id": Column(N_("source_id"), "Id of the source document (the package's `sources`)."),
+    "paragraph": Column(N_("paragraph"), "Paragraph of the source that states the fact (the title is paragraph 1)."),
+    "quote": Column(N_("quote"), "The shortest verbatim words of the source that state the fact."),
+    "citation": Column(
+        "citation", "A one-line citation of the fact: author (year). title, paragraph: quote.", screen=False
+    ),
+}
+
+COLUMNS: dict[str, Column] = {
+    # Aid and investment (one row per figure of the money table)
+    "flow_id": Column("id", "Id of the money figure (the package's `money.flow_id`)."),
+    "recipient_code": Column(N_("recipient code"), "Recipient: ISO 3166-1 alpha-3 code, or a region or group id."),
+    "recipient": Column(N_("recipient"), "Recipient's name."),
+    "kind_code": Column("kind_code", "Kind of flow id: aid, contribution or investment.", screen=False),
+    "kind": Column(N_("kind"), "Kind of flow, in words."),
+    "status_code": Column("status_code", "Status id: realised, agreed or contracts_signed.", screen=False),
+    "status": Column(N_("status"), "Status, in words."),
+    "qualifier": Column(
+        N_("qualifier"),
+        "The source's word for a vague figure: approximately, some or more than. Empty: the source states it plainly.",
+    ),
+    "amount_usd": Column(N_("amount (US$)"), "The amount in exact US dollars, as the source states it."),
+    "amount_per_year_usd": Column(
+        N_("amount per year (US$, assumes an even spread over the period)"),
+        "amount_usd divided evenly over the years of the period, rounded to whole dollars: an assumption, not a "
+        "fact. Empty: the source states no full period.",
+    ),
+    "year_start": Column(N_("first year"), "First year of the period." + _EMPTY_NOT_STATED),
+    "year_end": Column(N_("last year"), "Last year of the period." + _EMPTY_NOT_STATED),
+    "year_end_status": Column(
+        "year_end_status", f"Whether the source states the last year: '{STATED}' or '{NOT_STATED_BY_SOURCE}'.", False
+    ),
+    "description": Column(N_("description"), "What the fact is about, in the project's own words."),
+    "note": Column(
+        N_("note"), "A caveat: what the figure leaves out or the source leaves unsaid (or misprints). Empty: none."
+    ),
+    **_PROVENANCE,
+    # Timeline (one row per event)
+    "event_id": Column("id", "Id of the event (the package's `events.event_id`)."),
+    "date_precision": Column(
+        N_("date precision"),
+        "How precisely the source dates the event: year (one year), span (first to last year) or not_stated.",
+    ),
+    "category_code": Column("category_code", "Category id (the package's `categories`).", screen=False),
+    "category": Column(N_("category"), "Category, in words."),
+    "title": Column(N_("title"), "The event, in a few words."),
+    "country_codes": Column(
+        "country_codes", "Codes of the countries and actors the event names, separated by ';'.", False
+    ),
+    "countries": Column(N_("countries"), "Their names, in the same order, separated by ', '."),
+    # The rest are CSV-only (no screen table shows them): their headings are not translated.
+    # Overview (one row per key figure)
+    "figure": Column("figure", "What the key figure is."),
+    "value": Column("value", "The figure as a number (US dollars for money, a count otherwise)."),
+    "unit": Column("unit", "The value's unit: usd (US dollars) or count (overview); the field's unit (sources)."),
+    "value_text": Column("value", "The figure in words, as the card shows it.", screen=False),
+    "period": Column("period", "The period the figure covers, in words."),
+    # Sources: the data dictionary (one row per field of the package)
+    "table": Column("table", "The package's table (resource) name."),
+    "field": Column("field", "The field's name."),
+    "field_title": Column("title", "The field's title."),
+    "type": Column("type", "The field's Table Schema type."),
+    "required": Column("required", "True if every row must have a value."),
+    "unique": Column("unique", "True if no two rows may have the same value."),
+    "minimum": Column("minimum", "The smallest value allowed. Empty: no minimum."),
+    "maximum": Column("maximum", "The largest value allowed. Empty: no maximum."),
+    "enum": Column("enum", f"The values allowed, separated by '{LIST_SEPARATOR}'. Empty: any value of the type."),
+    "pattern": Column("pattern", "A regular expression every value must match. Empty: none."),
+    "allowed_values": Column("allowed values", "The field's constraints, in words."),
+    "field_description": Column("description", "What the field holds."),
+    # Comparison (one row per country and metric)
+    "country_code": Column("code", "Country: ISO 3166-1 alpha-3 code."),
+    "country": Column("country", "Country's name."),
+    "metric_id": Column("metric", "Id of the metric (money.<status>, <kind>.<status>, companies, …).", False),
+    "metric": Column("metric", "The metric, in English words (the same in every language)."),
+    "value_status": Column(
+        "value status",
+        "stated (value holds the number), no_total (the figures cannot be added; text says why and fact_ids "
+        "lists them), not_stated (the source or the filters leave nothing; text says whose gap) or text (a metric "
+        "in words).",
+    ),
+    "text": Column("in words", "The cell in words, as the table on screen shows it."),
+    "fact_ids": Column(
+        "fact ids", f"Ids of the facts the value rests on, separated by '{LIST_SEPARATOR}'. Empty: none."
+    ),
+    "source_ids": Column("source_id", f"Their sources, separated by '{LIST_SEPARATOR}'."),
+    "paragraphs": Column(
+        "paragraph", f"The quoted facts' paragraphs as 'fact id: paragraph', separated by '{LIST_SEPARATOR}'."
+    ),
+    "quotes": Column("quote", "The quoted facts' quotes as 'fact id: quote', separated by ' | '."),
+}
+
+
+def column(name: str) -> Column:
+    """A column's entry; one not listed is shown under its own name and described as such."""
+    return COLUMNS.get(name, Column(name, name.replace("_", " ").capitalize() + "."))
