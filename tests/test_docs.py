@@ -49,5 +49,8 @@ def test_the_readme_stays_short_and_links_the_docs() -> None:
         "docs/performance.md",
         "docs/deploy.md",
         "docs/citing.md",
+        "docs/downloads.md",
+        "docs/accessibility.md",
+        "docs/translations.md",
     ):
         assert doc in text and (DOCS.parent / doc).is_file(), doc
