@@ -79,5 +79,8 @@ def share_and_download(
         on_click="ignore",
         icon=":material/folder_zip:",
         width="content",
-        help=_("A zip of the CSV, the tables' metadata and a README with the link and a suggested citation."),
+        help=_(
+            "A zip of the CSV, a datapackage.json describing its columns, a README with the link and the "
+            "citation, and the citation as BibTeX and RIS."
+        ),
     )
