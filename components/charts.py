@@ -24,6 +24,16 @@ def chart_config(file_stem: str) -> dict:
     }
 
 
+# On a phone-sized screen the source line (the chart's first annotation) cannot be wrapped to fit
+# beside the chart's own labels, and a cut line helps no one: it is hidden there, and stays in the
+# chart's PNG, the Share and Cite popovers and the downloads.
+NARROW_SCREEN_STYLE = """<style>
+@media (max-width: 640px) {
+  [data-testid="stPlotlyChart"] g.annotation[data-index="0"] { display: none; }
+}
+</style>"""
+
+
 def chart_source(facts: Facts, source_ids: Iterable[str], link: str | None) -> str:
     """The source line of a chart whose marks come from `source_ids`, in the view at `link`."""
     return source_text(short_citation(facts.sources, source_ids), facts.version, link)
@@ -46,6 +56,7 @@ def show_chart(
     it, where a screen reader meets it first (WCAG 1.1.1). `options` go to `st.plotly_chart`."""
     if summary:
         st.markdown(summary)
+    st.html(NARROW_SCREEN_STYLE)  # a style only: Streamlit draws no element for it
     stem = chart_file_stem(page, name_parts, chart, dt.date.today())
     width = options.get("width")
     sourced = _sourced(id(figure), source, width if isinstance(width, int) else None, figure)

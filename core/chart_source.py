@@ -36,6 +36,9 @@ def with_source_line(figure: go.Figure, text: str, width_px: int | None = None) 
     top = copy.layout.margin.t if copy.layout.margin.t is not None else 20
     band = LINE_HEIGHT * len(lines) + 6
     copy.update_layout(margin={"t": top + band})
+    # First among the annotations, so the page's style can find it (data-index 0) and hide it on a
+    # narrow screen, where no wrapping fits it (components.charts.NARROW_SCREEN_STYLE).
+    copy.layout.annotations = ()
     copy.add_annotation(
         text="<br>".join(lines),
         xref="paper",
@@ -49,6 +52,8 @@ def with_source_line(figure: go.Figure, text: str, width_px: int | None = None) 
         showarrow=False,
         font={"size": SOURCE_FONT_SIZE},
     )
+    for annotation in figure.layout.annotations:
+        copy.add_annotation(annotation)
     if copy.layout.height is not None:
         copy.update_layout(height=copy.layout.height + band)
     return copy

@@ -91,3 +91,22 @@ def test_the_camera_button_saves_a_png_named_after_the_view(public_url: str, pag
     png = Path(caught.value.path()).read_bytes()
     assert png.startswith(b"\x89PNG") and len(png) > 10_000
     PNG_COPY.write_bytes(png)
+
+
+@pytest.mark.parametrize("path", ["/aid", "/timeline", "/compare"])
+def test_the_source_line_fits_its_chart_and_gives_way_on_a_phone(public_url: str, browser, path: str) -> None:
+    for width, shown in ((1400, True), (320, False)):
+        context = browser.new_context(viewport={"width": width, "height": 4000})
+        page = context.new_page()
+        open_page(page, public_url + path)
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+        for chart in page.locator('[data-testid="stPlotlyChart"]').all():
+            line = chart.locator('g.annotation[data-index="0"]')
+            assert "Source:" in (line.text_content() or "")
+            box, frame = line.bounding_box(), chart.locator(".main-svg").first.bounding_box()
+            if shown:
+                assert box is not None and frame is not None
+                assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1, path
+            else:
+                assert box is None, f"{path}: the source line is drawn, and cut, at {width} px"
+        context.close()
