@@ -124,6 +124,7 @@ def test_a_summary_precedes_each_chart_and_a_heading_each_table(base_url: str, t
         while start < len(tree) and tree[start].strip().startswith(("- button", "- img")):
             start += 1
     grids = tall_page.locator('[data-testid="stDataFrame"] table[role="grid"]')
+    grids.first.wait_for(state="attached")  # the grid is drawn after the script has run
     assert grids.count() >= 1
     headings = tall_page.evaluate(
         """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].map(grid => {
