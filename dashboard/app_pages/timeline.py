@@ -8,6 +8,7 @@ from components.cards import cite_fact, reference_words, written_in
 from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel
+from components.narrow import labels_off_when_narrow
 from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
 from components.tables import show_table
@@ -66,6 +67,10 @@ chart_options = dict(page="timeline", name_parts=[year_range_value(filters.years
 if 0 < kept.dated <= timeline.EVENTS_DRAWN:
     show_chart(figure, key="tl_chart", chart="events", on_select="rerun", selection_mode="points", **chart_options,
                summary=describe(figure, _("The chart shows the dated events by category")))  # fmt: skip
+    labels_off_when_narrow("tl_chart", "tl_narrow_note")  # labels would be cut at the chart's edge
+    with st.container(key="tl_narrow_note"):
+        st.caption(_("On a screen this narrow the chart leaves out its labels: the “{list}” list and the table "
+                     "below name every event.").format(list=EVENT_LIST))  # fmt: skip
 elif kept.dated:
     show_chart(figure, key="tl_counts", chart="counts", **chart_options,
                summary=describe(figure, _("The chart counts the dated events per year by category")))  # fmt: skip
