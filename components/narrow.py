@@ -1,8 +1,11 @@
 """What the browser does that Python cannot: a chart's in-chart labels left out on a narrow
-screen. Streamlit gives the server no viewport width, so this is constant CSS: no data in it.
+screen, and the focus moved to a card that has just appeared. Streamlit gives the server no
+viewport width and no way to set focus or ARIA, so both are constant CSS or script: no data in them.
 """
 
 from __future__ import annotations
+
+import json
 
 import streamlit as st
 
@@ -20,6 +23,32 @@ def labels_off_when_narrow(chart_key: str, note_key: str) -> None:
         f".{note}{{display:block}}}}</style>"
     )
     st.html(style)
+
+
+def focus_heading(container_key: str) -> None:
+    """Move the keyboard focus to the heading of the container `container_key` each time it
+    appears or its heading changes (an event chosen in a list or a chart), so that a screen reader
+    reads the card that appeared (WCAG 2.4.3, 4.1.3). A card already there when the page opens (a
+    shared link) keeps the focus where the browser puts it.
+
+    NOTE: the script runs in Streamlit's own page (unsafe_allow_javascript) and holds only the
+    container's CSS class, a constant of the app. Streamlit keeps an unchanged st.html element, so
+    the script runs once a page load and watches the page; the flag keeps one watcher per card.
+    The heading gets tabindex=-1 to take the focus without becoming a tab stop."""
+    css = _css_class(container_key)
+    selector = json.dumps(f".{css} h1, .{css} h2, .{css} h3")
+    flag = json.dumps(f"focusWatch-{css}")
+    script = (
+        "<script>(function(){"
+        f"var sel={selector},flag={flag};if(window[flag])return;window[flag]=true;"
+        "var h0=document.querySelector(sel),last=h0?h0.textContent:null;"
+        "new MutationObserver(function(){var h=document.querySelector(sel),t=h?h.textContent:null;"
+        "if(t===last)return;last=t;if(!h)return;"
+        "h.setAttribute('tabindex','-1');h.focus();"
+        "}).observe(document.body,{childList:true,subtree:true,characterData:true});"
+        "})();</script>"
+    )
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def _css_class(key: str) -> str:

@@ -216,3 +216,31 @@ def test_keyboard_alone_changes_the_aid_chart_and_a_year(base_url: str, page: Pa
     tab_to(page, "Years — start")
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => location.search.includes('years=')")
+
+
+def active_in_card(page: Page) -> str:
+    """The text of the focused element when it lies in the event card, else ''."""
+    return page.evaluate(
+        """() => { const e = document.activeElement;
+            return e && e.closest('.st-key-tl_event_card') ? e.innerText.trim() : ''; }"""
+    )
+
+
+def test_choosing_an_event_moves_the_focus_to_its_card(base_url: str, page: Page) -> None:
+    """WCAG 2.4.3 / 4.1.3: the card that appears takes the focus on its heading, so a screen reader
+    reads it; a second choice moves the focus to the new card; a linked card leaves focus alone."""
+    open_page(page, base_url + "/timeline?event=E13")
+    page.wait_for_selector(".st-key-tl_event_card h3")
+    assert active_in_card(page) == ""  # opened by the link, not chosen: focus stays where it was
+    open_page(page, base_url + "/timeline")
+    for search, title in (("Andijan", "Andijan events"), ("Silk Road", "Silk Road Diplomacy")):
+        tab_to(page, "Event details")
+        page.keyboard.type(search)
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "t => { const e = document.activeElement; return e && e.closest('.st-key-tl_event_card') "
+            "&& e.innerText.includes(t); }",
+            arg=title,
+        )
+        assert title in active_in_card(page)
+        assert page.evaluate("document.activeElement.tagName") == "H3"

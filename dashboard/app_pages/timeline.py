@@ -8,7 +8,7 @@ from components.cards import cite_fact, reference_words, written_in
 from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel
-from components.narrow import labels_off_when_narrow
+from components.narrow import focus_heading, labels_off_when_narrow
 from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
 from components.tables import show_table
@@ -93,7 +93,7 @@ st.selectbox(EVENT_LIST, ["", *choices], key=EVENT_KEY, format_func=lambda e: ch
 if selected:
     event = picked.iloc[0]
     source = facts.sources.set_index("source_id").loc[event["source_id"]]
-    with st.container(border=True):
+    with st.container(border=True, key="tl_event_card"):
         st.subheader(escape_markdown(event["title"]))
         st.markdown(f"**{escape_markdown(event['date_text'])}** · {escape_markdown(event['category_label'])} · "
                     f"{escape_markdown(event['country_names'])}")  # fmt: skip
@@ -102,6 +102,8 @@ if selected:
         st.markdown(f"> “{written_in(event['quote'])}” (¶{int(event['paragraph'])})", unsafe_allow_html=True)
         st.caption(full_reference(source, reference_words), unsafe_allow_html=True)
         cite_fact(fact_citation(source, event["paragraph"], event["quote"]))
+
+focus_heading("tl_event_card")  # a card that appears takes the focus: a screen reader reads it
 
 if kept.undated.total:
     undated = _("Events the source gives no date for ({n}): not placed on the axis")
