@@ -99,7 +99,9 @@ if shown.regional.total or shown.regional_events_total:
                 )
             )
 
-st.subheader(_("The comparison table"))
+# The grid takes no name from the app (docs/accessibility.md): the heading before it says it holds the charts' data.
+heading = _("The comparison table")
+st.subheader(_("{heading} (the charts' data)").format(heading=heading) if any(m.charted for m in metrics) else heading)
 st.caption(_("The same table as the CSV: the words on screen, money in exact dollars, then the facts behind each row."))
 st.dataframe(
     shown.table.arrow,

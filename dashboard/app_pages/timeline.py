@@ -109,9 +109,8 @@ if kept.undated.total:
     undated = _("Events the source gives no date for ({n}): not placed on the axis")
     with st.expander(undated.format(n=i18n.number(kept.undated.total))):
         show_table(kept.undated)
-st.subheader(
-    ngettext("The {n} event shown, in date order", "The {n} events shown, in date order", kept.total).format(
-        n=i18n.number(kept.total)
-    )
-)
+heading = ngettext("The {n} event shown, in date order", "The {n} events shown, in date order", kept.total)
+heading = heading.format(n=i18n.number(kept.total))
+# The grid takes no name from the app (docs/accessibility.md): the heading before it says it holds the chart's data.
+st.subheader(_("{heading} (the chart's data)").format(heading=heading) if kept.dated else heading)
 show_table(kept.table)
