@@ -26,7 +26,9 @@ from core.scalars import as_int
 from core.scopes import Scopes
 from core.url_state import QueryReader
 
-LABEL_CHARS = 26  # a label longer than this is shortened; the full title is in the hover and card
+LABEL_CHARS = 26  # a label's line; a longer title wraps onto a second line, never cut at this length
+LABEL_LINES = 2  # lines a label may take: a row of the chart (timeline_figures.ROW_HEIGHT) holds two
+LABEL_MAX_CHARS = 40  # the longest line a label widens to before a very long title is shortened
 MAX_QUERY = 100
 EVENTS_DRAWN = 400  # one point per event; past this the chart becomes counts per year
 CHOICES = 1_000  # events offered in the details list (every option is sent to the browser)
@@ -100,7 +102,7 @@ def read_filters(reader: QueryReader, options: TimelineOptions, event_ids: Conta
 
 def event_view(facts: Facts) -> pd.DataFrame:
     """Events with category labels, country names and date words joined in; independent of
-    filters, so cacheable. (Point labels are made for the events drawn only: `short_label`.)
+    filters, so cacheable. (Point labels are made for the events drawn only: `label_lines`.)
 
     In date order (undated last), as `table` shows them, so the page can show the first rows of a
     filtered view without sorting all of it. The search text is joined and casefolded here, once,
@@ -134,10 +136,23 @@ def names_region(countries: str, regions: set[str], scopes: Scopes) -> bool:
     return bool(regions & (set(codes) | scopes.whole_groups(codes)))
 
 
-def short_label(title: object) -> str:
-    """An event's label beside its point: the title shortened to LABEL_CHARS at a word boundary.
+def label_lines(title: object) -> list[str]:
+    """An event's label beside its point, as lines: the whole title, wrapped at a word boundary
+    onto at most LABEL_LINES lines of LABEL_CHARS, widened line by line (up to LABEL_MAX_CHARS)
+    where a title needs it. Only a title too long for that (no bundled one, in either language) is
+    shortened with "…"; the list and table below the chart give it in full.
     Made for the events drawn only (a few hundred), not for every event of a big data set."""
-    return textwrap.shorten(str(title), LABEL_CHARS, placeholder="…")
+    text = " ".join(str(title).split())
+    for width in range(LABEL_CHARS, LABEL_MAX_CHARS + 1):
+        lines = textwrap.wrap(text, width, break_long_words=False)
+        if len(lines) <= LABEL_LINES and all(len(line) <= width for line in lines):
+            return lines or [""]
+    return textwrap.wrap(text, LABEL_MAX_CHARS, max_lines=LABEL_LINES, placeholder="…") or [""]
+
+
+def label_width(title: object) -> int:
+    """The characters across an event's label: its longest line."""
+    return max(len(line) for line in label_lines(title))
 
 
 def date_text(start: object, end: object, precision: object) -> str:
@@ -238,7 +253,7 @@ def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     A label sits right of the event's last year (a span's label follows its bar); where it would
     run past the axis it goes left of the first year instead.
     """
-    width = (events["title"].map(short_label).str.len() + 1) * years_per_char(years)
+    width = (events["title"].map(label_width) + 1) * years_per_char(years)
     start, end = events["year_start"].astype(float), events["year_end"].astype(float)
     right = (end + 0.5 + width) <= years[1] + 1
     left_fits = (start - 0.5 - width) >= years[0] - 1

@@ -65,9 +65,10 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
                 y=y,
                 mode="markers+text",
                 marker={"size": 13, "color": colour, "line": {"width": 1, "color": "white"}},
-                text=[html.escape(timeline.short_label(title)) for title in lane["title"]],
+                text=[_label(title) for title in lane["title"]],
                 textposition=["middle " + side for side in sides[lane.index]],
                 textfont={"size": 11},
+                cliponaxis=False,  # a point on the axis's first or last year is drawn whole, not halved
                 customdata=ids,
                 hovertext=[_hover(row) for _, row in lane.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -97,6 +98,11 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         showlegend=True,
     )
     return readable(go.Figure(data=traces, layout=layout))
+
+
+def _label(title: object) -> str:
+    """The point's label: the whole title over up to two lines, not cut with "…" (WCAG 1.4.10)."""
+    return "<br>".join(html.escape(line) for line in timeline.label_lines(title))
 
 
 def _lane_title(events: pd.DataFrame, category: str) -> str:

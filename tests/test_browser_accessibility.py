@@ -217,3 +217,59 @@ def test_keyboard_alone_changes_the_aid_chart_and_a_year(base_url: str, page: Pa
     tab_to(page, "Years — start")
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => location.search.includes('years=')")
+
+
+def active_in_card(page: Page) -> str:
+    """The text of the focused element when it lies in the event card, else ''."""
+    return page.evaluate(
+        """() => { const e = document.activeElement;
+            return e && e.closest('.st-key-tl_event_card') ? e.innerText.trim() : ''; }"""
+    )
+
+
+def test_choosing_an_event_moves_the_focus_to_its_card(base_url: str, page: Page) -> None:
+    """WCAG 2.4.3 / 4.1.3: the card that appears takes the focus on its heading, so a screen reader
+    reads it; a second choice moves the focus to the new card; a linked card leaves focus alone."""
+    open_page(page, base_url + "/timeline?event=E13")
+    page.wait_for_selector(".st-key-tl_event_card h3")
+    assert active_in_card(page) == ""  # opened by the link, not chosen: focus stays where it was
+    open_page(page, base_url + "/timeline")
+    for search, title in (("Andijan", "Andijan events"), ("Silk Road", "Silk Road Diplomacy")):
+        tab_to(page, "Event details")
+        page.keyboard.type(search)
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "t => { const e = document.activeElement; return e && e.closest('.st-key-tl_event_card') "
+            "&& e.innerText.includes(t); }",
+            arg=title,
+        )
+        assert title in active_in_card(page)
+        assert page.evaluate("document.activeElement.tagName") == "H3"
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/aid", "The 4 figures shown (the chart's data)"),
+        ("/aid?chart=time", "(the chart's data)"),
+        ("/timeline", "in date order (the chart's data)"),
+        ("/compare", "The comparison table (the charts' data)"),
+        ("/aid?lang=ru", "(данные графика)"),
+    ],
+)
+def test_the_heading_before_a_charts_table_says_it_holds_the_charts_data(
+    base_url: str, tall_page: Page, path: str, words: str
+) -> None:
+    """The grid takes no accessible name from the app: the heading a screen reader meets just
+    before it names it as the chart's data (WCAG 1.1.1, 1.3.1)."""
+    open_page(tall_page, base_url + path)
+    tall_page.wait_for_selector('[data-testid="stDataFrame"]', state="attached")
+    last_before_grid = tall_page.evaluate(
+        """() => { const all = [...document.querySelectorAll('[data-testid="stMain"] h2, [data-testid="stMain"] h3,'
+                + '[data-testid="stDataFrame"]')];
+            const grids = all.filter(e => e.getAttribute('data-testid') === 'stDataFrame');
+            const last = grids[grids.length - 1];
+            const before = all.slice(0, all.indexOf(last)).filter(e => e.getAttribute('data-testid') !== 'stDataFrame');
+            return before.length ? before[before.length - 1].innerText : ''; }"""
+    )
+    assert words in last_before_grid

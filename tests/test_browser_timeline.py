@@ -58,3 +58,27 @@ def test_the_events_csv_matches_the_filtered_table(base_url: str, page: Page) ->
     assert [r["event_id"] for r in rows] == ["E02", "E09", "E12"]
     assert "The 3 events shown" in page.locator('[data-testid="stMain"]').inner_text()
     assert rows[0]["date_precision"] == "span" and rows[0]["quote"].startswith("the upgrading of Manas airport")
+
+
+@pytest.mark.parametrize("width", [1400, 320])
+def test_labels_are_whole_titles_or_absent_with_a_note_on_a_narrow_screen(
+    base_url: str, browser: Browser, bundled_facts, width: int
+) -> None:
+    page = browser.new_context(viewport={"width": width, "height": 3000}).new_page()
+    open_page(page, base_url + "/timeline")
+    labels = page.locator(".st-key-tl_chart .textpoint")
+    note = page.locator(".st-key-tl_narrow_note")
+    if width == 1400:
+        # Each label is its event's whole title (over up to two lines), none cut with "…".
+        # (Plotly draws each line of a label as its own tspan.)
+        words = {" ".join(label.locator("tspan.line").all_text_contents() or [label.text_content() or ""])
+                 for label in labels.locator("text").all()}  # fmt: skip
+        titles = set(bundled_facts.events.loc[bundled_facts.events["year_start"].notna(), "title"])
+        assert words == titles
+        assert not note.is_visible()
+    else:
+        # Too narrow for labels beside the points: none drawn (each would be cut), and a note says
+        # where the events are named instead.
+        assert labels.count() and all(not label.is_visible() for label in labels.all())
+        assert note.is_visible() and "Event details" in note.inner_text()
+    page.context.close()

@@ -244,3 +244,23 @@ def test_a_region_counts_the_same_by_its_code_or_by_all_its_members(countries, e
 
     scopes = Scopes.from_table(bundled_facts.memberships)
     assert timeline.names_region(countries, {"CA5"}, scopes) is expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Dialogue launched", "Attack on China's embassy in Bishkek", "Программа действий «Дипломатии Шёлкового пути»"],
+)
+def test_a_label_is_the_whole_title_over_at_most_two_lines(title) -> None:
+    lines = timeline.label_lines(title)
+    assert " ".join(lines) == title and len(lines) <= timeline.LABEL_LINES
+    assert timeline.label_width(title) <= timeline.LABEL_MAX_CHARS
+
+
+def test_no_bundled_title_is_cut_in_its_label(view) -> None:
+    for title in view["title"]:
+        assert " ".join(timeline.label_lines(title)) == title
+
+
+def test_only_a_title_too_long_for_two_lines_is_shortened() -> None:
+    lines = timeline.label_lines("word " * 100)
+    assert len(lines) == timeline.LABEL_LINES and lines[-1].endswith("…")

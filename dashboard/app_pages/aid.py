@@ -57,13 +57,14 @@ if not shown.figures:
     st.warning(shown.empty_reason, icon=":material/filter_alt_off:")
     st.stop()
 
+charted = False  # whether a chart is drawn, whose data the figures' table then is
 if filters.per_year:
     flows = aid.filter_money(view, filters)
     spread = aid.annualise(aid.annualisable(flows, filters.years), filters.years)
     if spread.empty:
         st.warning(_("None of the figures shown has a stated first and last year, so none can be spread over years."))
     else:
-        per_year = aid_figures.per_year_figure(spread, data)
+        per_year, charted = aid_figures.per_year_figure(spread, data), True
         show_chart(per_year, key="aid_chart_per_year", chart="per-year", **chart_options,
                    summary=describe(per_year, _("The chart shows US$ billions a year for each status and kind of "
                                                 "flow, assuming an even spread over each period")))  # fmt: skip
@@ -75,7 +76,7 @@ elif filters.chart == "time":
     dated = flows[flows["year_start"].notna()]
     if not dated.empty:
         drawn = aid.largest(dated, SPANS_DRAWN)
-        chart = aid_figures.timeline_figure(drawn, filters.years)
+        chart, charted = aid_figures.timeline_figure(drawn, filters.years), True
         summary = describe(chart, _("The chart shows each dated figure over its stated period, latest first"))
         show_chart(chart, key="aid_chart_time", chart="periods", summary=summary, **chart_options)
         if len(drawn) < len(dated):
@@ -87,6 +88,7 @@ elif filters.chart == "time":
         st.markdown(_("**No stated period** (not placed on any year):"))
         data_table(undated, lambda rows: aid.table(rows, filters.per_year), aid_columns)
 elif shown.bars is not None:
+    charted = True
     show_chart(shown.bars, key="aid_chart_bars", chart="bars", **chart_options,
                summary=describe(shown.bars, _("The chart shows Japan's money, largest first, each bar one total or "
                                               "one figure")))  # fmt: skip
@@ -100,7 +102,7 @@ st.caption(_("A total adds figures of one status and one kind of flow only, neve
              "cannot be added, 'not added' says which and why. 'Of which vague' counts the figures the source "
              "qualifies, and makes the total approximate."))  # fmt: skip
 show_table(shown.totals)
-st.subheader(
-    ngettext("The {n} figure shown", "The {n} figures shown", shown.figures).format(n=i18n.number(shown.figures))
-)
+heading = ngettext("The {n} figure shown", "The {n} figures shown", shown.figures).format(n=i18n.number(shown.figures))
+# The grid takes no name from the app (docs/accessibility.md): the heading before it says it holds the chart's data.
+st.subheader(_("{heading} (the chart's data)").format(heading=heading) if charted else heading)
 show_table(shown.table, aid_columns)

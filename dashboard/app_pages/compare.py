@@ -98,7 +98,9 @@ if shown.regional.total or shown.regional_events_total:
                 )
             )
 
-st.subheader(_("The comparison table"))
+# The grid takes no name from the app (docs/accessibility.md): the heading before it says it holds the charts' data.
+heading = _("The comparison table")
+st.subheader(_("{heading} (the charts' data)").format(heading=heading) if any(m.charted for m in metrics) else heading)
 st.caption(_("The words on screen, money in exact dollars, then the facts behind each row. The CSV has the same cells, "
              "one row per country and metric, with money and counts as numbers."))  # fmt: skip
 st.dataframe(

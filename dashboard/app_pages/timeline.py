@@ -8,6 +8,7 @@ from components.cards import cite_fact, reference_words, written_in
 from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel
+from components.narrow import focus_heading, labels_off_when_narrow
 from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
 from components.tables import show_table
@@ -66,6 +67,10 @@ chart_options = dict(page="timeline", name_parts=[year_range_value(filters.years
 if 0 < kept.dated <= timeline.EVENTS_DRAWN:
     show_chart(figure, key="tl_chart", chart="events", on_select="rerun", selection_mode="points", **chart_options,
                summary=describe(figure, _("The chart shows the dated events by category")))  # fmt: skip
+    labels_off_when_narrow("tl_chart", "tl_narrow_note")  # labels would be cut at the chart's edge
+    with st.container(key="tl_narrow_note"):
+        st.caption(_("On a screen this narrow the chart leaves out its labels: the “{list}” list and the table "
+                     "below name every event.").format(list=EVENT_LIST))  # fmt: skip
 elif kept.dated:
     show_chart(figure, key="tl_counts", chart="counts", **chart_options,
                summary=describe(figure, _("The chart counts the dated events per year by category")))  # fmt: skip
@@ -88,7 +93,7 @@ st.selectbox(EVENT_LIST, ["", *choices], key=EVENT_KEY, format_func=lambda e: ch
 if selected:
     event = picked.iloc[0]
     source = facts.sources.set_index("source_id").loc[event["source_id"]]
-    with st.container(border=True):
+    with st.container(border=True, key="tl_event_card"):
         st.subheader(escape_markdown(event["title"]))
         st.markdown(f"**{escape_markdown(event['date_text'])}** · {escape_markdown(event['category_label'])} · "
                     f"{escape_markdown(event['country_names'])}")  # fmt: skip
@@ -98,13 +103,14 @@ if selected:
         st.caption(full_reference(source, reference_words), unsafe_allow_html=True)
         cite_fact(fact_citation(source, event["paragraph"], event["quote"]))
 
+focus_heading("tl_event_card")  # a card that appears takes the focus: a screen reader reads it
+
 if kept.undated.total:
     undated = _("Events the source gives no date for ({n}): not placed on the axis")
     with st.expander(undated.format(n=i18n.number(kept.undated.total))):
         show_table(kept.undated)
-st.subheader(
-    ngettext("The {n} event shown, in date order", "The {n} events shown, in date order", kept.total).format(
-        n=i18n.number(kept.total)
-    )
-)
+heading = ngettext("The {n} event shown, in date order", "The {n} events shown, in date order", kept.total)
+heading = heading.format(n=i18n.number(kept.total))
+# The grid takes no name from the app (docs/accessibility.md): the heading before it says it holds the chart's data.
+st.subheader(_("{heading} (the chart's data)").format(heading=heading) if kept.dated else heading)
 show_table(kept.table)
