@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.narrow import NARROW
 from core.chart_source import source_text, with_source_line
 from core.export import chart_file_stem
 from core.facts import Facts
@@ -27,10 +28,10 @@ def chart_config(file_stem: str) -> dict:
 # On a phone-sized screen the source line (the chart's first annotation) cannot be wrapped to fit
 # beside the chart's own labels, and a cut line helps no one: it is hidden there, and stays in the
 # chart's PNG, the Share and Cite popovers and the downloads.
-NARROW_SCREEN_STYLE = """<style>
-@media (max-width: 640px) {
-  [data-testid="stPlotlyChart"] g.annotation[data-index="0"] { display: none; }
-}
+NARROW_SCREEN_STYLE = f"""<style>
+@media (max-width: {NARROW}px) {{
+  [data-testid="stPlotlyChart"] g.annotation[data-index="0"] {{ display: none; }}
+}}
 </style>"""
 
 

@@ -151,3 +151,21 @@ def test_every_sum_drawn_is_one_the_rule_allows(base_url: str, page: Page, bundl
         assert any(label.startswith("Aid") and "M01 (no stated end)" in label for label in labels)
         sums_seen += sums
     assert any("M02; M05" in label for label in sums_seen)  # the case under test: a lawful sum is drawn
+
+
+@pytest.mark.parametrize("width", [1400, 320])
+def test_the_periods_chart_draws_its_amounts_or_on_a_phone_says_where_they_are(
+    base_url: str, browser: Browser, width: int
+) -> None:
+    page = browser.new_context(viewport={"width": width, "height": 3000}).new_page()
+    open_page(page, base_url + "/aid?chart=time")
+    page.wait_for_selector(".st-key-aid_chart_time .main-svg")
+    labels = page.locator(".st-key-aid_chart_time .bartext, .st-key-aid_chart_time .textpoint")
+    note = page.locator(".st-key-aid_time_narrow_note")
+    assert labels.count()
+    if width == 1400:
+        assert all(label.is_visible() for label in labels.all()) and not note.is_visible()
+    else:  # an amount beside its bar would be cut at the chart's edge: none drawn, and a note says so
+        assert not any(label.is_visible() for label in labels.all())
+        assert note.is_visible() and "leaves out its amounts" in note.inner_text()
+    page.context.close()

@@ -5,6 +5,7 @@ import streamlit as st
 from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel, offer_context
+from components.narrow import labels_off_when_narrow
 from components.share import page_permalink, share_and_download
 from components.tables import data_table, show_table
 from components.view_state import open_view, show_notices, write_view
@@ -79,6 +80,10 @@ elif filters.chart == "time":
         chart, charted = aid_figures.timeline_figure(drawn, filters.years), True
         summary = describe(chart, _("The chart shows each dated figure over its stated period, latest first"))
         show_chart(chart, key="aid_chart_time", chart="periods", summary=summary, **chart_options)
+        labels_off_when_narrow("aid_chart_time", "aid_time_narrow_note")  # amounts would be cut at the edge
+        with st.container(key="aid_time_narrow_note"):
+            st.caption(_("On a screen this narrow the chart leaves out its amounts: the summary above and the "
+                         "table below give them."))  # fmt: skip
         if len(drawn) < len(dated):
             st.caption(_("Drawing the {shown} largest of {total} figures; the table lists them all.").format(
                 shown=i18n.number(len(drawn)), total=i18n.number(len(dated))
