@@ -54,6 +54,10 @@ def with_source_line(figure: go.Figure, text: str, width_px: int | None = None) 
     )
     for annotation in figure.layout.annotations:
         copy.add_annotation(annotation)
+    if copy.layout.title.text:
+        # A title is placed by default in the middle of the top margin, which the band has just
+        # grown into: hang it from the figure's top, just below the band.
+        copy.update_layout(title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": band + 10}})
     if copy.layout.height is not None:
         copy.update_layout(height=copy.layout.height + band)
     return copy

@@ -63,3 +63,17 @@ def test_the_source_line_is_drawn_on_a_copy_above_the_plot_escaped_and_wrapped()
     grown = LINE_HEIGHT * len(lines) + 6
     assert (sourced.layout.margin.t, sourced.layout.height) == (30 + grown, 300 + grown)
     assert sourced.data == original.data
+
+
+def test_a_titled_chart_keeps_its_title_below_the_source_band() -> None:
+    import plotly.graph_objects as go
+
+    from core.chart_source import with_source_line
+
+    titled = go.Figure(go.Bar(x=[1], y=["a"]), layout={"title": {"text": "Money"}, "margin": {"t": 70}})
+    sourced = with_source_line(titled, "Source: X (2020) · https://example.org/compare?lang=en")
+    (note,) = sourced.layout.annotations
+    # The band fills the figure's top; the title hangs just below it, in the old top margin (70 px).
+    band = sourced.layout.margin.t - 70
+    assert note.yshift == 70 and (sourced.layout.title.yref, sourced.layout.title.y) == ("container", 1)
+    assert sourced.layout.title.yanchor == "top" and sourced.layout.title.pad.t == band + 10
