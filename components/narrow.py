@@ -54,3 +54,29 @@ def focus_heading(container_key: str) -> None:
 def _css_class(key: str) -> str:
     """The class Streamlit gives an element or container drawn with `key`."""
     return f"st-key-{key}"
+
+
+def name_tables_by_their_headings() -> None:
+    """Give every interactive table (st.dataframe's grid) the accessible name of the heading
+    just before it (its words, without the heading's "Link to heading" anchor), so a screen
+    reader announces "The 4 figures shown (the chart's data), grid" rather than an unnamed grid
+    (WCAG 1.3.1, 4.1.2). Streamlit offers no way to name the grid from Python.
+
+    NOTE: constant script, no data in it (the heading's words stay in the heading). Tables are
+    drawn and redrawn after the script has run, so a watcher names each new grid; it touches only
+    grids whose name is missing or stale, so its own change does not wake it again."""
+    script = (
+        "<script>(function(){if(window.nameGrids)return;window.nameGrids=true;"
+        "function run(){var heads=Array.from(document.querySelectorAll("
+        '\'[data-testid="stMain"] h1,[data-testid="stMain"] h2,[data-testid="stMain"] h3,'
+        '[data-testid="stMain"] summary\'));'
+        "document.querySelectorAll('[data-testid=\"stDataFrame\"]').forEach(function(frame){"
+        "var grid=frame.querySelector('[role=\"grid\"]');if(!grid)return;var head=null;"
+        "heads.forEach(function(h){if(h.compareDocumentPosition(frame)&Node.DOCUMENT_POSITION_FOLLOWING)head=h;});"
+        "if(!head)return;var c=head.cloneNode(true);c.querySelectorAll('a').forEach(function(a){a.remove();});"
+        "var name=c.textContent.trim();"
+        "if(grid.getAttribute('aria-label')!==name)grid.setAttribute('aria-label',name);});}"
+        "run();new MutationObserver(run).observe(document.body,{childList:true,subtree:true});"
+        "})();</script>"
+    )
+    st.sidebar.html(script, unsafe_allow_javascript=True)

@@ -291,9 +291,11 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
             marker=marker,
         ))  # fmt: skip
+    # Over two lines: on one line a narrow chart cuts it at its edge.
+    axis_title = "<br>".join(textwrap.wrap(_("Year (bars span the stated period)"), 22))
     layout = dict(
         barmode="overlay",
-        xaxis={"title": _("Year (bars span the stated period)"), "range": [years[0], years[1] + 1], "dtick": 5},
+        xaxis={"title": axis_title, "range": [years[0], years[1] + 1], "dtick": 5},
         yaxis={"title": None, "categoryorder": "array", "categoryarray": list(dated["label"])[::-1]},
         legend={"title": _("Status"), "orientation": "h", "y": -0.2},
         height=max(300, 60 * len(dated) + 150),

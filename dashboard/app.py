@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.language import choose_language
+from components.narrow import name_tables_by_their_headings
 from components.navigation import all_pages
 from core.i18n import _
 
@@ -11,4 +12,5 @@ choose_language()  # before anything else is written: every word below is in it
 page = st.navigation(all_pages())
 # Each page its own browser title (WCAG 2.4.2): a fixed page_title would name every page alike.
 st.set_page_config(page_title=_("{page} · Japan and Central Asia").format(page=page.title))
+name_tables_by_their_headings()  # every page's tables, whenever they are drawn
 page.run()

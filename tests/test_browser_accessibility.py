@@ -273,3 +273,26 @@ def test_the_heading_before_a_charts_table_says_it_holds_the_charts_data(
             return before.length ? before[before.length - 1].innerText : ''; }"""
     )
     assert words in last_before_grid
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/aid", "The 4 figures shown (the chart's data)"),
+        ("/timeline", "The 22 events shown, in date order (the chart's data)"),
+        ("/compare", "The comparison table (the charts' data)"),
+    ],
+)
+def test_each_table_is_named_by_its_heading(base_url: str, tall_page: Page, path: str, name: str) -> None:
+    """The grid takes the words of the heading before it (components.narrow), so a screen reader
+    announces what the table holds. Read from Chromium's own accessibility tree (the grid lives
+    inside a canvas, where Playwright's role queries do not look); an unnamed grid fails."""
+    open_page(tall_page, base_url + path)
+    tall_page.locator('[data-testid="stDataFrame"] [role="grid"]').first.wait_for(state="attached")
+    tall_page.wait_for_function(
+        '[...document.querySelectorAll(\'[data-testid="stDataFrame"] [role="grid"]\')]'
+        ".every(g => g.getAttribute('aria-label'))"
+    )
+    tree = tall_page.context.new_cdp_session(tall_page).send("Accessibility.getFullAXTree")["nodes"]
+    names = [n.get("name", {}).get("value") for n in tree if n.get("role", {}).get("value") == "grid"]
+    assert name in names and all(names), names
