@@ -293,6 +293,11 @@ def test_each_table_is_named_by_its_heading(base_url: str, tall_page: Page, path
         '[...document.querySelectorAll(\'[data-testid="stDataFrame"] [role="grid"]\')]'
         ".every(g => g.getAttribute('aria-label'))"
     )
-    tree = tall_page.context.new_cdp_session(tall_page).send("Accessibility.getFullAXTree")["nodes"]
-    names = [n.get("name", {}).get("value") for n in tree if n.get("role", {}).get("value") == "grid"]
+    cdp = tall_page.context.new_cdp_session(tall_page)
+    for _attempt in range(20):  # Chromium updates its accessibility tree a moment after the DOM
+        tree = cdp.send("Accessibility.getFullAXTree")["nodes"]
+        names = [n.get("name", {}).get("value") for n in tree if n.get("role", {}).get("value") == "grid"]
+        if name in names and all(names):
+            break
+        tall_page.wait_for_timeout(500)
     assert name in names and all(names), names
