@@ -57,7 +57,6 @@ def show_chart(
     it, where a screen reader meets it first (WCAG 1.1.1). `options` go to `st.plotly_chart`."""
     if summary:
         st.markdown(summary)
-    st.html(NARROW_SCREEN_STYLE)  # a style only: Streamlit draws no element for it
     stem = chart_file_stem(page, name_parts, chart, dt.date.today())
     width = options.get("width")
     sourced = _sourced(id(figure), source, width if isinstance(width, int) else None, figure)

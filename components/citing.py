@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
@@ -22,23 +23,20 @@ def cite_view(facts: Facts, *, page: str, page_title: str, link: str, key: str) 
     st.code(dashboard_citation(facts, today, link, page_title), language=None, wrap_lines=True)
     stem = file_name(page, ["citation"], today).removesuffix(".csv")
     row = st.container(horizontal=True, gap="small")
-    row.download_button(
-        _("BibTeX"),
-        data=in_language(language, lambda: bibtex(facts, view)),
-        file_name=f"{stem}.bib",
-        mime="application/x-bibtex",
-        on_click="ignore",
-        icon=":material/format_quote:",
-        key=f"{key}_bib",
-        help=_("For Zotero, Mendeley, JabRef or LaTeX: this view and each source it draws on."),
-    )
-    row.download_button(
-        _("RIS"),
-        data=in_language(language, lambda: ris(facts, view)),
-        file_name=f"{stem}.ris",
-        mime="application/x-research-info-systems",
-        on_click="ignore",
-        icon=":material/format_quote:",
-        key=f"{key}_ris",
-        help=_("For EndNote, Zotero or Mendeley: this view and each source it draws on."),
-    )
+    formats = (  # label, builder, extension, MIME type, help
+        ("BibTeX", bibtex, "bib", "application/x-bibtex",
+         _("For Zotero, Mendeley, JabRef or LaTeX: this view and each source it draws on.")),
+        ("RIS", ris, "ris", "application/x-research-info-systems",
+         _("For EndNote, Zotero or Mendeley: this view and each source it draws on.")),
+    )  # fmt: skip
+    for label, build, extension, mime, help_text in formats:
+        row.download_button(
+            label,
+            data=in_language(language, partial(build, facts, view)),
+            file_name=f"{stem}.{extension}",
+            mime=mime,
+            on_click="ignore",
+            icon=":material/format_quote:",
+            key=f"{key}_{extension}",
+            help=help_text,
+        )
