@@ -160,8 +160,8 @@ def _views_built(facts) -> dict[str, float]:
 
     pages = {
         "overview": [overview.central_asia_money, overview.stated_counts, overview.principle_lists],
-        "aid": [aid.aid_options, money_view],
-        "timeline": [timeline.timeline_options, timeline.event_view, timeline.event_ids],
+        "aid": [aid.params.aid_options, money_view],
+        "timeline": [timeline.params.timeline_options, timeline.data.event_view, timeline.data.event_ids],
         "compare": [compare_data.compare_data],
     }
     built = {}

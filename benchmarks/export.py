@@ -23,7 +23,7 @@ from core.money import money_view
 def view_of(rows: int) -> pd.DataFrame:
     """The aid page's CSV frame, the bundled rows repeated to `rows`, some text made formula-like."""
     facts = load_facts(DEFAULT_DATA_DIR)
-    table = aid.table(money_view(facts), sources=facts.sources)
+    table = aid.table.table(money_view(facts), sources=facts.sources)
     frame = table.iloc[np.arange(rows) % len(table)].reset_index(drop=True)
     frame["description"] = frame["description"].astype("string")
     frame.loc[::97, "description"] = "=HYPERLINK(x)"

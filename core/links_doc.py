@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from core import aid, timeline
-from core.compare import options as compare_options
+from core.compare import params as compare_params
 from core.params import PageParams
 
-REGISTRIES: tuple[PageParams, ...] = (aid.PARAMS, timeline.PARAMS, compare_options.PARAMS)
+REGISTRIES: tuple[PageParams, ...] = (aid.params.PARAMS, timeline.params.PARAMS, compare_params.PARAMS)
 
 
 def with_tables(text: str) -> str:

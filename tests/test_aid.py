@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from core import aid, aid_figures
+from core import aid
 from core.columns import COLUMNS
 from core.facts import Facts, load_facts
 from core.money import money_view
@@ -18,8 +18,8 @@ from core.url_state import QueryReader
 
 
 @pytest.fixture(scope="module")
-def options(bundled_facts: Facts) -> aid.AidOptions:
-    return aid.aid_options(bundled_facts)
+def options(bundled_facts: Facts) -> aid.params.AidOptions:
+    return aid.params.aid_options(bundled_facts)
 
 
 @pytest.fixture(scope="module")
@@ -49,12 +49,12 @@ def flows(rows: list[tuple]) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def filters(options: aid.AidOptions) -> Callable[..., aid.AidFilters]:
+def filters(options: aid.params.AidOptions) -> Callable[..., aid.params.AidFilters]:
     """filters(**changes): the default filters, every recipient chosen, with those fields changed."""
 
-    def build(**changes) -> aid.AidFilters:
+    def build(**changes) -> aid.params.AidFilters:
         every = {"recipients": tuple(options.recipients)}
-        return aid.AidFilters(**{**vars(aid.PARAMS.defaults(options)), **every, **changes})
+        return aid.params.AidFilters(**{**vars(aid.params.PARAMS.defaults(options)), **every, **changes})
 
     return build
 
@@ -90,13 +90,13 @@ def test_overlaps(start, end, years, expected) -> None:
     ],
 )
 def test_filter_money(changes, expected_ids, filters, view) -> None:
-    assert sorted(aid.filter_money(view, filters(**changes))["flow_id"]) == expected_ids
+    assert sorted(aid.data.filter_money(view, filters(**changes))["flow_id"]) == expected_ids
 
 
 def test_the_view_is_largest_first_so_filtered_rows_are_too(filters, view) -> None:
     # The hovers take a group's first rows as its largest, and the table opens on the biggest figures.
     assert view["amount_usd"].is_monotonic_decreasing
-    kept = aid.filter_money(view, filters(years=(2015, 2019), undated=False))
+    kept = aid.data.filter_money(view, filters(years=(2015, 2019), undated=False))
     assert kept["amount_usd"].is_monotonic_decreasing and len(kept) < len(view)
 
 
@@ -111,14 +111,14 @@ def test_the_view_is_largest_first_so_filtered_rows_are_too(filters, view) -> No
 )
 def test_empty_reason_names_the_filters(changes, words, filters, view) -> None:
     f = filters(**changes)
-    assert aid.filter_money(view, f).empty
-    assert words in aid.empty_reason(view, f).lower()
+    assert aid.data.filter_money(view, f).empty
+    assert words in aid.data.empty_reason(view, f).lower()
 
 
 def test_empty_reason_names_a_filter_that_excludes_everything_alone(filters) -> None:
     small = flows([("A", "KAZ", 10, None, 2005, 2006, "realised")])
     f = filters(years=(2010, 2019), undated=False)
-    reason = aid.empty_reason(small, f)
+    reason = aid.data.empty_reason(small, f)
     assert reason.startswith("No figure matches the year range (with figures of no stated period dropped) chosen.")
 
 
@@ -129,17 +129,17 @@ def test_annualise_spreads_closed_periods_and_leaves_the_rest() -> None:
         ("C", "SSEA", 300, "some", 1954, None, "realised"),  # open
         ("D", "UZB", 6, None, None, None, "agreed"),  # no period
     ])  # fmt: skip
-    spread = aid.annualise(small)
+    spread = aid.data.annualise(small)
     per_flow = spread.groupby("flow_id")["amount_per_year_usd"].agg(["count", "sum", "first"])
     assert per_flow.loc["A"].tolist() == [15, 15.0, 1.0]
     assert per_flow.loc["B"].tolist() == [1, 18.0, 18.0]
     assert set(spread["flow_id"]) == {"A", "B"}
-    assert aid.not_annualisable(small)["flow_id"].tolist() == ["C", "D"]
-    assert aid.annualise(small, (2015, 2016))["year"].tolist() == [2015, 2016, 2015]
+    assert aid.data.not_annualisable(small)["flow_id"].tolist() == ["C", "D"]
+    assert aid.data.annualise(small, (2015, 2016))["year"].tolist() == [2015, 2016, 2015]
 
 
-def data_of(frame: pd.DataFrame, memberships: dict | None = None) -> aid.AidData:
-    return aid.AidData(view=frame, scopes=Scopes(memberships or {}), names={})
+def data_of(frame: pd.DataFrame, memberships: dict | None = None) -> aid.data.AidData:
+    return aid.data.AidData(view=frame, scopes=Scopes(memberships or {}), names={})
 
 
 def test_totals_never_mix_statuses_and_leave_undated_figures_apart() -> None:
@@ -149,7 +149,7 @@ def test_totals_never_mix_statuses_and_leave_undated_figures_apart() -> None:
         ("B", "USA", 5, "approximately", None, None, "realised"),
         ("C", "UZB", 7, None, None, None, "agreed"),
     ])  # fmt: skip
-    totals = aid.totals(small, data_of(small), (2000, 2019)).set_index("status")
+    totals = aid.view.totals(small, data_of(small), (2000, 2019)).set_index("status")
     realised, agreed = totals.loc["Realised"], totals.loc["Agreed"]
     assert realised["total"] == "US$14" and realised["adds"] == "2 figures: A; E"  # not B: no stated period
     assert realised["not added"] == "B (no stated period)"
@@ -160,18 +160,18 @@ def test_totals_of_a_group_and_its_member_are_not_added() -> None:
     small = flows(
         [("R", "CA5", 12, "approximately", 1993, 2001, "realised"), ("K", "KAZ", 5, None, 2005, 2006, "realised")]
     )
-    totals = aid.totals(small, data_of(small, {"CA5": {"KAZ": "definition"}}), (1990, 2019))
+    totals = aid.view.totals(small, data_of(small, {"CA5": {"KAZ": "definition"}}), (1990, 2019))
     assert totals["total"].tolist() == ["no total"]
     assert "no total: CA5 includes KAZ" in totals["not added"].iloc[0]
-    unknown = aid.totals(small, data_of(small, {"CA5": {"KAZ": "unknown"}}), (1990, 2019))
+    unknown = aid.view.totals(small, data_of(small, {"CA5": {"KAZ": "unknown"}}), (1990, 2019))
     assert unknown["total"].tolist() == ["no total"] and "leaves open" in unknown["not added"].iloc[0]
-    apart = aid.totals(small, data_of(small), (1990, 2019))  # disjoint: added, and approximate
+    apart = aid.view.totals(small, data_of(small), (1990, 2019))  # disjoint: added, and approximate
     assert apart["total"].tolist() == ["approximately US$17"] and apart["of which vague"].tolist() == [1]
 
 
 def test_read_filters_from_a_link_with_bad_parts(options) -> None:
     reader = QueryReader({"recipient": ["KAZ", "ZZZ"], "years": ["2019-1993"], "by": ["colour"], "foo": ["1"]})
-    f = aid.PARAMS.read(reader, options)
+    f = aid.params.PARAMS.read(reader, options)
     notices = reader.finish()
     assert f.recipients == ("KAZ",) and f.years == (1993, 2019) and f.by == "recipient"
     assert len(notices) == 4
@@ -179,13 +179,13 @@ def test_read_filters_from_a_link_with_bad_parts(options) -> None:
 
 def test_to_query_round_trips_every_value(filters, options) -> None:
     f = filters(recipients=("KAZ", "UZB"), years=(2000, 2010), undated=False, by="status", per_year=True)
-    query = {k: [v] if isinstance(v, str) else list(v) for k, v in aid.PARAMS.to_query(f).items()}
-    assert aid.PARAMS.read(QueryReader(query), options) == f
+    query = {k: [v] if isinstance(v, str) else list(v) for k, v in aid.params.PARAMS.to_query(f).items()}
+    assert aid.params.PARAMS.read(QueryReader(query), options) == f
 
 
 def bars_of(frame: pd.DataFrame, by: str = "recipient", years=(1950, 2019)):
-    units, count = aid_figures.bar_units(frame, by, data_of(frame), years)
-    return aid_figures.bars_figure(units, by), count
+    units, count = aid.figures.bar_units(frame, by, data_of(frame), years)
+    return aid.figures.bars_figure(units, by), count
 
 
 def test_bars_add_only_what_the_rule_allows_and_draw_the_rest_beside() -> None:
@@ -213,7 +213,7 @@ def test_timeline_figure_spans_years_and_marks_open_periods() -> None:
         ("C", "SSEA", 300, "some", 1954, None, "realised"),
         ("B", "TKM", 18, None, 2015, 2015, "contracts_signed"),
     ])  # fmt: skip
-    figure = aid_figures.timeline_figure(small, (1954, 2019))
+    figure = aid.figures.timeline_figure(small, (1954, 2019))
     realised = figure.data[0]
     assert realised.orientation == "h"
     assert list(realised.base) == [2005, 1954] and list(realised.x) == [15, 66]
@@ -228,22 +228,22 @@ def test_timeline_figure_spans_years_and_marks_open_periods() -> None:
 
 def test_per_year_figure_says_the_assumption() -> None:
     small = flows([("A", "KAZ", 10, None, 2005, 2006, "realised")])
-    figure = aid_figures.per_year_figure(aid.annualise(small), data_of(small))
+    figure = aid.figures.per_year_figure(aid.data.annualise(small), data_of(small))
     assert "even spread" in figure.layout.yaxis.title.text
     assert "even spread" in figure.data[0].name
     assert list(figure.data[0].x) == [2005, 2006]
 
 
 def test_table_has_exact_dollars_and_provenance(view) -> None:
-    shown = aid.table(view)
+    shown = aid.table.table(view)
     assert list(shown.columns[-3:]) == ["source_id", "paragraph", "quote"]
     assert shown.set_index("flow_id").loc["M07", "amount_usd"] == 5_500_000_000
-    assert aid.PER_YEAR_COLUMN not in shown.columns
+    assert aid.table.PER_YEAR_COLUMN not in shown.columns
 
 
 def test_per_year_table_names_the_assumption_and_leaves_gaps(view) -> None:
-    shown = aid.table(view, per_year=True).set_index("flow_id")
-    column = aid.PER_YEAR_COLUMN
+    shown = aid.table.table(view, per_year=True).set_index("flow_id")
+    column = aid.table.PER_YEAR_COLUMN
     assert "even spread" in COLUMNS[column].heading and "assumption" in COLUMNS[column].description
     assert shown.loc["M07", column] == 366_666_667  # 5.5 bn over 2005-2019, 15 years
     assert shown.loc["M09", column] == 18_000_000_000  # a single year keeps its whole amount
@@ -255,10 +255,10 @@ def test_on_generated_data_every_bar_is_a_lawful_total_or_one_figure(tmp_path) -
 
     generate(tmp_path, 400)
     facts = load_facts(tmp_path)
-    data = aid.aid_data(facts)
+    data = aid.data.aid_data(facts)
     years = (1980, 2010)
-    units, count = aid_figures.bar_units(data.view, "recipient", data, years)
-    assert count > len(units) == aid_figures.BARS_DRAWN  # the largest are drawn, the rest counted
+    units, count = aid.figures.bar_units(data.view, "recipient", data, years)
+    assert count > len(units) == aid.figures.BARS_DRAWN  # the largest are drawn, the rest counted
     by_id = data.view.set_index("flow_id")
     for unit in units:
         if "sum of" not in unit.detail:
@@ -274,10 +274,10 @@ def test_on_generated_data_every_bar_is_a_lawful_total_or_one_figure(tmp_path) -
 
 def test_the_per_year_caption_names_a_few_figures_and_counts_the_rest() -> None:
     rows = [(f"F{i}", "KAZ", 1000 - i, None, 2000, None, "realised") for i in range(40)]
-    text = aid.not_annualisable_text(flows(rows))
-    assert text.count("KAZ") == aid.LISTED_APART
-    assert text.endswith(f"; and {40 - aid.LISTED_APART} more (the table lists them)")
-    assert "KAZ" in aid.not_annualisable_text(flows(rows[:2])) and "more" not in aid.not_annualisable_text(
+    text = aid.data.not_annualisable_text(flows(rows))
+    assert text.count("KAZ") == aid.data.LISTED_APART
+    assert text.endswith(f"; and {40 - aid.data.LISTED_APART} more (the table lists them)")
+    assert "KAZ" in aid.data.not_annualisable_text(flows(rows[:2])) and "more" not in aid.data.not_annualisable_text(
         flows(rows[:2])
     )
 
@@ -285,8 +285,8 @@ def test_the_per_year_caption_names_a_few_figures_and_counts_the_rest() -> None:
 def test_the_shared_view_says_why_it_is_empty(filters, view) -> None:
     nothing = filters(statuses=("agreed",), recipients=("KAZ",))
     data = data_of(view)
-    assert aid_figures.aid_view(data, nothing).empty_reason == aid.empty_reason(view, nothing) != ""
-    assert aid_figures.aid_view(data, filters()).empty_reason == ""
+    assert aid.view.aid_view(data, nothing).empty_reason == aid.data.empty_reason(view, nothing) != ""
+    assert aid.view.aid_view(data, filters()).empty_reason == ""
 
 
 def test_a_bar_whose_figures_are_all_far_down_still_lists_them() -> None:
@@ -295,12 +295,12 @@ def test_a_bar_whose_figures_are_all_far_down_still_lists_them() -> None:
     big = [(f"A{n}", "KAZ", 10_000_000 + n, None, 2010, 2010, "realised") for n in range(2000)]
     small = [(f"B{n}", "UZB", 100 + n, None, 2010, 2010, "realised") for n in range(3)]
     frame = flows(big + small).sort_values("amount_usd", ascending=False, kind="stable").reset_index(drop=True)
-    assert len(frame) > aid_figures.HOVER_LIMIT * 64 * 2  # the first head holds none of UZB's rows
+    assert len(frame) > aid.figures.HOVER_LIMIT * 64 * 2  # the first head holds none of UZB's rows
     bar = bars_of(frame, years=(2010, 2010))[0].data[0]
     hovers = {label.split("<br>")[0]: hover for label, hover in zip(bar.y, bar.customdata, strict=True)}
     assert all(f"<b>US${amount:,}</b>" in hovers["UZB"] for amount in (100, 101, 102))
     assert hovers["KAZ"].startswith("<b>US$20 bn</b>: a total of 2,000 figures")
-    assert hovers["KAZ"].count("<b>US$") == 1 + aid_figures.HOVER_LIMIT and "and 1,995 more figures" in hovers["KAZ"]
+    assert hovers["KAZ"].count("<b>US$") == 1 + aid.figures.HOVER_LIMIT and "and 1,995 more figures" in hovers["KAZ"]
 
 
 def test_per_year_adds_within_status_and_kind_and_never_overlapping_recipients() -> None:
@@ -309,9 +309,9 @@ def test_per_year_adds_within_status_and_kind_and_never_overlapping_recipients()
         ("K", "KAZ", 4, None, 2001, 2002, "realised"),
         ("U", "UZB", 6, None, 2001, 2001, "agreed"),
     ])  # fmt: skip
-    spread = aid.annualise(small)
-    apart = aid_figures.per_year_figure(spread, data_of(small, {"CA5": {"KAZ": "definition"}}))
+    spread = aid.data.annualise(small)
+    apart = aid.figures.per_year_figure(spread, data_of(small, {"CA5": {"KAZ": "definition"}}))
     assert [t.name.split(" (")[0] for t in apart.data] == ["Realised · Aid · R", "Realised · Aid · K", "Agreed · Aid"]
-    added = aid_figures.per_year_figure(spread, data_of(small))  # no membership: the two are added
+    added = aid.figures.per_year_figure(spread, data_of(small))  # no membership: the two are added
     realised = added.data[0]
     assert realised.name.startswith("Realised · Aid (") and list(realised.y * 1e9) == pytest.approx([6, 8, 2])

@@ -7,7 +7,7 @@ import dataclasses
 
 import plotly.graph_objects as go
 
-from core import aid, aid_figures, chart_text, timeline, timeline_figures
+from core import aid, chart_text, timeline
 from core.facts import Facts
 
 
@@ -29,17 +29,19 @@ def test_horizontal_bars_are_named_top_first_with_their_series() -> None:
 
 
 def test_the_aid_summary_follows_the_filters(bundled_facts: Facts) -> None:
-    data = aid.aid_data(bundled_facts)
-    default = aid.PARAMS.defaults(aid.aid_options(bundled_facts))
-    everything = chart_text.describe(aid_figures.aid_view(data, default).bars, "Money")
+    data = aid.data.aid_data(bundled_facts)
+    default = aid.params.PARAMS.defaults(aid.params.aid_options(bundled_facts))
+    everything = chart_text.describe(aid.view.aid_view(data, default).bars, "Money")
     assert "Kazakhstan" in everything and "US$5.5 bn" in everything.replace("\\", "")
     alone = dataclasses.replace(default, recipients=("KAZ",))
-    one = chart_text.describe(aid_figures.aid_view(data, alone).bars, "Money")
+    one = chart_text.describe(aid.view.aid_view(data, alone).bars, "Money")
     assert "Kazakhstan" in one and "Turkmenistan" not in one
 
 
 def test_the_timeline_summary_gives_full_titles_per_category(bundled_facts: Facts) -> None:
-    view = timeline.event_view(bundled_facts)
-    filters = dataclasses.replace(timeline.PARAMS.defaults(timeline.timeline_options(bundled_facts)), text="Andijan")
-    text = chart_text.describe(timeline_figures.chart(view, filters), "Events").replace("\\", "")
+    view = timeline.data.event_view(bundled_facts)
+    filters = dataclasses.replace(
+        timeline.params.PARAMS.defaults(timeline.params.timeline_options(bundled_facts)), text="Andijan"
+    )
+    text = chart_text.describe(timeline.figures.chart(view, filters), "Events").replace("\\", "")
     assert text == "Events: Security incidents and operations: 1 event, 2005: Andijan events."

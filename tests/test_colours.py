@@ -12,10 +12,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from core import aid, aid_figures, timeline, timeline_figures
+from core import aid, timeline
 from core.compare import data as compare_data
-from core.compare import figures as compare_figures
-from core.compare.options import PARAMS as COMPARE_PARAMS
+from core.compare import view as compare_view
+from core.compare.params import PARAMS as COMPARE_PARAMS
 from core.facts import Facts
 from core.style import category_colour, status_style
 
@@ -39,7 +39,7 @@ def _one_look_each(looks: Looks) -> None:
 
 @pytest.fixture(scope="module")
 def view(bundled_facts: Facts) -> pd.DataFrame:
-    return timeline.event_view(bundled_facts)
+    return timeline.data.event_view(bundled_facts)
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +48,9 @@ def categories(bundled_facts: Facts) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def timeline_states(bundled_facts: Facts, categories: list[str]) -> dict[str, timeline.TimelineFilters]:
+def timeline_states(bundled_facts: Facts, categories: list[str]) -> dict[str, timeline.params.TimelineFilters]:
     """Filter states that leave different sets of categories on screen."""
-    default = timeline.PARAMS.defaults(timeline.timeline_options(bundled_facts))
+    default = timeline.params.PARAMS.defaults(timeline.params.timeline_options(bundled_facts))
     states = {
         "all": default,
         "country KGZ": dataclasses.replace(default, countries=("KGZ",), region=False),
@@ -82,11 +82,11 @@ def test_a_category_has_one_colour_in_every_filter_state(
     drawn, view, categories, timeline_states, bundled_facts, monkeypatch
 ) -> None:
     if drawn == "counts":
-        monkeypatch.setattr(timeline, "EVENTS_DRAWN", 0)  # every view becomes counts per year
+        monkeypatch.setattr(timeline.figures, "EVENTS_DRAWN", 0)  # every view becomes counts per year
     looks: Looks = defaultdict(set)
     drawn_states = 0
     for name, filters in timeline_states.items():
-        figure = timeline_figures.chart(view, filters)
+        figure = timeline.figures.chart(view, filters)
         if figure is None:
             continue  # no dated event left
         drawn_states += 1
@@ -104,11 +104,13 @@ def test_a_category_has_one_colour_in_every_filter_state(
 
 def test_points_and_counts_give_a_category_the_same_colour(view, timeline_states, bundled_facts) -> None:
     for name, filters in timeline_states.items():
-        dated = timeline.filter_events(view, filters).dropna(subset=["year_start"])
+        dated = timeline.data.filter_events(view, filters).dropna(subset=["year_start"])
         if dated.empty:
             continue
-        points = timeline_figures.timeline_figure(dated, timeline.assign_lanes(dated, filters.years), filters.years)
-        counts = timeline_figures.counts_figure(dated)
+        points = timeline.figures.timeline_figure(
+            dated, timeline.figures.assign_lanes(dated, filters.years), filters.years
+        )
+        counts = timeline.figures.counts_figure(dated)
         assert dict(_category_looks(points, bundled_facts)) == dict(_category_looks(counts, bundled_facts)), name
 
 
@@ -133,9 +135,9 @@ def status_of_label(bundled_facts: Facts) -> dict[str, str]:
     return {str(label): str(status) for status, label in labels.items()}
 
 
-def _aid_states(facts: Facts) -> dict[str, aid.AidFilters]:
-    options = aid.aid_options(facts)
-    default = aid.PARAMS.defaults(options)
+def _aid_states(facts: Facts) -> dict[str, aid.params.AidFilters]:
+    options = aid.params.aid_options(facts)
+    default = aid.params.PARAMS.defaults(options)
     states = {f"by {by}": dataclasses.replace(default, by=by) for by in ("recipient", "kind", "status")}
     states.update({f"{s} alone": dataclasses.replace(default, statuses=(s,)) for s in options.statuses})
     states.update({f"{s} alone by status": dataclasses.replace(default, statuses=(s,), by="status")
@@ -151,16 +153,16 @@ def _aid_states(facts: Facts) -> dict[str, aid.AidFilters]:
 
 
 def test_a_status_has_one_colour_and_pattern_on_the_aid_page(bundled_facts, status_of_label) -> None:
-    data = aid.aid_data(bundled_facts)
+    data = aid.data.aid_data(bundled_facts)
     looks: Looks = defaultdict(set)
     states = _aid_states(bundled_facts)
     drawn = set()
     for name, filters in states.items():
-        bars = aid_figures.aid_view(data, filters).bars
-        flows = aid.filter_money(data.view, filters)
+        bars = aid.view.aid_view(data, filters).bars
+        flows = aid.data.filter_money(data.view, filters)
         figures = [bars] if bars is not None else []
         if not flows.empty:
-            figures.append(aid_figures.timeline_figure(flows, filters.years))  # the page's "over time" chart
+            figures.append(aid.figures.timeline_figure(flows, filters.years))  # the page's "over time" chart
         drawn.update([name] if figures else [])
         for figure in figures:
             for trace in figure.data:
@@ -189,7 +191,7 @@ def test_a_status_has_one_colour_and_pattern_in_the_comparison(bundled_facts) ->
     states.update({f"{key} alone": dataclasses.replace(default, metrics=(key,)) for key in money})
     looks: Looks = defaultdict(set)
     for name, filters in states.items():
-        panels = compare_figures.compare_view(data, filters).panels
+        panels = compare_view.compare_view(data, filters).panels
         assert panels, name
         for metric, figure in panels:
             bars = [trace for trace in figure.data if trace.type == "bar"]

@@ -9,9 +9,10 @@ import pytest
 
 from core.compare import data as compare_data
 from core.compare import figures as compare_figures
+from core.compare import view as compare_view
 from core.compare.cells import Cell, comparison, stated_nothing
 from core.compare.data import CompareData
-from core.compare.options import MAX_LISTED_EVENTS, PARAMS, CompareFilters, chosen_metrics, empty_reason
+from core.compare.params import MAX_LISTED_EVENTS, PARAMS, CompareFilters, chosen_metrics, empty_reason
 from core.compare.regional import regional_events, regional_figures, regional_part
 from core.compare.table import TEXT_WIDTH, order_cells, text_widths
 from core.compare.table import table as comparison_table
@@ -478,7 +479,7 @@ def test_a_big_data_set_shows_part_of_the_regional_figures_and_counts_all(tmp_pa
     first, total = regional_part(data, filters, limit=20)
     assert total == len(every) > 20
     assert first.equals(every.head(20))
-    shown = compare_figures.compare_view(data, filters)
+    shown = compare_view.compare_view(data, filters)
     assert shown.regional.total == len(every) and shown.regional.shown == min(len(every), 1000)
     events = regional_events(data, filters)
     assert shown.regional_events_total == len(events) > MAX_LISTED_EVENTS

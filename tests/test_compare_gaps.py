@@ -12,7 +12,7 @@ from core.compare import data as compare_data
 from core.compare.cells import Cell, comparison
 from core.compare.data import CompareData
 from core.compare.figures import cell_hover
-from core.compare.options import PARAMS
+from core.compare.params import PARAMS
 from core.facts import Facts
 from tests.apptest_support import open_app
 

@@ -15,7 +15,7 @@ import pytest
 
 from core.compare import data as compare_data
 from core.compare.cells import comparison
-from core.compare.options import PARAMS, REGION_RULE
+from core.compare.params import PARAMS, REGION_RULE
 from core.compare.regional import regional_events
 from core.facts import Facts, load_facts
 from tests.apptest_support import open_app

@@ -21,7 +21,7 @@ from core.compare import data as compare_data
 from core.compare import figures as compare_figures
 from core.compare.cells import comparison
 from core.compare.data import CompareData
-from core.compare.options import PARAMS, CompareFilters, Metric
+from core.compare.params import PARAMS, CompareFilters, Metric
 from core.compare.regional import regional_figures
 from core.facts import Facts, load_facts
 from core.formatting import format_usd

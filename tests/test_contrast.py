@@ -13,10 +13,10 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from core import aid, aid_figures, timeline, timeline_figures
+from core import aid, timeline
 from core.compare import data as compare_data
-from core.compare import figures as compare_figures
-from core.compare.options import PARAMS as COMPARE_PARAMS
+from core.compare import view as compare_view
+from core.compare.params import PARAMS as COMPARE_PARAMS
 from core.facts import Facts
 from core.style import BACKGROUND, readable
 
@@ -138,8 +138,8 @@ def failures(figure: go.Figure) -> list[str]:
 
 
 def _aid_figures(facts: Facts) -> Iterator[tuple[str, go.Figure]]:
-    data = aid.aid_data(facts)
-    default = aid.PARAMS.defaults(aid.aid_options(facts))
+    data = aid.data.aid_data(facts)
+    default = aid.params.PARAMS.defaults(aid.params.aid_options(facts))
     states = {
         "default": default,
         "by kind": dataclasses.replace(default, by="kind"),
@@ -148,21 +148,21 @@ def _aid_figures(facts: Facts) -> Iterator[tuple[str, go.Figure]]:
         "one recipient": dataclasses.replace(default, recipients=default.recipients[:1]),
     }
     for name, filters in states.items():
-        view = aid_figures.aid_view(data, filters)
+        view = aid.view.aid_view(data, filters)
         if view.bars is not None:
             yield f"aid bars, {name}", view.bars
-        flows = aid.filter_money(data.view, filters)
+        flows = aid.data.filter_money(data.view, filters)
         dated = flows[flows["year_start"].notna()]
         if not dated.empty:
-            yield f"aid over time, {name}", aid_figures.timeline_figure(dated, filters.years)
-        spread = aid.annualise(aid.annualisable(flows, filters.years), filters.years)
+            yield f"aid over time, {name}", aid.figures.timeline_figure(dated, filters.years)
+        spread = aid.data.annualise(aid.data.annualisable(flows, filters.years), filters.years)
         if not spread.empty:
-            yield f"aid per year, {name}", aid_figures.per_year_figure(spread, data)
+            yield f"aid per year, {name}", aid.figures.per_year_figure(spread, data)
 
 
 def _timeline_figures(facts: Facts) -> Iterator[tuple[str, go.Figure]]:
-    view = timeline.event_view(facts)
-    default = timeline.PARAMS.defaults(timeline.timeline_options(facts))
+    view = timeline.data.event_view(facts)
+    default = timeline.params.PARAMS.defaults(timeline.params.timeline_options(facts))
     states = {
         "default": default,
         "E13 selected": dataclasses.replace(default, event="E13"),
@@ -170,10 +170,10 @@ def _timeline_figures(facts: Facts) -> Iterator[tuple[str, go.Figure]]:
         "years 2004-2012": dataclasses.replace(default, years=(2004, 2012)),
     }
     for name, filters in states.items():
-        figure = timeline_figures.chart(view, filters)
+        figure = timeline.figures.chart(view, filters)
         if figure is not None:
             yield f"timeline, {name}", figure
-    yield "timeline counts", timeline_figures.counts_figure(view[view["year_start"].notna()])
+    yield "timeline counts", timeline.figures.counts_figure(view[view["year_start"].notna()])
 
 
 def _compare_figures(facts: Facts) -> Iterator[tuple[str, go.Figure]]:
@@ -185,7 +185,7 @@ def _compare_figures(facts: Facts) -> Iterator[tuple[str, go.Figure]]:
         "years 2010-2020": dataclasses.replace(default, years=(2010, 2020), metrics=tuple(data.options.metrics)),
     }
     for name, filters in states.items():
-        for metric, figure in compare_figures.compare_view(data, filters).panels:
+        for metric, figure in compare_view.compare_view(data, filters).panels:
             yield f"compare {metric.id}, {name}", figure
 
 

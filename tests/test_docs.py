@@ -31,11 +31,11 @@ def test_every_parameter_of_every_page_is_documented(registry) -> None:
 def test_a_changed_registry_makes_the_docs_stale() -> None:
     """The check above can fail: a parameter documented differently is caught."""
     text = (DOCS / "links.md").read_text(encoding="utf-8")
-    changed = dataclasses.replace(aid.PARAMS.param("scale"), doc_default="`log`")
+    changed = dataclasses.replace(aid.params.PARAMS.param("scale"), doc_default="`log`")
     registry = dataclasses.replace(
-        aid.PARAMS, params=tuple(changed if p.key == "scale" else p for p in aid.PARAMS.params)
+        aid.params.PARAMS, params=tuple(changed if p.key == "scale" else p for p in aid.params.PARAMS.params)
     )
-    assert registry.docs_table() != aid.PARAMS.docs_table()
+    assert registry.docs_table() != aid.params.PARAMS.docs_table()
     assert registry.docs_table() not in text
 
 

@@ -21,8 +21,8 @@ import pytest
 from core import aid, timeline
 from core.columns import COLUMNS, NOT_STATED_BY_SOURCE
 from core.compare.data import compare_data
-from core.compare.figures import compare_view
-from core.compare.options import PARAMS as COMPARE
+from core.compare.params import PARAMS as COMPARE
+from core.compare.view import compare_view
 from core.export import ViewDescription, citation_zip, dictionary_table, safe_csv
 from core.facts import Facts
 from core.formatting import NOT_STATED
@@ -36,16 +36,18 @@ TODAY = dt.date(2026, 11, 29)
 
 def aid_rows(facts: Facts, every_recipient: bool = False, **query: str) -> pd.DataFrame:
     """The aid page's CSV for a view given as its query string (as dashboard/app_pages/aid.py builds it)."""
-    data = aid.aid_data(facts)
-    options = aid.aid_options(facts)
+    data = aid.data.aid_data(facts)
+    options = aid.params.aid_options(facts)
     given = {k: [v] for k, v in query.items()} | ({"recipient": list(options.recipients)} if every_recipient else {})
-    filters = aid.PARAMS.read(QueryReader(given), options)
-    return aid.table(aid.filter_money(data.view, filters), filters.per_year, facts.sources)
+    filters = aid.params.PARAMS.read(QueryReader(given), options)
+    return aid.table.table(aid.data.filter_money(data.view, filters), filters.per_year, facts.sources)
 
 
 def timeline_rows(facts: Facts, **query: str) -> pd.DataFrame:
-    filters = timeline.PARAMS.read(QueryReader({k: [v] for k, v in query.items()}), timeline.timeline_options(facts))
-    return timeline.table(timeline.filter_events(timeline.event_view(facts), filters), facts.sources)
+    filters = timeline.params.PARAMS.read(
+        QueryReader({k: [v] for k, v in query.items()}), timeline.params.timeline_options(facts)
+    )
+    return timeline.table.table(timeline.data.filter_events(timeline.data.event_view(facts), filters), facts.sources)
 
 
 def compare_rows(facts: Facts, every_metric: bool = False, **query: str) -> pd.DataFrame:

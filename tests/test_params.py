@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from core import aid, timeline
 from core.compare import data as compare_data
-from core.compare import options as compare_options
+from core.compare import params as compare_params
 from core.facts import Facts
 from core.params import PageParams, Param
 from core.url_state import QueryReader, permalink
@@ -31,9 +31,9 @@ PAGES = list(SCRIPTS)
 def registries(bundled_facts: Facts) -> dict[str, tuple[PageParams, Any]]:
     """Each page's registry with the options the bundled data offers."""
     return {
-        "aid": (aid.PARAMS, aid.aid_options(bundled_facts)),
-        "timeline": (timeline.PARAMS, timeline.timeline_options(bundled_facts)),
-        "compare": (compare_options.PARAMS, compare_data.compare_data(bundled_facts).options),
+        "aid": (aid.params.PARAMS, aid.params.aid_options(bundled_facts)),
+        "timeline": (timeline.params.PARAMS, timeline.params.timeline_options(bundled_facts)),
+        "compare": (compare_params.PARAMS, compare_data.compare_data(bundled_facts).options),
     }
 
 
@@ -106,7 +106,7 @@ def test_the_summary_names_every_filter_the_registry_says(page: str, registries)
 
 def test_a_registry_that_does_not_match_its_filters_is_refused() -> None:
     with pytest.raises(TypeError, match="do not match the fields"):
-        PageParams(page="aid", prefix="aid", filters=aid.AidFilters, params=aid.PARAMS.params[:-1])
+        PageParams(page="aid", prefix="aid", filters=aid.params.AidFilters, params=aid.params.PARAMS.params[:-1])
 
 
 def _widgets(at, registry: PageParams) -> dict[str, Any]:

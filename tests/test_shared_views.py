@@ -7,11 +7,11 @@ import dataclasses
 import pytest
 
 from components.data import for_filters, forget_filter_states
-from core import aid, aid_figures, timeline, timeline_figures
+from core import aid, timeline
 from core.compare import data as compare_data
-from core.compare import figures as compare_figures
-from core.compare.options import PARAMS as COMPARE_PARAMS
-from core.compare.options import CompareFilters
+from core.compare import view as compare_view
+from core.compare.params import PARAMS as COMPARE_PARAMS
+from core.compare.params import CompareFilters
 from core.facts import Facts
 from tests.apptest_support import open_app
 
@@ -27,9 +27,9 @@ def counting(calls: list):
 def test_one_build_per_data_version_and_filter_state(bundled_facts: Facts) -> None:
     calls: list = []
     build = counting(calls)
-    options = aid.aid_options(bundled_facts)
-    first = aid.PARAMS.defaults(options)
-    again = aid.PARAMS.defaults(options)  # equal, not the same object: as in another session
+    options = aid.params.aid_options(bundled_facts)
+    first = aid.params.PARAMS.defaults(options)
+    again = aid.params.PARAMS.defaults(options)  # equal, not the same object: as in another session
     other = dataclasses.replace(first, by="status")
 
     assert for_filters(bundled_facts, build, None, first) is for_filters(bundled_facts, build, None, again)
@@ -44,7 +44,7 @@ def test_one_build_per_data_version_and_filter_state(bundled_facts: Facts) -> No
     assert len(calls) == 4
 
 
-@pytest.mark.parametrize("filters_class", [aid.AidFilters, CompareFilters, timeline.TimelineFilters])
+@pytest.mark.parametrize("filters_class", [aid.params.AidFilters, CompareFilters, timeline.params.TimelineFilters])
 def test_the_key_names_every_field_of_the_filters(filters_class) -> None:
     # The cache key is repr(filters): a frozen dataclass whose repr shows every field, so no two
     # different filter states can share a result.
@@ -56,20 +56,22 @@ def test_the_key_names_every_field_of_the_filters(filters_class) -> None:
 def test_shared_results_equal_a_fresh_build(bundled_facts: Facts) -> None:
     data = compare_data.compare_data(bundled_facts)
     filters = COMPARE_PARAMS.defaults(data.options)
-    shared = for_filters(bundled_facts, compare_figures.compare_view, data, filters)
-    fresh = compare_figures.compare_view(data, filters)
+    shared = for_filters(bundled_facts, compare_view.compare_view, data, filters)
+    fresh = compare_view.compare_view(data, filters)
     assert shared.rows.equals(fresh.rows) and shared.table.arrow.equals(fresh.table.arrow)
     assert [f.to_dict() for _, f in shared.panels] == [f.to_dict() for _, f in fresh.panels]
 
-    data = aid.aid_data(bundled_facts)
-    by_status = dataclasses.replace(aid.PARAMS.defaults(aid.aid_options(bundled_facts)), by="status")
-    assert for_filters(bundled_facts, aid_figures.aid_view, data, by_status).bars.to_dict() == (
-        aid_figures.aid_view(data, by_status).bars.to_dict()
+    data = aid.data.aid_data(bundled_facts)
+    by_status = dataclasses.replace(aid.params.PARAMS.defaults(aid.params.aid_options(bundled_facts)), by="status")
+    assert for_filters(bundled_facts, aid.view.aid_view, data, by_status).bars.to_dict() == (
+        aid.view.aid_view(data, by_status).bars.to_dict()
     )
-    events = timeline.event_view(bundled_facts)
-    picked = dataclasses.replace(timeline.PARAMS.defaults(timeline.timeline_options(bundled_facts)), event="E13")
-    assert for_filters(bundled_facts, timeline_figures.chart, events, picked).to_dict() == (
-        timeline_figures.chart(events, picked).to_dict()
+    events = timeline.data.event_view(bundled_facts)
+    picked = dataclasses.replace(
+        timeline.params.PARAMS.defaults(timeline.params.timeline_options(bundled_facts)), event="E13"
+    )
+    assert for_filters(bundled_facts, timeline.figures.chart, events, picked).to_dict() == (
+        timeline.figures.chart(events, picked).to_dict()
     )
 
 

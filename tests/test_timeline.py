@@ -7,20 +7,20 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from core import timeline, timeline_figures
+from core import timeline
 from core.facts import Facts
 from core.formatting import NOT_STATED
 from core.url_state import QueryReader
 
 
 @pytest.fixture(scope="module")
-def options(bundled_facts: Facts) -> timeline.TimelineOptions:
-    return timeline.timeline_options(bundled_facts)
+def options(bundled_facts: Facts) -> timeline.params.TimelineOptions:
+    return timeline.params.timeline_options(bundled_facts)
 
 
 @pytest.fixture(scope="module")
 def view(bundled_facts: Facts) -> pd.DataFrame:
-    return timeline.event_view(bundled_facts)
+    return timeline.data.event_view(bundled_facts)
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +29,11 @@ def ids(view: pd.DataFrame) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def filters(options: timeline.TimelineOptions) -> Callable[..., timeline.TimelineFilters]:
+def filters(options: timeline.params.TimelineOptions) -> Callable[..., timeline.params.TimelineFilters]:
     """filters(**changes): the default filters with those fields changed."""
 
-    def build(**changes) -> timeline.TimelineFilters:
-        return timeline.TimelineFilters(**{**vars(timeline.PARAMS.defaults(options)), **changes})
+    def build(**changes) -> timeline.params.TimelineFilters:
+        return timeline.params.TimelineFilters(**{**vars(timeline.params.PARAMS.defaults(options)), **changes})
 
     return build
 
@@ -53,7 +53,7 @@ def events(rows: list[tuple]) -> pd.DataFrame:
     ],
 )
 def test_date_text_says_the_precision(start, end, precision, expected) -> None:
-    assert timeline.date_text(start, end, precision) == expected
+    assert timeline.data.date_text(start, end, precision) == expected
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_date_text_says_the_precision(start, end, precision, expected) -> None:
     ],
 )  # fmt: skip
 def test_filter_events(changes, expected, filters, view) -> None:
-    assert sorted(timeline.filter_events(view, filters(**changes))["event_id"]) == expected
+    assert sorted(timeline.data.filter_events(view, filters(**changes))["event_id"]) == expected
 
 
 def test_the_view_is_in_date_order_with_undated_events_last(view) -> None:
@@ -78,12 +78,12 @@ def test_the_view_is_in_date_order_with_undated_events_last(view) -> None:
     assert dated["year_start"].is_monotonic_increasing
     assert view["year_start"].isna().sum() == len(view) - len(dated) > 0
     assert view["year_start"].tail(len(view) - len(dated)).isna().all()
-    assert view["event_id"].tolist() == timeline.table(view)["event_id"].tolist()
+    assert view["event_id"].tolist() == timeline.table.table(view)["event_id"].tolist()
 
 
 def test_search_is_case_blind_and_treats_the_query_as_text(filters, view) -> None:
-    assert sorted(timeline.filter_events(view, filters(text="aNdIjAn"))["event_id"]) == ["E07"]
-    assert timeline.filter_events(view, filters(text=".*")).empty  # not a regular expression
+    assert sorted(timeline.data.filter_events(view, filters(text="aNdIjAn"))["event_id"]) == ["E07"]
+    assert timeline.data.filter_events(view, filters(text=".*")).empty  # not a regular expression
 
 
 def test_region_wide_events_are_those_naming_the_region_or_all_five(view) -> None:
@@ -100,11 +100,11 @@ def test_region_wide_events_are_those_naming_the_region_or_all_five(view) -> Non
     ],
 )
 def test_empty_reason(changes, words, filters, view) -> None:
-    assert words in timeline.empty_reason(view, filters(**changes))
+    assert words in timeline.data.empty_reason(view, filters(**changes))
 
 
 def _overlapping(frame: pd.DataFrame, rows: pd.Series, years: tuple[int, int]) -> list[tuple[str, str]]:
-    layout = timeline.label_layout(frame, years).join(frame[["event_id", "category"]]).assign(row=rows)
+    layout = timeline.figures.label_layout(frame, years).join(frame[["event_id", "category"]]).assign(row=rows)
     clashes = []
     for _, group in layout.groupby(["category", "row"]):
         spans = group.sort_values("from")
@@ -140,7 +140,7 @@ def _overlapping(frame: pd.DataFrame, rows: pd.Series, years: tuple[int, int]) -
 )  # fmt: skip
 def test_lanes_never_overlap_events_or_labels(rows, apart, rows_per_category) -> None:
     frame = events(rows)
-    lanes = timeline.assign_lanes(frame, (1951, 2020))
+    lanes = timeline.figures.assign_lanes(frame, (1951, 2020))
     assert not _overlapping(frame, lanes, (1951, 2020))
     row = dict(zip(frame["event_id"], lanes, strict=True))
     assert [(a, b) for a, b in apart if row[a] == row[b]] == []
@@ -153,31 +153,31 @@ def test_lanes_on_the_bundled_data_do_not_overlap(view) -> None:
     dated = view[view["year_start"].notna()]
     for years in [(1951, 2020), (2000, 2020), (2015, 2016)]:
         subset = dated[(dated["year_end"] >= years[0]) & (dated["year_start"] <= years[1])]
-        assert not _overlapping(subset, timeline.assign_lanes(subset, years), years)
+        assert not _overlapping(subset, timeline.figures.assign_lanes(subset, years), years)
 
 
 def test_a_label_near_the_end_goes_left() -> None:
     frame = events([("A", 2020, 2020, "x", "C5+1 meeting with the US"), ("B", 1960, 1960, "x", "Early")])
-    assert timeline.label_layout(frame, (1951, 2020))["side"].tolist() == ["left", "right"]
+    assert timeline.figures.label_layout(frame, (1951, 2020))["side"].tolist() == ["left", "right"]
 
 
 def test_read_filters_drops_an_unknown_event_with_a_notice(options, ids) -> None:
     reader = QueryReader({"event": ["E99"], "country": ["KGZ"]})
-    read = timeline.read_filters(reader, options, ids)
+    read = timeline.params.read_filters(reader, options, ids)
     assert read.event == "" and read.countries == ("KGZ",)
     assert "no such event" in reader.finish()[0]
 
 
 def test_to_query_round_trips(filters, options, ids) -> None:
     chosen = filters(countries=("KGZ", "UZB"), region=False, years=(1996, 2010), text="air port", event="E02")
-    query = {k: [v] if isinstance(v, str) else list(v) for k, v in timeline.PARAMS.to_query(chosen).items()}
-    assert timeline.read_filters(QueryReader(query), options, ids) == chosen
+    query = {k: [v] if isinstance(v, str) else list(v) for k, v in timeline.params.PARAMS.to_query(chosen).items()}
+    assert timeline.params.read_filters(QueryReader(query), options, ids) == chosen
 
 
 def test_figure_has_a_trace_per_category_with_spans_and_selection(view) -> None:
     dated = view[view["year_start"].notna() & view["category"].isin(["security", "alliance"])]
-    rows = timeline.assign_lanes(dated, (1951, 2020))
-    figure = timeline_figures.timeline_figure(dated, rows, (1951, 2020), selected="E07")
+    rows = timeline.figures.assign_lanes(dated, (1951, 2020))
+    figure = timeline.figures.timeline_figure(dated, rows, (1951, 2020), selected="E07")
     points = [t for t in figure.data if t.mode == "markers+text"]
     assert [t.name for t in points] == ["Security incidents and operations", "Japan–US alliance"]
     security = points[0]
@@ -191,13 +191,13 @@ def test_figure_has_a_trace_per_category_with_spans_and_selection(view) -> None:
 
 def test_figure_escapes_data_text(view) -> None:
     dated = view[view["event_id"] == "E01"].assign(title="<b>x</b> <img src=x>")
-    figure = timeline_figures.timeline_figure(dated, pd.Series(0, index=dated.index), (1951, 2020))
+    figure = timeline.figures.timeline_figure(dated, pd.Series(0, index=dated.index), (1951, 2020))
     assert "<img" not in figure.data[0].hovertext[0] and "&lt;img" in figure.data[0].hovertext[0]
     assert figure.data[0].text == ("&lt;b&gt;x&lt;/b&gt; &lt;img src=x&gt;",)
 
 
 def test_table_is_in_date_order_with_undated_last(view) -> None:
-    shown = timeline.table(view)
+    shown = timeline.table.table(view)
     assert shown["event_id"].tolist()[:3] == ["E01", "E03", "E02"]
     assert shown["year_start"].iloc[-6:].isna().all()
     assert list(shown.columns[-3:]) == ["source_id", "paragraph", "quote"]
@@ -205,8 +205,8 @@ def test_table_is_in_date_order_with_undated_last(view) -> None:
 
 def test_the_kept_events_count_all_and_carry_the_first_rows(filters, view) -> None:
     chosen = filters(categories=("security", "dialogue"))
-    events = timeline.filter_events(view, chosen)
-    kept = timeline.kept_events(view, chosen)
+    events = timeline.data.filter_events(view, chosen)
+    kept = timeline.view.kept_events(view, chosen)
     assert kept.total == kept.table.total == len(events)
     assert kept.table.arrow.to_pandas()["id"].tolist() == events["event_id"].tolist()
     assert kept.dated + kept.undated.total == kept.total
@@ -215,7 +215,7 @@ def test_the_kept_events_count_all_and_carry_the_first_rows(filters, view) -> No
     assert list(kept.choices) == events["event_id"].tolist()
     assert kept.empty_reason == ""
     nothing = filters(categories=("alliance",), years=(2000, 2020))
-    assert timeline.kept_events(view, nothing).empty_reason == timeline.empty_reason(view, nothing) != ""
+    assert timeline.view.kept_events(view, nothing).empty_reason == timeline.data.empty_reason(view, nothing) != ""
 
 
 @pytest.mark.parametrize(
@@ -223,10 +223,10 @@ def test_the_kept_events_count_all_and_carry_the_first_rows(filters, view) -> No
 )
 def test_keeps_agrees_with_the_filtered_view(changes: dict, filters, view, ids) -> None:
     chosen = filters(**changes)
-    kept = set(timeline.filter_events(view, chosen)["event_id"])
+    kept = set(timeline.data.filter_events(view, chosen)["event_id"])
     for event_id in ids:
-        assert timeline.keeps(view, chosen, event_id) == (event_id in kept), event_id
-    assert not timeline.keeps(view, chosen, "E999")
+        assert timeline.data.keeps(view, chosen, event_id) == (event_id in kept), event_id
+    assert not timeline.data.keeps(view, chosen, "E999")
 
 
 @pytest.mark.parametrize(
@@ -243,7 +243,7 @@ def test_a_region_counts_the_same_by_its_code_or_by_all_its_members(countries, e
     from core.scopes import Scopes
 
     scopes = Scopes.from_table(bundled_facts.memberships)
-    assert timeline.names_region(countries, {"CA5"}, scopes) is expected
+    assert timeline.data.names_region(countries, {"CA5"}, scopes) is expected
 
 
 @pytest.mark.parametrize(
@@ -251,16 +251,16 @@ def test_a_region_counts_the_same_by_its_code_or_by_all_its_members(countries, e
     ["Dialogue launched", "Attack on China's embassy in Bishkek", "Программа действий «Дипломатии Шёлкового пути»"],
 )
 def test_a_label_is_the_whole_title_over_at_most_two_lines(title) -> None:
-    lines = timeline.label_lines(title)
-    assert " ".join(lines) == title and len(lines) <= timeline.LABEL_LINES
-    assert timeline.label_width(title) <= timeline.LABEL_MAX_CHARS
+    lines = timeline.figures.label_lines(title)
+    assert " ".join(lines) == title and len(lines) <= timeline.figures.LABEL_LINES
+    assert timeline.figures.label_width(title) <= timeline.figures.LABEL_MAX_CHARS
 
 
 def test_no_bundled_title_is_cut_in_its_label(view) -> None:
     for title in view["title"]:
-        assert " ".join(timeline.label_lines(title)) == title
+        assert " ".join(timeline.figures.label_lines(title)) == title
 
 
 def test_only_a_title_too_long_for_two_lines_is_shortened() -> None:
-    lines = timeline.label_lines("word " * 100)
-    assert len(lines) == timeline.LABEL_LINES and lines[-1].endswith("…")
+    lines = timeline.figures.label_lines("word " * 100)
+    assert len(lines) == timeline.figures.LABEL_LINES and lines[-1].endswith("…")

@@ -21,7 +21,7 @@ import pandas as pd
 
 from core import i18n
 from core.compare.data import CompareData
-from core.compare.options import (
+from core.compare.params import (
     COMPANIES,
     COUNTED_EVENTS,
     EVENTS,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from core.compare.options import COMPANIES_SUBJECT, DONOR_ROLE, CompareOptions, compare_options
+from core.compare.params import COMPANIES_SUBJECT, DONOR_ROLE, CompareOptions, compare_options
 from core.facts import Facts
 from core.money import money_view
 from core.scopes import Scopes

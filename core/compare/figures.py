@@ -12,42 +12,39 @@ from __future__ import annotations
 
 import html
 import textwrap
-from dataclasses import dataclass
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from core import i18n
-from core.compare import regional as regional_table
-from core.compare.cells import NO_TOTAL, Cell, FactNote, comparison, stated_nothing
-from core.compare.data import CompareData
-from core.compare.options import MAX_LISTED_EVENTS, CompareFilters, Metric, chosen_metrics
-from core.compare.regional import memberships_words, regional_events, regional_part, shown_groups
-from core.compare.table import COUNTRY, csv_table, headings, order_cells, table
+from core.compare.cells import NO_TOTAL, Cell, FactNote
+from core.compare.params import Metric
+from core.compare.table import order_cells
 from core.formatting import (
     BILLION,
-    SHOWN_ROWS,
     USD_BN,
-    ScreenTable,
-    escape_markdown,
     format_count,
-    format_period,
     format_usd,
     not_stated,
     qualifier_word,
-    screen_table,
 )
 from core.i18n import N_, _, ngettext
 from core.style import readable, status_marker, status_style
 from core.sums import NO_END, NO_PERIOD, OUTSIDE
 
 COUNT_COLOUR = "#3b5b92"
+
 NOT_STATED_COLOUR = "#767676"  # grey, 4.5:1 on white
+
 NO_TOTAL_COLOUR = "#4d4d4d"  # the "no total" words: darker than "not stated", 8.5:1 on white
+
 PANEL_WIDTH = 440  # pixels: two panels abreast in a 1400 px window, one per row at 800 px
+
 PANEL_BASE_HEIGHT = 130
+
 PANEL_ROW_HEIGHT = 34
+
 MAX_HOVER_LINES = 12
+
 LABEL_CHAR_SHARE = 0.022  # a bar label's character, as a share of a panel's plot width (about 300 px)
 
 
@@ -225,66 +222,3 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
 def comparison_figures(cells: list[Cell], metrics: list[Metric], sort: str) -> list[tuple[Metric, go.Figure]]:
     """The small multiples: one figure per charted metric, in the metrics' order (text metrics aside)."""
     return [(metric, metric_figure(cells, metric, sort)) for metric in metrics if metric.charted]
-
-
-@dataclass(frozen=True)
-class CompareView:
-    """What the page shows for one filter state; small whatever the data's size (a row per country)."""
-
-    metrics: list[Metric]
-    rows: pd.DataFrame  # the comparison table, as the screen has it (before translated headings)
-    csv: pd.DataFrame  # the download: one row per country and metric (core.compare.table.csv_table)
-    table: ScreenTable  # the same, ready for the screen
-    panels: list[tuple[Metric, go.Figure]]
-    stated_nothing: bool
-    no_total: bool  # a cell on screen reads "no total": the page says what that means
-    regional: ScreenTable  # figures for the region as a whole: the first SHOWN_ROWS, and how many
-    regional_events_total: int  # events naming the region as a whole
-    regional_events_listed: str  # the first MAX_LISTED_EVENTS in Markdown-safe words, and how many more; "" if none
-    regions: str  # the groups shown apart and their members, in Markdown-safe words; "" if none
-    sources: dict[str, tuple[str, ...]]  # metric id -> the source ids of its panel's facts
-
-
-def listed_events(events: pd.DataFrame, limit: int) -> str:
-    """'Title (1996–2000); …; and 9 more (the timeline lists them)' for the first `limit` events,
-    escaped for Markdown; "" when there are none."""
-    listed = "; ".join(
-        f"{escape_markdown(e.title)} ({format_period(e.year_start, e.year_end)})"
-        for e in events.head(limit).itertuples()
-    )
-    more = len(events) - limit
-    if more <= 0:
-        return listed
-    return _("{events}; and {n} more (the timeline lists them)").format(events=listed, n=i18n.number(more))
-
-
-def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
-    """The comparison for one filter state, built in one place so the page can share it between
-    sessions (`components.data.for_filters`)."""
-    metrics = chosen_metrics(data.options, filters)
-    cells = comparison(data, filters)
-    region_events = regional_events(data, filters)
-    regional, regional_total = regional_part(data, filters, limit=SHOWN_ROWS)
-    rows = table(cells, metrics, filters.sort)
-    on_screen = headings(metrics)
-    return CompareView(
-        metrics=metrics,
-        rows=rows,
-        csv=csv_table(cells, metrics, list(rows[COUNTRY])),
-        # The CSV's column names in English; the screen's headings in the run's language.
-        table=screen_table(rows, lambda frame: frame.rename(columns=on_screen)),
-        panels=comparison_figures(cells, metrics, filters.sort),
-        stated_nothing=stated_nothing(cells),
-        no_total=any(c.no_total for c in cells),
-        regional=screen_table(regional.rename(columns=regional_table.headings()), total=regional_total),
-        regional_events_total=len(region_events),
-        regional_events_listed=listed_events(region_events, MAX_LISTED_EVENTS),
-        regions=escape_markdown(memberships_words(data, shown_groups(data, filters))),
-        sources={m.id: panel_sources(cells, m.id) for m in metrics},
-    )
-
-
-def panel_sources(cells: list[Cell], metric: str) -> tuple[str, ...]:
-    """The sources of the facts behind one metric's cells (its panel's marks), in order met."""
-    notes = (note for cell in cells if cell.metric == metric for note in (*cell.notes, *cell.terms))
-    return tuple(dict.fromkeys(note.source_id for note in notes))

@@ -12,7 +12,7 @@ import pandas as pd
 
 from core.compare.cells import in_period
 from core.compare.data import CompareData
-from core.compare.options import COMPANIES, COUNTED_EVENTS, LATEST, CompareFilters, Metric, chosen_metrics
+from core.compare.params import COMPANIES, COUNTED_EVENTS, LATEST, CompareFilters, Metric, chosen_metrics
 from core.formatting import format_count, format_period, format_usd
 from core.i18n import N_, _
 from core.periods import overlaps

@@ -18,7 +18,7 @@ import pandas as pd
 from core import i18n
 from core.columns import LIST_SEPARATOR
 from core.compare.cells import Cell, FactNote
-from core.compare.options import COUNTED_EVENTS, Metric
+from core.compare.params import COUNTED_EVENTS, Metric
 from core.i18n import N_, _
 
 # The columns besides the metrics', in English (the CSV's names); shown through _().

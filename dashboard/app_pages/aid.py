@@ -9,7 +9,7 @@ from components.narrow import labels_off_when_narrow
 from components.share import page_permalink, share_and_download
 from components.tables import data_table, show_table
 from components.view_state import open_view, show_notices, write_view
-from core import aid, aid_figures, i18n
+from core import aid, i18n
 from core.chart_text import describe
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
@@ -18,29 +18,29 @@ from core.url_state import year_range_value
 SPANS_DRAWN = 150  # one bar per figure; past this the chart is unreadable and slow to draw
 
 facts = facts_or_stop()
-options = derived(facts, aid.aid_options)
-_query, notices = open_view(aid.PARAMS, facts.version, lambda reader: aid.PARAMS.read(reader, options))
+options = derived(facts, aid.params.aid_options)
+_query, notices = open_view(aid.params.PARAMS, facts.version, lambda reader: aid.params.PARAMS.read(reader, options))
 with st.sidebar:
     st.subheader(_("Filters"))
-    filters = filter_panel(aid.PARAMS, options)
-write_view(aid.PARAMS.to_query(filters))
+    filters = filter_panel(aid.params.PARAMS, options)
+write_view(aid.params.PARAMS.to_query(filters))
 
 st.title(_("Aid and investment"))
 st.caption(_("Japan's money by recipient and period, as the source states it. A total adds only figures of one "
              "status and one kind of flow, for recipients that do not overlap, with periods inside the years chosen; "
              "other figures stand beside it with the reason."))  # fmt: skip
 show_notices(notices)
-offer_context(aid.PARAMS.widget_key("recipients"), options.context_recipients, filters.recipients)
-data = derived(facts, aid.aid_data)
+offer_context(aid.params.PARAMS.widget_key("recipients"), options.context_recipients, filters.recipients)
+data = derived(facts, aid.data.aid_data)
 view = data.view
 aid_columns = {  # by the CSV's column names; components.tables translates them
     "amount (US$)": st.column_config.NumberColumn(format="localized"),
     "quote": st.column_config.TextColumn(width="large"),
 }
-shown = for_filters(facts, aid_figures.aid_view, data, filters)  # the chart and totals, shared per filter state
+shown = for_filters(facts, aid.view.aid_view, data, filters)  # the chart and totals, shared per filter state
 name_parts = [*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)]
-link = page_permalink("aid", aid.PARAMS.to_query(filters), facts.version)
-sources = for_filters(facts, aid.sources_shown, data, filters)  # behind the charts' marks, named inside them
+link = page_permalink("aid", aid.params.PARAMS.to_query(filters), facts.version)
+sources = for_filters(facts, aid.data.sources_shown, data, filters)  # behind the charts' marks, named inside them
 chart_options = dict(page="aid", name_parts=name_parts, source=chart_source(facts, sources, link))
 share_and_download(
     page="aid",
@@ -48,9 +48,9 @@ share_and_download(
     link=link,
     # NOTE: the button keeps this callable for the session; it must not hold the filtered copy, or
     # every open session pins its own slice of a big table. It refilters the shared view on click.
-    rows=lambda: aid.table(aid.filter_money(view, filters), filters.per_year, facts.sources),
+    rows=lambda: aid.table.table(aid.data.filter_money(view, filters), filters.per_year, facts.sources),
     name_parts=name_parts,
-    filters=aid.PARAMS.summary(filters, options),
+    filters=aid.params.PARAMS.summary(filters, options),
     tables=["money", "actors", "statuses", "flow_kinds", "sources"],
     facts=facts,
 )
@@ -60,24 +60,24 @@ if not shown.figures:
 
 charted = False  # whether a chart is drawn, whose data the figures' table then is
 if filters.per_year:
-    flows = aid.filter_money(view, filters)
-    spread = aid.annualise(aid.annualisable(flows, filters.years), filters.years)
+    flows = aid.data.filter_money(view, filters)
+    spread = aid.data.annualise(aid.data.annualisable(flows, filters.years), filters.years)
     if spread.empty:
         st.warning(_("None of the figures shown has a stated first and last year, so none can be spread over years."))
     else:
-        per_year, charted = aid_figures.per_year_figure(spread, data), True
+        per_year, charted = aid.figures.per_year_figure(spread, data), True
         show_chart(per_year, key="aid_chart_per_year", chart="per-year", **chart_options,
                    summary=describe(per_year, _("The chart shows US$ billions a year for each status and kind of "
                                                 "flow, assuming an even spread over each period")))  # fmt: skip
-    if apart := aid.not_annualisable_text(flows, filters.years):
+    if apart := aid.data.not_annualisable_text(flows, filters.years):
         st.caption(_("Not spread over years, as the source states no full period inside the years chosen for them: "
                      "{figures}").format(figures=escape_markdown(apart)))  # fmt: skip
 elif filters.chart == "time":
-    flows = aid.filter_money(view, filters)
+    flows = aid.data.filter_money(view, filters)
     dated = flows[flows["year_start"].notna()]
     if not dated.empty:
-        drawn = aid.largest(dated, SPANS_DRAWN)
-        chart, charted = aid_figures.timeline_figure(drawn, filters.years), True
+        drawn = aid.data.largest(dated, SPANS_DRAWN)
+        chart, charted = aid.figures.timeline_figure(drawn, filters.years), True
         summary = describe(chart, _("The chart shows each dated figure over its stated period, latest first"))
         show_chart(chart, key="aid_chart_time", chart="periods", summary=summary, **chart_options)
         labels_off_when_narrow("aid_chart_time", "aid_time_narrow_note")  # amounts would be cut at the edge
@@ -91,7 +91,7 @@ elif filters.chart == "time":
     undated = flows[flows["year_start"].isna()]
     if not undated.empty:
         st.markdown(_("**No stated period** (not placed on any year):"))
-        data_table(undated, lambda rows: aid.table(rows, filters.per_year), aid_columns)
+        data_table(undated, lambda rows: aid.table.table(rows, filters.per_year), aid_columns)
 elif shown.bars is not None:
     charted = True
     show_chart(shown.bars, key="aid_chart_bars", chart="bars", **chart_options,

@@ -10,9 +10,10 @@ from components.view_state import open_view, show_notices, write_view
 from core import i18n
 from core.chart_text import describe, plain
 from core.compare.data import compare_data
-from core.compare.figures import PANEL_WIDTH, compare_view
-from core.compare.options import COUNTED_EVENTS, PARAMS, REGION_RULE, empty_reason
+from core.compare.figures import PANEL_WIDTH
+from core.compare.params import COUNTED_EVENTS, PARAMS, REGION_RULE, empty_reason
 from core.compare.table import text_widths
+from core.compare.view import compare_view
 from core.i18n import _
 from core.url_state import year_range_value
 

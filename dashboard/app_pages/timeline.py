@@ -13,7 +13,7 @@ from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
 from components.tables import show_table
 from components.view_state import open_view, show_notices, write_view
-from core import i18n, timeline, timeline_figures
+from core import i18n, timeline
 from core.chart_text import describe
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
@@ -21,16 +21,18 @@ from core.reference import fact_citation, full_reference
 from core.url_state import year_range_value
 
 facts = facts_or_stop()
-options = derived(facts, timeline.timeline_options)
-view = derived(facts, timeline.event_view)
-ids = derived(facts, timeline.event_ids)
-_query, notices = open_view(timeline.PARAMS, facts.version, lambda r: timeline.read_filters(r, options, ids))
+options = derived(facts, timeline.params.timeline_options)
+view = derived(facts, timeline.data.event_view)
+ids = derived(facts, timeline.data.event_ids)
+_query, notices = open_view(
+    timeline.params.PARAMS, facts.version, lambda r: timeline.params.read_filters(r, options, ids)
+)
 with st.sidebar:
     st.subheader(_("Filters"))
-    filters = filter_panel(timeline.PARAMS, options, event="")
-kept = for_filters(facts, timeline.kept_events, view, filters)  # shared by sessions per filter state
+    filters = filter_panel(timeline.params.PARAMS, options, event="")
+kept = for_filters(facts, timeline.view.kept_events, view, filters)  # shared by sessions per filter state
 
-EVENT_LIST = _(timeline.PARAMS.param("event").label)
+EVENT_LIST = _(timeline.params.PARAMS.param("event").label)
 st.title(_("Dialogue timeline"))
 st.caption(
     _(
@@ -40,31 +42,33 @@ st.caption(
 )
 show_notices(notices)
 
-EVENT_KEY = timeline.PARAMS.widget_key("event")
+EVENT_KEY = timeline.params.PARAMS.widget_key("event")
 follow_clicks("tl_chart", EVENT_KEY)
-if st.session_state.get(EVENT_KEY) and not timeline.keeps(view, filters, st.session_state[EVENT_KEY]):
+if st.session_state.get(EVENT_KEY) and not timeline.data.keeps(view, filters, st.session_state[EVENT_KEY]):
     st.session_state[EVENT_KEY] = ""
 selected = st.session_state.get(EVENT_KEY, "")
 filters = dataclasses.replace(filters, event=selected)
-write_view(timeline.PARAMS.to_query(filters))
-link = page_permalink("timeline", timeline.PARAMS.to_query(filters), facts.version)
+write_view(timeline.params.PARAMS.to_query(filters))
+link = page_permalink("timeline", timeline.params.PARAMS.to_query(filters), facts.version)
 share_and_download(
     page="timeline",
     page_title=_("Dialogue timeline"),
     link=link,
-    rows=lambda: timeline.table(timeline.filter_events(view, filters), facts.sources),  # not the copy: see aid.py
+    rows=lambda: timeline.table.table(
+        timeline.data.filter_events(view, filters), facts.sources
+    ),  # not the copy: see aid.py
     name_parts=[year_range_value(filters.years)],
-    filters=timeline.PARAMS.summary(filters, options),
+    filters=timeline.params.PARAMS.summary(filters, options),
     tables=["events", "categories", "actors", "sources"],
     facts=facts,
 )
 if not kept.total:  # after Share: an empty result is a view a colleague may need to see too
     st.warning(kept.empty_reason, icon=":material/filter_alt_off:")
     st.stop()
-figure = for_filters(facts, timeline_figures.chart, view, filters)
+figure = for_filters(facts, timeline.figures.chart, view, filters)
 chart_options = dict(page="timeline", name_parts=[year_range_value(filters.years)],
                      source=chart_source(facts, kept.sources, link))  # fmt: skip
-if 0 < kept.dated <= timeline.EVENTS_DRAWN:
+if 0 < kept.dated <= timeline.figures.EVENTS_DRAWN:
     show_chart(figure, key="tl_chart", chart="events", on_select="rerun", selection_mode="points", **chart_options,
                summary=describe(figure, _("The chart shows the dated events by category")))  # fmt: skip
     labels_off_when_narrow("tl_chart", "tl_narrow_note")  # labels would be cut at the chart's edge
@@ -80,14 +84,14 @@ elif kept.dated:
         kept.dated,
     ).format(n=i18n.number(kept.dated))
     narrow = _("Narrow the filters to {n} or fewer to see and click each event.").format(
-        n=i18n.number(timeline.EVENTS_DRAWN)
+        n=i18n.number(timeline.figures.EVENTS_DRAWN)
     )
     st.caption(f"{too_many} {narrow}")
 
 choices = kept.choices
 picked = view[view["event_id"] == selected] if selected else view.head(0)  # no scan of every id for nothing
 if selected and selected not in choices:  # chosen in the chart beyond the list's first events
-    choices = {**timeline.event_choices(picked, selected).to_dict(), **choices}
+    choices = {**timeline.data.event_choices(picked, selected).to_dict(), **choices}
 PROMPT = _("Choose an event, or click one in the chart")
 st.selectbox(EVENT_LIST, ["", *choices], key=EVENT_KEY, format_func=lambda e: choices.get(e, PROMPT))
 if selected:

@@ -1,6 +1,7 @@
 """The timeline figure: categories as lanes, each event a point (a year) or a bar (a span).
 
-Rows within a lane come from `timeline.assign_lanes`, so events and labels never hide one another.
+Rows within a lane come from `assign_lanes`, which packs events with their labels so that
+none hides another; past EVENTS_DRAWN events the chart counts them per year instead.
 """
 
 from __future__ import annotations
@@ -9,13 +10,86 @@ import html
 import textwrap
 from typing import cast
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from core import timeline
 from core.i18n import _
 from core.style import TEXT_COLOUR, category_colour, readable
-from core.timeline import label_layout
+from core.timeline.data import filter_events
+from core.timeline.params import TimelineFilters
+
+LABEL_CHARS = 26  # a label's line; a longer title wraps onto a second line, never cut at this length
+
+LABEL_LINES = 2  # lines a label may take: a row of the chart (ROW_HEIGHT) holds two
+
+LABEL_MAX_CHARS = 40  # the longest line a label widens to before a very long title is shortened
+
+EVENTS_DRAWN = 400  # one point per event; past this the chart becomes counts per year
+
+
+def label_lines(title: object) -> list[str]:
+    """An event's label beside its point, as lines: the whole title, wrapped at a word boundary
+    onto at most LABEL_LINES lines of LABEL_CHARS, widened line by line (up to LABEL_MAX_CHARS)
+    where a title needs it. Only a title too long for that (no bundled one, in either language) is
+    shortened with "…"; the list and table below the chart give it in full.
+    Made for the events drawn only (a few hundred), not for every event of a big data set."""
+    text = " ".join(str(title).split())
+    for width in range(LABEL_CHARS, LABEL_MAX_CHARS + 1):
+        lines = textwrap.wrap(text, width, break_long_words=False)
+        if len(lines) <= LABEL_LINES and all(len(line) <= width for line in lines):
+            return lines or [""]
+    return textwrap.wrap(text, LABEL_MAX_CHARS, max_lines=LABEL_LINES, placeholder="…") or [""]
+
+
+def label_width(title: object) -> int:
+    """The characters across an event's label: its longest line."""
+    return max(len(line) for line in label_lines(title))
+
+
+# Label characters that fit across the plot at the narrowest page we support (800 px wide, sidebar
+# open). Packing for the narrowest keeps labels apart at every width; wider pages just get air.
+CHARS_ACROSS = 60
+
+
+def years_per_char(years: tuple[int, int]) -> float:
+    return (years[1] - years[0] + 2) / CHARS_ACROSS
+
+
+def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    """Where each event's label goes and what stretch of years the event and label occupy.
+
+    A label sits right of the event's last year (a span's label follows its bar); where it would
+    run past the axis it goes left of the first year instead.
+    """
+    width = (events["title"].map(label_width) + 1) * years_per_char(years)
+    start, end = events["year_start"].astype(float), events["year_end"].astype(float)
+    right = (end + 0.5 + width) <= years[1] + 1
+    left_fits = (start - 0.5 - width) >= years[0] - 1
+    side = np.where(right | ~left_fits, "right", "left")
+    occupied_from = np.where(side == "right", start - 0.5, start - 0.5 - width)
+    occupied_to = np.where(side == "right", end + 0.5 + width, end + 0.5)
+    return pd.DataFrame({"side": side, "from": occupied_from, "to": occupied_to}, index=events.index)
+
+
+def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
+    """A row within its category's lane for each dated event, so that no two events (with their
+    labels) overlap: greedy interval packing in order of the stretch they occupy."""
+    layout = label_layout(events, years)
+    rows = pd.Series(0, index=events.index, dtype=int)
+    for _category, lane in layout.join(events["category"]).sort_values("from").groupby("category", sort=False):
+        row_free_from: list[float] = []
+        lane_rows: list[int] = []  # each event's row, in the lane's order
+        for occupied_from, occupied_to in zip(lane["from"].tolist(), lane["to"].tolist(), strict=True):
+            row = next((r for r, free in enumerate(row_free_from) if free <= occupied_from), len(row_free_from))
+            if row == len(row_free_from):
+                row_free_from.append(occupied_to)
+            else:
+                row_free_from[row] = occupied_to
+            lane_rows.append(row)
+        rows.loc[lane.index] = np.array(lane_rows, dtype=int)
+    return rows
+
 
 ROW_HEIGHT = 34  # pixels per row of a lane
 
@@ -102,7 +176,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
 
 def _label(title: object) -> str:
     """The point's label: the whole title over up to two lines, not cut with "…" (WCAG 1.4.10)."""
-    return "<br>".join(html.escape(line) for line in timeline.label_lines(title))
+    return "<br>".join(html.escape(line) for line in label_lines(title))
 
 
 def _lane_title(events: pd.DataFrame, category: str) -> str:
@@ -132,14 +206,14 @@ def counts_figure(events: pd.DataFrame) -> go.Figure:
     return readable(go.Figure(data=traces, layout=layout))
 
 
-def chart(view: pd.DataFrame, filters: timeline.TimelineFilters) -> go.Figure | None:
+def chart(view: pd.DataFrame, filters: TimelineFilters) -> go.Figure | None:
     """The chart for one filter state (with its selected event): each dated event when there are
     at most EVENTS_DRAWN, else counts per year; None when no dated event is left. One function of
     the shared view and the filters, so the page can share it between sessions."""
-    events = timeline.filter_events(view, filters)
+    events = filter_events(view, filters)
     dated = events[events["year_start"].notna()]
     if dated.empty:
         return None
-    if len(dated) > timeline.EVENTS_DRAWN:
+    if len(dated) > EVENTS_DRAWN:
         return counts_figure(dated)
-    return timeline_figure(dated, timeline.assign_lanes(dated, filters.years), filters.years, filters.event)
+    return timeline_figure(dated, assign_lanes(dated, filters.years), filters.years, filters.event)

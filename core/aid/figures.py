@@ -14,16 +14,19 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from core import aid, i18n
-from core.aid import GROUPINGS
-from core.formatting import BILLION, ScreenTable, format_usd, screen_table
+from core import i18n
+from core.aid.data import AidData
+from core.aid.params import GROUPINGS
+from core.formatting import BILLION, format_usd
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
 from core.sums import NO_FIGURE, Sum, add_up_each, period_problems
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
+
 HOVER_LIMIT = 5  # figures listed in one bar's hover; the rest are counted
+
 EVEN_SPREAD = N_("assumes an even spread over each period")  # shown through _()
 
 
@@ -62,7 +65,7 @@ def _more_figures(count: int) -> str:
 def _hovers(flows: pd.DataFrame, keys: list[str], line, sizes: pd.Series) -> pd.Series:
     """Per group: the HOVER_LIMIT largest figures as hover lines, and a count of the rest.
 
-    `flows` must be largest first, as `aid.money_view` is and filtering keeps: the first rows of a
+    `flows` must be largest first, as `money_view` is and filtering keeps: the first rows of a
     group are then its largest. `sizes`: each group's number of rows (indexed by `keys`).
     """
     top = _first_rows_per_group(flows, keys, sizes)
@@ -120,10 +123,11 @@ class Bar:
 
 
 _NO_SUM = Sum(None, None, (), 0, (), 0, NO_FIGURE)  # a placeholder every group replaces
+
 _RULE_COLUMNS = ["flow_id", "amount_usd", "qualifier", "status", "kind", "recipient_code", "year_start", "year_end"]
 
 
-def bar_units(flows: pd.DataFrame, by: str, data: aid.AidData, years: tuple[int, int]) -> tuple[list[Bar], int]:
+def bar_units(flows: pd.DataFrame, by: str, data: AidData, years: tuple[int, int]) -> tuple[list[Bar], int]:
     """The bars for `flows` grouped `by`, largest first, at most BARS_DRAWN, and how many there are.
 
     A bar is a total of one group, status and kind of flow when the rule allows it; otherwise each
@@ -336,7 +340,7 @@ def _spread_line(row: pd.Series) -> str:
     )
 
 
-def per_year_figure(spread: pd.DataFrame, data: aid.AidData) -> go.Figure:
+def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
     """Per-year amounts under the even-spread assumption: one trace per status and kind of flow,
     adding only figures whose recipients do not overlap; where they may, each figure is its own
     trace (side by side, never summed). Each year's slice lies inside the years chosen (annualise)."""
@@ -372,34 +376,3 @@ def per_year_figure(spread: pd.DataFrame, data: aid.AidData) -> go.Figure:
         showlegend=True,  # status is always named, even when only one is shown
     )
     return readable(go.Figure(data=traces, layout=layout))
-
-
-@dataclass(frozen=True)
-class AidView:
-    """What the page shows for one filter state that is small whatever the data's size."""
-
-    figures: int  # rows kept by the filters
-    totals: ScreenTable  # aid.totals: a row per status and kind of flow
-    bars: go.Figure | None  # the bar chart, when the filters ask for it and something is left
-    bars_total: int  # how many bars there are (at most BARS_DRAWN are drawn)
-    bars_drawn: int
-    table: ScreenTable  # the rows kept, largest first, the first SHOWN_ROWS ready for the screen
-    empty_reason: str  # why nothing is kept, or "" (aid.empty_reason)
-
-
-def aid_view(data: aid.AidData, filters: aid.AidFilters) -> AidView:
-    """The bar chart and totals for one filter state, built in one place so the page can share
-    them between sessions (`components.data.for_filters`). The per-year and over-time charts are
-    built by the page on each rerun: they are other views of the same rows, drawn less often."""
-    flows = aid.filter_money(data.view, filters)
-    wanted = not flows.empty and not filters.per_year and filters.chart != "time"
-    bars, count = bar_units(flows, filters.by, data, filters.years) if wanted else ([], 0)
-    return AidView(
-        figures=len(flows),
-        totals=screen_table(aid.totals(flows, data, filters.years)),
-        bars=bars_figure(bars, filters.by, filters.scale == "log") if bars else None,
-        bars_total=count,
-        bars_drawn=len(bars),
-        table=screen_table(flows, lambda rows: aid.table(rows, filters.per_year)),
-        empty_reason="" if len(flows) else aid.empty_reason(data.view, filters),
-    )

@@ -1,0 +1,123 @@
+"""The timeline's data: events with their words joined once per data version, and the pure
+functions that filter them and name what a filter leaves out.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from core import masks
+from core.facts import Facts
+from core.formatting import is_missing, lookup, per_distinct
+from core.i18n import _
+from core.masks import keep_all
+from core.scalars import as_int
+from core.scopes import Scopes
+from core.timeline.params import TimelineFilters
+
+CHOICES = 1_000  # events offered in the details list (every option is sent to the browser)
+
+
+def event_ids(facts: Facts) -> pd.Index:
+    """Every event's id, for checking a linked one (an Index looks one up by hash, not by a scan)."""
+    return pd.Index(facts.events["event_id"])
+
+
+def event_view(facts: Facts) -> pd.DataFrame:
+    """Events with category labels, country names and date words joined in; independent of
+    filters, so cacheable. (Point labels are made for the events drawn only: `label_lines`.)
+
+    In date order (undated last), as `table` shows them, so the page can show the first rows of a
+    filtered view without sorting all of it. The search text is joined and casefolded here, once,
+    instead of on every search (a pass over every event's text on every rerun).
+    """
+    events = facts.events.sort_values(["year_start", "year_end", "event_id"], na_position="last")
+    categories = facts.categories.set_index("category")["label"]
+    names = dict(zip(facts.actors["code"], facts.actors["name"], strict=True))
+    order = {category: number for number, category in enumerate(facts.categories["category"])}
+    actors = facts.actors
+    regions = set(actors.loc[(actors["role"] == "central_asia") & (actors["kind"] != "state"), "code"])
+    scopes = Scopes.from_table(facts.memberships)
+    # Words per distinct country list and date, not per event: 100k events share a few thousand.
+    countries = events["countries"]
+    return events.assign(
+        category_label=lookup(events["category"], categories).astype("category"),
+        category_order=lookup(events["category"], order, keep_code=False).astype("Int64").fillna(len(order)),
+        country_names=pd.Series(per_distinct(lambda cs: ", ".join(names.get(c, c) for c in cs.split(";")), countries),
+                                index=events.index).astype("str"),
+        region_wide=countries.map({c: names_region(c, regions, scopes) for c in countries.unique()}).astype(bool),
+        date_text=per_distinct(date_text, events["year_start"], events["year_end"], events["date_precision"]),
+        search_text=events["title"].astype("string").str.cat(events["description"].astype("string"), sep=" ")
+        .str.casefold(),
+    ).reset_index(drop=True)  # fmt: skip
+
+
+def names_region(countries: str, regions: set[str], scopes: Scopes) -> bool:
+    """Whether an event's countries ('KAZ;UZB') name one of `regions` as a whole: by its code (CA5)
+    or by all of its members (core.scopes: the same rule the comparison counts events by)."""
+    codes = str(countries).split(";")
+    return bool(regions & (set(codes) | scopes.whole_groups(codes)))
+
+
+def date_text(start: object, end: object, precision: object) -> str:
+    """The date in words, with its precision: '1998 (year only)', '1996–2000 (span)', 'not stated'."""
+    if precision == "not_stated" or is_missing(start):
+        return _("date not stated")
+    if precision == "span" and not is_missing(end) and end != start:
+        return _("{first}–{last} (span of years)").format(first=as_int(start), last=as_int(end))
+    return _("{year} (year only; the source gives no month or day)").format(year=as_int(start))
+
+
+def filter_events(view: pd.DataFrame, filters: TimelineFilters) -> pd.DataFrame:
+    """Events matching every filter; the year range applies to dated events only (the undated are
+    kept here and listed apart by the page)."""
+    keep = keep_all(_masks(view, filters))
+    return view if keep.all() else view[keep]  # the shared view when nothing is dropped: no copy
+
+
+def _masks(view: pd.DataFrame, filters: TimelineFilters) -> dict[str, np.ndarray]:
+    matches_country = _names_any(view["countries"], set(filters.countries))
+    wide = view["region_wide"].to_numpy(dtype=bool)
+    dated = view["year_start"].notna().to_numpy(dtype=bool)
+    first, last = filters.years
+    in_years = ((view["year_start"] <= last) & (view["year_end"] >= first)).fillna(False).to_numpy(dtype=bool)
+    masks = {
+        "category": view["category"].isin(filters.categories).to_numpy(dtype=bool),
+        "country": np.where(wide, filters.region, matches_country),
+        "years": in_years | ~dated,
+    }
+    if filters.text:
+        found = view["search_text"].str.contains(filters.text.casefold(), regex=False)
+        masks["text"] = found.to_numpy(dtype=bool, na_value=False)
+    return masks
+
+
+def _names_any(countries: pd.Series, chosen: set[str]) -> np.ndarray:
+    """Rows whose `KAZ;JPN` list names any chosen code. Decided once per distinct list, not per row:
+    the lists repeat (the column is categorical), so this costs the same at 100k events as at 20."""
+    lists = countries.astype("category")
+    per_list = np.array([bool(chosen.intersection(str(value).split(";"))) for value in lists.cat.categories])
+    codes = lists.cat.codes.to_numpy()
+    return np.where(codes >= 0, per_list[codes] if len(per_list) else False, False)
+
+
+def keeps(view: pd.DataFrame, filters: TimelineFilters, event_id: str) -> bool:
+    """Whether the filters keep the event `event_id` (checked on its own row, not on the view)."""
+    row = view[view["event_id"] == event_id]
+    return len(row) == 1 and bool(np.logical_and.reduce(list(_masks(row, filters).values()))[0])
+
+
+def empty_reason(view: pd.DataFrame, filters: TimelineFilters) -> str:
+    names = {"category": _("categories"), "country": _("countries"), "years": _("year range"), "text": _("text search")}
+    return masks.empty_reason(_masks(view, filters), names, "event")
+
+
+def event_choices(events: pd.DataFrame, selected: str) -> pd.Series:
+    """id -> 'year · title' for the details list: the first CHOICES events in date order, and the
+    selected one wherever it is. `events` in date order, as the view is."""
+    chosen = events.head(CHOICES)
+    if selected and selected not in set(chosen["event_id"]):
+        chosen = pd.concat([events[events["event_id"] == selected], chosen])
+    year = chosen["year_start"].astype("string").fillna(_("undated"))
+    return pd.Series((year + " · " + chosen["title"].astype("string")).to_numpy(), index=chosen["event_id"].to_numpy())
