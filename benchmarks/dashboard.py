@@ -94,7 +94,11 @@ PAGES = {
     "floor": ("benchmarks/floor_app.py", None, _toggle_multiselect("floor_countries", ["KAZ", "UZB"])),
     "overview": ("dashboard/app.py", None, lambda at, step: None),
     "aid": ("dashboard/app.py", "app_pages/aid.py", _alternate_radio("aid_by", ["kind", "status", "recipient"])),
-    "timeline": ("dashboard/app.py", "app_pages/timeline.py", _alternate_text("tl_text", ["roadmap", "attack", ""])),
+    "timeline": (
+        "dashboard/app.py",
+        "app_pages/timeline.py",
+        _alternate_text("timeline_text", ["roadmap", "attack", ""]),
+    ),
     "compare": ("dashboard/app.py", "app_pages/compare.py", _alternate_radio("compare_sort", ["name", "value"])),
 }
 

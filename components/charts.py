@@ -12,6 +12,7 @@ from components.narrow import NARROW
 from core.chart_source import source_text, with_source_line
 from core.export import chart_file_stem
 from core.facts import Facts
+from core.pages import Page
 from core.reference import short_citation
 
 
@@ -44,7 +45,7 @@ def show_chart(
     figure: go.Figure,
     *,
     key: str,
-    page: str,
+    page: Page,
     name_parts: Sequence[str],
     chart: str,
     source: str,
@@ -57,7 +58,7 @@ def show_chart(
     it, where a screen reader meets it first (WCAG 1.1.1). `options` go to `st.plotly_chart`."""
     if summary:
         st.markdown(summary)
-    stem = chart_file_stem(page, name_parts, chart, dt.date.today())
+    stem = chart_file_stem(page.slug, name_parts, chart, dt.date.today())
     width = options.get("width")
     sourced = _sourced(id(figure), source, width if isinstance(width, int) else None, figure)
     return st.plotly_chart(sourced, key=key, config=chart_config(stem), **options)

@@ -11,17 +11,19 @@ from core.citation_files import CitedView, bibtex, ris
 from core.export import file_name
 from core.facts import Facts
 from core.i18n import _, current_language, in_language
+from core.pages import Page
 from core.reference import dashboard_citation
 
 
-def cite_view(facts: Facts, *, page: str, page_title: str, link: str, key: str) -> None:
+def cite_view(facts: Facts, *, page: Page, link: str, key: str) -> None:
     """The view's citation, ready to copy, and its .bib and .ris (built only when clicked).
     `key` tells apart two such blocks on one page."""
+    page_title = _(page.full_title)
     today = dt.date.today()
     language = current_language()
     view = CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today)
     st.code(dashboard_citation(facts, today, link, page_title), language=None, wrap_lines=True)
-    stem = file_name(page, ["citation"], today).removesuffix(".csv")
+    stem = file_name(page.slug, ["citation"], today).removesuffix(".csv")
     row = st.container(horizontal=True, gap="small")
     formats = (  # label, builder, extension, MIME type, help
         ("BibTeX", bibtex, "bib", "application/x-bibtex",

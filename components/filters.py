@@ -7,34 +7,59 @@ English (marked with N_() where defined) and shown here through _().
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import streamlit as st
 
 from core.formatting import escape_markdown
 from core.i18n import _
-from core.params import F, Opts, PageParams, Param, translated
+from core.pages import Page
+from core.params import ChoiceParam, FlagParam, ListParam, Param, TextParam, YearsParam, translated
 
 
-def filter_panel(registry: PageParams[Opts, F], options: Opts, **fixed: Any) -> F:
-    """One widget per parameter, in the registry's order; `fixed` gives the fields not in the panel."""
-    values = {p.field: _widget(p, registry.widget_key(p.field), options) for p in registry.params if p.in_panel}
-    return registry.filters(**values, **fixed)
+def filter_panel(page: Page, options: Any, **fixed: Any) -> Any:
+    """One widget per parameter, in the registry's order; `fixed` gives the fields not in the panel.
+    Returns the page's filters dataclass."""
+    assert page.params is not None, f"{page.slug} has no filters"
+    values = {p.field: widget(p, page.widget_key(p.field), options) for p in page.params.params if p.in_panel}
+    return page.params.filters(**values, **fixed)
 
 
-def _widget(param: Param[Opts], key: str, options: Opts) -> Any:
-    label, tip = _(param.label), translated(param.help)
-    if param.kind == "choices":
-        return multiselect(label, key, param.labels(options), help=tip)
-    if param.kind == "choice":
-        return radio(label, key, param.labels(options), help=tip)
-    if param.kind == "flag":
-        return st.checkbox(label, key=key, help=tip)
-    if param.kind == "years":
-        assert param.bounds is not None
-        return year_range(label, key, param.bounds(options), help=tip)
+def widget(param: Param, key: str, options: Any) -> Any:
+    """The widget of a parameter's kind, with its label and help in the run's language."""
+    draw = WIDGETS[type(param)]
+    return draw(param, _(param.label), key, options, translated(param.help))
+
+
+def _list(param: ListParam, label: str, key: str, options: Any, tip: str | None) -> tuple[str, ...]:
+    return multiselect(label, key, param.labels(options), help=tip)
+
+
+def _choice(param: ChoiceParam, label: str, key: str, options: Any, tip: str | None) -> str:
+    return radio(label, key, param.labels(options), help=tip)
+
+
+def _flag(param: FlagParam, label: str, key: str, options: Any, tip: str | None) -> bool:
+    return st.checkbox(label, key=key, help=tip)
+
+
+def _years(param: YearsParam, label: str, key: str, options: Any, tip: str | None) -> tuple[int, int]:
+    return year_range(label, key, param.bounds(options), help=tip)
+
+
+def _text(param: TextParam, label: str, key: str, options: Any, tip: str | None) -> str:
     return st.text_input(label, key=key, max_chars=param.max_length, help=tip).strip()
+
+
+# One widget per kind of parameter (core.params); a new kind without a widget fails at its first draw.
+WIDGETS: dict[type, Callable[..., Any]] = {
+    ListParam: _list,
+    ChoiceParam: _choice,
+    FlagParam: _flag,
+    YearsParam: _years,
+    TextParam: _text,
+}
 
 
 def multiselect(label: str, key: str, options: Mapping[str, str], help: str | None = None) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""The pages of the app, in menu order. The first is served at `/`."""
+"""The app's pages for `st.navigation`, built from the page registry (core.pages), in menu order."""
 
 from __future__ import annotations
 
@@ -7,24 +7,22 @@ from pathlib import Path
 import streamlit as st
 
 from core.i18n import _
+from core.pages import ANALYSIS_PAGES, PAGES, Page
 
 _PAGES_DIR = Path(__file__).resolve().parents[1] / "dashboard" / "app_pages"
 
 
+def streamlit_page(page: Page) -> st.Page:
+    # The default page is served at / whatever its url_path; every other page at its own, stated
+    # explicitly so that renaming a script never moves an address a link names.
+    where = {"default": True} if page.default else {"url_path": page.url_path}
+    return st.Page(_PAGES_DIR / page.script, title=_(page.title), icon=page.icon, **where)
+
+
 def analysis_pages() -> list[st.Page]:
     """The pages that explore the data; the Overview links to each of them."""
-    return [
-        st.Page(_PAGES_DIR / "aid.py", title=_("Aid and investment"), icon=":material/payments:", url_path="aid"),
-        st.Page(
-            _PAGES_DIR / "timeline.py", title=_("Dialogue timeline"), icon=":material/timeline:", url_path="timeline"
-        ),
-        st.Page(_PAGES_DIR / "compare.py", title=_("Country comparison"), icon=":material/compare_arrows:"),
-    ]
+    return [streamlit_page(page) for page in ANALYSIS_PAGES]
 
 
 def all_pages() -> list[st.Page]:
-    return [
-        st.Page(_PAGES_DIR / "overview.py", title=_("Overview"), icon=":material/home:", default=True),
-        *analysis_pages(),
-        st.Page(_PAGES_DIR / "sources.py", title=_("Sources"), icon=":material/menu_book:", url_path="sources"),
-    ]
+    return [streamlit_page(page) for page in PAGES]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -15,36 +15,39 @@ from core.citation_files import CitedView, bibtex, ris
 from core.export import ViewDescription, citation_zip, file_name, safe_csv
 from core.facts import Facts
 from core.i18n import _, current_language, in_language
+from core.pages import Page
 from core.url_state import LANGUAGE_PARAM, PUBLIC_URL_VARIABLE, page_address, permalink, public_base
 
 
-def page_permalink(url_path: str, query: Mapping[str, str | Iterable[str]], version: str) -> str:
+def page_permalink(page: Page, query: Mapping[str, str | Iterable[str]], version: str) -> str:
     """The view's link: under DASHBOARD_PUBLIC_URL when it is set, else the browser's address."""
     # NOTE: st.context.url is the address in the user's browser without the query; it is None in
     # AppTest and before the browser has reported it, where a root-relative link still works.
     public, _problem = public_base(os.environ.get(PUBLIC_URL_VARIABLE))
-    base = page_address(public, st.context.url, url_path)
+    base = page_address(public, st.context.url, page.url_path)
     return permalink(base, {LANGUAGE_PARAM: current_language(), **query}, version)
 
 
 def share_and_download(
     *,
-    page: str,
-    page_title: str,
+    page: Page,
     link: str,
     rows: Callable[[], pd.DataFrame],
-    name_parts: list[str],
-    filters: Mapping[str, str],
-    tables: list[str],
     facts: Facts,
+    name_parts: Sequence[str] = (),
+    filters: Mapping[str, str] | None = None,
 ) -> None:
     """One row of controls. The files are built only when a button is clicked, without a rerun,
-    in the language of the page they were offered on (the click may be served in another thread)."""
+    in the language of the page they were offered on (the click may be served in another thread).
+    `name_parts` (the main filters) and the page's own fixed words name the files; `filters` is
+    the view's filters in words, for the zip's README."""
     today = dt.date.today()
     language = current_language()
-    csv_name = file_name(page, name_parts, today)
+    page_title = _(page.full_title)
+    tables = list(page.tables) if page.tables is not None else list(facts.package.resource_names)
+    csv_name = file_name(page.slug, [*page.download_parts, *name_parts], today)
     rerun_after_reconnect()  # or, after a reconnect, the buttons below serve files of a dead process
-    view = ViewDescription(page_title=page_title, permalink=link, filters=filters, tables=tables, name=page)
+    view = ViewDescription(page_title=page_title, permalink=link, filters=filters or {}, tables=tables, name=page.slug)
     cited = CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today)
 
     def citation_files() -> dict[str, str]:
@@ -60,7 +63,7 @@ def share_and_download(
             st.warning(problem, icon=":material/warning:")
     with row.popover(_("Cite this view"), icon=":material/format_quote:", width="content"):
         st.caption(_("The dashboard with its data version, this view's link and the sources the figures come from."))
-        cite_view(facts, page=page, page_title=page_title, link=link, key=f"{page}_cite")
+        cite_view(facts, page=page, link=link, key=f"{page.slug}_cite")
     row.download_button(
         _("Download CSV"),
         data=in_language(language, lambda: safe_csv(rows())),

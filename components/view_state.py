@@ -13,7 +13,8 @@ from streamlit.runtime.state import get_session_state
 from streamlit.runtime.state.common import user_key_from_element_id
 
 from core.i18n import LANGUAGES, _, current_language
-from core.params import F, Opts, PageParams
+from core.pages import Page
+from core.params import F
 from core.url_state import LANGUAGE_PARAM, QueryReader, version_notice
 
 
@@ -30,17 +31,16 @@ def read_view(parse: Callable[[QueryReader], F], data_version: str) -> tuple[F, 
     return filters, notices
 
 
-def open_view(
-    registry: PageParams[Opts, F], data_version: str, parse: Callable[[QueryReader], F]
-) -> tuple[F, list[str]]:
-    """The view a link asks for (`parse` reads it with the page's registry), its notices, and the
+def open_view(page: Page, data_version: str, parse: Callable[[QueryReader], F]) -> tuple[F, list[str]]:
+    """The view a link asks for (`parse` reads it with the page's parameters), its notices, and the
     page's widgets seeded with it."""
+    assert page.params is not None, f"{page.slug} has no filters"
     linked, notices = read_view(parse, data_version)
     # Only the filter panel's widgets take the browser's value: a page that reads a key before it
     # draws that key's widget (the timeline's event) could not see the browser's value, so its
     # key keeps the URL's.
-    panel = {registry.widget_key(p.field) for p in registry.params if p.in_panel}
-    seed_widgets(registry.widget_values(linked), newer_in_browser=widgets_held_by_browser() & panel)
+    panel = {page.widget_key(p.field) for p in page.params.params if p.in_panel}
+    seed_widgets(page.widget_values(linked), newer_in_browser=widgets_held_by_browser() & panel)
     return linked, notices
 
 

@@ -19,11 +19,12 @@ from core import aid, timeline
 from core.compare import data as compare_data
 from core.compare import params as compare_params
 from core.facts import Facts
-from core.params import PageParams, Param
+from core.pages import ANALYSIS_PAGES, by_slug
+from core.params import ChoiceParam, FlagParam, ListParam, PageParams, Param, TextParam, YearsParam
 from core.url_state import QueryReader, permalink
 from tests.apptest_support import open_app
 
-SCRIPTS = {"aid": "app_pages/aid.py", "timeline": "app_pages/timeline.py", "compare": "app_pages/compare.py"}
+SCRIPTS = {page.slug: f"app_pages/{page.script}" for page in ANALYSIS_PAGES}
 PAGES = list(SCRIPTS)
 
 
@@ -44,20 +45,25 @@ def event_ids(bundled_facts: Facts) -> list[str]:
 
 def value_of(param: Param, options: Any, event_ids: list[str]) -> st.SearchStrategy:
     """Any value the parameter's widget can take."""
-    if param.kind == "choices":
-        return st.lists(st.sampled_from(list(param.values(options))), unique=True).map(tuple)
-    if param.kind == "choice":
-        return st.sampled_from(list(param.values(options)))
-    if param.kind == "flag":
-        return st.booleans()
-    if param.kind == "years":
-        low, high = param.bounds(options)
-        return st.tuples(st.integers(low, high), st.integers(low, high)).map(lambda y: (min(y), max(y)))
-    if param.key == "event":
-        return st.sampled_from(["", *event_ids])
-    # What a text box gives after the page strips it: printable text within its limit.
-    text = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")), max_size=param.max_length)
-    return text.map(str.strip)
+    match param:
+        case ListParam():
+            return st.lists(st.sampled_from(list(param.values(options))), unique=True).map(tuple)
+        case ChoiceParam():
+            return st.sampled_from(list(param.values(options)))
+        case FlagParam():
+            return st.booleans()
+        case YearsParam():
+            low, high = param.bounds(options)
+            return st.tuples(st.integers(low, high), st.integers(low, high)).map(lambda y: (min(y), max(y)))
+        case TextParam(key="event"):
+            return st.sampled_from(["", *event_ids])
+        case TextParam():
+            # What a text box gives after the page strips it: printable text within its limit.
+            text = st.text(
+                st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")), max_size=param.max_length
+            )
+            return text.map(str.strip)
+    raise AssertionError(f"no strategy for {type(param).__name__}")
 
 
 def state_of(registry: PageParams, options: Any, event_ids: list[str]) -> st.SearchStrategy:
@@ -88,7 +94,7 @@ def test_every_state_survives_its_permalink(page: str, data: st.DataObject, regi
 @pytest.mark.parametrize("page", PAGES)
 def test_an_empty_list_is_stated_not_left_to_the_default(page: str, registries) -> None:
     registry, options = registries[page]
-    lists = [p for p in registry.params if p.kind == "choices"]
+    lists = [p for p in registry.params if isinstance(p, ListParam)]
     state = dataclasses.replace(registry.defaults(options), **{p.field: () for p in lists})
     link = permalink(f"/{page}", registry.to_query(state), "v1")
     assert all(f"{p.key}=&" in link for p in lists), link
@@ -106,14 +112,14 @@ def test_the_summary_names_every_filter_the_registry_says(page: str, registries)
 
 def test_a_registry_that_does_not_match_its_filters_is_refused() -> None:
     with pytest.raises(TypeError, match="do not match the fields"):
-        PageParams(page="aid", prefix="aid", filters=aid.params.AidFilters, params=aid.params.PARAMS.params[:-1])
+        PageParams(filters=aid.params.AidFilters, params=aid.params.PARAMS.params[:-1])
 
 
-def _widgets(at, registry: PageParams) -> dict[str, Any]:
+def _widgets(at, page: str) -> dict[str, Any]:
     """The value of each of the page's widgets, by the registry's keys."""
     values = {}
-    for param in registry.params:
-        value = at.session_state[registry.widget_key(param.field)]
+    for param in by_slug(page).params.params:
+        value = at.session_state[by_slug(page).widget_key(param.field)]
         values[param.field] = tuple(value) if isinstance(value, list | tuple) else value
     return values
 
@@ -133,5 +139,5 @@ def test_the_share_box_permalink_reopens_the_same_widgets(
     link = first.code[0].value
     assert urllib.parse.urlsplit(link).path == f"/{page}"
     again = open_app(SCRIPTS[page], **urllib.parse.parse_qs(urllib.parse.urlsplit(link).query, keep_blank_values=True))
-    assert _widgets(again, registry) == _widgets(first, registry)
-    assert registry.filters(**_widgets(again, registry)) == state
+    assert _widgets(again, page) == _widgets(first, page)
+    assert registry.filters(**_widgets(again, page)) == state

@@ -44,20 +44,20 @@ def test_clearing_the_selection_closes_the_card() -> None:
 def test_a_link_to_an_event_reopens_it() -> None:
     at = open_timeline(event="E02", country=["KGZ"], region="0")
     assert card_title(at) == "Manas airport upgrade"
-    assert at.selectbox(key="tl_event").value == "E02"
-    assert list(at.multiselect(key="tl_countries").value) == ["KGZ"]
+    assert at.selectbox(key="timeline_event").value == "E02"
+    assert list(at.multiselect(key="timeline_countries").value) == ["KGZ"]
     assert at.dataframe[-1].value["id"].tolist() == ["E02", "E09", "E12"]
 
 
 def test_the_details_list_is_an_alternative_to_clicking() -> None:
     at = open_timeline()
-    at.selectbox(key="tl_event").set_value("E11").run()
+    at.selectbox(key="timeline_event").set_value("E11").run()
     assert card_title(at) == "Abe visits Turkmenistan" and param(at, "event") == ["E11"]
 
 
 def test_filters_write_the_url_and_the_search_applies() -> None:
     at = open_timeline()
-    at.text_input(key="tl_text").input("roadmap").run()
+    at.text_input(key="timeline_text").input("roadmap").run()
     assert param(at, "q") == ["roadmap"]
     assert at.dataframe[-1].value["id"].tolist() == ["E10", "E13"]
 

@@ -52,7 +52,7 @@ class AidFilters:
     scale: str
 
 
-PARAMS: PageParams[AidOptions, AidFilters] = PageParams("aid", "aid", AidFilters, params=(
+PARAMS: PageParams[AidOptions, AidFilters] = PageParams(AidFilters, params=(
     list_param("kind", "kinds", N_("Kind of flow"), summary_name=N_("kinds"),
                doc_values="`aid`, `contribution`, `investment` (the ids in `flow_kinds.csv`)"),
     list_param("status", "statuses", N_("Status"), summary_name=N_("statuses"),

@@ -97,7 +97,7 @@ class CompareFilters:
     sort: str
 
 
-PARAMS: PageParams[CompareOptions, CompareFilters] = PageParams("compare", "compare", CompareFilters, params=(
+PARAMS: PageParams[CompareOptions, CompareFilters] = PageParams(CompareFilters, params=(
     list_param("country", "countries", N_("Countries"), summary_name=N_("countries"),
                default=attrgetter("default_countries"),
                doc_values="state codes from `actors.csv` other than Japan's (`KAZ`, `KGZ`, `TJK`, `TKM`, `UZB`, `USA`, "

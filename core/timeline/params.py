@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from core.facts import Facts
 from core.i18n import N_, _
-from core.params import PageParams, Param, flag_param, list_param, years_param
+from core.params import PageParams, flag_param, list_param, text_param, years_param
 from core.periods import year_bounds
 from core.url_state import QueryReader
 
@@ -36,7 +36,7 @@ class TimelineFilters:
     event: str  # the selected event's id, or ""
 
 
-PARAMS: PageParams[TimelineOptions, TimelineFilters] = PageParams("timeline", "tl", TimelineFilters, params=(
+PARAMS: PageParams[TimelineOptions, TimelineFilters] = PageParams(TimelineFilters, params=(
     list_param("category", "categories", N_("Category"), summary_name=N_("categories"),
                doc_values="event categories (ids in `categories.csv`: `dialogue`, `outcome_document`, `initiative`, "
                "`visit_deal`, `security`, `alliance`, `statement`, `other_platform`)"),
@@ -50,11 +50,10 @@ PARAMS: PageParams[TimelineOptions, TimelineFilters] = PageParams("timeline", "t
                help=N_("Events that name Central Asia as a whole or all five states.")),
     years_param(help=N_("Undated events are listed apart."), summary_note=N_("(undated events are listed apart)"),
                 doc_values="`first-last`; dated events overlapping it are drawn, undated ones are listed apart"),
-    Param("q", "text", "text", N_("Search titles and descriptions"), default=lambda o: "", max_length=MAX_QUERY,
-          summary_name=N_("text search"),
-          doc_values="words searched in titles and descriptions (case-insensitive)", doc_default="empty"),
-    Param("event", "event", "text", N_("Event details"), default=lambda o: "", max_length=40, in_panel=False,
-          doc_values="the selected event's id (`E07`), whose card is shown", doc_default="none"),
+    text_param("q", "text", N_("Search titles and descriptions"), max_length=MAX_QUERY, summary_name=N_("text search"),
+               doc_values="words searched in titles and descriptions (case-insensitive)"),
+    text_param("event", "event", N_("Event details"), max_length=40, in_panel=False, doc_default="none",
+               doc_values="the selected event's id (`E07`), whose card is shown"),
 ))  # fmt: skip
 
 

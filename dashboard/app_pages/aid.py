@@ -13,24 +13,26 @@ from core import aid, i18n
 from core.chart_text import describe
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
+from core.pages import AID
 from core.url_state import year_range_value
 
 SPANS_DRAWN = 150  # one bar per figure; past this the chart is unreadable and slow to draw
 
 facts = facts_or_stop()
+PARAMS = AID.params
 options = derived(facts, aid.params.aid_options)
-_query, notices = open_view(aid.params.PARAMS, facts.version, lambda reader: aid.params.PARAMS.read(reader, options))
+_query, notices = open_view(AID, facts.version, lambda reader: PARAMS.read(reader, options))
 with st.sidebar:
     st.subheader(_("Filters"))
-    filters = filter_panel(aid.params.PARAMS, options)
-write_view(aid.params.PARAMS.to_query(filters))
+    filters = filter_panel(AID, options)
+write_view(PARAMS.to_query(filters))
 
-st.title(_("Aid and investment"))
+st.title(_(AID.title))
 st.caption(_("Japan's money by recipient and period, as the source states it. A total adds only figures of one "
              "status and one kind of flow, for recipients that do not overlap, with periods inside the years chosen; "
              "other figures stand beside it with the reason."))  # fmt: skip
 show_notices(notices)
-offer_context(aid.params.PARAMS.widget_key("recipients"), options.context_recipients, filters.recipients)
+offer_context(AID.widget_key("recipients"), options.context_recipients, filters.recipients)
 data = derived(facts, aid.data.aid_data)
 view = data.view
 aid_columns = {  # by the CSV's column names; components.tables translates them
@@ -39,19 +41,17 @@ aid_columns = {  # by the CSV's column names; components.tables translates them
 }
 shown = for_filters(facts, aid.view.aid_view, data, filters)  # the chart and totals, shared per filter state
 name_parts = [*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)]
-link = page_permalink("aid", aid.params.PARAMS.to_query(filters), facts.version)
+link = page_permalink(AID, PARAMS.to_query(filters), facts.version)
 sources = for_filters(facts, aid.data.sources_shown, data, filters)  # behind the charts' marks, named inside them
-chart_options = dict(page="aid", name_parts=name_parts, source=chart_source(facts, sources, link))
+chart_options = dict(page=AID, name_parts=name_parts, source=chart_source(facts, sources, link))
 share_and_download(
-    page="aid",
-    page_title=_("Aid and investment"),
+    page=AID,
     link=link,
     # NOTE: the button keeps this callable for the session; it must not hold the filtered copy, or
     # every open session pins its own slice of a big table. It refilters the shared view on click.
     rows=lambda: aid.table.table(aid.data.filter_money(view, filters), filters.per_year, facts.sources),
     name_parts=name_parts,
-    filters=aid.params.PARAMS.summary(filters, options),
-    tables=["money", "actors", "statuses", "flow_kinds", "sources"],
+    filters=PARAMS.summary(filters, options),
     facts=facts,
 )
 if not shown.figures:

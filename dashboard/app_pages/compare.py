@@ -11,22 +11,24 @@ from core import i18n
 from core.chart_text import describe, plain
 from core.compare.data import compare_data
 from core.compare.figures import PANEL_WIDTH
-from core.compare.params import COUNTED_EVENTS, PARAMS, REGION_RULE, empty_reason
+from core.compare.params import COUNTED_EVENTS, REGION_RULE, empty_reason
 from core.compare.table import text_widths
 from core.compare.view import compare_view
 from core.i18n import _
+from core.pages import COMPARE
 from core.url_state import year_range_value
 
 facts = facts_or_stop()
+PARAMS = COMPARE.params
 data = derived(facts, compare_data)
 options = data.options
-_query, notices = open_view(PARAMS, facts.version, lambda reader: PARAMS.read(reader, options))
+_query, notices = open_view(COMPARE, facts.version, lambda reader: PARAMS.read(reader, options))
 with st.sidebar:
     st.subheader(_("Filters"))
-    filters = filter_panel(PARAMS, options)
+    filters = filter_panel(COMPARE, options)
 write_view(PARAMS.to_query(filters))
 
-st.title(_("Country comparison"))
+st.title(_(COMPARE.title))
 st.caption(
     _(
         "What the source states about each country, side by side. Money is Japan's: a country's figures are added "
@@ -38,15 +40,13 @@ show_notices(notices)
 shown = for_filters(facts, compare_view, data, filters)
 metrics, rows = shown.metrics, shown.rows
 name_parts = [*(filters.countries if len(filters.countries) <= 3 else []), year_range_value(filters.years)]
-link = page_permalink("compare", PARAMS.to_query(filters), facts.version)
+link = page_permalink(COMPARE, PARAMS.to_query(filters), facts.version)
 share_and_download(
-    page="compare",
-    page_title=_("Country comparison"),
+    page=COMPARE,
     link=link,
     rows=lambda: shown.csv,
     name_parts=name_parts,
     filters={**PARAMS.summary(filters, options), **{_(name): _(note) for name, note in PARAMS.notes}},
-    tables=["money", "events", "figures", "actors", "statuses", "flow_kinds", "categories", "sources"],
     facts=facts,
 )
 reason = empty_reason(filters)
@@ -59,7 +59,7 @@ if any(m.charted for m in metrics):
         for metric, figure in shown.panels:
             with st.container(width=PANEL_WIDTH):  # the panel's summary above it, in its column
                 summary = describe(figure, plain(figure.layout.title.text))
-                show_chart(figure, key=f"compare_chart_{metric.id}", page="compare", name_parts=name_parts,
+                show_chart(figure, key=f"compare_chart_{metric.id}", page=COMPARE, name_parts=name_parts,
                            chart=metric.id, width=PANEL_WIDTH, summary=summary,
                            source=chart_source(facts, shown.sources[metric.id], link))  # fmt: skip
     counts = set(COUNTED_EVENTS) & set(filters.metrics)

@@ -10,6 +10,7 @@ from components.view_state import read_view, show_notices, write_view
 from core.formatting import escape_markdown
 from core.i18n import _
 from core.overview import central_asia_money, key_figures_table, principle_lists, stated_counts
+from core.pages import OVERVIEW
 
 facts = facts_or_stop()
 # This page has no filters; reading the URL still names anything a link asked for that it ignored.
@@ -28,13 +29,9 @@ st.markdown(
     )
 )
 share_and_download(
-    page="overview",
-    page_title=_("Overview"),
-    link=page_permalink("", {}, facts.version),
+    page=OVERVIEW,
+    link=page_permalink(OVERVIEW, {}, facts.version),
     rows=lambda: derived(facts, key_figures_table),
-    name_parts=["key-figures"],
-    filters={},
-    tables=["money", "figures", "actors", "statuses", "sources"],
     facts=facts,
 )
 with st.container(horizontal=True, gap="medium"):  # wraps where the titles do not fit on one line

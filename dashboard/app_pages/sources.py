@@ -11,6 +11,7 @@ from core import i18n
 from core.export import dictionary_table
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
+from core.pages import SOURCES
 from core.reference import data_dictionary, dictionary_headings, full_reference
 
 facts = facts_or_stop()
@@ -19,16 +20,12 @@ _state, notices = read_view(lambda reader: None, facts.version)
 write_view({})
 
 
-st.title(_("Sources"))
+st.title(_(SOURCES.title))
 show_notices(notices)
 share_and_download(
-    page="sources",
-    page_title=_("Sources and data dictionary"),
-    link=(link := page_permalink("sources", {}, facts.version)),
+    page=SOURCES,
+    link=(link := page_permalink(SOURCES, {}, facts.version)),
     rows=lambda: dictionary_table(facts.package),
-    name_parts=["data-dictionary"],
-    filters={},
-    tables=list(facts.package.resource_names),
     facts=facts,
 )
 for source in facts.sources.to_dict("records"):
@@ -44,7 +41,7 @@ st.header(_("How to cite"))
 st.markdown(_("Cite the figure's source (above, with the paragraph each fact gives) and the dashboard with its data "
               "version. For one view, use **Cite this view** on its page: the citation then carries that view's "
               "link."))  # fmt: skip
-cite_view(facts, page="sources", page_title=_("Sources and data dictionary"), link=link, key="sources_page_cite")
+cite_view(facts, page=SOURCES, link=link, key="sources_page_cite")
 
 st.header(_("Data dictionary"))
 st.markdown(

@@ -17,23 +17,23 @@ from core import i18n, timeline
 from core.chart_text import describe
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
+from core.pages import TIMELINE
 from core.reference import fact_citation, full_reference
 from core.url_state import year_range_value
 
 facts = facts_or_stop()
+PARAMS = TIMELINE.params
 options = derived(facts, timeline.params.timeline_options)
 view = derived(facts, timeline.data.event_view)
 ids = derived(facts, timeline.data.event_ids)
-_query, notices = open_view(
-    timeline.params.PARAMS, facts.version, lambda r: timeline.params.read_filters(r, options, ids)
-)
+_query, notices = open_view(TIMELINE, facts.version, lambda r: timeline.params.read_filters(r, options, ids))
 with st.sidebar:
     st.subheader(_("Filters"))
-    filters = filter_panel(timeline.params.PARAMS, options, event="")
+    filters = filter_panel(TIMELINE, options, event="")
 kept = for_filters(facts, timeline.view.kept_events, view, filters)  # shared by sessions per filter state
 
-EVENT_LIST = _(timeline.params.PARAMS.param("event").label)
-st.title(_("Dialogue timeline"))
+EVENT_LIST = _(PARAMS.param("event").label)
+st.title(_(TIMELINE.title))
 st.caption(
     _(
         "Every event the source dates, in lanes by category. Select an event in the chart, or choose it in the "
@@ -42,31 +42,29 @@ st.caption(
 )
 show_notices(notices)
 
-EVENT_KEY = timeline.params.PARAMS.widget_key("event")
+EVENT_KEY = TIMELINE.widget_key("event")
 follow_clicks("tl_chart", EVENT_KEY)
 if st.session_state.get(EVENT_KEY) and not timeline.data.keeps(view, filters, st.session_state[EVENT_KEY]):
     st.session_state[EVENT_KEY] = ""
 selected = st.session_state.get(EVENT_KEY, "")
 filters = dataclasses.replace(filters, event=selected)
-write_view(timeline.params.PARAMS.to_query(filters))
-link = page_permalink("timeline", timeline.params.PARAMS.to_query(filters), facts.version)
+write_view(PARAMS.to_query(filters))
+link = page_permalink(TIMELINE, PARAMS.to_query(filters), facts.version)
 share_and_download(
-    page="timeline",
-    page_title=_("Dialogue timeline"),
+    page=TIMELINE,
     link=link,
     rows=lambda: timeline.table.table(
         timeline.data.filter_events(view, filters), facts.sources
     ),  # not the copy: see aid.py
     name_parts=[year_range_value(filters.years)],
-    filters=timeline.params.PARAMS.summary(filters, options),
-    tables=["events", "categories", "actors", "sources"],
+    filters=PARAMS.summary(filters, options),
     facts=facts,
 )
 if not kept.total:  # after Share: an empty result is a view a colleague may need to see too
     st.warning(kept.empty_reason, icon=":material/filter_alt_off:")
     st.stop()
 figure = for_filters(facts, timeline.figures.chart, view, filters)
-chart_options = dict(page="timeline", name_parts=[year_range_value(filters.years)],
+chart_options = dict(page=TIMELINE, name_parts=[year_range_value(filters.years)],
                      source=chart_source(facts, kept.sources, link))  # fmt: skip
 if 0 < kept.dated <= timeline.figures.EVENTS_DRAWN:
     show_chart(figure, key="tl_chart", chart="events", on_select="rerun", selection_mode="points", **chart_options,
