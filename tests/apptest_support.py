@@ -7,15 +7,11 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from core.pages import PAGES as REGISTERED_PAGES
+
 APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
-# Every page's script, the default (Overview) first.
-PAGES = [
-    "app_pages/overview.py",
-    "app_pages/aid.py",
-    "app_pages/timeline.py",
-    "app_pages/compare.py",
-    "app_pages/sources.py",
-]
+# Every page's script, from the page registry: the default (Overview) first.
+PAGES = [f"app_pages/{page.script}" for page in REGISTERED_PAGES]
 
 
 def open_app(

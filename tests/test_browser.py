@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from core.pages import PAGES
 from scripts.browser import assert_no_exception, running_dashboard, wait_for_app
 from tests.conftest import edit_csv
 
@@ -72,7 +73,7 @@ def test_overview_csv_matches_its_cards(base_url: str, page: Page) -> None:
 
 
 def test_every_page_has_a_share_link_that_reopens_it(base_url: str, page: Page) -> None:
-    for path in ("/", "/sources", "/aid", "/timeline", "/compare"):
+    for path in (f"/{registered.url_path}" for registered in PAGES):
         page.goto(base_url + path)
         wait_for_app(page)
         page.get_by_role("button", name="Share this view").click()

@@ -11,6 +11,7 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page
 
+from core.pages import PAGES
 from scripts.browser import open_page
 
 pytestmark = pytest.mark.browser
@@ -39,13 +40,7 @@ STATES = [
     "/aid?lang=ru",
     "/timeline?event=E13&lang=ru",
 ]
-TITLES = {
-    "/": "Overview",
-    "/aid": "Aid and investment",
-    "/timeline": "Dialogue timeline",
-    "/compare": "Country comparison",
-    "/sources": "Sources",
-}
+TITLES = {f"/{page.url_path}": page.title for page in PAGES}
 
 
 @pytest.fixture
