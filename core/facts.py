@@ -111,6 +111,10 @@ def load_facts(data_dir: Path) -> Facts:
             expected = _("a resource named '{resource}' (the dashboard shows it)").format(resource=name)
             problems.append(Problem(DESCRIPTOR_NAME, expected))
             continue
+        if not package.resource(name).primary_key:
+            # Rows are named by their key: in translations.csv, in links (an event) and in citations.
+            expected = _("a primaryKey in resource '{resource}' (its rows are named by it)").format(resource=name)
+            problems.append(Problem(DESCRIPTOR_NAME, expected))
         missing = [f for f in fields if f not in package.resource(name).field_names]
         for field in missing:
             expected = _("a field '{field}' in resource '{resource}'").format(field=field, resource=name)
