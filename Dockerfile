@@ -8,18 +8,19 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 WORKDIR /app
-# The pinned dependencies first, in their own layer, so a code change does not reinstall them.
-# requirements.txt ends with `-e .` (the project's own packages), which needs the code below.
+# The locked tree first, in its own layer, so a code change does not reinstall it. Every file is
+# checked against its hash in requirements.txt (docs/testing.md#the-lock-files).
 COPY requirements.txt ./
-RUN grep -v '^-e ' requirements.txt > /tmp/pinned.txt && pip install -r /tmp/pinned.txt && rm /tmp/pinned.txt
+RUN pip install --require-hashes -r requirements.txt
 
 COPY pyproject.toml ./
 COPY .streamlit/ .streamlit/
 COPY core/ core/
 COPY components/ components/
 COPY dashboard/ dashboard/
-# The README's install command: here it adds only the project's packages.
-RUN pip install -r requirements.txt
+# Then the project's own packages, as the README installs them: no dependencies (all locked above),
+# built by the locked setuptools. Editable, because the code reads files beside it (locales, pages).
+RUN pip install --no-deps --no-build-isolation -e .
 
 # The bundled data, at the path the app reads; mount another Data Package over it to show that.
 COPY data/ /data/

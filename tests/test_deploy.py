@@ -152,9 +152,14 @@ def test_the_dockerfile_passes_hadolint() -> None:
 
 
 def test_the_dockerfile_installs_and_runs_as_the_readme_says() -> None:
-    run_it = readme_command("python3 -m venv .venv && .venv/bin/pip install -r requirements.txt")
-    assert "pip install -r requirements.txt" in run_it
-    assert "pip install -r requirements.txt" in instructions("RUN")  # one whole RUN line, as in the README
+    run_it = readme_command("python3 -m venv .venv && .venv/bin/pip install --require-hashes -r requirements.txt")
+    installs = re.findall(r"\.venv/bin/(pip install [^&]+?) &&", run_it)
+    # The hashed lock, then the project alone (docs/testing.md#the-lock-files).
+    assert installs == [
+        "pip install --require-hashes -r requirements.txt",
+        "pip install --no-deps --no-build-isolation -e .",
+    ]
+    assert [i for i in instructions("RUN") if i.startswith("pip ")] == installs  # whole RUN lines, in the same order
     started = re.search(r"streamlit run (\S+)", run_it)[1]
     assert instructions("CMD")[-1].startswith(f'["streamlit", "run", "{started}"')
 
