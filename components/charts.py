@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.narrow import NARROW
+from components.streamlit_internals import CHART_SELECTOR, CHART_SOURCE_LINE_SELECTOR
 from core.chart_source import source_text, with_source_line
 from core.export import chart_file_stem
 from core.facts import Facts
@@ -30,7 +31,7 @@ def chart_config(file_stem: str) -> dict:
 # chart's PNG, the Share and Cite popovers and the downloads.
 NARROW_SCREEN_STYLE = f"""<style>
 @media (max-width: {NARROW}px) {{
-  [data-testid="stPlotlyChart"] g.annotation[data-index="0"] {{ display: none; }}
+  {CHART_SELECTOR} {CHART_SOURCE_LINE_SELECTOR} {{ display: none; }}
 }}
 </style>"""
 
