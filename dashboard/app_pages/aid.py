@@ -37,10 +37,10 @@ aid_columns = {  # by the CSV's column names; components.tables translates them
     "amount (US$)": st.column_config.NumberColumn(format="localized"),
     "quote": st.column_config.TextColumn(width="large"),
 }
-shown = for_filters(facts, aid_figures.aid_view, data, filters)  # the chart and totals, shared per filter state
+shown = for_filters(facts, aid_figures.aid_view, aid.aid_data, filters)  # the chart and totals, shared per filter state
 name_parts = [*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)]
 link = page_permalink("aid", aid.PARAMS.to_query(filters), facts.version)
-sources = for_filters(facts, aid.sources_shown, data, filters)  # behind the charts' marks, named inside them
+sources = for_filters(facts, aid.sources_shown, aid.aid_data, filters)  # behind the charts' marks, named inside them
 chart_options = dict(page="aid", name_parts=name_parts, source=chart_source(facts, sources, link))
 share_and_download(
     page="aid",

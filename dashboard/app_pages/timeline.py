@@ -28,7 +28,7 @@ _query, notices = open_view(timeline.PARAMS, facts.version, lambda r: timeline.r
 with st.sidebar:
     st.subheader(_("Filters"))
     filters = filter_panel(timeline.PARAMS, options, event="")
-kept = for_filters(facts, timeline.kept_events, view, filters)  # shared by sessions per filter state
+kept = for_filters(facts, timeline.kept_events, timeline.event_view, filters)  # shared by sessions per filter state
 
 EVENT_LIST = _(timeline.PARAMS.param("event").label)
 st.title(_("Dialogue timeline"))
@@ -61,7 +61,7 @@ share_and_download(
 if not kept.total:  # after Share: an empty result is a view a colleague may need to see too
     st.warning(kept.empty_reason, icon=":material/filter_alt_off:")
     st.stop()
-figure = for_filters(facts, timeline_figures.chart, view, filters)
+figure = for_filters(facts, timeline_figures.chart, timeline.event_view, filters)
 chart_options = dict(page="timeline", name_parts=[year_range_value(filters.years)],
                      source=chart_source(facts, kept.sources, link))  # fmt: skip
 if 0 < kept.dated <= timeline.EVENTS_DRAWN:
