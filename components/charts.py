@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from components.narrow import NARROW
+from components.streamlit_internals import CHART_SELECTOR, CHART_SOURCE_LINE_SELECTOR
 from core.chart_source import source_text, with_source_line
 from core.export import chart_file_stem
 from core.facts import Facts
@@ -31,7 +33,7 @@ def chart_config(file_stem: str) -> dict:
 # chart's PNG, the Share and Cite popovers and the downloads.
 NARROW_SCREEN_STYLE = f"""<style>
 @media (max-width: {NARROW}px) {{
-  [data-testid="stPlotlyChart"] g.annotation[data-index="0"] {{ display: none; }}
+  {CHART_SELECTOR} {CHART_SOURCE_LINE_SELECTOR} {{ display: none; }}
 }}
 </style>"""
 
@@ -60,13 +62,27 @@ def show_chart(
         st.markdown(summary)
     stem = chart_file_stem(page.slug, name_parts, chart, dt.date.today())
     width = options.get("width")
-    sourced = _sourced(id(figure), source, width if isinstance(width, int) else None, figure)
+    sourced = _sourced(content_key(figure), source, width if isinstance(width, int) else None, figure)
     return st.plotly_chart(sourced, key=key, config=chart_config(stem), **options)
 
 
+def content_key(figure: go.Figure) -> str:
+    """A digest of everything `figure` draws: two figures share it only if they draw the same.
+
+    NOTE: not id(figure): once the shared view cache (components.data.for_filters) drops a view, its
+    figures' ids are free for others, and a picture cached under a recycled id would show one
+    panel's chart in another's place. Hashing costs about as much as adding the source line, so the
+    digest is kept on the figure the first time: a figure is not changed once drawn (the shared
+    ones are read by every session)."""
+    key = getattr(figure, "_dashboard_content_key", None)
+    if key is None:
+        key = hashlib.sha256(figure.to_json().encode()).hexdigest()
+        figure._dashboard_content_key = key
+    return key
+
+
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _sourced(figure_id: int, source: str, width: int | None, _figure: go.Figure) -> go.Figure:
-    """`with_source_line`, once per figure and source line, shared read-only by every session.
-    A figure is itself shared per filter state (components.data.for_filters), so its id names it
-    while it lives; the source line holds the view's link, which names the view besides."""
+def _sourced(content: str, source: str, width: int | None, _figure: go.Figure) -> go.Figure:
+    """`with_source_line`, once per figure content, source line and width, shared read-only by
+    every session."""
     return with_source_line(_figure, source, width)

@@ -103,6 +103,7 @@ SHARED_VIEWS = 32
 @st.cache_resource(max_entries=SHARED_VIEWS, show_spinner=False)
 def _for_filters(
     name: str,
+    data_name: str,
     version: str,
     data_dir: str,
     language: str,
@@ -114,14 +115,22 @@ def _for_filters(
     return _build(_data, _filters)
 
 
-def for_filters(facts: Facts, build: Callable[[D, F], T], data: D, filters: F) -> T:
-    """`build(data, filters)` computed once per data version and filter state, and shared read-only
-    by every session: the default view every visitor opens, a link colleagues open, a filter toggled
-    back. `data` must be filter-independent (a `derived` view) and `filters` a frozen dataclass,
-    whose repr names every field, so the key holds everything the result depends on. `build` must
-    return a small result (figures, short tables), never a big filtered frame."""
-    name = f"{build.__module__}.{build.__qualname__}"
-    return _for_filters(name, facts.version, str(facts.data_dir), facts.language, repr(filters), data, filters, build)
+def for_filters(facts: Facts, build: Callable[[D, F], T], data: Callable[[Facts], D], filters: F) -> T:
+    """`build(derived(facts, data), filters)` computed once per data version and filter state, and
+    shared read-only by every session: the default view every visitor opens, a link colleagues open,
+    a filter toggled back. `data` is the filter-independent view `build` reads (as `derived` takes
+    it) and `filters` a frozen dataclass, whose repr names every field, so the key holds everything
+    the result depends on. `build` must return a small result (figures, short tables), never a big
+    filtered frame.
+
+    NOTE: the key names the data by what derives it from which facts (version, directory, language),
+    never by the object: a result keyed on the filters alone would serve one data set's figures for
+    another's. `build` and `data` are module-level functions: their qualified names are in the key."""
+    name, data_name = (f"{f.__module__}.{f.__qualname__}" for f in (build, data))
+    shared = derived(facts, data)
+    return _for_filters(
+        name, data_name, facts.version, str(facts.data_dir), facts.language, repr(filters), shared, filters, build
+    )
 
 
 def forget_filter_states() -> None:

@@ -7,7 +7,7 @@ import json
 
 import streamlit as st
 
-from components.view_state import widgets_held_by_browser
+from components.streamlit_internals import widgets_held_by_browser
 from core.i18n import ENGLISH, LANGUAGE_NAMES, LANGUAGES, _, set_language
 from core.url_state import LANGUAGE_PARAM, QueryReader
 

@@ -9,6 +9,15 @@ import json
 
 import streamlit as st
 
+from components.streamlit_internals import (
+    MAIN_AREA_SELECTOR,
+    TABLE_GRID_SELECTOR,
+    TABLE_SELECTOR,
+    key_class,
+    key_selector,
+    text_labels_selector,
+)
+
 NARROW = 640  # px of window below which a chart's text labels cannot fit beside its marks
 
 
@@ -16,11 +25,11 @@ def labels_off_when_narrow(chart_key: str, note_key: str) -> None:
     """On a window under NARROW px, the chart `chart_key` draws no text beside its marks (there a
     label would be cut at the chart's edge, WCAG 1.4.10), and the container `note_key` (a note
     that says where the labels are instead) shows; on a wider window the note is hidden."""
-    chart, note = _css_class(chart_key), _css_class(note_key)
+    labels, note = text_labels_selector(chart_key), key_selector(note_key)
     style = (
-        f"<style>.{note}{{display:none}}"
-        f"@media (max-width:{NARROW}px){{.{chart} .textpoint,.{chart} .bartext{{display:none}}"
-        f".{note}{{display:block}}}}</style>"
+        f"<style>{note}{{display:none}}"
+        f"@media (max-width:{NARROW}px){{{labels}{{display:none}}"
+        f"{note}{{display:block}}}}</style>"
     )
     st.html(style)
 
@@ -35,9 +44,9 @@ def focus_heading(container_key: str) -> None:
     container's CSS class, a constant of the app. Streamlit keeps an unchanged st.html element, so
     the script runs once a page load and watches the page; the flag keeps one watcher per card.
     The heading gets tabindex=-1 to take the focus without becoming a tab stop."""
-    css = _css_class(container_key)
-    selector = json.dumps(f".{css} h1, .{css} h2, .{css} h3")
-    flag = json.dumps(f"focusWatch-{css}")
+    container = key_selector(container_key)
+    selector = json.dumps(f"{container} h1, {container} h2, {container} h3")
+    flag = json.dumps(f"focusWatch-{key_class(container_key)}")
     script = (
         "<script>(function(){"
         f"var sel={selector},flag={flag};if(window[flag])return;window[flag]=true;"
@@ -51,11 +60,6 @@ def focus_heading(container_key: str) -> None:
     st.html(script, unsafe_allow_javascript=True)
 
 
-def _css_class(key: str) -> str:
-    """The class Streamlit gives an element or container drawn with `key`."""
-    return f"st-key-{key}"
-
-
 def name_tables_by_their_headings() -> None:
     """Give every interactive table (st.dataframe's grid) the accessible name of the heading
     just before it (its words, without the heading's "Link to heading" anchor), so a screen
@@ -65,13 +69,12 @@ def name_tables_by_their_headings() -> None:
     NOTE: constant script, no data in it (the heading's words stay in the heading). Tables are
     drawn and redrawn after the script has run, so a watcher names each new grid; it touches only
     grids whose name is missing or stale, so its own change does not wake it again."""
+    headings = json.dumps(",".join(f"{MAIN_AREA_SELECTOR} {h}" for h in ("h1", "h2", "h3", "summary")))
     script = (
         "<script>(function(){if(window.nameGrids)return;window.nameGrids=true;"
-        "function run(){var heads=Array.from(document.querySelectorAll("
-        '\'[data-testid="stMain"] h1,[data-testid="stMain"] h2,[data-testid="stMain"] h3,'
-        '[data-testid="stMain"] summary\'));'
-        "document.querySelectorAll('[data-testid=\"stDataFrame\"]').forEach(function(frame){"
-        "var grid=frame.querySelector('[role=\"grid\"]');if(!grid)return;var head=null;"
+        f"function run(){{var heads=Array.from(document.querySelectorAll({headings}));"
+        f"document.querySelectorAll({json.dumps(TABLE_SELECTOR)}).forEach(function(frame){{"
+        f"var grid=frame.querySelector({json.dumps(TABLE_GRID_SELECTOR)});if(!grid)return;var head=null;"
         "heads.forEach(function(h){if(h.compareDocumentPosition(frame)&Node.DOCUMENT_POSITION_FOLLOWING)head=h;});"
         "if(!head)return;var c=head.cloneNode(true);c.querySelectorAll('a').forEach(function(a){a.remove();});"
         "var name=c.textContent.trim();"

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.citing import cite_view
-from components.reconnect import rerun_after_reconnect
+from components.streamlit_internals import rerun_after_reconnect
 from core.citation_files import CitedView, bibtex, ris
 from core.export import ViewDescription, citation_zip, file_name, safe_csv
 from core.facts import Facts

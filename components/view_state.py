@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 
 import streamlit as st
-from streamlit.runtime.state import get_session_state
-from streamlit.runtime.state.common import user_key_from_element_id
 
+from components.streamlit_internals import widgets_held_by_browser
 from core.i18n import LANGUAGES, _, current_language
 from core.pages import Page
 from core.params import F
@@ -50,20 +49,6 @@ def seed_widgets(values: Mapping[str, object], newer_in_browser: Collection[str]
     for key, value in values.items():
         if key not in st.session_state and key not in newer_in_browser:
             st.session_state[key] = value
-
-
-def widgets_held_by_browser() -> set[str]:
-    """Keys of the widgets whose values the browser sent with this run.
-
-    NOTE: a tab whose server process went away (a replica died, the server restarted) reconnects
-    to a new session, whose first run carries every widget's value as the user left it, including
-    the change that asked for the run. Those values are newer than the URL, which the old process
-    wrote before that change; but st.session_state shows them only once the widget is drawn, so
-    seeding from the URL would overwrite the user's change. The browser's values are read here
-    from Streamlit's session state (no public API says what the browser sent; pinned 1.67.x, and
-    tests/test_serve_protocol.py fails if this stops working).
-    """
-    return {key for state in get_session_state().get_widget_states() if (key := user_key_from_element_id(state.id))}
 
 
 def write_view(query: Mapping[str, str | Iterable[str]]) -> None:

@@ -6,8 +6,10 @@ from components.charts import NARROW_SCREEN_STYLE
 from components.language import choose_language
 from components.narrow import name_tables_by_their_headings
 from components.navigation import all_pages
+from components.streamlit_internals import stop_on_untested_streamlit
 from core.i18n import _
 
+stop_on_untested_streamlit()  # first: the app relies on details of the Streamlit versions it was tested on
 st.set_page_config(page_icon=":material/public:", layout="wide")
 choose_language()  # before anything else is written: every word below is in it
 page = st.navigation(all_pages())

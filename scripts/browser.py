@@ -15,6 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from components.streamlit_internals import MAIN_AREA_SELECTOR, TABLE_SELECTOR
 from scripts.serve import free_port, wait_healthy
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -92,7 +93,7 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
     shows an alert instead. Then wait for the widgets: the frontend loads their code on first use
     and shows a grey skeleton (stSkeleton) meanwhile, after the script has finished.
     """
-    page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stAlert"]', timeout=timeout)
+    page.wait_for_selector(f'{MAIN_AREA_SELECTOR} h1, [data-testid="stAlert"]', timeout=timeout)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
     page.wait_for_timeout(300)
@@ -126,7 +127,7 @@ def chips(page: Page, label: str) -> list[str]:
 def table_rows(page: Page, columns: int = 5) -> list[list[str]]:
     """The first `columns` cells of each row of the last table, as it renders them for assistive
     technology (the grid renders only the columns in view, so compare a fixed leading set)."""
-    grid = page.locator('[data-testid="stDataFrame"]').last
+    grid = page.locator(TABLE_SELECTOR).last
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     return [row.locator("td").all_inner_texts()[:columns] for row in grid.locator("tbody tr").all()]

@@ -11,6 +11,7 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page
 
+from components.streamlit_internals import TABLE_GRID_SELECTOR, TABLE_SELECTOR, key_selector
 from core.pages import PAGES
 from scripts.browser import open_page
 
@@ -214,11 +215,15 @@ def test_keyboard_alone_changes_the_aid_chart_and_a_year(base_url: str, page: Pa
     page.wait_for_function("() => location.search.includes('years=')")
 
 
+EVENT_CARD = key_selector("tl_event_card")
+
+
 def active_in_card(page: Page) -> str:
     """The text of the focused element when it lies in the event card, else ''."""
     return page.evaluate(
-        """() => { const e = document.activeElement;
-            return e && e.closest('.st-key-tl_event_card') ? e.innerText.trim() : ''; }"""
+        """card => { const e = document.activeElement;
+            return e && e.closest(card) ? e.innerText.trim() : ''; }""",
+        EVENT_CARD,
     )
 
 
@@ -226,7 +231,7 @@ def test_choosing_an_event_moves_the_focus_to_its_card(base_url: str, page: Page
     """WCAG 2.4.3 / 4.1.3: the card that appears takes the focus on its heading, so a screen reader
     reads it; a second choice moves the focus to the new card; a linked card leaves focus alone."""
     open_page(page, base_url + "/timeline?event=E13")
-    page.wait_for_selector(".st-key-tl_event_card h3")
+    page.wait_for_selector(f"{EVENT_CARD} h3")
     assert active_in_card(page) == ""  # opened by the link, not chosen: focus stays where it was
     open_page(page, base_url + "/timeline")
     for search, title in (("Andijan", "Andijan events"), ("Silk Road", "Silk Road Diplomacy")):
@@ -234,9 +239,9 @@ def test_choosing_an_event_moves_the_focus_to_its_card(base_url: str, page: Page
         page.keyboard.type(search)
         page.keyboard.press("Enter")
         page.wait_for_function(
-            "t => { const e = document.activeElement; return e && e.closest('.st-key-tl_event_card') "
+            "([card, t]) => { const e = document.activeElement; return e && e.closest(card) "
             "&& e.innerText.includes(t); }",
-            arg=title,
+            arg=[EVENT_CARD, title],
         )
         assert title in active_in_card(page)
         assert page.evaluate("document.activeElement.tagName") == "H3"
@@ -283,10 +288,10 @@ def test_each_table_is_named_by_its_heading(base_url: str, tall_page: Page, path
     announces what the table holds. Read from Chromium's own accessibility tree (the grid lives
     inside a canvas, where Playwright's role queries do not look); an unnamed grid fails."""
     open_page(tall_page, base_url + path)
-    tall_page.locator('[data-testid="stDataFrame"] [role="grid"]').first.wait_for(state="attached")
+    grids = f"{TABLE_SELECTOR} {TABLE_GRID_SELECTOR}"
+    tall_page.locator(grids).first.wait_for(state="attached")
     tall_page.wait_for_function(
-        '[...document.querySelectorAll(\'[data-testid="stDataFrame"] [role="grid"]\')]'
-        ".every(g => g.getAttribute('aria-label'))"
+        "grids => [...document.querySelectorAll(grids)].every(g => g.getAttribute('aria-label'))", arg=grids
     )
     cdp = tall_page.context.new_cdp_session(tall_page)
     for _attempt in range(20):  # Chromium updates its accessibility tree a moment after the DOM

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
+from components.streamlit_internals import key_selector, text_labels_selector
 from scripts.browser import (
     chips,
     download,
@@ -159,9 +160,9 @@ def test_the_periods_chart_draws_its_amounts_or_on_a_phone_says_where_they_are(
 ) -> None:
     page = browser.new_context(viewport={"width": width, "height": 3000}).new_page()
     open_page(page, base_url + "/aid?chart=time")
-    page.wait_for_selector(".st-key-aid_chart_time .main-svg")
-    labels = page.locator(".st-key-aid_chart_time .bartext, .st-key-aid_chart_time .textpoint")
-    note = page.locator(".st-key-aid_time_narrow_note")
+    page.wait_for_selector(f"{key_selector('aid_chart_time')} .main-svg")
+    labels = page.locator(text_labels_selector("aid_chart_time"))
+    note = page.locator(key_selector("aid_time_narrow_note"))
     assert labels.count()
     if width == 1400:
         assert all(label.is_visible() for label in labels.all()) and not note.is_visible()

@@ -15,6 +15,7 @@ import pytest
 import rispy
 from playwright.sync_api import Page
 
+from components.streamlit_internals import CHART_SELECTOR, CHART_SOURCE_LINE_SELECTOR
 from scripts.browser import download, open_page, running_dashboard
 
 pytestmark = pytest.mark.browser
@@ -99,9 +100,9 @@ def test_the_source_line_fits_its_chart_and_gives_way_on_a_phone(public_url: str
         context = browser.new_context(viewport={"width": width, "height": 4000})
         page = context.new_page()
         open_page(page, public_url + path)
-        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
-        for chart in page.locator('[data-testid="stPlotlyChart"]').all():
-            line = chart.locator('g.annotation[data-index="0"]')
+        page.wait_for_selector(f"{CHART_SELECTOR} .main-svg")
+        for chart in page.locator(CHART_SELECTOR).all():
+            line = chart.locator(CHART_SOURCE_LINE_SELECTOR)
             assert "Source:" in (line.text_content() or "")
             box, frame = line.bounding_box(), chart.locator(".main-svg").first.bounding_box()
             if shown:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from components.streamlit_internals import key_selector, text_labels_selector
 from scripts.browser import assert_no_exception, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -66,8 +67,8 @@ def test_labels_are_whole_titles_or_absent_with_a_note_on_a_narrow_screen(
 ) -> None:
     page = browser.new_context(viewport={"width": width, "height": 3000}).new_page()
     open_page(page, base_url + "/timeline")
-    labels = page.locator(".st-key-tl_chart .textpoint")
-    note = page.locator(".st-key-tl_narrow_note")
+    labels = page.locator(text_labels_selector("tl_chart"))
+    note = page.locator(key_selector("tl_narrow_note"))
     if width == 1400:
         # Each label is its event's whole title (over up to two lines), none cut with "…".
         # (Plotly draws each line of a label as its own tspan.)

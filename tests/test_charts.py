@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import plotly.graph_objects as go
 import pytest
+import streamlit as st
 
-from components.charts import chart_config
+from components import charts
+from components.charts import chart_config, show_chart
 from core.export import chart_file_stem
 from tests.apptest_support import open_app
 
@@ -77,3 +80,34 @@ def test_a_titled_chart_keeps_its_title_below_the_source_band() -> None:
     band = sourced.layout.margin.t - 70
     assert note.yshift == 70 and (sourced.layout.title.yref, sourced.layout.title.y) == ("container", 1)
     assert sourced.layout.title.yanchor == "top" and sourced.layout.title.pad.t == band + 10
+
+
+def _drawn(monkeypatch: pytest.MonkeyPatch) -> list[go.Figure]:
+    """The figures show_chart hands to st.plotly_chart, from now on."""
+    drawn: list[go.Figure] = []
+    monkeypatch.setattr(st, "plotly_chart", lambda figure, **options: drawn.append(figure))
+    return drawn
+
+
+def _panel(title: str) -> go.Figure:
+    return go.Figure(go.Bar(x=["KAZ"], y=[2]), layout={"title": {"text": title}})
+
+
+def test_two_figures_that_get_the_same_id_keep_their_own_pictures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the shared view cache drops a view, its figures' ids are free for others: a picture
+    cached by id(figure) would then show one panel's chart in another's place."""
+    drawn = _drawn(monkeypatch)
+    monkeypatch.setattr(charts, "id", lambda _figure: 1, raising=False)  # the second gets the first's freed id
+    for title in ("Money agreed", "Events"):
+        show_chart(_panel(title), key="panel", page="compare", name_parts=[], chart="panel", source="Source: S1.")
+    assert [figure.layout.title.text for figure in drawn] == ["Money agreed", "Events"]
+
+
+def test_a_figure_drawn_again_or_an_equal_one_reuses_its_picture(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = _drawn(monkeypatch)
+    figure = _panel("Money agreed")
+    for shown in (figure, figure, _panel("Money agreed")):  # another session; a view built again
+        show_chart(shown, key="panel", page="compare", name_parts=[], chart="panel", source="Source: S1.")
+    show_chart(figure, key="panel", page="compare", name_parts=[], chart="panel", source="Source: S2.")
+    assert drawn[0] is drawn[1] is drawn[2]
+    assert drawn[3] is not drawn[0] and "S2" in drawn[3].layout.annotations[0].text

@@ -39,10 +39,11 @@ aid_columns = {  # by the CSV's column names; components.tables translates them
     "amount (US$)": st.column_config.NumberColumn(format="localized"),
     "quote": st.column_config.TextColumn(width="large"),
 }
-shown = for_filters(facts, aid.view.aid_view, data, filters)  # the chart and totals, shared per filter state
+# The chart and totals, and the sources behind the charts' marks: shared by sessions per filter state.
+shown = for_filters(facts, aid.view.aid_view, aid.data.aid_data, filters)
 name_parts = [*(filters.recipients if len(filters.recipients) <= 3 else []), year_range_value(filters.years)]
 link = page_permalink(AID, PARAMS.to_query(filters), facts.version)
-sources = for_filters(facts, aid.data.sources_shown, data, filters)  # behind the charts' marks, named inside them
+sources = for_filters(facts, aid.data.sources_shown, aid.data.aid_data, filters)
 chart_options = dict(page=AID, name_parts=name_parts, source=chart_source(facts, sources, link))
 share_and_download(
     page=AID,

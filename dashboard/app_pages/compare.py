@@ -37,7 +37,7 @@ st.caption(
     )
 )
 show_notices(notices)
-shown = for_filters(facts, compare_view, data, filters)
+shown = for_filters(facts, compare_view, compare_data, filters)
 metrics, rows = shown.metrics, shown.rows
 name_parts = [*(filters.countries if len(filters.countries) <= 3 else []), year_range_value(filters.years)]
 link = page_permalink(COMPARE, PARAMS.to_query(filters), facts.version)

@@ -30,7 +30,8 @@ _query, notices = open_view(TIMELINE, facts.version, lambda r: timeline.params.r
 with st.sidebar:
     st.subheader(_("Filters"))
     filters = filter_panel(TIMELINE, options, event="")
-kept = for_filters(facts, timeline.view.kept_events, view, filters)  # shared by sessions per filter state
+# What the filters keep, shared by sessions per filter state.
+kept = for_filters(facts, timeline.view.kept_events, timeline.data.event_view, filters)
 
 EVENT_LIST = _(PARAMS.param("event").label)
 st.title(_(TIMELINE.title))
@@ -53,9 +54,8 @@ link = page_permalink(TIMELINE, PARAMS.to_query(filters), facts.version)
 share_and_download(
     page=TIMELINE,
     link=link,
-    rows=lambda: timeline.table.table(
-        timeline.data.filter_events(view, filters), facts.sources
-    ),  # not the copy: see aid.py
+    # Not the filtered copy, which the button would keep for the session: see aid.py.
+    rows=lambda: timeline.table.table(timeline.data.filter_events(view, filters), facts.sources),
     name_parts=[year_range_value(filters.years)],
     filters=PARAMS.summary(filters, options),
     facts=facts,
@@ -63,7 +63,7 @@ share_and_download(
 if not kept.total:  # after Share: an empty result is a view a colleague may need to see too
     st.warning(kept.empty_reason, icon=":material/filter_alt_off:")
     st.stop()
-figure = for_filters(facts, timeline.figures.chart, view, filters)
+figure = for_filters(facts, timeline.figures.chart, timeline.data.event_view, filters)
 chart_options = dict(page=TIMELINE, name_parts=[year_range_value(filters.years)],
                      source=chart_source(facts, kept.sources, link))  # fmt: skip
 if 0 < kept.dated <= timeline.figures.EVENTS_DRAWN:

@@ -1,0 +1,151 @@
+"""Everything the app relies on that Streamlit does not promise, in one place: its private runtime,
+the page its frontend draws (CSS classes, `data-testid` attributes), Plotly's SVG classes and one
+frontend behaviour, each behind a name that says what the app uses it for.
+
+A Streamlit upgrade starts here. The app runs only on the versions in TESTED_STREAMLIT_VERSIONS
+(`stop_on_untested_streamlit`, called first thing by dashboard/app.py); each item below says what
+it relies on and which test notices when that changes. Run those tests (browser ones included) on
+the new version, fix the items they flag, then add the version.
+
+NOTE: nothing else under components/, dashboard/ or core/ may import Streamlit's private modules or
+write one of these selectors (tests/test_streamlit_internals.py scans them). Private modules are
+imported inside the functions that use them, so that on a version where they moved the version
+check still runs and says so, instead of an ImportError before the page is drawn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import streamlit as st
+
+# The Streamlit versions the whole test suite, browser tests included, has passed on.
+TESTED_STREAMLIT_VERSIONS: tuple[str, ...] = ("1.67.0",)
+
+_LOG = logging.getLogger(__name__)
+
+
+def untested_version_problem(found: str) -> str | None:
+    """What is wrong when the app runs on Streamlit `found`, and what to do; None if it was tested.
+
+    In English: it is shown before the interface's language is chosen, and is meant for whoever
+    installed the server (the language switch itself may be what the new version broke)."""
+    if found in TESTED_STREAMLIT_VERSIONS:
+        return None
+    tested = ", ".join(TESTED_STREAMLIT_VERSIONS)
+    return (
+        f"This dashboard was tested with Streamlit {tested}, but Streamlit {found} is installed. "
+        "It relies on details of Streamlit that change between versions without notice, so it does not start. "
+        "Install the tested version (`pip install --require-hashes -r requirements.txt`). "
+        "To adopt the new version, run the whole test suite on it (browser tests included), fix what "
+        "components/streamlit_internals.py's checks flag, and add the version to TESTED_STREAMLIT_VERSIONS there."
+    )
+
+
+def stop_on_untested_streamlit() -> None:
+    """Stop the page with a message naming the tested and found versions on any other version of
+    Streamlit (tests/test_streamlit_internals.py runs the app with another version)."""
+    problem = untested_version_problem(st.__version__)
+    if problem:
+        _LOG.error(problem)
+        st.error(problem, icon=":material/error:")
+        st.stop()
+
+
+# --- Streamlit's private runtime ---------------------------------------------------------------
+
+
+def widgets_held_by_browser() -> set[str]:
+    """Keys of the widgets whose values the browser sent with this run.
+
+    A tab whose server process went away (a replica died, the server restarted) reconnects to a new
+    session, whose first run carries every widget's value as the user left it, including the change
+    that asked for the run. Those values are newer than the URL, which the old process wrote before
+    that change; but st.session_state shows them only once the widget is drawn, so seeding from the
+    URL would overwrite the user's change (components.view_state.seed_widgets skips these keys). No
+    public API says what the browser sent.
+
+    Relies on: `streamlit.runtime.state.get_session_state()`, its `get_widget_states()` (the
+    WidgetState messages of this run, each with the element id), and
+    `streamlit.runtime.state.common.user_key_from_element_id` (the user's key inside that id).
+    Noticed by: tests/test_serve_protocol.py (a reconnected tab's first change is not lost, and a
+    value its page reads before drawing it is kept) and tests/test_serve_failover.py.
+    """
+    from streamlit.runtime.state import get_session_state
+    from streamlit.runtime.state.common import user_key_from_element_id
+
+    return {key for state in get_session_state().get_widget_states() if (key := user_key_from_element_id(state.id))}
+
+
+# --- A frontend behaviour ----------------------------------------------------------------------
+
+
+# NOTE: the timer's only purpose is the reconnect rule below; its own reruns (one per tab per hour)
+# run this empty function and nothing else. Under 24 days, or the browser's timer fires at once.
+@st.fragment(run_every=dt.timedelta(hours=1))
+def rerun_after_reconnect() -> None:
+    """Draws nothing; calling it on a page makes a tab that reconnects to a new server process draw
+    that page again at once.
+
+    A tab's session lives in one server process. When that process goes away the tab reconnects to
+    a new session in another process, its address still holding the view; until that session runs
+    the page, every download button points at a file registered in the dead process, so "Download
+    CSV" silently does nothing.
+
+    Relies on: Streamlit's frontend asking a new session for a run after a reconnect only when the
+    page has a fragment that reruns on a timer (or a run was under way); undocumented.
+    Noticed by: tests/test_serve_failover.py (each moved tab's CSV downloads right after the move,
+    before any rerun the user asks for).
+    """
+
+
+# --- The page Streamlit's frontend draws -------------------------------------------------------
+
+
+def key_class(key: str) -> str:
+    """The CSS class Streamlit's frontend gives an element or container drawn with `key`.
+
+    Relies on: the frontend's `st-key-<key>` class (undocumented). Noticed by:
+    tests/test_browser_timeline.py and tests/test_browser_aid.py (labels and notes on a narrow
+    screen), tests/test_browser_accessibility.py (the focus moves to a chosen event's card)."""
+    return f"st-key-{key}"
+
+
+def key_selector(key: str) -> str:
+    """A CSS selector of the element or container drawn with `key` (see `key_class`)."""
+    return f".{key_class(key)}"
+
+
+MAIN_AREA_SELECTOR = '[data-testid="stMain"]'
+"""The page's main column (not the sidebar), where each page draws its headings and tables.
+Relies on: the frontend's `data-testid="stMain"`. Noticed by: tests/test_browser_accessibility.py
+(each table is named by its heading) and every browser test (scripts.browser.wait_for_app)."""
+
+TABLE_SELECTOR = '[data-testid="stDataFrame"]'
+"""An interactive table (st.dataframe). Relies on: `data-testid="stDataFrame"`. Noticed by:
+tests/test_browser_accessibility.py (each table is named by its heading)."""
+
+TABLE_GRID_SELECTOR = '[role="grid"]'
+"""Inside a table: the grid element that carries the table's accessible name. Relies on: the
+grid drawn by st.dataframe (Glide Data Grid) having `role="grid"`. Noticed by:
+tests/test_browser_accessibility.py (each table is named by its heading)."""
+
+CHART_SELECTOR = '[data-testid="stPlotlyChart"]'
+"""A Plotly chart (st.plotly_chart). Relies on: `data-testid="stPlotlyChart"`. Noticed by:
+tests/test_browser_citations.py (the source line gives way on a phone)."""
+
+CHART_SOURCE_LINE_SELECTOR = 'g.annotation[data-index="0"]'
+"""Inside a chart: its source line, the figure's first annotation (core.chart_source puts it
+first). Relies on: Plotly drawing each annotation as `g.annotation` with its index in `data-index`.
+Noticed by: tests/test_browser_citations.py (the source line fits its chart and gives way on a phone)."""
+
+CHART_TEXT_LABEL_SELECTORS: tuple[str, ...] = (".textpoint", ".bartext")
+"""Inside a chart: the text Plotly draws beside marks (a scatter's and a bar's `text`). Relies on:
+Plotly's SVG classes `textpoint` and `bartext`. Noticed by: tests/test_browser_timeline.py and
+tests/test_browser_aid.py (labels left out on a narrow screen)."""
+
+
+def text_labels_selector(chart_key: str) -> str:
+    """A CSS selector of the text beside the marks of the chart drawn with `chart_key`."""
+    return ",".join(f"{key_selector(chart_key)} {label}" for label in CHART_TEXT_LABEL_SELECTORS)
