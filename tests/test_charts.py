@@ -12,6 +12,7 @@ import streamlit as st
 from components import charts
 from components.charts import chart_config, show_chart
 from core.export import chart_file_stem
+from core.pages import COMPARE
 from tests.apptest_support import open_app
 
 VIEWS = [
@@ -99,7 +100,7 @@ def test_two_figures_that_get_the_same_id_keep_their_own_pictures(monkeypatch: p
     drawn = _drawn(monkeypatch)
     monkeypatch.setattr(charts, "id", lambda _figure: 1, raising=False)  # the second gets the first's freed id
     for title in ("Money agreed", "Events"):
-        show_chart(_panel(title), key="panel", page="compare", name_parts=[], chart="panel", source="Source: S1.")
+        show_chart(_panel(title), key="panel", page=COMPARE, name_parts=[], chart="panel", source="Source: S1.")
     assert [figure.layout.title.text for figure in drawn] == ["Money agreed", "Events"]
 
 
@@ -107,7 +108,7 @@ def test_a_figure_drawn_again_or_an_equal_one_reuses_its_picture(monkeypatch: py
     drawn = _drawn(monkeypatch)
     figure = _panel("Money agreed")
     for shown in (figure, figure, _panel("Money agreed")):  # another session; a view built again
-        show_chart(shown, key="panel", page="compare", name_parts=[], chart="panel", source="Source: S1.")
-    show_chart(figure, key="panel", page="compare", name_parts=[], chart="panel", source="Source: S2.")
+        show_chart(shown, key="panel", page=COMPARE, name_parts=[], chart="panel", source="Source: S1.")
+    show_chart(figure, key="panel", page=COMPARE, name_parts=[], chart="panel", source="Source: S2.")
     assert drawn[0] is drawn[1] is drawn[2]
     assert drawn[3] is not drawn[0] and "S2" in drawn[3].layout.annotations[0].text
