@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from core import i18n
 from core.compare import regional as regional_table
-from core.compare.cells import Cell, comparison, stated_nothing
+from core.compare.cells import Cell, NoTotal, comparison, stated_nothing
 from core.compare.data import CompareData
 from core.compare.figures import comparison_figures
 from core.compare.params import MAX_LISTED_EVENTS, CompareFilters, Metric, chosen_metrics
@@ -75,7 +75,7 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
         table=screen_table(rows, lambda frame: frame.rename(columns=on_screen)),
         panels=comparison_figures(cells, metrics, filters.sort),
         stated_nothing=stated_nothing(cells),
-        no_total=any(c.no_total for c in cells),
+        no_total=any(isinstance(c.state, NoTotal) for c in cells),
         regional=screen_table(regional.rename(columns=regional_table.headings()), total=regional_total),
         regional_events_total=len(region_events),
         regional_events_listed=listed_events(region_events, MAX_LISTED_EVENTS),
@@ -86,5 +86,5 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
 
 def panel_sources(cells: list[Cell], metric: str) -> tuple[str, ...]:
     """The sources of the facts behind one metric's cells (its panel's marks), in order met."""
-    notes = (note for cell in cells if cell.metric == metric for note in (*cell.notes, *cell.terms))
+    notes = (note for cell in cells if cell.metric == metric for note in cell.notes)
     return tuple(dict.fromkeys(note.source_id for note in notes))
