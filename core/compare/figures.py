@@ -22,6 +22,7 @@ from core.compare.table import order_cells
 from core.formatting import (
     BILLION,
     USD_BN,
+    first_and_more,
     format_count,
     format_usd,
     not_stated,
@@ -99,17 +100,21 @@ def _value_words(cell: Cell, state: Stated, metric: Metric) -> str:
 
 
 def _note_lines(notes: tuple[FactNote, ...], omitted: int) -> list[str]:
-    """One line per fact (its id first), with its quote where the cell rests on its words."""
+    """One line per fact (its id first), with its quote where the cell rests on its words; the
+    first MAX_HOVER_LINES, then a line saying how many more."""
     lines = []
     for note in notes[:MAX_HOVER_LINES]:
         line = f"{html.escape(note.id)} · {_wrap(note.line)}"
         if note.quote is not None:
             line += f"<br><i>“{_wrap(note.quote)}”</i> ({html.escape(note.source_id)}, ¶{note.paragraph})"
         lines.append(line)
-    more = max(len(notes) - MAX_HOVER_LINES, 0) + omitted
-    if more:
-        lines.append(html.escape(_("and {n} more (see the table)").format(n=i18n.number(more))))
-    return lines
+    listed = first_and_more(lines, MAX_HOVER_LINES, total=len(notes) + omitted, separator="<br>", more=_see_the_table)
+    return [listed] if listed else []
+
+
+def _see_the_table(_count: int) -> str:
+    """The line after a hover's facts: 'and 3 more (see the table)'."""
+    return "{items}<br>" + html.escape(_("and {n} more (see the table)"))
 
 
 # Short words for a single figure's caveat, beside its bar; shown through _().

@@ -15,16 +15,18 @@ from typing import Literal
 
 import pandas as pd
 
-from core import i18n
 from core.columns import LIST_SEPARATOR
 from core.compare.cells import Cell, FactNote, NoTotal, NotStated, Stated
 from core.compare.params import COUNTED_EVENTS, Metric
+from core.formatting import first_and_more
 from core.i18n import N_, _
 
 # The columns besides the metrics', in English (the CSV's names); shown through _().
 COUNTRY, CODE = N_("country"), N_("code")
 PROVENANCE = (N_("fact ids"), N_("source_id"), N_("quote"), N_("paragraph"))
 EXACT = N_("{metric} (US$, exact)")  # a money metric's exact-dollar column
+# The facts a row names: each cell's first NOTES_LIMIT (core.compare.cells), then how many more.
+LARGEST_OR_LATEST = N_("{items}; and {n} more (largest or latest named)")
 
 
 def exact_column(metric: Metric) -> str:
@@ -115,9 +117,7 @@ def _as(values: list, dtype: str | None) -> list:
 def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: int = 0) -> None:
     unique = list({note.id: note for note in notes}.values())
     quoted = [n for n in unique if n.quote is not None]
-    ids = "; ".join(n.id for n in unique)
-    if omitted:
-        ids = _("{ids}; and {n} more (largest or latest named)").format(ids=ids, n=i18n.number(omitted))
+    ids = first_and_more([n.id for n in unique], len(unique), total=len(unique) + omitted, more=LARGEST_OR_LATEST)
     fact_ids, source_id, quote, paragraph = PROVENANCE
     columns[fact_ids].append(ids or pd.NA)
     columns[source_id].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from core import i18n
 from core.compare import regional as regional_table
 from core.compare.cells import Cell, NoTotal, comparison, stated_nothing
 from core.compare.data import CompareData
@@ -21,10 +20,11 @@ from core.formatting import (
     SHOWN_ROWS,
     ScreenTable,
     escape_markdown,
+    first_and_more,
     format_period,
     screen_table,
 )
-from core.i18n import _
+from core.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -45,17 +45,17 @@ class CompareView:
     sources: dict[str, tuple[str, ...]]  # metric id -> the source ids of its panel's facts
 
 
+TIMELINE_LISTS_THEM = N_("{items}; and {n} more (the timeline lists them)")
+
+
 def listed_events(events: pd.DataFrame, limit: int) -> str:
     """'Title (1996–2000); …; and 9 more (the timeline lists them)' for the first `limit` events,
     escaped for Markdown; "" when there are none."""
-    listed = "; ".join(
+    listed = [
         f"{escape_markdown(e.title)} ({format_period(e.year_start, e.year_end)})"
         for e in events.head(limit).itertuples()
-    )
-    more = len(events) - limit
-    if more <= 0:
-        return listed
-    return _("{events}; and {n} more (the timeline lists them)").format(events=listed, n=i18n.number(more))
+    ]
+    return first_and_more(listed, limit, total=len(events), more=TIMELINE_LISTS_THEM)
 
 
 def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:

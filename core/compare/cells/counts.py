@@ -16,7 +16,7 @@ import pandas as pd
 from core.compare.cells.cell import NOTES_LIMIT, Cell, Cells, FactNote, Stated
 from core.compare.data import CompareData
 from core.compare.params import COMPANIES, EVENTS, LATEST, SECURITY, SECURITY_CATEGORY, CompareFilters
-from core.formatting import format_count, format_period, is_missing
+from core.formatting import first_and_more, format_count, format_period, is_missing
 from core.i18n import ngettext
 from core.periods import overlaps
 from core.scalars import as_int
@@ -89,12 +89,14 @@ def event_cells(data: CompareData, filters: CompareFilters) -> Cells:
         cells[(code, SECURITY)] = count_cell(code, names, SECURITY, own_security, rows)
         latest = _event_note(rows[int(ending[-1])], quoted=True)
         # Events of the same last year are not ordered by the source; say that others share the year.
-        others = len(ending) - 1
-        text = latest.line if not others else ngettext(
-            "{event} and {n} more ending in {year}", "{event} and {n} more ending in {year}", others
-        ).format(event=latest.line, n=others, year=int(last_year))  # fmt: skip
+        text = first_and_more([latest.line], 1, total=len(ending), more=_ending_in, year=int(last_year))
         cells[(code, LATEST)] = Cell(code, names.get(code, code), LATEST, Stated(int(last_year)), text, (latest,))
     return cells
+
+
+def _ending_in(others: int) -> str:
+    """'Title (2019) and 2 more ending in 2019'."""
+    return ngettext("{items} and {n} more ending in {year}", "{items} and {n} more ending in {year}", others)
 
 
 def count_cell(code: str, names: Mapping[str, str], metric: str, positions: np.ndarray, rows: dict[int, tuple]) -> Cell:

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from core import i18n
 from core.compare.cells.cell import NOTES_LIMIT, Cell, Cells, FactNote, NotStated
 from core.compare.cells.counts import count_cell
 from core.compare.data import CompareData
 from core.compare.params import COMPANIES, COUNTED_EVENTS, LATEST, CompareFilters, Metric
-from core.formatting import format_count, format_period, format_usd, is_missing
-from core.i18n import _
+from core.formatting import first_and_more, format_count, format_period, format_usd, is_missing
+from core.i18n import N_, _
 from core.scalars import as_int
 from core.scopes import UNKNOWN
 
 RELATED_IN_TEXT = 3  # related facts named per kind in a "not stated" cell's words
+IDS_AND_MORE = N_("{items} and {n} more")  # after ids joined by commas
 
 
 def gap_cells(data: CompareData, filters: CompareFilters, gaps: list[tuple[str, Metric]]) -> Cells:
@@ -105,9 +105,8 @@ def _gap(code: str, name: str, metric: Metric, gap: str, short: str, regional: l
 
 
 def _ids(notes: list[FactNote]) -> str:
-    more = len(notes) - RELATED_IN_TEXT
-    ids = ", ".join(n.id for n in notes[:RELATED_IN_TEXT])
-    return _("{ids} and {n} more").format(ids=ids, n=i18n.number(more)) if more > 0 else ids
+    """'M02, M05, E02 and 4 more'."""
+    return first_and_more([n.id for n in notes], RELATED_IN_TEXT, separator=", ", more=IDS_AND_MORE)
 
 
 def _regional_related(

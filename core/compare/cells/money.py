@@ -12,7 +12,7 @@ from core import i18n
 from core.compare.cells.cell import NO_TOTAL, NOTES_LIMIT, Cell, Cells, FactNote, NoTotal, Stated
 from core.compare.data import CompareData
 from core.compare.params import Metric
-from core.formatting import format_usd, is_missing
+from core.formatting import first_and_more, format_usd, is_missing
 from core.i18n import _, ngettext
 from core.scalars import as_int
 from core.sums import NO_END, NO_FIGURE, NO_PERIOD, NONE_INSIDE, OUTSIDE, Sum, add_up, period_problems
@@ -119,20 +119,16 @@ def _money_cell(
         return Cell(code, name, metric.id, Stated(value, note.qualifier, caveat=caveat), words, notes)
     if total is not None and total.total is not None and not total.apart_count:
         adds = total.added_words()
-        short = _and_more("; ".join(n.id for n in notes[:TERMS_IN_TEXT]), size - TERMS_IN_TEXT)
+        short = first_and_more([n.id for n in notes], TERMS_IN_TEXT, total=size)
         words = ngettext("{total} (total of {n} figure: {ids})", "{total} (total of {n} figures: {ids})", size).format(
             total=total.words(), n=i18n.number(size), ids=short
         )
         return Cell(code, name, metric.id, Stated(total.total, total.qualifier, adds=adds), words, notes, omitted)
     reason = _no_total_reason(digest or total, whys, size)
-    terms = "; ".join(f"{format_usd(n.amount, n.qualifier)} ({n.id})" for n in notes[:TERMS_IN_TEXT])
-    words = _("{figures} — no total: {reason}").format(figures=_and_more(terms, size - TERMS_IN_TEXT), reason=reason)
+    terms = [f"{format_usd(n.amount, n.qualifier)} ({n.id})" for n in notes[:TERMS_IN_TEXT]]
+    words = _("{figures} — no total: {reason}").format(figures=first_and_more(terms, TERMS_IN_TEXT, total=size),
+                                                       reason=reason)  # fmt: skip
     return Cell(code, name, metric.id, NoTotal(reason), words, notes, omitted)
-
-
-def _and_more(items: str, more: int) -> str:
-    """'M01; M02; M03; and 5 more' (the items as they are when there are no more)."""
-    return _("{items}; and {n} more").format(items=items, n=i18n.number(more)) if more > 0 else items
 
 
 def _no_total_reason(total: Sum | None, whys: dict[str, int], size: int) -> str:
