@@ -10,7 +10,7 @@ import re
 import plotly.graph_objects as go
 
 from core import i18n
-from core.formatting import escape_markdown
+from core.formatting import TABLE_LISTS_THEM, escape_markdown, first_and_more
 from core.i18n import _, ngettext
 
 LISTED = 6  # marks named one by one; the rest are counted ("and 4 more")
@@ -105,9 +105,6 @@ def describe(figure: go.Figure, what: str, limit: int = LISTED) -> str:
         items = _vertical_items(figure)
     else:
         items = _horizontal_items(figure)
-    listed = "; ".join(items[:limit])
-    more = len(items) - limit
-    if more > 0:
-        listed = _("{items}; and {n} more (the table lists them)").format(items=listed, n=i18n.number(more))
+    listed = first_and_more(items, limit, more=TABLE_LISTS_THEM)
     sentence = _("{what}: {items}.").format(what=what, items=listed) if listed else what
     return escape_markdown(sentence)

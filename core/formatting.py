@@ -7,7 +7,7 @@ Every word is in the run's language (core.i18n); numbers take its separators.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -224,6 +224,39 @@ def lookup(codes: pd.Series, labels: pd.Series | dict, keep_code: bool = True) -
     text = codes.astype("string")
     mapped = text.map(labels)
     return mapped.fillna(text) if keep_code else mapped
+
+
+# How a list of the first few reads on: a template with {items} (the items shown) and {n} (how many
+# more), in English, marked for translation (shown through _()).
+AND_MORE = N_("{items}; and {n} more")
+TABLE_LISTS_THEM = N_("{items}; and {n} more (the table lists them)")
+
+# `more`: one of the templates above (or another, marked N_()), or, where the words decline with the
+# number ("1 more figure", "2 more figures"), a function of the number giving the translated template
+# (through ngettext).
+More = str | Callable[[int], str]
+
+
+def first_and_more(
+    items: Sequence[str],
+    limit: int,
+    *,
+    total: int | None = None,
+    separator: str = "; ",
+    more: More = AND_MORE,
+    **fields: object,
+) -> str:
+    """'M01; M02; M03; and 5 more': the first `limit` items joined by `separator`, then how many
+    more there are, in the words of `more`; the items alone when there are no more. `total`: how
+    many there are in all, when `items` holds only the first of them (a big data set has
+    thousands). `fields`: the values of `more`'s other placeholders ("ending in {year}")."""
+    shown = list(items[:limit])
+    count = (len(items) if total is None else total) - len(shown)
+    listed = separator.join(shown)
+    if count <= 0:
+        return listed
+    template = _(more) if isinstance(more, str) else more(count)
+    return template.format(items=listed, n=i18n.number(count), **fields)
 
 
 def chosen_names(chosen: tuple[str, ...], names: dict[str, str]) -> str:

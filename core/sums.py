@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from core import i18n
-from core.formatting import format_usd
+from core.formatting import first_and_more, format_usd
 from core.i18n import N_, _, ngettext
 from core.scopes import UNKNOWN, Scopes
 
@@ -58,19 +58,12 @@ class Sum:
     def added_words(self) -> str:
         """'2 figures: M02; M05'."""
         return ngettext("{n} figure: {ids}", "{n} figures: {ids}", self.added_count).format(
-            n=i18n.number(self.added_count), ids=listed(list(self.added), self.added_count)
+            n=i18n.number(self.added_count), ids=first_and_more(self.added, LISTED, total=self.added_count)
         )
 
     def apart_words(self) -> str:
         """'M01 (no stated end); M03 (no stated period)', the first LISTED named."""
-        return listed([f"{fid} ({_(why)})" for fid, why in self.apart], self.apart_count)
-
-
-def listed(items: list[str], total: int | None = None) -> str:
-    """The first LISTED items, then how many more of `total`."""
-    more = (len(items) if total is None else total) - min(len(items), LISTED)
-    shown = "; ".join(items[:LISTED])
-    return _("{items}; and {n} more").format(items=shown, n=i18n.number(more)) if more > 0 else shown
+        return first_and_more([f"{fid} ({_(why)})" for fid, why in self.apart], LISTED, total=self.apart_count)
 
 
 def period_problems(start: pd.Series, end: pd.Series, years: tuple[int, int] | None) -> np.ndarray:

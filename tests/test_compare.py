@@ -10,7 +10,7 @@ import pytest
 from core.compare import data as compare_data
 from core.compare import figures as compare_figures
 from core.compare import view as compare_view
-from core.compare.cells import Cell, comparison, stated_nothing
+from core.compare.cells import Cell, FactNote, NoTotal, NotStated, Stated, comparison, stated_nothing
 from core.compare.data import CompareData
 from core.compare.params import MAX_LISTED_EVENTS, PARAMS, CompareFilters, chosen_metrics, empty_reason
 from core.compare.regional import regional_events, regional_figures, regional_part
@@ -193,9 +193,9 @@ def test_comparison(case: str, changes: dict, expected: dict) -> None:
 def test_cells_keep_words_qualifiers_and_their_facts() -> None:
     cells = {c.metric: c for c in comparison(DATA, small_filters(countries=("KAZ",)))}
     realised = cells["money.realised"]
-    assert realised.no_total and not realised.stated and realised.qualifier is None
-    assert realised.reason == "they are of different kinds of flow (Investment, Aid)"
-    assert [(t.id, t.amount, t.qualifier) for t in realised.terms] == [
+    assert realised.state == NoTotal("they are of different kinds of flow (Investment, Aid)")
+    assert realised.value is None and realised.qualifier is None
+    assert [(t.id, t.amount, t.qualifier) for t in realised.notes] == [
         ("M1", 5_000, None), ("M6", 2_000, None), ("M2", 1_000, "approximately")
     ]  # fmt: skip
     assert realised.text == (
@@ -203,8 +203,8 @@ def test_cells_keep_words_qualifiers_and_their_facts() -> None:
         "they are of different kinds of flow (Investment, Aid)"
     )
     agreed = cells["money.agreed"]
-    assert agreed.qualifier is None and agreed.caveat == "no stated period"  # one plain figure stays plain
-    assert agreed.text == "US$700 (no stated period)" and not agreed.no_total
+    assert agreed.state == Stated(700, caveat="no stated period")  # one plain figure stays plain
+    assert agreed.text == "US$700 (no stated period)"
     assert cells["companies"].text == "more than 70"
     assert cells["latest"].text == "Another meeting (2019) and 1 more ending in 2019"
     assert [n.id for n in cells["events"].notes] == ["E4", "E3", "E2"]  # E1 and E5 name the region as a whole
@@ -212,23 +212,26 @@ def test_cells_keep_words_qualifiers_and_their_facts() -> None:
 
 
 @pytest.mark.parametrize(
-    ("case", "changes", "value", "qualifier", "text", "reason"),
+    ("case", "changes", "state", "text"),
     [
         ("a total of two figures names what it adds, and is vague as one of them is",
-         {"metrics": ("aid.realised",), "years": (2005, 2019)}, 3_000, "approximately",
-         "approximately US$3,000 (total of 2 figures: M6; M2)", None),
+         {"metrics": ("aid.realised",), "years": (2005, 2019)},
+         Stated(3_000, "approximately", adds="2 figures: M6; M2"),
+         "approximately US$3,000 (total of 2 figures: M6; M2)"),
         ("a period reaching outside the years keeps the figures apart: no total",
-         {"metrics": ("money.realised",), "years": (2010, 2012)}, None, None,
+         {"metrics": ("money.realised",), "years": (2010, 2012)},
+         NoTotal("partly outside the years chosen (1 of 3)"),
          "US$5,000 (M1); US$2,000 (M6); approximately US$1,000 (M2) — no total: partly outside the years chosen "
-         "(1 of 3)", "partly outside the years chosen (1 of 3)"),
+         "(1 of 3)"),
         ("one figure in the years, partly outside them: itself, marked",
-         {"metrics": ("investment.realised",), "years": (2010, 2011)}, 5_000, None,
-         "US$5,000 (2005–2019, partly outside the years chosen)", None),
+         {"metrics": ("investment.realised",), "years": (2010, 2011)},
+         Stated(5_000, caveat="partly outside the years chosen"),
+         "US$5,000 (2005–2019, partly outside the years chosen)"),
     ],
 )  # fmt: skip
-def test_money_cells_follow_the_rule_for_sums(case, changes, value, qualifier, text, reason) -> None:
+def test_money_cells_follow_the_rule_for_sums(case, changes, state, text) -> None:
     (cell,) = comparison(DATA, small_filters(**{"countries": ("KAZ",), **changes}))
-    assert (cell.value, cell.qualifier, cell.text, cell.reason) == (value, qualifier, text, reason), case
+    assert (cell.state, cell.text) == (state, text), case
 
 
 def test_no_total_lists_the_figures_and_says_why_for_periods() -> None:
@@ -239,19 +242,19 @@ def test_no_total_lists_the_figures_and_says_why_for_periods() -> None:
         ("A4", "KAZ", 1_000, None, 1999, 2001, "aid", "realised"),
     ]))  # fmt: skip
     (cell,) = comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",), years=(2000, 2010)))
-    assert cell.value is None and cell.no_total and cell.figures == 4
-    assert cell.reason == "no stated period (2 of 4); partly outside the years chosen (1 of 4)"
-    assert [t.id for t in cell.terms] == ["A3", "A1", "A2", "A4"]  # every figure, largest first
+    assert cell.state == NoTotal("no stated period (2 of 4); partly outside the years chosen (1 of 4)")
+    assert cell.value is None and cell.figures == 4
+    assert [t.id for t in cell.notes] == ["A3", "A1", "A2", "A4"]  # every figure, largest first
     assert cell.text == (
         "US$13,000 (A3); approximately US$6,000 (A1); US$3,000 (A2); and 1 more — no total: "
         "no stated period (2 of 4); partly outside the years chosen (1 of 4)"
     )
     (alone,) = comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",), years=(2000, 2010),
                                               undated=False))  # fmt: skip
-    assert alone.no_total and alone.reason == "partly outside the years chosen (1 of 2)"
+    assert alone.state == NoTotal("partly outside the years chosen (1 of 2)")
     (inside,) = comparison(data, small_filters(countries=("KAZ",), metrics=("money.realised",), years=(1999, 2010),
                                                undated=False))  # fmt: skip
-    assert (inside.value, inside.adds) == (14_000, "2 figures: A3; A4")  # both inside: added
+    assert inside.state == Stated(14_000, adds="2 figures: A3; A4")  # both inside: added
 
 
 def test_the_regional_figures_are_apart_and_whole() -> None:
@@ -274,9 +277,17 @@ def test_the_regional_figures_are_apart_and_whole() -> None:
     [("value", ["B", "a", "e", "C", "d"]), ("name", ["a", "B", "C", "d", "e"])],
 )
 def test_order_countries_puts_no_total_then_not_stated_last_when_by_value(sort: str, expected: list[str]) -> None:
-    cells = [Cell(name.upper(), name, "m", value) for name, value in [("a", 1), ("B", 5), ("C", None), ("d", None)]]
-    cells.append(Cell("E", "e", "m", None, reason="no stated period"))
+    states = [("a", Stated(1)), ("B", Stated(5)), ("C", NotStated("gap")), ("d", NotStated("gap")),
+              ("e", NoTotal("no stated period"))]  # fmt: skip
+    cells = [Cell(name.upper(), name, "m", state, "") for name, state in states]
     assert order_cells(cells, sort) == expected
+
+
+def test_a_not_stated_cell_rests_on_no_fact() -> None:
+    note = FactNote("M1", "a figure", None, "src", 1)
+    assert Cell("KAZ", "Kazakhstan", "m", NotStated("gap", related=(note,)), "not stated").value is None
+    with pytest.raises(ValueError, match="rests on no fact"):
+        Cell("KAZ", "Kazakhstan", "m", NotStated("gap"), "not stated", notes=(note,))
 
 
 def test_table_has_words_exact_dollars_gaps_and_provenance() -> None:

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from core.compare import data as compare_data
-from core.compare.cells import Cell, comparison
+from core.compare.cells import Cell, NotStated, comparison
 from core.compare.data import CompareData
 from core.compare.figures import cell_hover
 from core.compare.params import PARAMS
@@ -58,12 +58,14 @@ def cell(data: CompareData, code: str, metric: str, **changes) -> Cell:
 )  # fmt: skip
 def test_a_gap_says_whose_it_is_and_what_the_source_states(bundled, case, code, metric, changes, gap, text) -> None:
     found = cell(bundled, code, metric, **changes)
-    assert (found.value, found.no_total, found.gap, found.text) == (None, False, gap, text), case
+    assert isinstance(found.state, NotStated) and found.value is None, case
+    assert (found.state.gap, found.text) == (gap, text), case
 
 
 def test_the_hover_names_the_related_facts(bundled: CompareData) -> None:
     found = cell(bundled, "KGZ", "money.realised")
-    assert [(n.id, n.amount) for n in found.related] == [("M02", 12_000_000_000), ("E02", None)]
+    assert isinstance(found.state, NotStated)
+    assert [(n.id, n.amount) for n in found.state.related] == [("M02", 12_000_000_000), ("E02", None)]
     hover = cell_hover(found, bundled.options.metrics["money.realised"])
     assert "<b>not stated</b>: the source gives no amount for Kyrgyzstan" in hover
     assert "M02 · approximately US$12 bn for Central Asian states (1993–2001)" in hover
@@ -74,10 +76,10 @@ def test_the_hover_names_the_related_facts(bundled: CompareData) -> None:
 def test_afghanistan_sees_the_group_that_may_include_it(bundled: CompareData) -> None:
     # SSEA_AF's figure is realised aid; Afghanistan's own realised aid is stated, so the gap is agreed money.
     assert cell(bundled, "AFG", "money.realised").value == 7_000_000_000
-    found = cell(bundled, "AFG", "aid.realised", years=(1951, 2000))
-    assert found.gap == "no figure for Afghanistan in the years chosen"
-    assert [n.id for n in found.related] == ["M01"]
-    assert "Developing countries in South and Southeast Asia and Africa" in found.related[0].line
+    gap = cell(bundled, "AFG", "aid.realised", years=(1951, 2000)).state
+    assert isinstance(gap, NotStated) and gap.gap == "no figure for Afghanistan in the years chosen"
+    assert [n.id for n in gap.related] == ["M01"]
+    assert "Developing countries in South and Southeast Asia and Africa" in gap.related[0].line
 
 
 def test_the_page_shows_the_gaps_in_words_and_in_the_hover() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from core.compare import data as compare_data
-from core.compare.cells import comparison
+from core.compare.cells import NotStated, Stated, comparison
 from core.compare.params import PARAMS, REGION_RULE
 from core.compare.regional import regional_events
 from core.facts import Facts, load_facts
@@ -67,7 +67,8 @@ def test_region_wide_events_count_for_no_state_however_recorded(small: Path) -> 
     assert [n.id for n in cells[("USA", "events")].notes] == ["R3", "A1"]  # not a member: R3 is its own
     assert cells[("TJK", "security")].value == 1 and cells[("KAZ", "latest")].text == "Event O1 (2015)"
     uzbekistan = cells[("UZB", "latest")]
-    assert not uzbekistan.stated and "events of its region as a whole are shown apart" in str(uzbekistan.gap)
+    assert isinstance(uzbekistan.state, NotStated)
+    assert "events of its region as a whole are shown apart" in uzbekistan.state.gap
     assert regional_events(data, filters)["event_id"].tolist() == ["R1", "R2", "R3"]
 
 
@@ -95,7 +96,7 @@ def test_bundled_tajikistan_has_no_event_of_its_own(bundled_facts: Facts) -> Non
     filters = PARAMS.defaults(data.options)
     cells = {(c.country_code, c.metric): c for c in comparison(data, filters)}
     # E06, E15, E16 and E17 name all five states: the region's, not Tajikistan's.
-    assert cells[("TJK", "events")].value == 0 and not cells[("TJK", "latest")].stated
+    assert cells[("TJK", "events")].state == Stated(0) and isinstance(cells[("TJK", "latest")].state, NotStated)
     assert {code: cells[(code, "events")].value for code in filters.countries} == {
         "KAZ": 0, "KGZ": 3, "TJK": 0, "TKM": 1, "UZB": 1
     }  # fmt: skip

@@ -19,7 +19,7 @@ import pytest
 
 from core.compare import data as compare_data
 from core.compare import figures as compare_figures
-from core.compare.cells import comparison
+from core.compare.cells import NoTotal, NotStated, Stated, comparison
 from core.compare.data import CompareData
 from core.compare.params import PARAMS, CompareFilters, Metric
 from core.compare.regional import regional_figures
@@ -117,16 +117,17 @@ def check_cells(facts: Facts, data: CompareData, filters: CompareFilters) -> dic
             cell = cells[(code, metric.id)]
             kind, want = expected(facts, code, metric, filters)
             seen[kind] += 1
+            state = cell.state
             if kind == "gap":
-                assert not cell.stated and not cell.no_total and cell.gap, (code, metric.id)
+                assert isinstance(state, NotStated) and state.gap, (code, metric.id)
             elif kind == "value":
-                assert cell.value == want and not cell.no_total, (code, metric.id, cell.value, want)
-                seen["total"] += cell.adds is not None
+                assert isinstance(state, Stated) and state.value == want, (code, metric.id, state, want)
+                seen["total"] += state.adds is not None
             else:
-                assert cell.value is None and cell.no_total and cell.reason, (code, metric.id)
+                assert isinstance(state, NoTotal) and state.reason, (code, metric.id)
                 assert cell.figures == len(want)  # type: ignore[arg-type]
-                assert {t.id for t in cell.terms} <= set(want)  # type: ignore[arg-type]
-                assert all(t.amount is not None for t in cell.terms)
+                assert {t.id for t in cell.notes} <= set(want)  # type: ignore[arg-type]
+                assert all(t.amount is not None for t in cell.notes)
     return seen
 
 
@@ -144,8 +145,8 @@ def test_the_bundled_usa_has_no_total_for_three_undated_figures(bundled_facts: F
     data = compare_data.compare_data(bundled_facts)
     filters = filters_for(data, STATES["USA, AFG, KAZ"])
     usa = next(c for c in comparison(data, filters) if (c.country_code, c.metric) == ("USA", "money.realised"))
-    assert usa.value is None and usa.reason == "no stated period"
-    assert [(t.id, t.amount) for t in usa.terms] == [
+    assert usa.state == NoTotal("no stated period")
+    assert [(t.id, t.amount) for t in usa.notes] == [
         ("M06", 13_000_000_000), ("M03", 6_000_000_000), ("M04", 3_000_000_000)
     ]  # fmt: skip
     assert usa.text == "US$13 bn (M06); approximately US$6 bn (M03); US$3 bn (M04) — no total: no stated period"

@@ -8,7 +8,9 @@ import pytest
 from core.formatting import (
     NOT_STATED,
     SHOWN_ROWS,
+    TABLE_LISTS_THEM,
     escape_markdown,
+    first_and_more,
     for_display,
     format_count,
     format_period,
@@ -16,6 +18,7 @@ from core.formatting import (
     per_distinct,
     screen_table,
 )
+from core.i18n import N_, ngettext, use_language
 
 
 @pytest.mark.parametrize(
@@ -125,3 +128,49 @@ def test_per_distinct_passes_whole_numbers_as_they_are() -> None:
 def test_a_screen_table_shows_a_column_of_mixed_values_as_text() -> None:
     rows = pd.DataFrame({"value": pd.Series([1, "two", 3.5], dtype=object)})
     assert screen_table(rows).arrow.to_pandas()["value"].tolist() == ["1", "two", "3.5"]
+
+
+def more_figures(n: int) -> str:  # words that decline with the number (the aid page's hovers)
+    return "{items} " + ngettext("… and {n} more figure (see the table)", "… and {n} more figures (see the table)", n)
+
+
+def ending_in(n: int) -> str:  # and a placeholder of its own (the comparison's latest event)
+    return ngettext("{items} and {n} more ending in {year}", "{items} and {n} more ending in {year}", n)
+
+
+FIVE = ["a", "b", "c", "d", "e"]
+
+
+@pytest.mark.parametrize(
+    ("case", "language", "items", "limit", "options", "expected"),
+    [
+        ("none", "en", [], 3, {}, ""),
+        ("fewer than the limit", "en", ["a", "b"], 3, {}, "a; b"),
+        ("exactly the limit", "en", ["a", "b", "c"], 3, {}, "a; b; c"),
+        ("over the limit", "en", FIVE, 3, {}, "a; b; c; and 2 more"),
+        ("over the limit, in Russian", "ru", FIVE, 3, {}, "a; b; c; и ещё 2"),
+        ("only the first given, with the total", "en", ["a", "b"], 2, {"total": 1_234}, "a; b; and 1,232 more"),
+        ("the total in Russian digits", "ru", ["a", "b"], 2, {"total": 1_234}, "a; b; и ещё 1 232"),
+        ("a total no larger than the items", "en", ["a", "b"], 2, {"total": 2}, "a; b"),
+        ("a wording of its own", "en", FIVE, 4, {"more": TABLE_LISTS_THEM},
+         "a; b; c; d; and 1 more (the table lists them)"),
+        ("and its Russian", "ru", FIVE, 4, {"more": TABLE_LISTS_THEM}, "a; b; c; d; и ещё 1 (все — в таблице)"),
+        ("a separator of its own", "en", FIVE, 3, {"separator": ", ", "more": N_("{items} and {n} more")},
+         "a, b, c and 2 more"),
+        ("words that decline: one", "en", FIVE, 4, {"more": more_figures},
+         "a; b; c; d … and 1 more figure (see the table)"),
+        ("words that decline: many", "en", FIVE, 2, {"more": more_figures},
+         "a; b … and 3 more figures (see the table)"),
+        ("Russian plural: 1", "ru", FIVE, 4, {"more": more_figures}, "a; b; c; d … и ещё 1 сумма (см. таблицу)"),
+        ("Russian plural: 2", "ru", FIVE, 3, {"more": more_figures}, "a; b; c … и ещё 2 суммы (см. таблицу)"),
+        ("Russian plural: 5", "ru", ["a"], 1, {"total": 6, "more": more_figures}, "a … и ещё 5 сумм (см. таблицу)"),
+        ("Russian plural: 21", "ru", ["a"], 1, {"total": 22, "more": more_figures}, "a … и ещё 21 сумма (см. таблицу)"),
+        ("a placeholder of its own", "en", ["Summit (2019)"], 1, {"total": 3, "more": ending_in, "year": 2019},
+         "Summit (2019) and 2 more ending in 2019"),
+        ("and in Russian", "ru", ["Саммит (2019)"], 1, {"total": 2, "more": ending_in, "year": 2019},
+         "Саммит (2019) и ещё 1 событие, завершившееся в 2019 г."),
+    ],
+)  # fmt: skip
+def test_first_and_more(case, language, items, limit, options, expected) -> None:
+    with use_language(language):
+        assert first_and_more(items, limit, **options).replace("\xa0", " ") == expected, case

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core import i18n, masks
+from core import masks
 from core.aid.params import AidFilters
 from core.facts import Facts
-from core.formatting import format_usd
+from core.formatting import TABLE_LISTS_THEM, first_and_more, format_usd
 from core.i18n import _
 from core.masks import keep_all
 from core.money import money_view
@@ -116,11 +116,8 @@ def not_annualisable_text(flows: pd.DataFrame, years: tuple[int, int] | None = N
     """Plain words listing the figures an even spread cannot place (for a caption; escape it):
     the first LISTED_APART (the largest), then how many more."""
     apart = not_annualisable(flows, years)
-    listed = "; ".join(
+    listed = [
         f"{r.recipient_name} {format_usd(r.amount_usd, r.qualifier)} ({r.period})"
         for r in apart.head(LISTED_APART).itertuples()
-    )
-    more = len(apart) - LISTED_APART
-    if more <= 0:
-        return listed
-    return _("{figures}; and {n} more (the table lists them)").format(figures=listed, n=i18n.number(more))
+    ]
+    return first_and_more(listed, LISTED_APART, total=len(apart), more=TABLE_LISTS_THEM)

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from core import i18n
 from core.aid.data import AidData
 from core.aid.params import GROUPINGS
-from core.formatting import BILLION, format_usd
+from core.formatting import BILLION, first_and_more, format_usd
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
@@ -56,9 +56,9 @@ def flow_hover(row: pd.Series) -> str:
 
 
 def _more_figures(count: int) -> str:
-    """'… and 3 more figures (see the table)', for a hover that lists only the largest."""
-    return ngettext("… and {n} more figure (see the table)", "… and {n} more figures (see the table)", count).format(
-        n=i18n.number(count)
+    """'… and 3 more figures (see the table)', the last line of a hover that lists only the largest."""
+    return "{items}<br><br>" + ngettext(
+        "… and {n} more figure (see the table)", "… and {n} more figures (see the table)", count
     )
 
 
@@ -70,10 +70,13 @@ def _hovers(flows: pd.DataFrame, keys: list[str], line, sizes: pd.Series) -> pd.
     """
     top = _first_rows_per_group(flows, keys, sizes)
     lines = top.assign(line=[line(row) for _index, row in top.iterrows()])
-    joined = lines.groupby(keys, sort=False, observed=True)["line"].agg("<br><br>".join)
-    more = (sizes - HOVER_LIMIT).clip(lower=0).reindex(joined.index)
-    suffix = more.map(lambda n: f"<br><br>{_more_figures(int(n))}" if n else "")
-    return joined + suffix
+    grouped = lines.groupby(keys, sort=False, observed=True)["line"].agg(list)
+    counts = sizes.reindex(grouped.index)
+    hovers = [
+        first_and_more(group, HOVER_LIMIT, total=int(count), separator="<br><br>", more=_more_figures)
+        for group, count in zip(grouped, counts, strict=True)
+    ]
+    return pd.Series(hovers, index=grouped.index)
 
 
 def _first_rows_per_group(flows: pd.DataFrame, keys: list[str], sizes: pd.Series) -> pd.DataFrame:
@@ -204,9 +207,10 @@ def _sum_hover(added: pd.DataFrame, result: Sum) -> str:
             total=html.escape(result.words()), figures=html.escape(result.added_words())
         )
     ]
-    lines += [flow_hover(row) for _index, row in added.iterrows()]
-    if result.added_count > len(added):
-        lines.append(_more_figures(result.added_count - len(added)))
+    hovers = [flow_hover(row) for _index, row in added.iterrows()]
+    lines.append(
+        first_and_more(hovers, len(hovers), total=result.added_count, separator="<br><br>", more=_more_figures)
+    )
     return "<br><br>".join(lines)
 
 

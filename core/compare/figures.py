@@ -16,12 +16,13 @@ import textwrap
 import plotly.graph_objects as go
 
 from core import i18n
-from core.compare.cells import NO_TOTAL, Cell, FactNote
+from core.compare.cells import NO_TOTAL, Cell, FactNote, NoTotal, NotStated, Stated
 from core.compare.params import Metric
 from core.compare.table import order_cells
 from core.formatting import (
     BILLION,
     USD_BN,
+    first_and_more,
     format_count,
     format_usd,
     not_stated,
@@ -62,54 +63,58 @@ def cell_hover(cell: Cell, metric: Metric) -> str:
     """Value, qualifier, status and the facts behind it with their quotes (for counts, the events);
     for "no total", the figures side by side and why; for "not stated", whose gap and the related facts."""
     head = f"<b>{html.escape(cell.country)}</b> · {html.escape(metric.label)}<br>"
-    if cell.no_total:
+    state = cell.state
+    if isinstance(state, NoTotal):
         words = ngettext(
             "<b>no total</b> of {n} figure: {reason}", "<b>no total</b> of {n} figures: {reason}", cell.figures
         )
-        lines = [head + words.format(n=i18n.number(cell.figures), reason=_wrap(str(cell.reason)))]
-        return "<br>".join(lines + _note_lines(cell.terms, cell.omitted))
-    if not cell.stated:
-        gap = _wrap(str(cell.gap or _("the source gives no figure")))
-        lines = [head + _("<b>not stated</b>: {gap}").format(gap=gap)]
-        if cell.related:
+        lines = [head + words.format(n=i18n.number(cell.figures), reason=_wrap(state.reason))]
+        return "<br>".join(lines + _note_lines(cell.notes, cell.omitted))
+    if isinstance(state, NotStated):
+        lines = [head + _("<b>not stated</b>: {gap}").format(gap=_wrap(state.gap))]
+        if state.related:
             lines.append(html.escape(_("What the source does state:")))
-            lines += _note_lines(cell.related, cell.related_omitted)
+            lines += _note_lines(state.related, state.related_omitted)
         return "<br>".join(lines)
-    word = "" if cell.qualifier is None else html.escape(qualifier_word(cell.qualifier))
-    qualifier = "" if cell.qualifier is None else " " + _("(the source says “{word}”)").format(word=word)
-    if cell.adds:
-        if cell.qualifier:
+    word = "" if state.qualifier is None else html.escape(qualifier_word(state.qualifier))
+    qualifier = "" if state.qualifier is None else " " + _("(the source says “{word}”)").format(word=word)
+    if state.adds:
+        if state.qualifier:
             total = _("the total of {figures} (“{word}”: it adds vague figures)").format(
-                figures=_wrap(cell.adds), word=word
+                figures=_wrap(state.adds), word=word
             )
         else:
-            total = _("the total of {figures}").format(figures=_wrap(cell.adds))
+            total = _("the total of {figures}").format(figures=_wrap(state.adds))
         qualifier = f"<br>{total}"
-    elif cell.caveat:
-        caveat = _("one figure, not a total: {reason}").format(reason=html.escape(_(cell.caveat)))
+    elif state.caveat:
+        caveat = _("one figure, not a total: {reason}").format(reason=html.escape(_(state.caveat)))
         qualifier += f"<br>{caveat}"
-    lines = [head + f"<b>{html.escape(_value_words(cell, metric))}</b>{qualifier}"]
+    lines = [head + f"<b>{html.escape(_value_words(cell, state, metric))}</b>{qualifier}"]
     return "<br>".join(lines + _note_lines(cell.notes, cell.omitted))
 
 
-def _value_words(cell: Cell, metric: Metric) -> str:
+def _value_words(cell: Cell, state: Stated, metric: Metric) -> str:
     if metric.unit == "usd":
-        return format_usd(cell.value, cell.qualifier)
-    return str(cell.text)
+        return format_usd(state.value, state.qualifier)
+    return cell.text
 
 
 def _note_lines(notes: tuple[FactNote, ...], omitted: int) -> list[str]:
-    """One line per fact (its id first), with its quote where the cell rests on its words."""
+    """One line per fact (its id first), with its quote where the cell rests on its words; the
+    first MAX_HOVER_LINES, then a line saying how many more."""
     lines = []
     for note in notes[:MAX_HOVER_LINES]:
         line = f"{html.escape(note.id)} · {_wrap(note.line)}"
         if note.quote is not None:
             line += f"<br><i>“{_wrap(note.quote)}”</i> ({html.escape(note.source_id)}, ¶{note.paragraph})"
         lines.append(line)
-    more = max(len(notes) - MAX_HOVER_LINES, 0) + omitted
-    if more:
-        lines.append(html.escape(_("and {n} more (see the table)").format(n=i18n.number(more))))
-    return lines
+    listed = first_and_more(lines, MAX_HOVER_LINES, total=len(notes) + omitted, separator="<br>", more=_see_the_table)
+    return [listed] if listed else []
+
+
+def _see_the_table(_count: int) -> str:
+    """The line after a hover's facts: 'and 3 more (see the table)'."""
+    return "{items}<br>" + html.escape(_("and {n} more (see the table)"))
 
 
 # Short words for a single figure's caveat, beside its bar; shown through _().
@@ -135,11 +140,11 @@ def _mark_at_zero(
     )
 
 
-def _bar_text(cell: Cell, metric: Metric) -> str:
+def _bar_text(state: Stated, metric: Metric) -> str:
     if metric.unit == "usd":
-        words = format_usd(cell.value, cell.qualifier, short=True)
-        return words + (f" · {_(CAVEAT_MARKS.get(cell.caveat, cell.caveat))}" if cell.caveat else "")
-    return format_count(cell.value, cell.qualifier, short=True)
+        words = format_usd(state.value, state.qualifier, short=True)
+        return words + (f" · {_(CAVEAT_MARKS.get(state.caveat, state.caveat))}" if state.caveat else "")
+    return format_count(state.value, state.qualifier, short=True)
 
 
 def _marker(metric: Metric) -> dict:
@@ -153,22 +158,22 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
     panel = [c for c in cells if c.metric == metric.id]
     by_name = {c.country: c for c in panel}
     ordered = [by_name[name] for name in order_cells(panel, sort)]
-    stated = [c for c in ordered if c.value is not None]
-    values = [float(c.value) for c in ordered if c.value is not None]  # the stated cells' values, in order
-    silent = [c for c in ordered if c.value is None and not c.no_total]
-    apart = [c for c in ordered if c.no_total]
+    stated = [(c, c.state) for c in ordered if isinstance(c.state, Stated)]  # the bars: cells and their values
+    values = [float(state.value) for _cell, state in stated]
+    silent = [c for c in ordered if isinstance(c.state, NotStated)]
+    apart = [c for c in ordered if isinstance(c.state, NoTotal)]
     scale = BILLION if metric.unit == "usd" else 1
     traces = []
     traces.append(
         go.Bar(
             name=metric.label,
             orientation="h",
-            y=[html.escape(c.country) for c in stated],
+            y=[html.escape(c.country) for c, _state in stated],
             x=[value / scale for value in values],
-            text=[_bar_text(c, metric) for c in stated],
+            text=[_bar_text(state, metric) for _cell, state in stated],
             textposition="outside",
             cliponaxis=False,
-            customdata=[cell_hover(c, metric) for c in stated],
+            customdata=[cell_hover(c, metric) for c, _state in stated],
             hovertemplate="%{customdata}<extra></extra>",
             marker=_marker(metric),
         )

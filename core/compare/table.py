@@ -15,16 +15,18 @@ from typing import Literal
 
 import pandas as pd
 
-from core import i18n
 from core.columns import LIST_SEPARATOR
-from core.compare.cells import Cell, FactNote
+from core.compare.cells import Cell, FactNote, NoTotal, NotStated, Stated
 from core.compare.params import COUNTED_EVENTS, Metric
+from core.formatting import first_and_more
 from core.i18n import N_, _
 
 # The columns besides the metrics', in English (the CSV's names); shown through _().
 COUNTRY, CODE = N_("country"), N_("code")
 PROVENANCE = (N_("fact ids"), N_("source_id"), N_("quote"), N_("paragraph"))
 EXACT = N_("{metric} (US$, exact)")  # a money metric's exact-dollar column
+# The facts a row names: each cell's first NOTES_LIMIT (core.compare.cells), then how many more.
+LARGEST_OR_LATEST = N_("{items}; and {n} more (largest or latest named)")
 
 
 def exact_column(metric: Metric) -> str:
@@ -50,8 +52,11 @@ def order_cells(cells: list[Cell], sort: str) -> list[str]:
     return [c.country for c in ordered]
 
 
+_RANKS = {Stated: 0, NoTotal: 1, NotStated: 2}  # a value first, then "no total", "not stated" last
+
+
 def _rank(cell: Cell) -> int:
-    return 0 if cell.stated else 1 if cell.no_total else 2
+    return _RANKS[type(cell.state)]
 
 
 def table(cells: list[Cell], metrics: list[Metric], sort: str) -> pd.DataFrame:
@@ -76,7 +81,7 @@ def table(cells: list[Cell], metrics: list[Metric], sort: str) -> pd.DataFrame:
             columns[metric.column].append(cell.value if metric.id in COUNTED_EVENTS else cell.text)
         for metric in money:
             cell = own[metric.id]
-            exact = "" if cell.no_total else pd.NA if cell.value is None else int(cell.value)
+            exact = "" if isinstance(cell.state, NoTotal) else pd.NA if cell.value is None else int(cell.value)
             columns[exact_column(metric)].append(exact)
         omitted = sum(own[m.id].omitted for m in metrics)
         _add_provenance(provenance, [note for m in metrics for note in own[m.id].notes], omitted)
@@ -112,9 +117,7 @@ def _as(values: list, dtype: str | None) -> list:
 def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: int = 0) -> None:
     unique = list({note.id: note for note in notes}.values())
     quoted = [n for n in unique if n.quote is not None]
-    ids = "; ".join(n.id for n in unique)
-    if omitted:
-        ids = _("{ids}; and {n} more (largest or latest named)").format(ids=ids, n=i18n.number(omitted))
+    ids = first_and_more([n.id for n in unique], len(unique), total=len(unique) + omitted, more=LARGEST_OR_LATEST)
     fact_ids, source_id, quote, paragraph = PROVENANCE
     columns[fact_ids].append(ids or pd.NA)
     columns[source_id].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)
@@ -139,7 +142,7 @@ def csv_table(cells: list[Cell], metrics: list[Metric], countries: list[str]) ->
             cell = by_key.get((country, metric.id))
             if cell is None:
                 continue
-            unique = list({note.id: note for note in cell.notes or cell.terms}.values())
+            unique = list({note.id: note for note in cell.notes}.values())
             quoted = [n for n in unique if n.quote is not None]
             rows.append(
                 {
@@ -164,12 +167,13 @@ def csv_table(cells: list[Cell], metrics: list[Metric], countries: list[str]) ->
     return pd.DataFrame(rows, columns=list(CSV_COLUMNS)).astype(types)
 
 
+_VALUE_STATUS = {Stated: "stated", NoTotal: "no_total", NotStated: "not_stated"}  # the CSV's value_status
+
+
 def _value_status(cell: Cell, metric: Metric) -> str:
     if metric.unit == "text":
         return "text"
-    if cell.no_total:
-        return "no_total"
-    return "stated" if cell.stated else "not_stated"
+    return _VALUE_STATUS[type(cell.state)]
 
 
 TEXT_WIDTH = (140, 560)  # pixels: the narrowest and widest a words column is drawn

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from core import i18n
 from core.compare import regional as regional_table
-from core.compare.cells import Cell, comparison, stated_nothing
+from core.compare.cells import Cell, NoTotal, comparison, stated_nothing
 from core.compare.data import CompareData
 from core.compare.figures import comparison_figures
 from core.compare.params import MAX_LISTED_EVENTS, CompareFilters, Metric, chosen_metrics
@@ -21,10 +20,11 @@ from core.formatting import (
     SHOWN_ROWS,
     ScreenTable,
     escape_markdown,
+    first_and_more,
     format_period,
     screen_table,
 )
-from core.i18n import _
+from core.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -45,17 +45,17 @@ class CompareView:
     sources: dict[str, tuple[str, ...]]  # metric id -> the source ids of its panel's facts
 
 
+TIMELINE_LISTS_THEM = N_("{items}; and {n} more (the timeline lists them)")
+
+
 def listed_events(events: pd.DataFrame, limit: int) -> str:
     """'Title (1996–2000); …; and 9 more (the timeline lists them)' for the first `limit` events,
     escaped for Markdown; "" when there are none."""
-    listed = "; ".join(
+    listed = [
         f"{escape_markdown(e.title)} ({format_period(e.year_start, e.year_end)})"
         for e in events.head(limit).itertuples()
-    )
-    more = len(events) - limit
-    if more <= 0:
-        return listed
-    return _("{events}; and {n} more (the timeline lists them)").format(events=listed, n=i18n.number(more))
+    ]
+    return first_and_more(listed, limit, total=len(events), more=TIMELINE_LISTS_THEM)
 
 
 def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
@@ -75,7 +75,7 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
         table=screen_table(rows, lambda frame: frame.rename(columns=on_screen)),
         panels=comparison_figures(cells, metrics, filters.sort),
         stated_nothing=stated_nothing(cells),
-        no_total=any(c.no_total for c in cells),
+        no_total=any(isinstance(c.state, NoTotal) for c in cells),
         regional=screen_table(regional.rename(columns=regional_table.headings()), total=regional_total),
         regional_events_total=len(region_events),
         regional_events_listed=listed_events(region_events, MAX_LISTED_EVENTS),
@@ -86,5 +86,5 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
 
 def panel_sources(cells: list[Cell], metric: str) -> tuple[str, ...]:
     """The sources of the facts behind one metric's cells (its panel's marks), in order met."""
-    notes = (note for cell in cells if cell.metric == metric for note in (*cell.notes, *cell.terms))
+    notes = (note for cell in cells if cell.metric == metric for note in cell.notes)
     return tuple(dict.fromkeys(note.source_id for note in notes))
