@@ -14,9 +14,9 @@ from scripts.browser import (
     chips,
     download,
     open_page,
+    rerun,
     running_dashboard,
     table_rows,
-    wait_for_app,
 )
 from tests.conftest import edit_csv
 
@@ -56,10 +56,10 @@ def test_a_link_with_filters_opens_that_view(base_url: str, page: Page) -> None:
 
 def test_a_changed_filter_survives_in_a_fresh_browser(base_url: str, page: Page, browser: Browser) -> None:
     open_page(page, base_url + "/aid")
-    page.get_by_text("Over time", exact=True).click()
-    wait_for_app(page)
-    page.locator('[data-testid="stCheckbox"]').filter(has_text="no stated period").click()
-    wait_for_app(page)
+    with rerun(page):
+        page.get_by_text("Over time", exact=True).click()
+    with rerun(page):
+        page.locator('[data-testid="stCheckbox"]').filter(has_text="no stated period").click()
     before = view_of(page)
     shared = page.url
     assert "chart=time" in shared and "undated=0" in shared
