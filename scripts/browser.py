@@ -85,18 +85,52 @@ def launch_chromium() -> Iterator[Browser]:
             browser.close()
 
 
+# True once every chart and table in view has drawn: Plotly its SVG, st.dataframe the table it
+# keeps for assistive technology beside its canvas. (A table in a closed expander is not drawn.)
+_DRAWN = """() => {
+  const shown = (selector) => [...document.querySelectorAll(selector)].filter((e) => e.checkVisibility());
+  return shown('[data-testid="stPlotlyChart"]').every((chart) => chart.querySelector('.main-svg'))
+    && shown('[data-testid="stDataFrame"]').every((grid) => grid.querySelector('table[role="grid"]'));
+}"""
+
+
 def wait_for_app(page: Page, timeout: float = 30_000) -> None:
-    """Wait until the script has run and the page has settled.
+    """Wait until the script has run and the page has drawn what it ran.
 
     NOTE: a fresh page reports "notRunning" before its first run has even started, so first wait
     for something the run draws: every page has a title, and a page that cannot load its data
     shows an alert instead. Then wait for the widgets: the frontend loads their code on first use
-    and shows a grey skeleton (stSkeleton) meanwhile, after the script has finished.
+    and shows a grey skeleton (stSkeleton) meanwhile, after the script has finished. Then for the
+    charts and tables, which draw a moment after that. After a widget change, use `rerun`.
     """
     page.wait_for_selector(f'{MAIN_AREA_SELECTOR} h1, [data-testid="stAlert"]', timeout=timeout)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
-    page.wait_for_timeout(300)
+    page.wait_for_function(_DRAWN, timeout=timeout)
+
+
+# Counts the script runs that finish from now on: each leaves the "running" state once.
+_COUNT_RUNS = """() => {
+  window.__runsFinished = 0;
+  new MutationObserver((records) => {
+    window.__runsFinished += records.filter((record) => record.oldValue === 'running').length;
+  }).observe(document.documentElement, {subtree: true, attributes: true, attributeOldValue: true,
+                                        attributeFilter: ['data-test-script-state']});
+}"""
+
+
+@contextlib.contextmanager
+def rerun(page: Page, timeout: float = 30_000) -> Iterator[None]:
+    """Around an action that reruns the script (a widget changed): after it, wait until a run has
+    finished and the page has drawn it.
+
+    NOTE: the page says "notRunning" from the click until the rerun starts, so waiting for that
+    state alone can return before the rerun; a run that finished is what shows the click's effect.
+    """
+    page.evaluate(_COUNT_RUNS)
+    yield
+    page.wait_for_function("() => window.__runsFinished > 0", timeout=timeout)
+    wait_for_app(page, timeout)
 
 
 def assert_no_exception(page: Page) -> None:
@@ -129,7 +163,8 @@ def table_rows(page: Page, columns: int = 5) -> list[list[str]]:
     technology (the grid renders only the columns in view, so compare a fixed leading set)."""
     grid = page.locator(TABLE_SELECTOR).last
     grid.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    # The grid draws its rows for assistive technology a moment after it is scrolled to.
+    grid.locator('table[role="grid"] tbody tr').first.wait_for(state="attached")
     return [row.locator("td").all_inner_texts()[:columns] for row in grid.locator("tbody tr").all()]
 
 

@@ -1,10 +1,16 @@
-"""Shared fixtures: the bundled facts, copies of the bundled data to break, and isolation of Streamlit's caches."""
+"""Shared fixtures: the bundled facts, copies of the bundled data to break, and isolation of Streamlit's caches.
+
+Also the two test tiers: a test that starts a server is marked `server`, one that drives Chromium
+`browser` (see `pytest_collection_modifyitems`), so `scripts/check --fast` can leave both out; and a
+guard fails any test that starts one without its marker, so the fast tier cannot start one by accident.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -17,6 +23,82 @@ from scripts.browser import launch_chromium, running_dashboard
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_ROOT / "data"
+
+# Fixtures that start a dashboard or Chromium: a test that uses one (directly or through another
+# fixture) gets the marker at collection, so `-m "not browser and not server"` deselects it.
+SERVER_FIXTURES = {"base_url", "public_url"}
+BROWSER_FIXTURES = {"browser"}
+# Their time limit (pytest-timeout), unless a test sets its own: the first to use a session's
+# dashboard and Chromium waits for both to start, and the replica tests start several servers.
+# Every other test has pyproject.toml's `timeout`.
+SLOW_TIMEOUT = 300
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & SERVER_FIXTURES:
+            item.add_marker(pytest.mark.server)
+        slow = item.get_closest_marker("browser") or item.get_closest_marker("server")
+        if slow and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
+
+
+def _what_it_starts(argv: list[str]) -> str | None:
+    """'server' for a command that serves (streamlit run, HAProxy, scripts/serve), 'browser' for
+    Playwright's driver (which launches Chromium), else None."""
+    first = argv[0] if argv else ""
+    program = Path(first).name
+    if "run-driver" in argv:
+        return "browser"
+    if ("streamlit" in argv and "run" in argv) or first.endswith("scripts/serve"):
+        return "server"
+    if program == "haproxy" and "-f" in argv and "-c" not in argv:  # `haproxy -c` only checks a config
+        return "server"
+    return None
+
+
+_UNGUARDED_POPEN = subprocess.Popen
+_running: list[pytest.Item] = []  # the test whose setup, call or teardown is running
+
+
+class _GuardedPopen(_UNGUARDED_POPEN):
+    """subprocess.Popen that refuses to start a server or a browser for a test without the marker."""
+
+    def __init__(self, args, *rest, **options) -> None:
+        many = isinstance(args, Sequence) and not isinstance(args, str | bytes)
+        argv = [str(a) for a in args] if many else [str(args)]
+        kind = _what_it_starts(argv)
+        if kind and _running:
+            item = _running[-1]
+            allowed = {"browser"} if kind == "browser" else {"browser", "server"}
+            if not any(item.get_closest_marker(name) for name in allowed):
+                raise RuntimeError(
+                    f"{item.nodeid} starts a {kind} ({' '.join(argv)[:120]}) but is not marked "
+                    f"@pytest.mark.{kind}: scripts/check --fast would run it"
+                )
+        super().__init__(args, *rest, **options)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    _running.append(item)
+    try:
+        return (yield)
+    finally:
+        _running.pop()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # NOTE: asyncio (and so Playwright's driver) and subprocess.run look Popen up on the module at
+    # call time, so replacing the module's attribute guards them all.
+    subprocess.Popen = _GuardedPopen  # type: ignore[misc]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    subprocess.Popen = _UNGUARDED_POPEN  # type: ignore[misc]
 
 
 @pytest.fixture(autouse=True)

@@ -7,11 +7,10 @@ import io
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from core.pages import PAGES
-from scripts.browser import assert_no_exception, running_dashboard, wait_for_app
-from tests.conftest import edit_csv
+from scripts.browser import assert_no_exception, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -26,29 +25,6 @@ def test_overview_shows_cards_with_status_and_gaps(base_url: str, page: Page) ->
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "Contracts signed, implementation unknown" in body
     assert "amounted to $ 5.5 billion" in body  # "$" shown as typed, not read as maths
-
-
-def test_sources_page_opens_at_its_own_address(base_url: str, page: Page) -> None:
-    page.goto(base_url + "/sources")
-    wait_for_app(page)
-    assert_no_exception(page)
-    body = page.locator('[data-testid="stMain"]').inner_text()
-    assert "Usubaliev, Esen (August 2020)" in body
-    assert "Data dictionary" in body
-
-
-def test_bad_data_shows_the_problem_list(browser: Browser, data_copy: Path, tmp_path: Path) -> None:
-    edit_csv(data_copy / "money.csv", ",3000000000,", ",-3000000000,")
-    log = tmp_path / "bad.log"
-    with running_dashboard(env={"DASHBOARD_DATA_DIR": str(data_copy)}, log_path=log) as url:
-        page = browser.new_page()
-        for path in ("/", "/sources"):
-            page.goto(url + path)
-            wait_for_app(page)
-            assert_no_exception(page)
-            assert "has 1 problem," in page.locator('[data-testid="stAlert"]').inner_text()
-        page.close()
-    assert "Traceback" not in log.read_text()
 
 
 def test_server_log_has_no_traceback(base_url: str, page: Page, server_log: Path) -> None:

@@ -64,8 +64,7 @@ def axe_violations(page: Page) -> list[dict]:
 
 @pytest.mark.parametrize("path", STATES)
 def test_axe_finds_no_wcag_a_or_aa_violation(base_url: str, tall_page: Page, path: str) -> None:
-    open_page(tall_page, base_url + path)
-    tall_page.wait_for_timeout(1000)  # the charts and tables draw after the script has run
+    open_page(tall_page, base_url + path)  # which waits for the charts and tables to draw
     found = {
         v["id"]: [f"{v['impact']}: {node['target']} {node['failureSummary']}" for node in v["nodes"][:5]]
         for v in axe_violations(tall_page)

@@ -21,8 +21,9 @@ from scripts.browser import download, open_page, running_dashboard
 pytestmark = pytest.mark.browser
 
 PUBLIC = "https://dash.example.org/japan-ca"
-# Where the camera button's PNG is kept for a person to look at (the test cannot see the image).
-PNG_COPY = Path(os.environ.get("DASHBOARD_PNG_COPY", "/tmp/dashboard-chart-download.png"))
+# Where the camera button's PNG is kept for a person to look at (the test cannot see the image):
+# DASHBOARD_PNG_COPY, else the test's own temporary directory (no fixed path two runs would share).
+PNG_COPY = os.environ.get("DASHBOARD_PNG_COPY")
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def test_every_chart_carries_its_source_line(public_url: str, page: Page, path: 
         assert PUBLIC in line.replace(" ", "")  # the link, which may be wrapped onto lines
 
 
-def test_the_camera_button_saves_a_png_named_after_the_view(public_url: str, page: Page) -> None:
+def test_the_camera_button_saves_a_png_named_after_the_view(public_url: str, page: Page, tmp_path: Path) -> None:
     open_page(page, public_url + "/aid?recipient=KAZ&years=1993-2019")
     chart = page.locator('[data-testid="stPlotlyChart"]').first
     chart.hover()
@@ -91,7 +92,7 @@ def test_the_camera_button_saves_a_png_named_after_the_view(public_url: str, pag
     assert name == f"aid_KAZ_1993-2019_bars_{dt.date.today().isoformat()}.png"
     png = Path(caught.value.path()).read_bytes()
     assert png.startswith(b"\x89PNG") and len(png) > 10_000
-    PNG_COPY.write_bytes(png)
+    (Path(PNG_COPY) if PNG_COPY else tmp_path / "chart-download.png").write_bytes(png)
 
 
 @pytest.mark.parametrize("path", ["/aid", "/timeline", "/compare"])

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 from core.compare.table import CSV_COLUMNS
-from scripts.browser import chips, download, open_page, table_rows, wait_for_app
+from scripts.browser import chips, download, open_page, rerun, table_rows
 
 pytestmark = pytest.mark.browser
 
@@ -41,8 +41,8 @@ def test_a_link_opens_its_view(base_url: str, page: Page) -> None:
 
 def test_a_changed_sort_is_written_to_the_address(base_url: str, page: Page) -> None:
     open_page(page, base_url + LINK)
-    page.get_by_text("By value", exact=True).click()
-    wait_for_app(page)
+    with rerun(page):
+        page.get_by_text("By value", exact=True).click()
     assert "sort=value" in page.url
     assert [row[0] for row in table_rows(page)] == ["Kazakhstan", "Tajikistan"]
 

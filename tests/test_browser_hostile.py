@@ -27,7 +27,6 @@ def test_no_script_runs_on_any_page(browser: Browser, data_copy: Path, tmp_path:
             page.goto(url + path)
             wait_for_app(page)
             assert_no_exception(page)
-            page.wait_for_timeout(500)
             # Hover every chart point, where data text turns into hover HTML.
             for point in page.locator(".scatterlayer path.point, .barlayer path").all()[:30]:
                 box = point.bounding_box()

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page
 from core.facts import load_facts
 from core.i18n import _ as translate
 from core.i18n import use_language
-from scripts.browser import open_page, wait_for_app
+from scripts.browser import open_page, rerun
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[1]
@@ -112,8 +112,7 @@ def _open(browser: Browser, url: str, locale: str = "en-US") -> Page:
     # Tall, so that what Streamlit draws below the first screen is in the DOM and laid out.
     context = browser.new_context(viewport={"width": 1400, "height": 3000}, locale=locale, accept_downloads=True)
     page = context.new_page()
-    open_page(page, url)
-    page.wait_for_timeout(500)  # charts draw after the script has finished
+    open_page(page, url)  # which waits for the charts to draw
     return page
 
 
@@ -188,9 +187,9 @@ def test_an_unknown_language_gets_a_notice_and_english(browser: Browser, base_ur
 def test_the_switch_changes_the_language_and_keeps_the_view(browser: Browser, base_url: str):
     page = _open(browser, base_url + "/aid?lang=en&recipient=UZB&chart=time")
     try:
-        page.locator('[data-testid="stSidebar"] label').filter(has_text="Русский").click()
+        with rerun(page):
+            page.locator('[data-testid="stSidebar"] label').filter(has_text="Русский").click()
         page.wait_for_function("() => window.location.search.includes('lang=ru')")
-        wait_for_app(page)
         with use_language("ru"):
             assert page.locator("h1").first.inner_text().strip() == translate("Aid and investment")
         query = parse_qs(urlsplit(page.url).query)

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.browser import chips, open_page, wait_for_app
+from scripts.browser import chips, open_page, rerun
 
 pytestmark = pytest.mark.browser
 
@@ -18,11 +18,11 @@ def test_clearing_every_recipient_gives_a_link_that_reopens_with_none(browser: B
     open_page(page, base_url + "/aid")
     recipients = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Recipient")
     recipients.hover()
-    recipients.locator(
-        '[data-testid="stMultiSelectClearAll"], [aria-label="Clear all"], svg[title="Clear all"]'
-    ).first.click()
+    with rerun(page):
+        recipients.locator(
+            '[data-testid="stMultiSelectClearAll"], [aria-label="Clear all"], svg[title="Clear all"]'
+        ).first.click()
     page.wait_for_function("() => window.location.search.includes('recipient=&')")
-    wait_for_app(page)
     page.get_by_text("Share this view").click()
     link = page.locator("code").first.inner_text()
     assert parse_qs(urlsplit(link).query, keep_blank_values=True)["recipient"] == [""]

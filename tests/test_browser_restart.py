@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.browser import assert_no_exception, free_port, running_dashboard, wait_for_app
+from scripts.browser import assert_no_exception, free_port, rerun, running_dashboard, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -19,9 +19,9 @@ def test_the_url_reopens_the_view_after_a_restart(browser: Browser, tmp_path: Pa
     with running_dashboard(port=port, log_path=log) as url:
         page.goto(url + "/aid?recipient=KAZ&recipient=UZB&recipient=TKM")
         wait_for_app(page)
-        page.locator('[data-testid="stRadio"]').filter(has_text="Bars by").get_by_text("Status", exact=True).click()
+        with rerun(page):
+            page.locator('[data-testid="stRadio"]').filter(has_text="Bars by").get_by_text("Status", exact=True).click()
         page.wait_for_function("() => location.search.includes('by=status')")
-        wait_for_app(page)
         address = page.url
     # The server is gone; the user's tab still holds the address. Start it again and reload.
     with running_dashboard(port=port, log_path=log):

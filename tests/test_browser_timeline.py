@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from components.streamlit_internals import key_selector, text_labels_selector
-from scripts.browser import assert_no_exception, wait_for_app
+from scripts.browser import assert_no_exception, rerun, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -36,9 +36,9 @@ def test_clicking_an_event_shows_its_card_and_the_link_reopens_it(
     box = point.bounding_box()
     assert box is not None
     # NOTE: Plotly's drag layer covers the points; a mouse click at the point's centre reaches it.
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    with rerun(page):
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_function("() => location.search.includes('event=E')")
-    wait_for_app(page)
     heading = card_heading(page)
     clicked = page.url.split("event=")[1].split("&")[0]
     titles = dict(zip(bundled_facts.events["event_id"], bundled_facts.events["title"], strict=True))

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
-
-import pytest
 
 from core import aid
 from core.links_doc import with_tables
-from core.pages import PAGES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 README = DOCS.parent / "README.md"
@@ -19,14 +15,6 @@ README = DOCS.parent / "README.md"
 def test_links_doc_holds_the_tables_the_registries_make() -> None:
     text = (DOCS / "links.md").read_text(encoding="utf-8")
     assert text == with_tables(text), "docs/links.md is stale: run `python -m scripts.links_doc`"
-
-
-@pytest.mark.parametrize("page", [page for page in PAGES if page.params], ids=lambda page: page.slug)
-def test_every_parameter_of_every_page_is_documented(page) -> None:
-    text = (DOCS / "links.md").read_text(encoding="utf-8")
-    section = text.split(f"<!-- params:{page.slug} -->")[1].split(f"<!-- /params:{page.slug} -->")[0]
-    documented = re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE)
-    assert documented == [p.key for p in page.params.params] + ["lang", "v"]
 
 
 def test_a_changed_registry_makes_the_docs_stale() -> None:

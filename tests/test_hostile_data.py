@@ -1,8 +1,8 @@
-"""Hostile data directories: each gives a clear error or is shown as plain text; none hangs."""
+"""Hostile data directories: each gives a clear error or is shown as plain text; none hangs (a hang
+fails its test at the time limit every test has, pytest-timeout's in pyproject.toml)."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -12,14 +12,10 @@ from core.problems import DataError
 from tests.apptest_support import PAGES, open_app
 from tests.hostile import FORMULA, SCRIPT, poison
 
-SECONDS = 30  # generous on a shared 2-core machine; a hang would take far longer
 
-
-def problems_within_time(data_dir: Path) -> list[str]:
-    start = time.monotonic()
+def problems_of(data_dir: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
         load_facts(data_dir)
-    assert time.monotonic() - start < SECONDS
     return [str(p) for p in caught.value.problems]
 
 
@@ -43,7 +39,7 @@ def test_every_page_shows_hostile_text_without_error(page: str, data_copy: Path,
 def test_a_huge_descriptor_is_refused_before_parsing(data_copy: Path) -> None:
     with (data_copy / "datapackage.yaml").open("ab") as handle:
         handle.write(b"# " + b"x" * (200 * 1024 * 1024) + b"\n")
-    (problem,) = problems_within_time(data_copy)
+    (problem,) = problems_of(data_copy)
     assert "under 1,000,000 bytes" in problem
 
 
@@ -52,7 +48,7 @@ def test_a_200_mb_table_of_one_endless_line_gives_an_error(data_copy: Path) -> N
         chunk = b"y" * (1024 * 1024)
         for _ in range(200):
             handle.write(chunk)
-    problems = problems_within_time(data_copy)
+    problems = problems_of(data_copy)
     assert any(p.startswith("events.csv") and "never closed" in p for p in problems), problems
 
 
@@ -60,14 +56,14 @@ def test_an_unclosed_quote_is_named(data_copy: Path) -> None:
     path = data_copy / "money.csv"
     text = path.read_text(encoding="utf-8").replace(',"Between 1993', ",Between 1993", 1)
     path.write_text(text * 4000, encoding="utf-8")  # over a 1 MB block, so the open quote swallows it
-    problems = problems_within_time(data_copy)
+    problems = problems_of(data_copy)
     assert any(p.startswith("money.csv") for p in problems), problems
 
 
 def test_ten_thousand_columns_are_refused(data_copy: Path) -> None:
     header = ",".join(f"c{i}" for i in range(10_000))
     (data_copy / "figures.csv").write_text(header + "\n" + ",".join("1" * 10_000) + "\n", encoding="utf-8")
-    problems = problems_within_time(data_copy)
+    problems = problems_of(data_copy)
     assert any("at most 200 columns, not 10000" in p for p in problems)
 
 
@@ -77,7 +73,7 @@ def test_nul_bytes_are_reported_not_crashed_on(data_copy: Path) -> None:
     damaged = path.read_bytes().replace(b"Kazakhstan", b"Kaza\x00khstan").replace(b"Japan's ally", b"Japan's\x00ally")
     path.write_bytes(damaged)
     fix = "text without NUL bytes (\\x00): delete them from the cell"
-    assert problems_within_time(data_copy) == [
+    assert problems_of(data_copy) == [
         f"actors.csv, row 2, column 'name': found 'Kaza\\x00khstan'; {fix}",
         f"actors.csv, row 8, column 'note': found \"Japan's\\x00ally; the source also calls it the US.\"; {fix}",
     ]

@@ -92,16 +92,6 @@ def test_every_state_survives_its_permalink(page: str, data: st.DataObject, regi
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_an_empty_list_is_stated_not_left_to_the_default(page: str, registries) -> None:
-    registry, options = registries[page]
-    lists = [p for p in registry.params if isinstance(p, ListParam)]
-    state = dataclasses.replace(registry.defaults(options), **{p.field: () for p in lists})
-    link = permalink(f"/{page}", registry.to_query(state), "v1")
-    assert all(f"{p.key}=&" in link for p in lists), link
-    assert reopened(registry, options, link)[0] == state
-
-
-@pytest.mark.parametrize("page", PAGES)
 def test_the_summary_names_every_filter_the_registry_says(page: str, registries) -> None:
     registry, options = registries[page]
     summary = registry.summary(registry.defaults(options), options)

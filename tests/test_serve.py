@@ -107,6 +107,7 @@ def wait_gone(pids: list[int], timeout: float = 30) -> list[int]:
     return left
 
 
+@pytest.mark.server
 def test_serve_balances_one_replica_and_stops_all_it_started(tmp_path: Path) -> None:
     with running_service(1, tmp_path / "serve") as service:
         with urllib.request.urlopen(service["url"] + "/_stcore/health", timeout=10) as reply:
@@ -118,6 +119,7 @@ def test_serve_balances_one_replica_and_stops_all_it_started(tmp_path: Path) -> 
     assert not wait_gone(pids), "SIGTERM to scripts/serve left processes running"
 
 
+@pytest.mark.server
 @pytest.mark.parametrize(("stop_with", "exit_code"), [(signal.SIGINT, 0), (signal.SIGKILL, -signal.SIGKILL)])
 def test_a_stopped_launcher_leaves_nothing_running(tmp_path: Path, stop_with: signal.Signals, exit_code: int) -> None:
     """Ctrl-C (SIGINT) stops everything in order; SIGKILL, which the launcher cannot catch, too:
@@ -143,6 +145,7 @@ def test_a_stopped_launcher_leaves_nothing_running(tmp_path: Path, stop_with: si
             os.killpg(launcher.pid, signal.SIGKILL)
 
 
+@pytest.mark.server
 def test_a_stalled_replica_keeps_its_sessions_when_it_comes_back(tmp_path: Path) -> None:
     """A replica frozen long enough to be marked down (SIGSTOP: as if starved of CPU) serves its
     open sessions again once it runs: the balancer does not cut them."""

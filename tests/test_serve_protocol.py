@@ -68,6 +68,7 @@ def test_a_reconnected_tab_keeps_a_value_its_page_reads_before_drawing_it(base_u
     assert parse_qs(run.query)["event"] == ["E02"]
 
 
+@pytest.mark.server
 def test_the_load_driver_times_every_change_and_counts_sessions() -> None:
     with running_dashboard() as url:  # its own server: no other test's session is counted
         state = {"url": url, "balancer": {"pid": url.pid}, "replicas": [{"name": "r1", "url": url, "pid": url.pid}]}

@@ -168,12 +168,6 @@ def test_read_filters_drops_an_unknown_event_with_a_notice(options, ids) -> None
     assert "no such event" in reader.finish()[0]
 
 
-def test_to_query_round_trips(filters, options, ids) -> None:
-    chosen = filters(countries=("KGZ", "UZB"), region=False, years=(1996, 2010), text="air port", event="E02")
-    query = {k: [v] if isinstance(v, str) else list(v) for k, v in timeline.params.PARAMS.to_query(chosen).items()}
-    assert timeline.params.read_filters(QueryReader(query), options, ids) == chosen
-
-
 def test_figure_has_a_trace_per_category_with_spans_and_selection(view) -> None:
     dated = view[view["year_start"].notna() & view["category"].isin(["security", "alliance"])]
     rows = timeline.figures.assign_lanes(dated, (1951, 2020))
