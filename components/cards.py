@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
 import streamlit as st
 
-from core.formatting import escape_markdown, not_stated, qualifier_word
+from core.formatting import escape_markdown, is_missing, not_stated, qualifier_word
 from core.i18n import _
 from core.overview import KeyFigure
+from core.reference import fact_citation, full_reference
 
 CARD_WIDTH = 250  # pixels: room for "≈ US$300 bn" at the metric font size, two abreast at 800 px
 # A longer value ("≈ 12 млрд долл. США" in Russian) widens every card of its grid: pixels per
@@ -70,8 +72,10 @@ def key_figure_card(figure: KeyFigure, width: int = CARD_WIDTH) -> None:
         else:
             # The quote as the source wrote it, marked as English whatever the interface's language.
             st.caption(
-                _("“{quote}” ({source}, ¶{paragraph})").format(
-                    quote=written_in(figure.quote), source=identifier(figure.source_id), paragraph=figure.paragraph
+                _("“{quote}” ({source}, {locator})").format(
+                    quote=written_in(figure.quote),
+                    source=identifier(figure.source_id),
+                    locator=data_html(figure.locator),
                 ),
                 unsafe_allow_html=True,
             )
@@ -80,9 +84,26 @@ def key_figure_card(figure: KeyFigure, width: int = CARD_WIDTH) -> None:
 
 
 def cite_fact(citation: str) -> None:
-    """A fact's own one-line citation (source, paragraph, quote), ready to copy, behind a button."""
+    """A fact's own one-line citation (source, locator, quote), ready to copy, behind a button."""
     with st.popover(_("Cite this figure"), icon=":material/format_quote:", width="content"):
         st.code(citation, language=None, wrap_lines=True)
+
+
+def evidence_list(evidence: pd.DataFrame, sources: pd.DataFrame, key: str) -> None:
+    """Every source that states one fact: its words verbatim in its language (with the English
+    gloss where it is not English), where they stand, the full reference and a citation to copy.
+    `evidence`: the fact's rows of the evidence table, in their order."""
+    by_id = {str(source["source_id"]): source for source in sources.to_dict("records")}
+    for number, row in enumerate(evidence.itertuples(index=False)):
+        source = by_id[str(row.source_id)]
+        language = str(source["language"])
+        line = f"> “{written_in(row.quote, language)}” ({data_html(row.locator)})"
+        if not is_missing(row.gloss):
+            line += "  \n> " + _("In English: {gloss}").format(gloss=data_html(row.gloss))
+        st.markdown(line, unsafe_allow_html=True)
+        st.caption(full_reference(source, reference_words), unsafe_allow_html=True)
+        with st.container(key=f"{key}_cite_{number}"):
+            cite_fact(fact_citation(source, row.locator, str(row.quote)))
 
 
 def key_figure_grid(figures: list[KeyFigure]) -> None:

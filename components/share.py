@@ -72,7 +72,7 @@ def share_and_download(
         on_click="ignore",
         icon=":material/download:",
         width="content",
-        help=_("Exactly the rows of this view, with source, quote and paragraph; formulas neutralised."),
+        help=_("Exactly the rows of this view, with source, quote and where it stands; formulas neutralised."),
     )
     row.download_button(
         _("Download with citation"),

@@ -6,9 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.facts import data_dir_from_env, load_facts
+from core.evidence import check_documents
+from core.facts import REPO_ROOT, data_dir_from_env, load_facts
 from core.problems import DataError
 from core.translations import check_translations
+
+# The shared folder beside the clone, where the seed's text lives (sources.csv `document`).
+DOCUMENTS_DIR = REPO_ROOT.parent / "shared"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check a data directory and list every problem")
     validate.add_argument("data_dir", nargs="?", type=Path, help="default: $DASHBOARD_DATA_DIR or data/")
+    validate.add_argument(
+        "--documents", type=Path, default=DOCUMENTS_DIR,
+        help="where the sources' `document` copies are, to check their quotes (default: ../shared)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     data_dir = args.data_dir or data_dir_from_env()
     try:
@@ -31,6 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     if untranslated:
         print(f"{data_dir}: {len(untranslated)} translation problem(s)", file=sys.stderr)
         for problem in untranslated:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    # The quotes of a source the project holds a copy of stand verbatim where their locator says.
+    misquoted, unread = check_documents(facts.sources, facts.evidence, args.documents)
+    for path in unread:
+        print(f"{data_dir}: quotes not checked: no copy at {path}", file=sys.stderr)
+    if misquoted:
+        print(f"{data_dir}: {len(misquoted)} quote problem(s)", file=sys.stderr)
+        for problem in misquoted:
             print(f"  {problem}", file=sys.stderr)
         return 1
     counts = ", ".join(f"{len(frame):,} {name}" for name, frame in facts.tables.items())

@@ -16,7 +16,7 @@ from core.i18n import N_
 
 NOT_STATED_BY_SOURCE = "not stated by the source"  # a status column's value (English: the CSV's vocabulary)
 STATED = "stated"
-LIST_SEPARATOR = "; "  # between the items of a list-valued cell (fact ids, paragraphs, codes, names)
+LIST_SEPARATOR = "; "  # between the items of a list-valued cell (fact ids, locators, codes, names)
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,20 @@ class Column:
 _EMPTY_NOT_STATED = " Empty: not stated by the source (never zero)."
 _PROVENANCE = {
     "source_id": Column(N_("source_id"), "Id of the source document (the package's `sources`)."),
-    "paragraph": Column(N_("paragraph"), "Paragraph of the source that states the fact (the title is paragraph 1)."),
-    "quote": Column(N_("quote"), "The shortest verbatim words of the source that state the fact."),
+    "locator": Column(
+        N_("locator"),
+        "Where the quote stands in its source: ¶8 (paragraph 8, the title being ¶1), a heading or an item.",
+    ),
+    "quote": Column(N_("quote"), "The fewest verbatim words of the (first) source that state the fact."),
+    "source_ids": Column(
+        "source_ids", f"Ids of every source that states the fact(s), separated by '{LIST_SEPARATOR}'.", False
+    ),
+    "publishers": Column(
+        "publishers", f"Their publishers, separated by '{LIST_SEPARATOR}'. Empty: no source names one.", False
+    ),
+    "urls": Column("urls", f"Their addresses, separated by '{LIST_SEPARATOR}'. Empty: no source has one.", False),
     "citation": Column(
-        "citation", "A one-line citation of the fact: author (year). title, paragraph: quote.", screen=False
+        "citation", "A one-line citation of the fact: author (year). title, locator: quote.", screen=False
     ),
 }
 
@@ -113,9 +123,8 @@ COLUMNS: dict[str, Column] = {
     "fact_ids": Column(
         "fact ids", f"Ids of the facts the value rests on, separated by '{LIST_SEPARATOR}'. Empty: none."
     ),
-    "source_ids": Column("source_id", f"Their sources, separated by '{LIST_SEPARATOR}'."),
-    "paragraphs": Column(
-        "paragraph", f"The quoted facts' paragraphs as 'fact id: paragraph', separated by '{LIST_SEPARATOR}'."
+    "locators": Column(
+        "locator", f"Where the quoted facts' quotes stand, as 'fact id: locator', separated by '{LIST_SEPARATOR}'."
     ),
     "quotes": Column("quote", "The quoted facts' quotes as 'fact id: quote', separated by ' | '."),
 }

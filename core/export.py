@@ -111,7 +111,7 @@ def citation_readme(csv_name: str, view: ViewDescription, facts: Facts, today: d
         sources,
         "",
         _(
-            "Each row names the source of its facts (source_id, or source_ids), the paragraph (the title is 1) "
+            "Each row names the source of its facts (source_id, or source_ids), where the quote stands (locator) "
             "and the quote (the source's own words)."
         ),
         _("An empty cell means the source does not state the value; it is not zero."),
@@ -211,15 +211,15 @@ def _slug(text: str) -> str:
 
 
 def citations(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
-    """Each row's one-line citation (core.reference.fact_citation), from its source_id, paragraph
+    """Each row's one-line citation (core.reference.fact_citation), from its source_id, locator
     and quote; computed once per distinct fact, empty where the source is not in `sources`."""
     by_id = sources.set_index("source_id")
-    keys = rows[["source_id", "paragraph", "quote"]]
+    keys = rows[["source_id", "locator", "quote"]]
     lines: dict[tuple, object] = {}
     for key in keys.drop_duplicates().itertuples(index=False, name=None):
-        source_id, paragraph, quote = key
-        known = not is_missing(source_id) and source_id in by_id.index and not is_missing(paragraph)
-        lines[key] = fact_citation(by_id.loc[source_id], paragraph, str(quote)) if known else pd.NA
+        source_id, locator, quote = key
+        known = not is_missing(source_id) and source_id in by_id.index and not is_missing(locator)
+        lines[key] = fact_citation(by_id.loc[source_id], locator, str(quote)) if known else pd.NA
     return pd.Series([lines[key] for key in keys.itertuples(index=False, name=None)], index=rows.index, dtype="string")
 
 

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from core.datapackage import DESCRIPTOR_NAME, PackageSpec, ResourceSpec, read_descriptor
+from core.evidence import FACT_TABLES, attach_evidence, check_evidence
 from core.i18n import _
 from core.problems import DataError, Problem
 from core.scopes import Scopes
@@ -30,7 +31,7 @@ DATA_DIR_VARIABLE = "DASHBOARD_DATA_DIR"
 # these, or the pages would have nothing to show.
 APP_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "sources": ("source_id", "title", "author", "year", "month", "language"),
+        "sources": ("source_id", "title", "author", "publisher", "kind", "year", "month", "language", "url"),
         "actors": ("code", "name", "kind", "role"),
         "memberships": ("group_code", "member_code", "basis"),
         "statuses": ("status", "label", "firmness", "description"),
@@ -38,17 +39,15 @@ APP_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "categories": ("category", "label", "description"),
         "money": (
             "flow_id", "donor_code", "recipient_code", "amount_usd", "qualifier", "year_start", "year_end",
-            "kind", "status", "description", "source_id", "quote", "paragraph",
+            "kind", "status", "description",
         ),
         "events": (
             "event_id", "year_start", "year_end", "date_precision", "category", "countries", "title",
-            "description", "source_id", "quote", "paragraph",
+            "description",
         ),
-        "figures": (
-            "figure_id", "subject", "country_code", "value", "qualifier", "unit", "description",
-            "source_id", "quote", "paragraph",
-        ),
-        "principles": ("list_id", "position", "item", "list_title", "source_id", "quote", "paragraph"),
+        "figures": ("figure_id", "subject", "country_code", "value", "qualifier", "unit", "description"),
+        "principles": ("list_id", "position", "item", "list_title"),
+        "evidence": ("resource", "key", "source_id", "quote", "locator", "gloss"),
     }
 )  # fmt: skip
 
@@ -71,6 +70,9 @@ class Facts:
     events: pd.DataFrame
     figures: pd.DataFrame
     principles: pd.DataFrame
+    # One row per statement of a fact by a source; the fact tables carry it as columns too
+    # (core.evidence.attach_evidence).
+    evidence: pd.DataFrame
     # Tables a descriptor adds beyond APP_FIELDS: validated and exported, not shown.
     extra: Mapping[str, pd.DataFrame] = dataclasses.field(default_factory=dict)
     # The language of the translated fields (core.translations.localise); the data's own is English.
@@ -81,7 +83,10 @@ class Facts:
         """Every table by its resource name, in the descriptor's order."""
         # load_facts gives every resource a frame: the dashboard's as fields, the others in `extra`.
         frames: dict[str, pd.DataFrame] = {**self.extra, **{name: getattr(self, name) for name in APP_FIELDS}}
-        return MappingProxyType({spec.name: frames[spec.name] for spec in self.package.resources})
+        # The descriptor's fields only: not the evidence columns the loader attached to the facts.
+        return MappingProxyType(
+            {spec.name: frames[spec.name][list(spec.field_names)] for spec in self.package.resources}
+        )
 
 
 def data_dir_from_env() -> Path:
@@ -132,6 +137,10 @@ def load_facts(data_dir: Path) -> Facts:
     if problems:
         raise DataError(problems)
     compact = {name: _compact(frame, package.resource(name)) for name, frame in tables.items()}
+    for name in FACT_TABLES:
+        compact[name] = attach_evidence(
+            compact[name], name, package.resource(name), compact["evidence"], compact["sources"]
+        )
     return Facts(
         data_dir=data_dir,
         package=package,
@@ -146,6 +155,7 @@ def load_facts(data_dir: Path) -> Facts:
         events=compact.pop("events"),
         figures=compact.pop("figures"),
         principles=compact.pop("principles"),
+        evidence=compact.pop("evidence"),
         extra=MappingProxyType(compact),
     )
 
@@ -176,6 +186,7 @@ def data_version(data_dir: Path, package: PackageSpec) -> str:
 def _check_across_tables(
     package: PackageSpec, tables: dict[str, pd.DataFrame], rows: dict[str, np.ndarray], problems: list[Problem]
 ) -> None:
+    check_evidence({spec.name: spec for spec in package.resources}, tables, rows, problems)
     for spec in package.resources:
         frame = tables.get(spec.name)
         if frame is None:

@@ -31,7 +31,7 @@ class KeyFigure:
     status: str
     period: str
     quote: str | None
-    paragraph: int | None
+    locator: str | None
     source_id: str | None
     # For the download (key_figures_table): the value as a number, its unit, the period's years and
     # the facts it rests on. None where the source states none.
@@ -49,7 +49,7 @@ def with_citations(cards: list[KeyFigure], sources: pd.DataFrame) -> list[KeyFig
     return [
         card
         if card.quote is None or card.source_id not in by_id
-        else dataclasses.replace(card, citation=fact_citation(by_id[card.source_id], card.paragraph, card.quote))
+        else dataclasses.replace(card, citation=fact_citation(by_id[card.source_id], card.locator, card.quote))
         for card in cards
     ]
 
@@ -90,7 +90,7 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
                     status=_("The source gives no figure"),
                     period=format_period(None, None),  # 'period not stated'
                     quote=None,
-                    paragraph=None,
+                    locator=None,
                     source_id=None,
                 )
             )
@@ -110,7 +110,7 @@ def _figure_card(row: pd.Series) -> KeyFigure:
         status=str(row["status_label"]),
         period=str(row["period"]),
         quote=str(row["quote"]),
-        paragraph=as_int(row["paragraph"]),
+        locator=str(row["locator"]),
         source_id=str(row["source_id"]),
         number=as_int(row["amount_usd"]),
         unit="usd",
@@ -135,7 +135,7 @@ def _sum_card(rows: pd.DataFrame, result: Sum) -> KeyFigure:
         ),
         period=format_period(rows["year_start"].min(), rows["year_end"].max()),
         quote=None,
-        paragraph=None,
+        locator=None,
         source_id=None,
         number=result.total,
         unit="usd",
@@ -155,7 +155,7 @@ def stated_counts(facts: Facts) -> list[KeyFigure]:
             status=_("Count of {unit}").format(unit=row.unit),
             period=format_period(row.year_start, row.year_end),
             quote=str(row.quote),
-            paragraph=as_int(row.paragraph),
+            locator=str(row.locator),
             source_id=str(row.source_id),
             number=_year(row.value),
             unit="count",
@@ -173,7 +173,7 @@ def principle_lists(facts: Facts) -> list[tuple[str, pd.DataFrame]]:
     principles = facts.principles.sort_values(["list_id", "position"])
     order = list(dict.fromkeys(facts.principles["list_id"]))
     return [
-        (str(items["list_title"].iloc[0]), items[["position", "item", "quote", "paragraph"]])
+        (str(items["list_title"].iloc[0]), items[["position", "item", "quote", "locator"]])
         for _key, items in sorted(principles.groupby("list_id"), key=lambda pair: order.index(pair[0]))
     ]
 
@@ -203,7 +203,7 @@ def key_figures_table(facts: Facts) -> pd.DataFrame:
             "period": texts([c.period for c in cards]),
             "fact_ids": texts(["; ".join(c.fact_ids) or None for c in cards]),
             "source_id": texts([c.source_id for c in cards]),
-            "paragraph": numbers([c.paragraph for c in cards]),
+            "locator": texts([c.locator for c in cards]),
             "quote": texts([c.quote for c in cards]),
         }
     )

@@ -104,14 +104,14 @@ def short_citation(sources: pd.DataFrame, source_ids: Iterable[str]) -> str:
     return "; ".join(parts)
 
 
-def fact_citation(source: pd.Series | Mapping[Hashable, object], paragraph: object, quote: str) -> str:
+def fact_citation(source: pd.Series | Mapping[Hashable, object], locator: object, quote: str) -> str:
     """One fact's one-line citation: 'Usubaliev, Esen (2020). Central Asia plus Japan: …, ¶17: “…”.'
-    `source`: its row of the sources table; `paragraph` as the fact rows give it (the title is 1)."""
-    return _("{author} ({year}). {title}, ¶{paragraph}: “{quote}”.").format(
+    `source`: its row of the sources table; `locator` where the quote stands (evidence.csv)."""
+    return _("{author} ({year}). {title}, {locator}: “{quote}”.").format(
         author=_surname_first(str(source["author"])),
         year=as_int(source["year"]),
         title=source["title"],
-        paragraph=as_int(paragraph),
+        locator=locator,
         quote=quote,
     )
 

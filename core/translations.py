@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from core.datapackage import DESCRIPTOR_NAME, PackageSpec
+from core.evidence import FACT_TABLES, attach_evidence
 from core.i18n import ENGLISH, LANGUAGES, N_, _
 from core.problems import Problem
 from core.validation import report_rows
@@ -43,6 +44,7 @@ TRANSLATED_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "events": ("title", "description"),
         "figures": ("unit", "description"),
         "principles": ("item", "list_title"),
+        "evidence": ("gloss", "note"),  # never the quote: it stays as the source wrote it
     }
 )
 # The descriptor's words (datapackage.yaml), which the Sources page and the downloads show: rows of
@@ -180,9 +182,11 @@ def localise(facts: Facts, language: str) -> Facts:
     chosen = table[table["language"].astype("string") == language].astype("string")
     package = _localised_package(facts.package, chosen[chosen["resource"] == PACKAGE])
     changed: dict[str, pd.DataFrame] = {}
+    attributes = {field.name for field in dataclasses.fields(facts)}  # the others are in Facts.extra
     for resource, entries in chosen.groupby("resource", observed=True):
         name = str(resource)
-        frame = facts.tables.get(name)
+        # The whole frame, the evidence columns the loader attached to a fact table included.
+        frame = getattr(facts, name) if name in attributes else facts.extra.get(name)
         if frame is None or name not in TRANSLATED_FIELDS or name not in facts.package.resource_names:
             continue
         keys = row_keys(frame, facts.package.resource(name).primary_key)
@@ -196,8 +200,11 @@ def localise(facts: Facts, language: str) -> Facts:
             is_category = isinstance(original.dtype, pd.CategoricalDtype)
             columns[str(field)] = translated.astype("category" if is_category else original.dtype)
         changed[name] = frame.assign(**columns)
-    attributes = {field.name for field in dataclasses.fields(facts)}  # the others are in Facts.extra
     main: dict[str, Any] = {name: changed.pop(name) for name in list(changed) if name in attributes}
+    if "evidence" in main:  # the fact tables carry their first evidence row's gloss: translate it there too
+        for name in FACT_TABLES:
+            frame = main.get(name, getattr(facts, name))
+            main[name] = attach_evidence(frame, name, facts.package.resource(name), main["evidence"], facts.sources)
     extra = MappingProxyType({**facts.extra, **changed})
     return dataclasses.replace(facts, language=language, package=package, extra=extra, **main)
 

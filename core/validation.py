@@ -274,6 +274,9 @@ def _check_constraints(values: pd.Series, present: np.ndarray, field: FieldSpec,
     if field.pattern is not None:
         matches = values.str.fullmatch(field.pattern).fillna(False).to_numpy(dtype=bool)
         report(present & ~matches, _("text matching {pattern}").format(pattern=field.pattern))
+    if field.max_length is not None:
+        too_long = (values.astype("string").str.len() > field.max_length).fillna(False).to_numpy(dtype=bool)
+        report(present & too_long, field.expectation())
     if field.minimum is not None:
         report(present & (values < field.minimum).fillna(False).to_numpy(dtype=bool), field.expectation())
     if field.maximum is not None:
@@ -307,7 +310,8 @@ def _check_primary_key(frame: pd.DataFrame, rows: np.ndarray, spec: ResourceSpec
     if len(key) < 2 or len(key) != len(spec.primary_key):
         return  # a one-field key is a unique field; its constraint reports it
     repeated = frame.duplicated(subset=key, keep="first").to_numpy(dtype=bool)
-    values = frame[key].astype("string").agg(" / ".join, axis=1)
+    # An empty key field (already a 'required' problem of its own) joins as nothing, not a crash.
+    values = frame[key].astype("string").fillna("").agg(" / ".join, axis=1)
     _Reporter(spec.path, " + ".join(key), rows, values, problems)(
         repeated,
         _("a combination of {fields} not used by an earlier row").format(fields=_joined(key)),

@@ -33,8 +33,32 @@ def generate(out: Path, rows: int, seed: int = 7) -> None:
     # Central Asia gets most rows, as an aid-activity export about the region would.
     weights = np.where(actors["role"] == "central_asia", 6.0, 1.0)
     weights = weights / weights.sum()
-    _money(rng, rows, codes, weights).to_csv(out / "money.csv", index=False)
-    _events(rng, max(1, int(rows * EVENTS_PER_MONEY_ROW)), codes, weights).to_csv(out / "events.csv", index=False)
+    money = _money(rng, rows, codes, weights)
+    events = _events(rng, max(1, int(rows * EVENTS_PER_MONEY_ROW)), codes, weights)
+    money.to_csv(out / "money.csv", index=False)
+    events.to_csv(out / "events.csv", index=False)
+    _evidence(rng, money["flow_id"], events["event_id"]).to_csv(out / "evidence.csv", index=False)
+
+
+def _evidence(rng: np.random.Generator, flow_ids: pd.Series, event_ids: pd.Series) -> pd.DataFrame:
+    """The bundled evidence of the copied tables (figures, principles), and one row per generated fact."""
+    bundled = pd.read_csv(DATA / "evidence.csv", dtype=str, keep_default_na=False)
+    kept = bundled[bundled["resource"].isin(["figures", "principles"])]
+    generated = [
+        pd.DataFrame(
+            {
+                "resource": resource,
+                "key": ids.to_numpy(),
+                "source_id": "usubaliev_2020",
+                "quote": "synthetic row for benchmarks",
+                "locator": np.char.add("¶", rng.integers(3, 24, len(ids)).astype(str)),
+                "gloss": "",
+                "note": "",
+            }
+        )
+        for resource, ids in (("money", flow_ids), ("events", event_ids))
+    ]
+    return pd.concat([kept, *generated], ignore_index=True)
 
 
 def _money(rng: np.random.Generator, n: int, codes: np.ndarray, weights: np.ndarray) -> pd.DataFrame:
@@ -61,9 +85,6 @@ def _money(rng: np.random.Generator, n: int, codes: np.ndarray, weights: np.ndar
             "status": status,
             "description": np.char.add(rng.choice(words, n), " a synthetic project"),
             "note": "",
-            "source_id": "usubaliev_2020",
-            "quote": "synthetic row for benchmarks",
-            "paragraph": rng.integers(3, 24, n),
         }
     )
 
@@ -87,9 +108,6 @@ def _events(rng: np.random.Generator, n: int, codes: np.ndarray, weights: np.nda
             "countries": countries,
             "title": np.char.add("Synthetic event ", np.arange(n).astype(str)),
             "description": "A synthetic event for benchmarks.",
-            "source_id": "usubaliev_2020",
-            "quote": "synthetic row for benchmarks",
-            "paragraph": rng.integers(3, 24, n),
         }
     )
 

@@ -44,7 +44,7 @@ def flows(rows: list[tuple]) -> pd.DataFrame:
         description="d",
         source_id="s",
         quote="<b>q</b>",
-        paragraph=1,
+        locator="¶1",
     )
 
 
@@ -230,7 +230,7 @@ def test_per_year_figure_says_the_assumption() -> None:
 
 def test_table_has_exact_dollars_and_provenance(view) -> None:
     shown = aid.table.table(view)
-    assert list(shown.columns[-3:]) == ["source_id", "paragraph", "quote"]
+    assert list(shown.columns[-6:]) == ["source_id", "locator", "quote", "source_ids", "publishers", "urls"]
     assert shown.set_index("flow_id").loc["M07", "amount_usd"] == 5_500_000_000
     assert aid.table.PER_YEAR_COLUMN not in shown.columns
 

@@ -94,7 +94,7 @@ def test_the_csv_holds_the_rows_of_the_table(base_url: str, page: Page) -> None:
     leading = ["flow_id", "recipient_code", "recipient", "kind", "status"]
     for csv_row, screen_row in zip(rows, shown, strict=True):
         assert [csv_row[name] for name in leading] == screen_row
-    assert list(rows[0])[-4:] == ["source_id", "paragraph", "quote", "citation"]
+    assert list(rows[0])[-4:] == ["source_ids", "publishers", "urls", "citation"]
 
 
 def test_downloads_keep_non_latin_text_and_defuse_formulas(browser: Browser, data_copy: Path, tmp_path: Path) -> None:

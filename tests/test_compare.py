@@ -56,16 +56,16 @@ def small_facts(
         categories=frame("category label", [("security", "Security incidents"), ("dialogue", "Dialogue")]),
         money=frame(money_cols, [(i, "JPN", r, None, a, q, s, e, k, st) for i, r, a, q, s, e, k, st in money],
                     "amount_usd year_start year_end").assign(
-            description="d", note=pd.NA, source_id="src", quote="<b>quoted</b> words", paragraph=7
-        ).astype({"paragraph": "Int64"}),
+            description="d", note=pd.NA, source_id="src", quote="<b>quoted</b> words", locator="¶7"
+        ),
         events=frame(event_cols, [(i, s, e, "year" if s is not None else "not_stated", c, n, t)
                                   for i, s, e, c, n, t in events], "year_start year_end").assign(
-            description="d", source_id="src", quote="event words", paragraph=3
-        ).astype({"paragraph": "Int64"}),
+            description="d", source_id="src", quote="event words", locator="¶3"
+        ),
         figures=frame(figure_cols, [(i, "companies_japanese_capital", c, v, q, "companies", s, e, "d")
                                     for i, c, v, q, s, e in figures], "value year_start year_end").assign(
-            source_id="src", quote="figure words", paragraph=9
-        ).astype({"paragraph": "Int64"}),
+            source_id="src", quote="figure words", locator="¶9"
+        ),
     )  # fmt: skip
 
 
@@ -297,7 +297,7 @@ def test_table_has_words_exact_dollars_gaps_and_provenance() -> None:
     assert list(table.columns) == [
         "country", "code", "Japanese money: realised", "Japanese money: agreed", "Dated events", "Latest dated event",
         "Japanese money: realised (US$, exact)", "Japanese money: agreed (US$, exact)",
-        "fact ids", "source_id", "quote", "paragraph",
+        "fact ids", "source_id", "quote", "locator",
     ]  # fmt: skip
     kaz, tjk = table.to_dict("records")  # by the first metric: no total before not stated
     assert kaz["Japanese money: realised (US$, exact)"] == ""  # no total: no number, the words say why
@@ -306,7 +306,7 @@ def test_table_has_words_exact_dollars_gaps_and_provenance() -> None:
     assert kaz["fact ids"] == "M1; M6; M2; M3; E4; E3; E2"
     quoted = "<b>quoted</b> words"
     assert kaz["quote"] == f"M1: {quoted} | M6: {quoted} | M2: {quoted} | M3: {quoted} | E4: event words"
-    assert kaz["paragraph"] == "M1: 7; M6: 7; M2: 7; M3: 7; E4: 3"
+    assert kaz["locator"] == "M1: ¶7; M6: ¶7; M2: ¶7; M3: ¶7; E4: ¶3"
     assert tjk["Japanese money: realised"] == "not stated (the source gives no amount; see M4 for the region)"
     assert pd.isna(tjk["Japanese money: agreed (US$, exact)"])
     assert tjk["Dated events"] == 0 and pd.isna(tjk["fact ids"])  # E1 names the whole region: no state's event

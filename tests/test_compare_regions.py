@@ -22,8 +22,7 @@ from tests.apptest_support import open_app
 from tests.conftest import edit_csv
 
 FIVE = "KAZ;KGZ;TJK;TKM;UZB"
-COLUMNS = ["event_id", "year_start", "year_end", "date_precision", "category", "countries", "title", "description",
-           "source_id", "quote", "paragraph"]  # fmt: skip
+COLUMNS = ["event_id", "year_start", "year_end", "date_precision", "category", "countries", "title", "description"]
 
 
 def events(region_as_code: str, region_as_members: str) -> list[tuple[str, int, str, str]]:
@@ -44,8 +43,12 @@ def write_events(data_dir: Path, rows: list[tuple[str, int, str, str]]) -> Path:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
         for event_id, year, category, countries in rows:
-            writer.writerow([event_id, year, year, "year", category, countries, f"Event {event_id}", "d",
-                             "usubaliev_2020", "a quote", 3])  # fmt: skip
+            writer.writerow([event_id, year, year, "year", category, countries, f"Event {event_id}", "d"])
+    # Each event's evidence; the other tables' evidence as bundled.
+    evidence = data_dir / "evidence.csv"
+    kept = [line for line in evidence.read_text(encoding="utf-8").splitlines() if not line.startswith("events,")]
+    made = [f"events,{event_id},usubaliev_2020,a quote,¶3,," for event_id, *_rest in rows]
+    evidence.write_text("\n".join([*kept, *made]) + "\n", encoding="utf-8")
     return data_dir
 
 

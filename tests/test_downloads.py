@@ -115,11 +115,11 @@ def test_the_cli_validates_a_zip_in_russian(bundled_facts: Facts, tmp_path: Path
 
 # Columns each CSV must read back as numbers (pandas: an integer column with a gap reads as float).
 NUMERIC = {
-    "aid-default": ["amount_usd", "year_start", "year_end", "paragraph"],
-    "aid-time-per-year": ["amount_usd", "amount_per_year_usd", "year_start", "year_end", "paragraph"],
-    "timeline-default": ["year_start", "year_end", "paragraph"],
+    "aid-default": ["amount_usd", "year_start", "year_end"],
+    "aid-time-per-year": ["amount_usd", "amount_per_year_usd", "year_start", "year_end"],
+    "timeline-default": ["year_start", "year_end"],
     "compare-every-metric": ["value"],
-    "overview": ["value", "year_start", "year_end", "paragraph"],
+    "overview": ["value", "year_start", "year_end"],
     "sources": ["minimum", "maximum"],
 }
 
@@ -173,7 +173,7 @@ def test_aid_csv_has_codes_beside_labels_and_a_citation_per_row(bundled_facts: F
     assert rows.loc["M07", "status_code"] == "realised" and rows.loc["M07", "recipient_code"] == "KAZ"
     assert rows["citation"].str.contains("¶17").any()
     assert rows.loc["M07", "citation"].startswith("Usubaliev, Esen (2020).")
-    assert rows.loc["M07", "citation"].endswith(f"¶{rows.loc['M07', 'paragraph']}: “{rows.loc['M07', 'quote']}”.")
+    assert rows.loc["M07", "citation"].endswith(f"{rows.loc['M07', 'locator']}: “{rows.loc['M07', 'quote']}”.")
 
 
 def test_timeline_csv_keeps_ids_with_labels_beside_them(bundled_facts: Facts) -> None:

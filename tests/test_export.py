@@ -89,11 +89,11 @@ def test_citation_zip_holds_csv_metadata_and_readme(bundled_facts: Facts) -> Non
         assert words in readme
 
 
-def test_fact_citation_names_author_year_title_paragraph_and_quote(bundled_facts) -> None:
+def test_fact_citation_names_author_year_title_locator_and_quote(bundled_facts) -> None:
     from core.reference import fact_citation
 
     source = bundled_facts.sources.iloc[0]
-    line = fact_citation(source, 17, "amounted to $ 5.5 billion")
+    line = fact_citation(source, "¶17", "amounted to $ 5.5 billion")
     assert line.startswith("Usubaliev, Esen (2020). Central Asia plus Japan: the fact of the meeting")
     assert line.endswith("¶17: “amounted to $ 5.5 billion”.")
 

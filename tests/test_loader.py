@@ -56,7 +56,7 @@ def _ragged_row(d: Path) -> None:
 
 # (name, how to break the data, file, row, column, words the message must contain)
 CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]] = [
-    ("missing column", _missing_column, "money.csv", 1, "paragraph", "a column 'paragraph'"),
+    ("missing column", _missing_column, "money.csv", 1, "note", "a column 'note'"),
     (
         "wrong type",
         lambda d: edit_csv(d / "money.csv", ",5500000000,", ",5.5 bn,"),
@@ -79,8 +79,8 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
     ),
     (
         "dangling source id",
-        lambda d: edit_csv(d / "figures.csv", "in Kazakhstan,usubaliev_2020", "in Kazakhstan,nobody_1999"),
-        "figures.csv", 2, "source_id", "a source_id listed in sources.csv",
+        lambda d: edit_csv(d / "evidence.csv", "figures,F01,usubaliev_2020", "figures,F01,nobody_1999"),
+        "evidence.csv", 36, "source_id", "a source_id listed in sources.csv",
     ),
     (
         "negative amount",
@@ -99,8 +99,8 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
     ),
     (
         "empty quote",
-        lambda d: edit_csv(d / "events.csv", "the events in Andijan, Uzbekistan (2005)\",11", "\",11"),
-        "events.csv", 8, "quote", "Quote is required",
+        lambda d: edit_csv(d / "evidence.csv", "the events in Andijan, Uzbekistan (2005)\",¶11", "\",¶11"),
+        "evidence.csv", 18, "quote", "Quote is required",
     ),
     (
         "whole number too big for 64 bits",
@@ -193,9 +193,9 @@ def test_the_bad_value_is_quoted_in_the_message(data_copy: Path) -> None:
 
 def test_many_rows_with_one_problem_are_summed_up(data_copy: Path) -> None:
     lines = (data_copy / "principles.csv").read_text(encoding="utf-8").splitlines()
-    bad = [line.replace(",6", ",six") for line in lines[1:]] * 3
+    bad = [line.rsplit(",", 1)[0] + ",next year" for line in lines[1:]] * 3  # year is the last column
     (data_copy / "principles.csv").write_text("\n".join([lines[0], *bad]) + "\n", encoding="utf-8")
-    problems = [p for p in _problems(data_copy) if p.column == "paragraph"]
+    problems = [p for p in _problems(data_copy) if p.column == "year"]
     assert len(problems) == 11
     assert "and 14 more rows" in problems[-1].expected
 

@@ -1,38 +1,52 @@
-"""Every quote stands verbatim in its source, in the paragraph the row names."""
+"""Every quote of the seed stands verbatim in its source, in the paragraph its locator names."""
 
 from __future__ import annotations
 
 import pytest
 
+from core.evidence import check_documents
 from core.facts import Facts
+from tests.conftest import REPO_ROOT
 
-QUOTED_TABLES = ["money", "events", "figures", "principles"]
+SHARED = REPO_ROOT.parent / "shared"
+SEED = "usubaliev_2020"
 
 
-@pytest.mark.parametrize("table", QUOTED_TABLES)
-def test_every_quote_is_verbatim_in_its_paragraph(table: str, bundled_facts: Facts, source_paragraphs) -> None:
-    frame = bundled_facts.tables[table]
-    id_column = frame.columns[0]
-    misplaced = []
-    for row in frame.itertuples(index=False):
-        paragraphs = source_paragraphs[row.source_id]
-        paragraph = paragraphs[row.paragraph - 1] if row.paragraph <= len(paragraphs) else ""
-        if row.quote not in paragraph:
-            misplaced.append((getattr(row, id_column), row.paragraph, row.quote))
-    assert not misplaced, f"quotes not found verbatim in the named paragraph: {misplaced}"
+def test_every_seed_quote_is_verbatim_in_its_paragraph(bundled_facts: Facts, source_paragraphs) -> None:
+    problems, missing = check_documents(bundled_facts.sources, bundled_facts.evidence, SHARED)
+    assert not missing
+    assert not problems, [str(p) for p in problems]
+    assert (bundled_facts.evidence["source_id"] == SEED).sum() >= 44  # the seed's facts are all checked
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "words"),
+    [("quote", "words the source never wrote", "verbatim in ¶8"), ("locator", "¶999", "a locator ¶N")],
+)
+def test_the_document_check_names_a_quote_or_locator_it_cannot_find(
+    bundled_facts: Facts, source_paragraphs, column: str, value: str, words: str
+) -> None:
+    evidence = bundled_facts.evidence.astype({column: "string"}).copy()
+    evidence.loc[1, column] = value  # M02's first quote, in ¶8
+    problems, _missing = check_documents(bundled_facts.sources, evidence, SHARED)
+    assert [(p.row, p.column, p.value) for p in problems] == [(3, column, value)]
+    assert words in problems[0].expected
+
+
+def test_a_document_not_beside_the_clone_is_reported_not_checked(bundled_facts: Facts, tmp_path) -> None:
+    problems, missing = check_documents(bundled_facts.sources, bundled_facts.evidence, tmp_path)
+    assert problems == [] and missing == [str(tmp_path / "seed/000_bd7f72c2d4f0b904.txt")]
 
 
 def test_no_quote_comes_from_the_comment_form(bundled_facts: Facts, source_paragraphs) -> None:
-    texts = {source: "\n\n".join(paragraphs) for source, paragraphs in source_paragraphs.items()}
-    for table in QUOTED_TABLES:
-        frame = bundled_facts.tables[table]
-        for row in frame.itertuples(index=False):
-            content_end = texts[row.source_id].index("Добавить комментарий")
-            assert texts[row.source_id].index(row.quote) < content_end
+    text = "\n\n".join(source_paragraphs[SEED])
+    content_end = text.index("Добавить комментарий")
+    seed = bundled_facts.evidence[bundled_facts.evidence["source_id"] == SEED]
+    assert all(text.index(str(quote)) < content_end for quote in seed["quote"])
 
 
 def test_amounts_appear_in_their_quotes(bundled_facts: Facts) -> None:
-    """A cheap guard against a typo in amount_usd: its billions are written in the quote."""
+    """A cheap guard against a typo in amount_usd: its billions are written in the first quote."""
     for row in bundled_facts.money.itertuples(index=False):
         billions = f"{row.amount_usd / 1e9:g}"
         assert billions in row.quote, (row.flow_id, billions, row.quote)

@@ -87,7 +87,7 @@ def assert_csv(tab: Tab) -> None:
     name, data = download(tab.page, "Download CSV")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert name.startswith("aid_") and name.endswith(".csv")
-    assert rows[0][-4:] == ["source_id", "paragraph", "quote", "citation"] and len(rows) > 1
+    assert rows[0][-4:] == ["source_ids", "publishers", "urls", "citation"] and len(rows) > 1
 
 
 def change_grouping(tab: Tab) -> None:

@@ -194,7 +194,7 @@ def test_table_is_in_date_order_with_undated_last(view) -> None:
     shown = timeline.table.table(view)
     assert shown["event_id"].tolist()[:3] == ["E01", "E03", "E02"]
     assert shown["year_start"].iloc[-6:].isna().all()
-    assert list(shown.columns[-3:]) == ["source_id", "paragraph", "quote"]
+    assert list(shown.columns[-6:]) == ["source_id", "locator", "quote", "source_ids", "publishers", "urls"]
 
 
 def test_the_kept_events_count_all_and_carry_the_first_rows(filters, view) -> None:

@@ -51,7 +51,7 @@ def flow_hover(row: pd.Series) -> str:
         f"{html.escape(str(row['recipient_name']))} · {html.escape(str(row['kind_label']))}",
         _("Period: {period}").format(period=html.escape(str(row["period"]))),
         _("Status: {status}").format(status=html.escape(str(row["status_label"]))),
-        f"<i>“{_wrap(row['quote'])}”</i> ({html.escape(str(row['source_id']))}, ¶{int(row['paragraph'])})",
+        f"<i>“{_wrap(row['quote'])}”</i> ({html.escape(str(row['source_id']))}, {html.escape(str(row['locator']))})",
     ))  # fmt: skip
 
 

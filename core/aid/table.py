@@ -20,7 +20,7 @@ def table(flows: pd.DataFrame, per_year: bool = False, sources: pd.DataFrame | N
 
     With `per_year`, `amount_per_year_usd` spreads each figure evenly over its stated years (an
     assumption; empty for a figure with no full period). With `sources` (the sources table), a
-    `citation` column cites each figure's source, paragraph and quote.
+    `citation` column cites each figure's source, locator and quote.
     """
     flows = flows.reset_index(drop=True)
     columns = {
@@ -38,8 +38,11 @@ def table(flows: pd.DataFrame, per_year: bool = False, sources: pd.DataFrame | N
         "description": "description",
         "note": "note",
         "source_id": "source_id",
-        "paragraph": "paragraph",
+        "locator": "locator",
         "quote": "quote",
+        "source_ids": "source_ids",
+        "publishers": "publishers",
+        "urls": "urls",
     }
     # Plain text and integers, not categoricals: a CSV reader sees the values, and Int64 writes no ".0".
     result = pd.DataFrame(

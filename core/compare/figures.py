@@ -106,7 +106,7 @@ def _note_lines(notes: tuple[FactNote, ...], omitted: int) -> list[str]:
     for note in notes[:MAX_HOVER_LINES]:
         line = f"{html.escape(note.id)} · {_wrap(note.line)}"
         if note.quote is not None:
-            line += f"<br><i>“{_wrap(note.quote)}”</i> ({html.escape(note.source_id)}, ¶{note.paragraph})"
+            line += f"<br><i>“{_wrap(note.quote)}”</i> ({html.escape(note.source_id)}, {html.escape(note.locator)})"
         lines.append(line)
     listed = first_and_more(lines, MAX_HOVER_LINES, total=len(notes) + omitted, separator="<br>", more=_see_the_table)
     return [listed] if listed else []

@@ -19,7 +19,7 @@ from core.periods import overlaps
 
 # The regional table's columns, in English; the screen shows them through _() (`headings`).
 COLUMNS = [N_("region"), N_("metric"), N_("value"), N_("period"), N_("status"), N_("id"), N_("source_id"),
-           N_("quote"), N_("paragraph")]  # fmt: skip
+           N_("quote"), N_("locator")]  # fmt: skip
 
 
 def headings() -> dict[str, str]:
@@ -61,7 +61,7 @@ def regional_part(data: CompareData, filters: CompareFilters, limit: int | None 
             "period": rows["period"].astype("string"),
             "status": rows["status_label"].astype("string"), "id": rows["flow_id"].astype("string"),
             "source_id": rows["source_id"].astype("string"), "quote": rows["quote"].astype("string"),
-            "paragraph": rows["paragraph"],
+            "locator": rows["locator"].astype("string"),
         })
         for metric, rows in matched if len(rows)
     ]  # fmt: skip
@@ -72,10 +72,10 @@ def regional_part(data: CompareData, filters: CompareFilters, limit: int | None 
             rows.append([data.names.get(str(r.country_code), str(r.country_code)),
                          data.options.metrics[COMPANIES].label, format_count(r.value, r.qualifier),
                          format_period(r.year_start, r.year_end), pd.NA, r.figure_id, r.source_id, r.quote,
-                         r.paragraph])  # fmt: skip
+                         r.locator])  # fmt: skip
     parts.append(pd.DataFrame(rows, columns=columns))
     combined = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else parts[-1]
-    combined = combined.astype({"paragraph": "Int64", "status": "string"})
+    combined = combined.astype({"locator": "string", "status": "string"})
     total += len(parts[-1])  # the companies' figures: few, all built
     return (combined if limit is None else combined.head(limit)), total
 

@@ -23,7 +23,7 @@ from core.i18n import N_, _
 
 # The columns besides the metrics', in English (the CSV's names); shown through _().
 COUNTRY, CODE = N_("country"), N_("code")
-PROVENANCE = (N_("fact ids"), N_("source_id"), N_("quote"), N_("paragraph"))
+PROVENANCE = (N_("fact ids"), N_("source_id"), N_("quote"), N_("locator"))
 EXACT = N_("{metric} (US$, exact)")  # a money metric's exact-dollar column
 # The facts a row names: each cell's first NOTES_LIMIT (core.compare.cells), then how many more.
 LARGEST_OR_LATEST = N_("{items}; and {n} more (largest or latest named)")
@@ -118,18 +118,18 @@ def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: in
     unique = list({note.id: note for note in notes}.values())
     quoted = [n for n in unique if n.quote is not None]
     ids = first_and_more([n.id for n in unique], len(unique), total=len(unique) + omitted, more=LARGEST_OR_LATEST)
-    fact_ids, source_id, quote, paragraph = PROVENANCE
+    fact_ids, source_id, quote, locator = PROVENANCE
     columns[fact_ids].append(ids or pd.NA)
     columns[source_id].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)
     columns[quote].append(" | ".join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
-    columns[paragraph].append("; ".join(f"{n.id}: {n.paragraph}" for n in quoted) or pd.NA)
+    columns[locator].append("; ".join(f"{n.id}: {n.locator}" for n in quoted) or pd.NA)
 
 
 # The CSV: one row per country and metric (core.columns describes each column). Money and counts
 # are numbers in one integer column, `value`, with `unit` and the source's `qualifier` beside it;
 # `value_status` says what an empty value means. The screen keeps the wide table above.
 CSV_COLUMNS = ("country_code", "country", "metric_id", "metric", "unit", "status_code", "kind_code", "value",
-               "qualifier", "value_status", "text", "fact_ids", "source_ids", "paragraphs", "quotes")  # fmt: skip
+               "qualifier", "value_status", "text", "fact_ids", "source_ids", "locators", "quotes")  # fmt: skip
 
 
 def csv_table(cells: list[Cell], metrics: list[Metric], countries: list[str]) -> pd.DataFrame:
@@ -159,7 +159,7 @@ def csv_table(cells: list[Cell], metrics: list[Metric], countries: list[str]) ->
                     "text": cell.text,
                     "fact_ids": LIST_SEPARATOR.join(n.id for n in unique) or None,
                     "source_ids": LIST_SEPARATOR.join(dict.fromkeys(n.source_id for n in unique)) or None,
-                    "paragraphs": LIST_SEPARATOR.join(f"{n.id}: {n.paragraph}" for n in quoted) or None,
+                    "locators": LIST_SEPARATOR.join(f"{n.id}: {n.locator}" for n in quoted) or None,
                     "quotes": " | ".join(f"{n.id}: {n.quote}" for n in quoted) or None,
                 }
             )

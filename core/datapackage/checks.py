@@ -23,10 +23,12 @@ from core.i18n import _
 from core.problems import DataError, Problem
 
 DESCRIPTOR_NAME = "datapackage.yaml"
+# A field's properties the reader checks one by one; any other is the field's own, kept as it is.
+FIELD_PROPERTIES = {"name", "type", "format", "title", "description", "unit", "constraints"}
 # The constraints the validator checks, by field type; any other is a problem, not passed over.
 CONSTRAINTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "string": ("required", "unique", "enum", "pattern"),
+        "string": ("required", "unique", "enum", "pattern", "maxLength"),
         "integer": ("required", "unique", "minimum", "maximum"),
         "number": ("required", "unique", "minimum", "maximum"),
     }
@@ -177,6 +179,12 @@ class _Reader:
             self.wrong(raw, "name", where, expected)
             return None
         label = f"{resource}.{name}"
+        for key in [k for k, v in raw.items() if v is None and k not in FIELD_PROPERTIES]:
+            # YAML's flow mapping ends a text at its first comma, leaving the rest as a key of no value:
+            # `{description: For aid, in our words.}` gives a key "in our words." that nobody meant.
+            expected = _("a value for each property of '{field}' (a text with a comma needs quotes)")
+            expected = expected.format(field=label)
+            self.report(_at(where, str(key)), expected, key)
         field_type = raw.get("type", "string")
         if not isinstance(field_type, str) or field_type not in SUPPORTED_TYPES:
             types = ", ".join(sorted(SUPPORTED_TYPES))
@@ -202,6 +210,7 @@ class _Reader:
             maximum=_finite(constraints.get("maximum")),
             enum=tuple(enum) if enum is not None else None,
             pattern=constraints.get("pattern") or None,
+            max_length=constraints.get("maxLength"),
         )
 
     def constraints(self, field: dict[Any, Any], where: str, field_type: str, label: str) -> dict[Any, Any]:
@@ -338,6 +347,9 @@ def _constraint_problem(key: object, value: object, field_type: str) -> str | No
         return None if isinstance(value, bool) else _("true or false")
     if key in ("minimum", "maximum"):
         return None if _finite(value) is not None else _("a number")
+    if key == "maxLength":
+        whole = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        return None if whole else _("a whole number >= 0")
     if key == "enum":
         texts = isinstance(value, list) and value and all(isinstance(v, str) for v in value)
         return None if texts else _("a non-empty list of texts")

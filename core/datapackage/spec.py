@@ -22,6 +22,7 @@ class FieldSpec:
     maximum: float | None = None
     enum: tuple[str, ...] | None = None
     pattern: str | None = None
+    max_length: int | None = None
 
     def expectation(self) -> str:
         """Describe in words what a valid value of this field looks like (in the run's language)."""
@@ -39,6 +40,8 @@ class FieldSpec:
             parts.append(f"<= {self.maximum:g}")
         if self.pattern:
             parts.append(_("matching {pattern}").format(pattern=self.pattern))
+        if self.max_length is not None:
+            parts.append(_("of at most {count} characters").format(count=self.max_length))
         return " ".join(parts)
 
 

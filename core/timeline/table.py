@@ -28,8 +28,11 @@ def table(events: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataF
         "country_names": "countries",
         "description": "description",
         "source_id": "source_id",
-        "paragraph": "paragraph",
+        "locator": "locator",
         "quote": "quote",
+        "source_ids": "source_ids",
+        "publishers": "publishers",
+        "urls": "urls",
     }
     result = pd.DataFrame(
         {

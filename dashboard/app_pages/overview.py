@@ -23,7 +23,7 @@ st.markdown(
     _(
         "Japan's aid, investment and dialogue with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and "
         "Uzbekistan, as one August 2020 analysis states them. Every figure below carries the source's own "
-        "words and its paragraph, so it can be checked and cited. Money is kept apart by how firm it is: "
+        "words and where they stand, so it can be checked and cited. Money is kept apart by how firm it is: "
         "**realised**, **agreed** and **contracts signed with implementation unknown** are never added "
         "together. Where the source says nothing, the dashboard says **not stated**, never zero."
     )
@@ -51,7 +51,7 @@ for column, (title, items) in zip(st.columns(2), derived(facts, principle_lists)
         st.subheader(escape_markdown(title))
         for item in items.itertuples(index=False):
             st.markdown(f"{item.position}\\. {escape_markdown(item.item)}")
-        st.caption(_("¶{paragraph} of the source").format(paragraph=int(items["paragraph"].iloc[0])))
+        st.caption(_("{locator} of the source").format(locator=items["locator"].iloc[0]))
 
 st.caption(
     _("Data version {version} · see Sources for the full references and the data dictionary.").format(

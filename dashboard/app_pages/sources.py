@@ -38,7 +38,7 @@ for source in facts.sources.to_dict("records"):
             st.caption(escape_markdown(source["note"]))
 
 st.header(_("How to cite"))
-st.markdown(_("Cite the figure's source (above, with the paragraph each fact gives) and the dashboard with its data "
+st.markdown(_("Cite the figure's source (above, with where in it each fact stands) and the dashboard with its data "
               "version. For one view, use **Cite this view** on its page: the citation then carries that view's "
               "link."))  # fmt: skip
 cite_view(facts, page=SOURCES, link=link, key="sources_page_cite")

@@ -4,7 +4,7 @@ import dataclasses
 
 import streamlit as st
 
-from components.cards import cite_fact, reference_words, written_in
+from components.cards import evidence_list
 from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import filter_panel
@@ -15,10 +15,10 @@ from components.tables import show_table
 from components.view_state import open_view, show_notices, write_view
 from core import i18n, timeline
 from core.chart_text import describe
+from core.evidence import evidence_of
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
 from core.pages import TIMELINE
-from core.reference import fact_citation, full_reference
 from core.url_state import year_range_value
 
 facts = facts_or_stop()
@@ -94,16 +94,13 @@ PROMPT = _("Choose an event, or click one in the chart")
 st.selectbox(EVENT_LIST, ["", *choices], key=EVENT_KEY, format_func=lambda e: choices.get(e, PROMPT))
 if selected:
     event = picked.iloc[0]
-    source = facts.sources.set_index("source_id").loc[event["source_id"]]
     with st.container(border=True, key="tl_event_card"):
         st.subheader(escape_markdown(event["title"]))
         st.markdown(f"**{escape_markdown(event['date_text'])}** · {escape_markdown(event['category_label'])} · "
                     f"{escape_markdown(event['country_names'])}")  # fmt: skip
         st.markdown(escape_markdown(event["description"]))
-        # The quote and the source's title as written (English), marked so.
-        st.markdown(f"> “{written_in(event['quote'])}” (¶{int(event['paragraph'])})", unsafe_allow_html=True)
-        st.caption(full_reference(source, reference_words), unsafe_allow_html=True)
-        cite_fact(fact_citation(source, event["paragraph"], event["quote"]))
+        # Every source that states the event, its words as written, marked with their language.
+        evidence_list(evidence_of(facts.evidence, "events", event["event_id"]), facts.sources, "tl_event")
 
 focus_heading("tl_event_card")  # a card that appears takes the focus: a screen reader reads it
 

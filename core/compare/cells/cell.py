@@ -24,7 +24,7 @@ class FactNote:
     line: str
     quote: str | None
     source_id: str
-    paragraph: int
+    locator: str  # where the quote stands in its source (evidence.csv)
     amount: int | None = None  # a money figure's amount in US$ (a term of a sum, or a related figure)
     qualifier: str | None = None  # and the source's word for it ("approximately")
 

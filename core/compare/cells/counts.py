@@ -33,7 +33,7 @@ def companies_cells(figures: pd.DataFrame, countries: tuple[str, ...], names: Ma
             f"{format_count(latest.value, latest.qualifier, latest.unit)} · "
             f"{format_period(latest.year_start, latest.year_end)}"
         )
-        note = FactNote(str(latest.figure_id), line, str(latest.quote), str(latest.source_id), as_int(latest.paragraph))
+        note = FactNote(str(latest.figure_id), line, str(latest.quote), str(latest.source_id), str(latest.locator))
         code = str(latest.country_code)
         qualifier = None if is_missing(latest.qualifier) else str(latest.qualifier)
         text = format_count(latest.value, qualifier)
@@ -42,7 +42,7 @@ def companies_cells(figures: pd.DataFrame, countries: tuple[str, ...], names: Ma
     return cells
 
 
-EVENT_NOTE_COLUMNS = ["event_id", "title", "year_start", "year_end", "quote", "source_id", "paragraph"]
+EVENT_NOTE_COLUMNS = ["event_id", "title", "year_start", "year_end", "quote", "source_id", "locator"]
 
 
 def _event_notes(events: pd.DataFrame, positions: np.ndarray) -> dict[int, tuple]:
@@ -52,13 +52,13 @@ def _event_notes(events: pd.DataFrame, positions: np.ndarray) -> dict[int, tuple
 
 
 def _event_note(row: tuple, quoted: bool) -> FactNote:
-    event_id, title, start, end, quote, source_id, paragraph = row
+    event_id, title, start, end, quote, source_id, locator = row
     return FactNote(
         id=str(event_id),
         line=f"{title} ({format_period(start, end)})",
         quote=str(quote) if quoted else None,
         source_id=str(source_id),
-        paragraph=int(paragraph),
+        locator=str(locator),
     )
 
 

@@ -151,7 +151,7 @@ def _regional_note(fact_id: object, value: str, group: str, period: str, basis: 
     amount = getattr(row, "amount_usd", None)
     qualifier = getattr(row, "qualifier", None)
     return FactNote(str(fact_id), line, str(getattr(row, "quote", "")), str(getattr(row, "source_id", "")),
-                    as_int(getattr(row, "paragraph", 0)), None if is_missing(amount) else as_int(amount),
+                    str(getattr(row, "locator", "")), None if is_missing(amount) else as_int(amount),
                     None if is_missing(qualifier) else str(qualifier))  # fmt: skip
 
 
@@ -160,7 +160,7 @@ def _donor_events(data: CompareData, code: str) -> list[FactNote]:
     rows = data.donor_events[data.donor_events["code"] == code]
     line = _("{title} ({period}), an event with no amount")
     return [FactNote(str(r.event_id), line.format(title=r.title, period=format_period(r.year_start, r.year_end)),
-                     None, "", 0) for r in rows.itertuples()]  # fmt: skip
+                     None, "", "") for r in rows.itertuples()]  # fmt: skip
 
 
 def _latest_gap(data: CompareData, code: str, name: str) -> Cell:

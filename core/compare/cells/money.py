@@ -22,7 +22,7 @@ TERMS_IN_TEXT = 3  # figures named in a table cell's words; the hover names more
 # What add_up reads, and what a note about a figure shows.
 SUM_COLUMNS = ["flow_id", "recipient_code", "amount_usd", "qualifier", "year_start", "year_end", "kind", "status",
                "kind_label", "status_label"]  # fmt: skip
-NOTE_COLUMNS = ["period", "quote", "source_id", "paragraph"]
+NOTE_COLUMNS = ["period", "quote", "source_id", "locator"]
 
 
 def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], years: tuple[int, int]) -> Cells:
@@ -86,11 +86,11 @@ def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], ye
 def _money_notes(listed: pd.DataFrame) -> tuple[FactNote, ...]:
     notes = []
     for row in listed[["flow_id", "amount_usd", "qualifier", "kind_label", "period", "status_label", "quote",
-                       "source_id", "paragraph"]].itertuples(index=False, name=None):  # fmt: skip
-        flow_id, amount, qualifier, kind_label, period, status_label, quote, source_id, paragraph = row
+                       "source_id", "locator"]].itertuples(index=False, name=None):  # fmt: skip
+        flow_id, amount, qualifier, kind_label, period, status_label, quote, source_id, locator = row
         word = None if is_missing(qualifier) else str(qualifier)
         line = f"{format_usd(amount, word)} · {kind_label} · {period} · {status_label}"
-        notes.append(FactNote(str(flow_id), line, str(quote), str(source_id), as_int(paragraph), as_int(amount), word))
+        notes.append(FactNote(str(flow_id), line, str(quote), str(source_id), str(locator), as_int(amount), word))
     return tuple(notes)
 
 
