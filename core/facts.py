@@ -239,7 +239,15 @@ def _check_event_dates(spec: ResourceSpec, frame: pd.DataFrame, rows: np.ndarray
         return
     precision, start, end = frame["date_precision"], frame["year_start"], frame["year_end"]
     has_start, has_end = start.notna(), end.notna()
+    # A day or month: date_start gives it, in the first year (a meeting of several days may end in the next).
+    given = frame["date_start"] if "date_start" in frame.columns else pd.Series(pd.NA, index=frame.index)
+    day = given.astype("string").fillna("")
+    same_year = (day.str[:4] == start.astype("string").fillna("-")) & has_start & has_end
+    in_day = day.str.fullmatch(r"\d{4}-\d{2}-\d{2}") & same_year
+    in_month = day.str.fullmatch(r"\d{4}-\d{2}") & same_year & (start == end)
     rules = {
+        "day": (in_day, _("a date_start YYYY-MM-DD in year_start for precision 'day'")),
+        "month": (in_month, _("a date_start YYYY-MM in year_start (= year_end) for precision 'month'")),
         "year": (has_start & has_end & (start == end), _("year_start = year_end for precision 'year'")),
         "span": (has_start & has_end & (start < end), _("year_start < year_end for precision 'span'")),
         "not_stated": (~has_start & ~has_end, _("empty years for precision 'not_stated'")),

@@ -15,6 +15,7 @@ sessions must be keyed by the language (components.data does so).
 from __future__ import annotations
 
 import contextvars
+import datetime
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
@@ -116,3 +118,16 @@ def years(start: int, end: int | None = None) -> str:
     if end is None or end == start:
         return pgettext("one year", "{year}").format(year=start)
     return pgettext("span of years", "{first}–{last}").format(first=start, last=end)
+
+
+def long_date(iso: str) -> str:
+    """A day in words: '24 December 2022' ('24 декабря 2022 г.' in Russian)."""
+    day = datetime.date.fromisoformat(iso)
+    if current_language() == ENGLISH:
+        return format_date(day, "d MMMM y", locale=ENGLISH)
+    return format_date(day, "long", locale=current_language())
+
+
+def month_year(iso: str) -> str:
+    """A month in words: 'August 2024' ('август 2024' in Russian); `iso` is YYYY-MM."""
+    return format_date(datetime.date.fromisoformat(f"{iso}-01"), "LLLL y", locale=current_language())

@@ -41,7 +41,7 @@ TRANSLATED_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "flow_kinds": ("label", "description"),
         "categories": ("label", "description"),
         "money": ("description", "note"),
-        "events": ("title", "description"),
+        "events": ("title", "description", "outcome"),
         "figures": ("unit", "description"),
         "principles": ("item", "list_title"),
         "evidence": ("gloss", "note"),  # never the quote: it stays as the source wrote it

@@ -35,8 +35,10 @@ def generate(out: Path, rows: int, seed: int = 7) -> None:
     weights = weights / weights.sum()
     money = _money(rng, rows, codes, weights)
     events = _events(rng, max(1, int(rows * EVENTS_PER_MONEY_ROW)), codes, weights)
-    money.to_csv(out / "money.csv", index=False)
-    events.to_csv(out / "events.csv", index=False)
+    # In the bundled files' column order, with their other columns (a meeting's city, say) empty.
+    for name, frame in (("money", money), ("events", events)):
+        header = (DATA / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+        frame.reindex(columns=header, fill_value="").to_csv(out / f"{name}.csv", index=False)
     _evidence(rng, money["flow_id"], events["event_id"]).to_csv(out / "evidence.csv", index=False)
 
 

@@ -22,7 +22,8 @@ from tests.apptest_support import open_app
 from tests.conftest import edit_csv
 
 FIVE = "KAZ;KGZ;TJK;TKM;UZB"
-COLUMNS = ["event_id", "year_start", "year_end", "date_precision", "category", "countries", "title", "description"]
+COLUMNS = ["event_id", "year_start", "year_end", "date_start", "date_end", "date_precision", "category", "countries",
+           "title", "kind", "series_number", "city", "host_code", "event_status", "outcome", "description"]  # fmt: skip
 
 
 def events(region_as_code: str, region_as_members: str) -> list[tuple[str, int, str, str]]:
@@ -43,7 +44,8 @@ def write_events(data_dir: Path, rows: list[tuple[str, int, str, str]]) -> Path:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
         for event_id, year, category, countries in rows:
-            writer.writerow([event_id, year, year, "year", category, countries, f"Event {event_id}", "d"])
+            writer.writerow([event_id, year, year, "", "", "year", category, countries, f"Event {event_id}",
+                             "", "", "", "", "", "", "d"])  # fmt: skip
     # Each event's evidence; the other tables' evidence as bundled.
     evidence = data_dir / "evidence.csv"
     kept = [line for line in evidence.read_text(encoding="utf-8").splitlines() if not line.startswith("events,")]
@@ -108,9 +110,9 @@ def test_bundled_tajikistan_has_no_event_of_its_own(bundled_facts: Facts) -> Non
 
 
 def test_bundled_events_recorded_the_other_way_count_the_same(data_copy: Path, bundled_facts: Facts) -> None:
-    edit_csv(data_copy / "events.csv", "E08,2006,2006,year,outcome_document,JPN;CA5,", f"E08,2006,2006,year,"
+    edit_csv(data_copy / "events.csv", "E08,2006,2006,,,year,outcome_document,JPN;CA5,", f"E08,2006,2006,,,year,"
              f"outcome_document,JPN;{FIVE},")  # fmt: skip
-    edit_csv(data_copy / "events.csv", f"E06,2004,2004,year,dialogue,JPN;{FIVE},", "E06,2004,2004,year,dialogue,"
+    edit_csv(data_copy / "events.csv", f"E06,2004,2004,,,year,dialogue,JPN;{FIVE},", "E06,2004,2004,,,year,dialogue,"
              "JPN;CA5,")  # fmt: skip
     before, after = compare_data.compare_data(bundled_facts), compare_data.compare_data(load_facts(data_copy))
     filters = PARAMS.defaults(before.options)

@@ -112,6 +112,31 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
         lambda d: edit_csv(d / "events.csv", "E07,2005,2005,", "E07,20x5,2005,"),
         "events.csv", 8, "year_start", "a whole number >= 1900",
     ),
+    (
+        "day precision without its day",
+        lambda d: edit_csv(d / "events.csv", "E07,2005,2005,,,year,", "E07,2005,2005,,,day,"),
+        "events.csv", 8, "date_precision", "a date_start YYYY-MM-DD in year_start",
+    ),
+    (
+        "day in another year than year_start",
+        lambda d: edit_csv(d / "events.csv", "E07,2005,2005,,,year,", "E07,2005,2005,2006-05-13,,day,"),
+        "events.csv", 8, "date_precision", "a date_start YYYY-MM-DD in year_start",
+    ),
+    (
+        "quote longer than 200 characters",
+        lambda d: edit_csv(d / "evidence.csv", "the events in Andijan, Uzbekistan (2005)", "the events " * 20),
+        "evidence.csv", 18, "quote", "of at most 200 characters",
+    ),
+    (
+        "quote from a Japanese source in English words",
+        lambda d: edit_csv(d / "sources.csv", ",August 2020,en,", ",August 2020,ja,"),
+        "evidence.csv", 2, "quote", "a quote in the source's language (ja)",
+    ),
+    (
+        "fact with no evidence",
+        lambda d: edit_csv(d / "evidence.csv", "figures,F01,", "figures,F99,"),
+        "figures.csv", 2, "figure_id", "at least one row in evidence.csv with resource figures",
+    ),
     ("non-UTF-8 file", _non_utf8, "events.csv", 8, None, "UTF-8"),
     ("YAML syntax error", _yaml_error, "datapackage.yaml", None, None, "valid YAML"),
     ("empty file", _empty_file, "figures.csv", 1, None, "the file is empty"),

@@ -10,6 +10,7 @@ import pytest
 from core import timeline
 from core.facts import Facts
 from core.formatting import NOT_STATED
+from core.i18n import use_language
 from core.url_state import QueryReader
 
 
@@ -41,7 +42,9 @@ def filters(options: timeline.params.TimelineOptions) -> Callable[..., timeline.
 def events(rows: list[tuple]) -> pd.DataFrame:
     """(id, start, end, category, title): titles of at most LABEL_CHARS, so each is its own label"""
     frame = pd.DataFrame(rows, columns=["event_id", "year_start", "year_end", "category", "title"])
-    return frame.astype({"year_start": "Int64", "year_end": "Int64"})
+    return frame.astype({"year_start": "Int64", "year_end": "Int64"}).assign(
+        x_start=lambda f: f["year_start"].astype(float), x_end=lambda f: f["year_end"].astype(float)
+    )
 
 
 @pytest.mark.parametrize(
@@ -54,6 +57,28 @@ def events(rows: list[tuple]) -> pd.DataFrame:
 )
 def test_date_text_says_the_precision(start, end, precision, expected) -> None:
     assert timeline.data.date_text(start, end, precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "last_day", "precision", "language", "expected"),
+    [
+        ("2022-12-24", pd.NA, "day", "en", "24 December 2022"),
+        ("2022-12-24", pd.NA, "day", "ru", "24 декабря 2022\u202fг."),  # CLDR: a narrow no-break space
+        ("2006-06-05", "2006-06-06", "day", "en", "5 June 2006 to 6 June 2006"),
+        ("2024-08", pd.NA, "month", "en", "August 2024 (month only; the source gives no day)"),
+    ],
+)
+def test_date_text_gives_a_day_or_month_in_words(day, last_day, precision, language, expected) -> None:
+    with use_language(language):
+        assert timeline.data.date_text(int(day[:4]), int(day[:4]), precision, day, last_day) == expected
+
+
+def test_days_of_one_year_stand_apart_on_the_axis() -> None:
+    years = pd.Series([2022, 2022, 2022, 1998], dtype="Int64")
+    dates = pd.Series(["2022-04-15", "2022-12-24", "2022-12", pd.NA], dtype="string")
+    april, december, month, year = timeline.data.axis_position(years, dates).tolist()
+    assert 2022.28 < april < 2022.29 and 2022.97 < december < 2022.98  # day 105 and day 358 of 365
+    assert 2022.95 < month < december and year == 1998.0  # a month at its middle; a year at its start
 
 
 @pytest.mark.parametrize(
@@ -258,3 +283,19 @@ def test_no_bundled_title_is_cut_in_its_label(view) -> None:
 def test_only_a_title_too_long_for_two_lines_is_shortened() -> None:
     lines = timeline.figures.label_lines("word " * 100)
     assert len(lines) == timeline.figures.LABEL_LINES and lines[-1].endswith("…")
+
+
+def test_event_details_say_only_what_the_data_states() -> None:
+    names = {"JPN": "Japan"}
+    meeting = pd.Series({"kind": "ministerial", "series_number": 9, "city": "Tokyo", "host_code": "JPN",
+                         "event_status": "held", "outcome": "a chair's statement"})  # fmt: skip
+    assert timeline.view.event_details(meeting, names) == [
+        "Foreign Ministers' Meeting no. 9 · Tokyo, Japan · held",
+        "Adopted: a chair's statement",
+    ]
+    online = pd.Series({"kind": "ministerial", "series_number": pd.NA, "city": pd.NA, "host_code": pd.NA,
+                        "event_status": pd.NA, "outcome": pd.NA})  # fmt: skip
+    assert timeline.view.event_details(online, names) == ["Foreign Ministers' Meeting"]
+    seed = pd.Series({"kind": pd.NA, "series_number": pd.NA, "city": pd.NA, "host_code": pd.NA,
+                      "event_status": pd.NA, "outcome": pd.NA})  # fmt: skip
+    assert timeline.view.event_details(seed, names) == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from core import masks
+from core import i18n, masks
 from core.facts import Facts
 from core.formatting import is_missing, lookup, per_distinct
 from core.i18n import _
@@ -47,7 +47,12 @@ def event_view(facts: Facts) -> pd.DataFrame:
         country_names=pd.Series(per_distinct(lambda cs: ", ".join(names.get(c, c) for c in cs.split(";")), countries),
                                 index=events.index).astype("str"),
         region_wide=countries.map({c: names_region(c, regions, scopes) for c in countries.unique()}).astype(bool),
-        date_text=per_distinct(date_text, events["year_start"], events["year_end"], events["date_precision"]),
+        date_text=per_distinct(date_text, events["year_start"], events["year_end"], events["date_precision"],
+                               events["date_start"], events["date_end"]),
+        # Where on the axis of years: a dated day or month at its fraction of the year, so that the
+        # meetings of one crowded year stand apart; a year at its start.
+        x_start=axis_position(events["year_start"], events["date_start"]),
+        x_end=axis_position(events["year_end"], events["date_end"].fillna(events["date_start"])),
         search_text=events["title"].astype("string").str.cat(events["description"].astype("string"), sep=" ")
         .str.casefold(),
     ).reset_index(drop=True)  # fmt: skip
@@ -60,10 +65,29 @@ def names_region(countries: str, regions: set[str], scopes: Scopes) -> bool:
     return bool(regions & (set(codes) | scopes.whole_groups(codes)))
 
 
-def date_text(start: object, end: object, precision: object) -> str:
-    """The date in words, with its precision: '1998 (year only)', '1996–2000 (span)', 'not stated'."""
+def axis_position(years: pd.Series, dates: pd.Series) -> pd.Series:
+    """Each event's place on an axis of years: the year, plus the fraction of it a dated day or
+    month has gone (2022-12-24 is 2022.98; a month counts from its middle)."""
+    text = dates.astype("string").fillna("")
+    parsed = pd.to_datetime(text.where(text != "", None), format="mixed", errors="coerce")
+    month_only = text.str.fullmatch(r"\d{4}-\d{2}").to_numpy(dtype=bool)
+    parsed = parsed + pd.to_timedelta(np.where(month_only, 14, 0), unit="D")
+    fraction = ((parsed.dt.dayofyear - 1) / 365.25).astype("Float64")
+    return (years.astype("Float64") + fraction.where(parsed.dt.year == years, 0).fillna(0)).astype(float)
+
+
+def date_text(start: object, end: object, precision: object, day: object = None, last_day: object = None) -> str:
+    """The date in words, with its precision: '24 December 2022', 'August 2024 (month only)',
+    '1998 (year only)', '1996–2000 (span)', 'not stated'."""
     if precision == "not_stated" or is_missing(start):
         return _("date not stated")
+    if precision == "day" and not is_missing(day):
+        first = i18n.long_date(str(day))
+        if is_missing(last_day) or last_day == day:
+            return first
+        return _("{first} to {last}").format(first=first, last=i18n.long_date(str(last_day)))
+    if precision == "month" and not is_missing(day):
+        return _("{month} (month only; the source gives no day)").format(month=i18n.month_year(str(day)))
     if precision == "span" and not is_missing(end) and end != start:
         return _("{first}–{last} (span of years)").format(first=as_int(start), last=as_int(end))
     return _("{year} (year only; the source gives no month or day)").format(year=as_int(start))

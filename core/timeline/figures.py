@@ -63,7 +63,7 @@ def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     run past the axis it goes left of the first year instead.
     """
     width = (events["title"].map(label_width) + 1) * years_per_char(years)
-    start, end = events["year_start"].astype(float), events["year_end"].astype(float)
+    start, end = events["x_start"].astype(float), events["x_end"].astype(float)
     right = (end + 0.5 + width) <= years[1] + 1
     left_fits = (start - 0.5 - width) >= years[0] - 1
     side = np.where(right | ~left_fits, "right", "left")
@@ -125,7 +125,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         if not spans.empty:
             xs, ys = [], []
             for index, span in spans.iterrows():
-                xs += [span["year_start"], span["year_end"], None]
+                xs += [span["x_start"], span["x_end"], None]
                 ys += [y[index], y[index], None]
             traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 10},
                                hoverinfo="skip", showlegend=False, legendgroup=category))  # fmt: skip
@@ -135,7 +135,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
                 name=str(lane["category_label"].iloc[0]),
                 legendgroup=category,
                 # A span's point and label sit at the end its label is on, outside its bar.
-                x=lane["year_end"].where(sides[lane.index] == "right", lane["year_start"]).astype(float),
+                x=lane["x_end"].where(sides[lane.index] == "right", lane["x_start"]).astype(float),
                 y=y,
                 mode="markers+text",
                 marker={"size": 13, "color": colour, "line": {"width": 1, "color": "white"}},

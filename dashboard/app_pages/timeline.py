@@ -98,6 +98,9 @@ if selected:
         st.subheader(escape_markdown(event["title"]))
         st.markdown(f"**{escape_markdown(event['date_text'])}** · {escape_markdown(event['category_label'])} · "
                     f"{escape_markdown(event['country_names'])}")  # fmt: skip
+        names = dict(zip(facts.actors["code"], facts.actors["name"], strict=True))
+        for line in timeline.view.event_details(event, names):
+            st.markdown(escape_markdown(line))
         st.markdown(escape_markdown(event["description"]))
         # Every source that states the event, its words as written, marked with their language.
         evidence_list(evidence_of(facts.evidence, "events", event["event_id"]), facts.sources, "tl_event")
