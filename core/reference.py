@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 from babel import Locale, UnknownLocaleError
@@ -17,7 +18,7 @@ from core import i18n
 from core.datapackage import ResourceSpec
 from core.facts import Facts
 from core.formatting import is_missing
-from core.i18n import N_, _, pgettext
+from core.i18n import N_, _, ngettext, pgettext
 from core.scalars import as_int
 
 DASHBOARD_TITLE = N_("Japan and Central Asia: aid, investment and dialogue")  # shown through _()
@@ -153,3 +154,47 @@ def dictionary_headings() -> dict[str, str]:
 def _surname_first(name: str) -> str:
     parts = name.split()
     return name if len(parts) < 2 else f"{parts[-1]}, {' '.join(parts[:-1])}"
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One source as the Sources page lists it: its row and how many facts it states."""
+
+    source: dict[Hashable, object]
+    facts: int
+
+
+def sources_by_publisher(sources: pd.DataFrame, evidence: pd.DataFrame) -> list[tuple[str | None, list[SourceEntry]]]:
+    """The sources grouped by publisher (None: the source names none, listed last), each with the
+    number of facts it states (evidence rows naming it, a fact counted once), most facts first."""
+    named = evidence.assign(fact=evidence["resource"].astype(str) + "/" + evidence["key"].astype(str))
+    counts = named.groupby(named["source_id"].astype(str))["fact"].nunique().to_dict()
+    groups: dict[str | None, list[SourceEntry]] = {}
+    for source in sources.to_dict("records"):
+        publisher = None if is_missing(source.get("publisher")) else str(source["publisher"])
+        groups.setdefault(publisher, []).append(SourceEntry(source, int(counts.get(str(source["source_id"]), 0))))
+    ordered = sorted(groups.items(), key=lambda item: (item[0] is None, -sum(e.facts for e in item[1]), item[0] or ""))
+    return [(publisher, sorted(entries, key=lambda e: -e.facts)) for publisher, entries in ordered]
+
+
+SOURCE_KINDS = {
+    "government record": N_("government record"),
+    "statistics": N_("statistics"),
+    "analysis": N_("analysis"),
+    "news": N_("news"),
+}
+
+
+def source_facts_line(source: Mapping[Hashable, object], facts: int) -> str:
+    """'Government record · dated 令和4年12月15日 · read 2026-12-04 · licence: not stated · 12 facts'."""
+    parts = [_(SOURCE_KINDS.get(str(source.get("kind")), str(source.get("kind"))))]
+    if not is_missing(source.get("date_as_given")):
+        parts.append(_("dated {date}").format(date=source["date_as_given"]))
+    if not is_missing(source.get("retrieved")):
+        parts.append(_("read {date}").format(date=source["retrieved"]))
+    licence = source.get("licence")
+    parts.append(
+        _("licence or terms: {licence}").format(licence=_("not stated") if licence == "not stated" else licence)
+    )
+    parts.append(ngettext("{n} fact", "{n} facts", facts).format(n=i18n.number(facts)))
+    return " · ".join(parts)

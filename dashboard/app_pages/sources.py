@@ -12,7 +12,7 @@ from core.export import dictionary_table
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
 from core.pages import SOURCES
-from core.reference import data_dictionary, dictionary_headings, full_reference
+from core.reference import data_dictionary, dictionary_headings, full_reference, source_facts_line, sources_by_publisher
 
 facts = facts_or_stop()
 # This page has no filters; reading the URL still names anything a link asked for that it ignored.
@@ -28,14 +28,18 @@ share_and_download(
     rows=lambda: dictionary_table(facts.package),
     facts=facts,
 )
-for source in facts.sources.to_dict("records"):
-    with st.container(border=True):
-        st.markdown(
-            f"**{identifier(source['source_id'])}** · {full_reference(source, reference_words)}",
-            unsafe_allow_html=True,
-        )
-        if isinstance(source.get("note"), str):
-            st.caption(escape_markdown(source["note"]))
+for publisher, entries in sources_by_publisher(facts.sources, facts.evidence):
+    st.subheader(escape_markdown(publisher) if publisher else _("Publisher not stated"))
+    for entry in entries:
+        source = entry.source
+        with st.container(border=True):
+            st.markdown(
+                f"**{identifier(source['source_id'])}** · {full_reference(source, reference_words)}",
+                unsafe_allow_html=True,
+            )
+            st.caption(escape_markdown(source_facts_line(source, entry.facts)))
+            if isinstance(source.get("note"), str):
+                st.caption(escape_markdown(source["note"]))
 
 st.header(_("How to cite"))
 st.markdown(_("Cite the figure's source (above, with where in it each fact stands) and the dashboard with its data "
