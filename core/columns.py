@@ -81,6 +81,20 @@ COLUMNS: dict[str, Column] = {
         N_("date precision"),
         "How precisely the source dates the event: year (one year), span (first to last year) or not_stated.",
     ),
+    "date_start": Column(N_("date"), "The day (YYYY-MM-DD) or month (YYYY-MM) the source gives. Empty: it gives none."),
+    "date_end": Column("date_end", "The last day of an event of several days. Empty: one day, or not stated.", False),
+    "meeting_kind": Column(
+        N_("kind of meeting"),
+        "ministerial, senior_officials, summit, expert, business, intellectual, visit or relations. Empty: none.",
+    ),
+    "series_number": Column(N_("no."), "The meeting's number in its series, as the source numbers it."),
+    "city": Column(N_("city"), "Where it took place, as the source names it. Empty: not stated, or online."),
+    "host_code": Column("host_code", "Code of the country it took place in. Empty: not stated, or online.", False),
+    "chair": Column(N_("chair"), "Who chaired it, as the source names them. Empty: not stated."),
+    "event_status": Column(
+        N_("event status"), "held, planned, postponed or cancelled, as the source states it. Empty: a past event."
+    ),
+    "outcome": Column(N_("outcome documents"), "The documents it adopted, in the project's words. Empty: none named."),
     "category_code": Column("category_code", "Category id (the package's `categories`).", screen=False),
     "category": Column(N_("category"), "Category, in words."),
     "title": Column(N_("title"), "The event, in a few words."),

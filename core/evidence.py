@@ -6,7 +6,8 @@ checks them (`check_evidence`) and gives every fact row its evidence as columns
 
 - `source_id`, `quote`, `locator`, `gloss`: the first evidence row, the one cards and hovers quote;
 - `source_ids`, `publishers`, `urls`: every source that states the fact, in evidence order;
-- `evidence_count`: how many evidence rows back it.
+- `evidence_count`: how many evidence rows back it;
+- `official`: whether a government's own record (a source of kind OFFICIAL_KIND) states it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from core.problems import Problem
 from core.validation import report_rows
 
 FACT_TABLES = ("money", "events", "figures", "principles")
+OFFICIAL_KIND = "government record"  # sources.csv `kind` of a government's own page or document
 KEY_SEPARATOR = "/"  # between the fields of a composite key, as translations.csv joins them
 PRIMARY_COLUMNS = ("source_id", "quote", "locator", "gloss")
 ALL_COLUMNS = ("source_ids", "publishers", "urls")
@@ -106,6 +108,7 @@ def attach_evidence(
     by_source = sources.set_index("source_id")
     rows["publisher"] = rows["source_id"].astype("string").map(by_source["publisher"].astype("string"))
     rows["url"] = rows["source_id"].astype("string").map(by_source["url"].astype("string"))
+    rows["official"] = rows["source_id"].astype("string").map(by_source["kind"].astype("string")) == OFFICIAL_KIND
     grouped = rows.groupby("key", sort=False, observed=True)
     first = grouped[list(PRIMARY_COLUMNS)].first()
     listed = pd.DataFrame(
@@ -114,6 +117,7 @@ def attach_evidence(
             "publishers": grouped["publisher"].agg(_joined_once),
             "urls": grouped["url"].agg(_joined_once),
             "evidence_count": grouped.size(),
+            "official": grouped["official"].any(),
         }
     )
     keys = fact_keys(frame, spec)
@@ -122,6 +126,7 @@ def attach_evidence(
     for column in (*PRIMARY_COLUMNS, *ALL_COLUMNS):
         out[column] = pd.Series(attached[column].to_numpy(), index=frame.index, dtype="string").astype("category")
     out["evidence_count"] = pd.Series(attached["evidence_count"].to_numpy(), index=frame.index).astype("Int64")
+    out["official"] = pd.Series(attached["official"].fillna(False).to_numpy(dtype=bool), index=frame.index)
     return out
 
 

@@ -167,7 +167,7 @@ def source_paragraphs(bundled_facts: Facts) -> dict[str, list[str]]:
     a clone elsewhere lacks it. In CI its absence is a failure, elsewhere the tests that need it skip.
     """
     paragraphs = {}
-    for source in bundled_facts.sources.itertuples(index=False):
+    for source in bundled_facts.sources.dropna(subset=["document"]).itertuples(index=False):  # web pages have none
         path = REPO_ROOT.parent / "shared" / str(source.document)
         if not path.is_file():
             if os.environ.get("CI"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 
 SCRIPT = "<script>alert('x')</script>"
@@ -46,11 +45,11 @@ TEXT_FIELDS = {
 
 
 def _fit(file: str, field: str, value: str) -> str:
-    """A quote stays one the validator takes (at most 200 characters, with a letter of its English
-    source's script), so the data still loads and the pages must show it."""
+    """A quote stays one the validator takes (at most 200 characters, with a letter of its source's
+    script: Latin, Japanese or Cyrillic), so the data still loads and the pages must show it."""
     if (file, field) != ("evidence.csv", "quote"):
         return value
-    return (value if re.search("[A-Za-z]", value) else value + " a")[-200:]
+    return value[:196] + " a日Я"
 
 
 def poison(data_dir: Path) -> None:

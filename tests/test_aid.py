@@ -45,6 +45,7 @@ def flows(rows: list[tuple]) -> pd.DataFrame:
         source_id="s",
         quote="<b>q</b>",
         locator="¶1",
+        official=False,
     )
 
 

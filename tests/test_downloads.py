@@ -178,7 +178,7 @@ def test_aid_csv_has_codes_beside_labels_and_a_citation_per_row(bundled_facts: F
 
 def test_timeline_csv_keeps_ids_with_labels_beside_them(bundled_facts: Facts) -> None:
     rows = timeline_rows(bundled_facts)
-    assert set(rows["date_precision"]) <= {"year", "span", "not_stated"}
+    assert set(rows["date_precision"]) <= {"day", "month", "year", "span", "not_stated"}
     undated = rows[rows["date_precision"] == "not_stated"]
     assert len(undated) and undated["year_start"].isna().all()
     assert rows["category_code"].notna().all() and rows["category"].notna().all()

@@ -8,10 +8,15 @@ import streamlit as st
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as some
 
+from core.pages import PAGES as REGISTERED
+from core.params import EVERY_PAGE
 from tests.apptest_support import PAGES, open_app
 
-KNOWN_KEYS = ["kind", "status", "recipient", "years", "undated", "by", "chart", "per_year", "scale", "category",
-              "country", "region", "q", "event", "metric", "sort", "lang", "v"]  # fmt: skip
+# Every parameter some page reads, from the registry: a link may name them on any page.
+KNOWN_KEYS = sorted(
+    {param.key for page in REGISTERED if page.params is not None for param in page.params.params}
+    | {param.key for param in EVERY_PAGE}
+)
 
 texts = some.text(
     alphabet=some.characters(codec="utf-8", exclude_categories=["Cs"]),

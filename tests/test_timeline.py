@@ -86,9 +86,13 @@ def test_days_of_one_year_stand_apart_on_the_axis() -> None:
     [
         ({"categories": ("security",), "years": (1990, 2010)}, ["E02", "E07", "E09", "E18", "E19", "E20", "E21"]),
         ({"countries": ("KGZ",), "region": False}, ["E02", "E09", "E12"]),
+        # With the region: also every Dialogue meeting of the official record (E23-E37 name all six).
         ({"countries": ("KGZ",), "region": True}, ["E02", "E04", "E05", "E06", "E08", "E09", "E10", "E12", "E13",
-                                                   "E14", "E15", "E16", "E17"]),
+                                                   "E14", "E15", "E16", "E17", *(f"E{n}" for n in range(23, 38))]),
         ({"text": "ANDIJAN"}, ["E07"]),
+        # Official sources only: the seed's E06 and E17, which ministry pages also state, and the Dialogue's
+        # record, less E35 (the 2024 postponement), which only a news site states here.
+        ({"official": True}, ["E06", "E17", *(f"E{n}" for n in range(23, 38) if n != 35)]),
         ({"text": "roadmap", "years": (2015, 2020)}, ["E13"]),
         ({"categories": ("alliance",), "years": (2000, 2020)}, []),
     ],

@@ -59,7 +59,7 @@ def test_filters_write_the_url_and_the_search_applies() -> None:
     at = open_timeline()
     at.text_input(key="timeline_text").input("roadmap").run()
     assert param(at, "q") == ["roadmap"]
-    assert at.dataframe[-1].value["id"].tolist() == ["E10", "E13"]
+    assert at.dataframe[-1].value["id"].tolist() == ["E10", "E29", "E13"]  # E29 adopted a roadmap too
 
 
 def test_a_malformed_link_gives_one_notice() -> None:

@@ -57,6 +57,7 @@ def _masks(view: pd.DataFrame, filters: AidFilters) -> dict[str, np.ndarray]:
         "status": view["status"].isin(filters.statuses).to_numpy(dtype=bool),
         "recipient": view["recipient_code"].isin(filters.recipients).to_numpy(dtype=bool),
         "years": in_years | (~dated & filters.undated),
+        "official": view["official"].to_numpy(dtype=bool) | (not filters.official),
     }
 
 
@@ -67,6 +68,7 @@ def empty_reason(view: pd.DataFrame, filters: AidFilters) -> str:
         "status": _("status"),
         "recipient": _("recipient"),
         "years": _("year range (with figures of no stated period dropped)") if not filters.undated else _("year range"),
+        "official": _("official sources only"),
     }
     return masks.empty_reason(_masks(view, filters), names, "figure")
 

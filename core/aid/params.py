@@ -46,6 +46,7 @@ class AidFilters:
     recipients: tuple[str, ...]
     years: tuple[int, int]
     undated: bool  # keep figures whose period the source does not state
+    official: bool  # keep only figures a government's own record states
     by: str
     chart: str
     per_year: bool
@@ -66,6 +67,9 @@ PARAMS: PageParams[AidOptions, AidFilters] = PageParams(AidFilters, params=(
                 summary_note=N_("(a figure is kept when its period overlaps)"),
                 doc_values="`first-last`, e.g. `1993-2001`; a figure is kept when its period overlaps"),
     undated_param("`1` keep / `0` drop figures with no stated period"),
+    flag_param("official", N_("Official sources only"), False,
+               "`1` keeps only the facts a government's own record states (sources of kind `government record`); "
+               "`0` keeps every source's", summary_name=N_("facts an official source states")),
     choice_param("by", N_("Bars by"), GROUPINGS, "recipient", "bars by `recipient`, `kind` or `status`"),
     choice_param("chart", N_("Chart"), CHARTS, "bars", "`bars` (by group) or `time` (spans over years)"),
     flag_param("per_year", N_("Per year (assumes an even spread)"), False,

@@ -41,6 +41,7 @@ def event_view(facts: Facts) -> pd.DataFrame:
     scopes = Scopes.from_table(facts.memberships)
     # Words per distinct country list and date, not per event: 100k events share a few thousand.
     countries = events["countries"]
+    last_days = events["date_end"].astype("string").fillna(events["date_start"].astype("string"))
     return events.assign(
         category_label=lookup(events["category"], categories).astype("category"),
         category_order=lookup(events["category"], order, keep_code=False).astype("Int64").fillna(len(order)),
@@ -52,7 +53,7 @@ def event_view(facts: Facts) -> pd.DataFrame:
         # Where on the axis of years: a dated day or month at its fraction of the year, so that the
         # meetings of one crowded year stand apart; a year at its start.
         x_start=axis_position(events["year_start"], events["date_start"]),
-        x_end=axis_position(events["year_end"], events["date_end"].fillna(events["date_start"])),
+        x_end=axis_position(events["year_end"], last_days),
         search_text=events["title"].astype("string").str.cat(events["description"].astype("string"), sep=" ")
         .str.casefold(),
     ).reset_index(drop=True)  # fmt: skip
@@ -110,6 +111,7 @@ def _masks(view: pd.DataFrame, filters: TimelineFilters) -> dict[str, np.ndarray
         "category": view["category"].isin(filters.categories).to_numpy(dtype=bool),
         "country": np.where(wide, filters.region, matches_country),
         "years": in_years | ~dated,
+        "official": view["official"].to_numpy(dtype=bool) | (not filters.official),
     }
     if filters.text:
         found = view["search_text"].str.contains(filters.text.casefold(), regex=False)
@@ -133,7 +135,10 @@ def keeps(view: pd.DataFrame, filters: TimelineFilters, event_id: str) -> bool:
 
 
 def empty_reason(view: pd.DataFrame, filters: TimelineFilters) -> str:
-    names = {"category": _("categories"), "country": _("countries"), "years": _("year range"), "text": _("text search")}
+    names = {
+        "category": _("categories"), "country": _("countries"), "years": _("year range"), "text": _("text search"),
+        "official": _("official sources only"),
+    }  # fmt: skip
     return masks.empty_reason(_masks(view, filters), names, "event")
 
 

@@ -31,6 +31,7 @@ class TimelineFilters:
     categories: tuple[str, ...]
     countries: tuple[str, ...]
     region: bool  # keep events that concern the region as a whole
+    official: bool  # keep only events a government's own record states
     years: tuple[int, int]
     text: str
     event: str  # the selected event's id, or ""
@@ -48,6 +49,9 @@ PARAMS: PageParams[TimelineOptions, TimelineFilters] = PageParams(TimelineFilter
                "`1` keep / `0` drop events of the region as a whole (naming `CA5` or all five states)",
                summary_name=N_("events concerning the region as a whole"),
                help=N_("Events that name Central Asia as a whole or all five states.")),
+    flag_param("official", N_("Official sources only"), False,
+               "`1` keeps only the facts a government's own record states (sources of kind `government record`); "
+               "`0` keeps every source's", summary_name=N_("facts an official source states")),
     years_param(help=N_("Undated events are listed apart."), summary_note=N_("(undated events are listed apart)"),
                 doc_values="`first-last`; dated events overlapping it are drawn, undated ones are listed apart"),
     text_param("q", "text", N_("Search titles and descriptions"), max_length=MAX_QUERY, summary_name=N_("text search"),
