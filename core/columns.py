@@ -57,12 +57,16 @@ COLUMNS: dict[str, Column] = {
     "status": Column(N_("status"), "Status, in words."),
     "qualifier": Column(
         N_("qualifier"),
-        "The source's word for a vague figure: approximately, some or more than. Empty: the source states it plainly.",
+        "The source's word for a vague figure (approximately, some, more than) or a ceiling (up to). Empty: the source "
+        "states it plainly.",
     ),
-    "amount_usd": Column(N_("amount (US$)"), "The amount in exact US dollars, as the source states it."),
-    "amount_per_year_usd": Column(
-        N_("amount per year (US$, assumes an even spread over the period)"),
-        "amount_usd divided evenly over the years of the period, rounded to whole dollars: an assumption, not a "
+    "amount": Column(
+        N_("amount"), "The amount as the source states it, in whole units of `currency`; never converted."
+    ),
+    "currency": Column(N_("currency"), "ISO 4217 code of the amount's currency (USD, JPY), as the source states it."),
+    "amount_per_year": Column(
+        N_("amount per year (assumes an even spread over the period)"),
+        "amount divided evenly over the years of the period, rounded to whole units: an assumption, not a "
         "fact. Empty: the source states no full period.",
     ),
     "year_start": Column(N_("first year"), "First year of the period." + _EMPTY_NOT_STATED),

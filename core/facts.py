@@ -38,7 +38,7 @@ APP_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "flow_kinds": ("kind", "label", "description"),
         "categories": ("category", "label", "description"),
         "money": (
-            "flow_id", "donor_code", "recipient_code", "amount_usd", "qualifier", "year_start", "year_end",
+            "flow_id", "donor_code", "recipient_code", "amount", "currency", "qualifier", "year_start", "year_end",
             "kind", "status", "description",
         ),
         "events": (

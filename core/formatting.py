@@ -21,7 +21,6 @@ from core.scalars import as_float, as_int
 
 NOT_STATED = N_("not stated")  # the English; shown through not_stated()
 BILLION = 1e9  # charts draw money in billions of US dollars
-USD_BN = N_("US$ bn")  # and say so on their axes (shown through _())
 
 
 def not_stated() -> str:
@@ -46,23 +45,51 @@ def is_missing(value: object) -> bool:
 
 # Short marks for the source's vague words, for places too narrow for the word itself; the word is
 # always shown beside them too.
-QUALIFIER_MARKS = {"approximately": "≈", "some": "≈", "more than": ">"}
+QUALIFIER_MARKS = {"approximately": "≈", "some": "≈", "more than": ">", "up to": "≤", "at most": "≤"}
 # The source's vague words (the data's `qualifier` values) in the interface's language.
-QUALIFIER_WORDS = {"approximately": N_("approximately"), "some": N_("some"), "more than": N_("more than")}
+QUALIFIER_WORDS = {
+    "approximately": N_("approximately"), "some": N_("some"), "more than": N_("more than"), "up to": N_("up to"),
+    "at most": N_("at most"),
+}  # fmt: skip
 
 
-def format_usd(amount: object, qualifier: object = None, short: bool = False) -> str:
-    """Amount in dollars as 'US$5.5 bn' ('5,5 млрд долл. США'), with the source's qualifier
-    ('approximately US$12 bn', or '≈ US$12 bn' when `short`)."""
+# Words for an amount per currency, at each scale (N_: translated where shown). A currency not listed
+# is written with its ISO code.
+_MONEY_WORDS = {
+    "USD": (N_("US${amount} bn"), N_("US${amount} m"), N_("US${amount}")),
+    "JPY": (N_("¥{amount} bn"), N_("¥{amount} m"), N_("¥{amount}")),
+}
+_CURRENCY_WORDS = {"USD": N_("US dollars (USD)"), "JPY": N_("Japanese yen (JPY)")}
+_CURRENCY_UNITS = {"USD": N_("US$"), "JPY": N_("¥")}
+
+
+def currency_words(code: str) -> str:
+    """The currency in words: 'US dollars (USD)', 'Japanese yen (JPY)'; its code where unknown."""
+    return _(_CURRENCY_WORDS[code]) if code in _CURRENCY_WORDS else code
+
+
+def currency_unit(code: object) -> str:
+    """The short mark an axis or a card puts before an amount: 'US$', '¥'; the code where unknown."""
+    return _(_CURRENCY_UNITS[str(code)]) if str(code) in _CURRENCY_UNITS else str(code)
+
+
+def format_usd(amount: object, qualifier: object = None, short: bool = False, currency: object = "USD") -> str:
+    """An amount as 'US$5.5 bn' ('5,5 млрд долл. США'), '¥39 bn' for yen, with the source's qualifier
+    ('approximately US$12 bn', or '≈ US$12 bn' when `short`). Never converted: `currency` only
+    chooses the words."""
     if is_missing(amount):
         return not_stated()
-    dollars = as_float(amount)
-    if dollars >= BILLION:
-        text = _("US${amount} bn").format(amount=i18n.number(dollars / BILLION, 1))
-    elif dollars >= 1e6:
-        text = _("US${amount} m").format(amount=i18n.number(dollars / 1e6, 1))
+    value = as_float(amount)
+    code = str(currency)
+    billions, millions, units = _MONEY_WORDS.get(
+        code, ("{amount} bn " + code, "{amount} m " + code, "{amount} " + code)
+    )
+    if value >= BILLION:
+        text = _(billions).format(amount=i18n.number(value / BILLION, 1))
+    elif value >= 1e6:
+        text = _(millions).format(amount=i18n.number(value / 1e6, 1))
     else:
-        text = _("US${amount}").format(amount=i18n.number(dollars))
+        text = _(units).format(amount=i18n.number(value))
     return _qualified(text, qualifier, short)
 
 

@@ -21,7 +21,7 @@ def money_view(facts: Facts, recipients: Iterable[str] | None = None) -> pd.Data
     statuses = facts.statuses.set_index("status")
     kinds = facts.flow_kinds.set_index("kind")["label"]
     money = facts.money if recipients is None else facts.money[facts.money["recipient_code"].isin(list(recipients))]
-    money = money.sort_values("amount_usd", ascending=False, kind="stable", na_position="last")
+    money = money.sort_values("amount", ascending=False, kind="stable", na_position="last")
     return money.assign(
         recipient_name=lookup(money["recipient_code"], names).astype("category"),
         kind_label=lookup(money["kind"], kinds).astype("category"),

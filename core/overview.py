@@ -105,14 +105,14 @@ def _figure_card(row: pd.Series) -> KeyFigure:
     qualifier = None if is_missing(row["qualifier"]) else str(row["qualifier"])
     return KeyFigure(
         label=_label(row),
-        value=format_usd(row["amount_usd"], qualifier, short=True),
+        value=format_usd(row["amount"], qualifier, short=True),
         qualifier=qualifier,
         status=str(row["status_label"]),
         period=str(row["period"]),
         quote=str(row["quote"]),
         locator=str(row["locator"]),
         source_id=str(row["source_id"]),
-        number=as_int(row["amount_usd"]),
+        number=as_int(row["amount"]),
         unit="usd",
         year_start=_year(row["year_start"]),
         year_end=_year(row["year_end"]),

@@ -185,6 +185,17 @@ def choice_param(
                        summary_name=summary_name)  # fmt: skip
 
 
+def currency_param() -> ChoiceParam:
+    """The one currency a page's money is shown in: amounts are never converted, so never drawn on
+    one axis or added. `options.currencies` maps the data's ISO 4217 codes to their words."""
+    return ChoiceParam(
+        key="currency", field="currency", label=N_("Currency"), values=attrgetter("currencies"),
+        default=lambda options: "USD" if "USD" in options.currencies else next(iter(options.currencies), "USD"),
+        doc_values="an ISO 4217 code of the data (`USD`, `JPY`): money is shown in one currency at a time, as "
+        "amounts are never converted", doc_default="`USD`", summary_name=N_("currency"),
+    )  # fmt: skip
+
+
 def flag_param(
     key: str, label: str, default: bool, doc_values: str, summary_name: str | None = None, help: str | None = None
 ) -> FlagParam:

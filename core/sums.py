@@ -23,6 +23,7 @@ from core.scopes import UNKNOWN, Scopes
 
 APPROXIMATE = ("approximately", "some")  # the source's words for "about this much"
 AT_LEAST = ("more than",)  # and for "this much or more"
+AT_MOST = ("up to",)  # and for a ceiling ("up to ¥39 bn": a loan's limit, not what was lent)
 # Why a figure's period keeps it out of a total: `period_problems` gives these English phrases,
 # which callers compare as identifiers; show them through _().
 NO_PERIOD = N_("no stated period")
@@ -50,10 +51,11 @@ class Sum:
     apart_count: int
     reason: str  # why there is no total, in the run's language; "" when there is one
     vague: int = 0  # how many of the added figures the source qualifies
+    currency: str = "USD"  # of the total: the rule adds only figures of one currency
 
     def words(self, short: bool = False) -> str:
         """'approximately US$19 bn' (or '≈ US$19 bn' when `short`), or 'no total'."""
-        return _("no total") if self.total is None else format_usd(self.total, self.qualifier, short)
+        return _("no total") if self.total is None else format_usd(self.total, self.qualifier, short, self.currency)
 
     def added_words(self) -> str:
         """'2 figures: M02; M05'."""
@@ -87,13 +89,13 @@ def add_up(
     years: tuple[int, int] | None = None,
     names: Mapping[str, str] | None = None,
 ) -> Sum:
-    """Apply the rule to `figures` (columns flow_id, amount_usd, qualifier, status, kind,
+    """Apply the rule to `figures` (columns flow_id, amount, qualifier, status, kind,
     recipient_code, year_start, year_end; status_label and kind_label are used when present).
     `years`: the years chosen (None: any stated period counts as inside). `names`: recipient names
     for the reason sentence. Vectorised: a million figures are one pass, not a loop."""
     # Only the columns the rule reads: a selection below then copies a few columns, not all.
-    wanted = ["flow_id", "amount_usd", "qualifier", "status", "kind", "recipient_code", "year_start", "year_end",
-              "status_label", "kind_label"]  # fmt: skip
+    wanted = ["flow_id", "amount", "currency", "qualifier", "status", "kind", "recipient_code", "year_start",
+              "year_end", "status_label", "kind_label"]  # fmt: skip
     figures = figures[[c for c in wanted if c in figures.columns]]
     problems = period_problems(figures["year_start"], figures["year_end"], years)
     out = problems != ""
@@ -107,11 +109,12 @@ def add_up(
     if reason:
         return Sum(None, None, (), 0, apart, int(out.sum()), reason)
     said = [str(w) for w in inside["qualifier"].dropna().unique()]
-    amounts = inside["amount_usd"].to_numpy(dtype="int64")
+    amounts = inside["amount"].to_numpy(dtype="int64")
     vague = amounts[inside["qualifier"].notna().to_numpy(dtype=bool)]
     total, qualifier = _added(amounts, said, vague)
     ids = tuple(inside["flow_id"].head(LISTED).astype(str))
-    return Sum(total, qualifier, ids, len(inside), apart, int(out.sum()), "", len(vague))
+    currency = str(inside["currency"].iloc[0]) if "currency" in inside.columns else "USD"
+    return Sum(total, qualifier, ids, len(inside), apart, int(out.sum()), "", len(vague), currency)
 
 
 def _added(amounts: np.ndarray, said: list[str], vague: np.ndarray) -> tuple[int, str | None]:
@@ -128,14 +131,20 @@ def _qualifier(qualifiers: list[str]) -> str | None:
     """The word for a sum of terms with these words: one term's own word stays with it alone."""
     if any(q in APPROXIMATE for q in qualifiers):
         return "approximately"
-    if any(q in AT_LEAST for q in qualifiers):
+    floors, ceilings = any(q in AT_LEAST for q in qualifiers), any(q in AT_MOST for q in qualifiers)
+    if floors and ceilings:
+        return "approximately"  # a floor and a ceiling bound nothing together
+    if floors:
         return "at least"
+    if ceilings:
+        return "at most"
     return "approximately" if qualifiers else None  # a word we do not know: still not exact
 
 
 def _why_not(figures: pd.DataFrame, scopes: Scopes, names: Mapping[str, str]) -> str:
     """The one sentence that says why `figures` (all with periods inside the years) cannot be added."""
     differ = (
+        ("currency", "currency", N_("they are in different currencies ({labels}); the dashboard converts none")),
         ("status", "status_label", N_("they are of different statuses ({labels})")),
         ("kind", "kind_label", N_("they are of different kinds of flow ({labels})")),
     )
@@ -187,11 +196,11 @@ def add_up_each(
     flow by their ids (`status`, `kind`: two kinds may share a label), so a group never mixes
     them; what is left to decide per group is its periods and whether its recipients overlap.
     Equal to `add_up` on each group (tested)."""
-    if "status" not in keys or "kind" not in keys:
-        raise ValueError("add_up_each groups by status and kind of flow; use add_up for mixed figures")
+    if not {"currency", "status", "kind"} <= set(keys):
+        raise ValueError("add_up_each groups by currency, status and kind of flow; use add_up for mixed figures")
     problems = period_problems(figures["year_start"], figures["year_end"], years)
     inside = problems == ""
-    amounts = figures["amount_usd"].to_numpy(dtype="int64")
+    amounts = figures["amount"].to_numpy(dtype="int64")
     qualifiers = figures["qualifier"]
     vague = inside & qualifiers.notna().to_numpy(dtype=bool)
     grouped = figures.groupby(keys, observed=True, sort=False)
@@ -216,7 +225,16 @@ def add_up_each(
             continue
         said = [word_list[c] for c in pd.unique(word_codes[kept]) if c >= 0]
         total, qualifier = _added(amounts[kept], said, amounts[kept[vague[kept]]])
+        currency = str(group[keys.index("currency")])
         results[group] = Sum(
-            total, qualifier, tuple(ids[kept[:LISTED]]), len(kept), apart, len(out), "", int(vague[kept].sum())
+            total,
+            qualifier,
+            tuple(ids[kept[:LISTED]]),
+            len(kept),
+            apart,
+            len(out),
+            "",
+            int(vague[kept].sum()),
+            currency,
         )
     return results

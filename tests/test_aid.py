@@ -29,10 +29,11 @@ def view(bundled_facts: Facts) -> pd.DataFrame:
 
 def flows(rows: list[tuple]) -> pd.DataFrame:
     """A small money view: (id, recipient, amount, qualifier, start, end, status)."""
-    frame = pd.DataFrame(rows, columns=["flow_id", "recipient_code", "amount_usd", "qualifier", "year_start",
+    frame = pd.DataFrame(rows, columns=["flow_id", "recipient_code", "amount", "qualifier", "year_start",
                                         "year_end", "status"])  # fmt: skip
     return frame.assign(
-        amount_usd=frame["amount_usd"].astype("Int64"),
+        amount=frame["amount"].astype("Int64"),
+        currency="USD",
         year_start=frame["year_start"].astype("Int64"),
         year_end=frame["year_end"].astype("Int64"),
         recipient_name=frame["recipient_code"],
@@ -96,9 +97,9 @@ def test_filter_money(changes, expected_ids, filters, view) -> None:
 
 def test_the_view_is_largest_first_so_filtered_rows_are_too(filters, view) -> None:
     # The hovers take a group's first rows as its largest, and the table opens on the biggest figures.
-    assert view["amount_usd"].is_monotonic_decreasing
+    assert view["amount"].is_monotonic_decreasing
     kept = aid.data.filter_money(view, filters(years=(2015, 2019), undated=False))
-    assert kept["amount_usd"].is_monotonic_decreasing and len(kept) < len(view)
+    assert kept["amount"].is_monotonic_decreasing and len(kept) < len(view)
 
 
 @pytest.mark.parametrize(
@@ -131,7 +132,7 @@ def test_annualise_spreads_closed_periods_and_leaves_the_rest() -> None:
         ("D", "UZB", 6, None, None, None, "agreed"),  # no period
     ])  # fmt: skip
     spread = aid.data.annualise(small)
-    per_flow = spread.groupby("flow_id")["amount_per_year_usd"].agg(["count", "sum", "first"])
+    per_flow = spread.groupby("flow_id")["amount_per_year"].agg(["count", "sum", "first"])
     assert per_flow.loc["A"].tolist() == [15, 15.0, 1.0]
     assert per_flow.loc["B"].tolist() == [1, 18.0, 18.0]
     assert set(spread["flow_id"]) == {"A", "B"}
@@ -232,7 +233,7 @@ def test_per_year_figure_says_the_assumption() -> None:
 def test_table_has_exact_dollars_and_provenance(view) -> None:
     shown = aid.table.table(view)
     assert list(shown.columns[-6:]) == ["source_id", "locator", "quote", "source_ids", "publishers", "urls"]
-    assert shown.set_index("flow_id").loc["M07", "amount_usd"] == 5_500_000_000
+    assert shown.set_index("flow_id").loc["M07", "amount"] == 5_500_000_000
     assert aid.table.PER_YEAR_COLUMN not in shown.columns
 
 
@@ -289,7 +290,7 @@ def test_a_bar_whose_figures_are_all_far_down_still_lists_them() -> None:
     # (here all after 2,000 larger ones) must still be found, not left with an empty hover.
     big = [(f"A{n}", "KAZ", 10_000_000 + n, None, 2010, 2010, "realised") for n in range(2000)]
     small = [(f"B{n}", "UZB", 100 + n, None, 2010, 2010, "realised") for n in range(3)]
-    frame = flows(big + small).sort_values("amount_usd", ascending=False, kind="stable").reset_index(drop=True)
+    frame = flows(big + small).sort_values("amount", ascending=False, kind="stable").reset_index(drop=True)
     assert len(frame) > aid.figures.HOVER_LIMIT * 64 * 2  # the first head holds none of UZB's rows
     bar = bars_of(frame, years=(2010, 2010))[0].data[0]
     hovers = {label.split("<br>")[0]: hover for label, hover in zip(bar.y, bar.customdata, strict=True)}

@@ -83,7 +83,7 @@ def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts:
     at, version = open_aid(recipient="KAZ", by="kind"), bundled_facts.version
     link = at.code[0].value
     assert link.startswith("/aid?lang=en&kind=aid&kind=contribution&kind=investment&status=realised")
-    rest = "recipient=KAZ&years=1954-2019&undated=1&official=0&by=kind&chart=bars&per_year=0&scale=linear"
+    rest = "recipient=KAZ&years=1954-2019&undated=1&currency=USD&official=0&by=kind&chart=bars&per_year=0&scale=linear"
     assert f"{rest}&v={version}" in link
 
 

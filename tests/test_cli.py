@@ -28,7 +28,7 @@ def test_invalid_directory_lists_every_problem_and_exits_1(data_copy: Path) -> N
     assert result.returncode == 1
     # Three: the reversed period also breaks the 'year' precision rule of that event.
     assert "3 problem(s)" in result.stderr
-    assert "money.csv, row 5, column 'amount_usd'" in result.stderr
+    assert "money.csv, row 5, column 'amount'" in result.stderr
     assert "events.csv, row 2, column 'year_end'" in result.stderr
 
 

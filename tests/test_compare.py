@@ -39,7 +39,7 @@ def small_facts(
     """Tiny tables in the loader's shapes. money: (id, recipient, amount, qualifier, start, end, kind, status);
     events: (id, start, end, category, countries, title); figures: (id, country, value, qualifier, start, end);
     memberships: (group, member, basis). The region CA5 has two states here, KAZ and TJK."""
-    money_cols = "flow_id donor_code recipient_code location_code amount_usd qualifier year_start year_end kind status"
+    money_cols = "flow_id donor_code recipient_code location_code amount qualifier year_start year_end kind status"
     event_cols = "event_id year_start year_end date_precision category countries title"
     figure_cols = "figure_id subject country_code value qualifier unit year_start year_end description"
     return SimpleNamespace(
@@ -55,8 +55,8 @@ def small_facts(
         flow_kinds=frame("kind label", [("aid", "Aid"), ("investment", "Investment")]),
         categories=frame("category label", [("security", "Security incidents"), ("dialogue", "Dialogue")]),
         money=frame(money_cols, [(i, "JPN", r, None, a, q, s, e, k, st) for i, r, a, q, s, e, k, st in money],
-                    "amount_usd year_start year_end").assign(
-            description="d", note=pd.NA, source_id="src", quote="<b>quoted</b> words", locator="¶7"
+                    "amount year_start year_end").assign(
+            currency="USD", description="d", note=pd.NA, source_id="src", quote="<b>quoted</b> words", locator="¶7"
         ),
         events=frame(event_cols, [(i, s, e, "year" if s is not None else "not_stated", c, n, t)
                                   for i, s, e, c, n, t in events], "year_start year_end").assign(
@@ -92,7 +92,9 @@ DATA = compare_data.compare_data(SMALL)
 
 
 def small_filters(**changes) -> CompareFilters:
-    base = CompareFilters(countries=("KAZ", "TJK"), metrics=ALL_METRICS, years=(1990, 2020), undated=True, sort="value")
+    base = CompareFilters(
+        countries=("KAZ", "TJK"), metrics=ALL_METRICS, years=(1990, 2020), undated=True, currency="USD", sort="value"
+    )
     return CompareFilters(**{**vars(base), **changes})
 
 
@@ -383,6 +385,7 @@ def test_the_summary_names_the_countries_in_the_order_chosen(bundled: CompareDat
         metrics=("investment.agreed", "latest"),
         years=(2000, 2010),
         undated=False,
+        currency="USD",
         sort="name",
     )
     assert PARAMS.summary(filters, bundled.options)["countries"] == "Uzbekistan, United States"

@@ -131,7 +131,7 @@ def test_choosing_no_country_asks_for_one() -> None:
 
 def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts: Facts) -> None:
     at, version = open_compare(country="KGZ", metric="events"), bundled_facts.version
-    query = f"lang=en&country=KGZ&metric=events&years=1951-2025&undated=1&sort=value&v={version}"
+    query = f"lang=en&country=KGZ&metric=events&years=1951-2025&undated=1&currency=USD&sort=value&v={version}"
     assert at.code[0].value == f"/compare?{query}"
     assert [b.proto.label for b in at.get("download_button")] == [
         "BibTeX",

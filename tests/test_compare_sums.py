@@ -65,7 +65,7 @@ def expected(facts: Facts, code: str, metric: Metric, filters: CompareFilters) -
     rows = rows[kept | (start.isna() & filters.undated)]
     if rows.empty:
         return "gap", None
-    amounts = [int(a) for a in rows["amount_usd"]]
+    amounts = [int(a) for a in rows["amount"]]
     if len(rows) == 1:
         return "value", amounts[0]
     start, end = rows["year_start"], rows["year_end"]
@@ -75,7 +75,7 @@ def expected(facts: Facts, code: str, metric: Metric, filters: CompareFilters) -
     words = {str(q) for q in rows["qualifier"].dropna()}
     total = sum(amounts)
     if words - {"more than"}:  # "approximately", "some" or a word we do not know: rounded as vague
-        vague = [int(a) for a, q in zip(rows["amount_usd"], rows["qualifier"], strict=True) if not pd.isna(q)]
+        vague = [int(a) for a, q in zip(rows["amount"], rows["qualifier"], strict=True) if not pd.isna(q)]
         step = max(10 ** max((k for k in range(16) if a % 10**k == 0), default=0) for a in vague)
         total = math.floor(total / step + 0.5) * step
     return "value", total
@@ -177,7 +177,7 @@ def test_regional_figures_are_single_figures(generated: Path) -> None:
     rows = regional[regional["id"].isin(money.index)]
     assert len(rows) > 10 and set(rows["region"]) == {"Central Asian states"}
     for fact_id, value in zip(rows["id"], rows["value"], strict=True):
-        assert value == format_usd(money.at[fact_id, "amount_usd"], money.at[fact_id, "qualifier"])
+        assert value == format_usd(money.at[fact_id, "amount"], money.at[fact_id, "qualifier"])
 
 
 # --- under AppTest: the table and the charts ----------------------------------------------------
@@ -218,7 +218,7 @@ def check_page(facts: Facts, params: dict[str, str | list[str]]) -> None:
         money = facts.money.set_index("flow_id")
         for fact_id, value in zip(regional["id"], regional["value"], strict=True):
             if fact_id in money.index:
-                assert value == format_usd(money.at[fact_id, "amount_usd"], money.at[fact_id, "qualifier"])
+                assert value == format_usd(money.at[fact_id, "amount"], money.at[fact_id, "qualifier"])
 
 
 @pytest.mark.parametrize("state", list(STATES))

@@ -115,8 +115,8 @@ def test_the_cli_validates_a_zip_in_russian(bundled_facts: Facts, tmp_path: Path
 
 # Columns each CSV must read back as numbers (pandas: an integer column with a gap reads as float).
 NUMERIC = {
-    "aid-default": ["amount_usd", "year_start", "year_end"],
-    "aid-time-per-year": ["amount_usd", "amount_per_year_usd", "year_start", "year_end"],
+    "aid-default": ["amount", "year_start", "year_end"],
+    "aid-time-per-year": ["amount", "amount_per_year", "year_start", "year_end"],
     "timeline-default": ["year_start", "year_end"],
     "compare-every-metric": ["value"],
     "overview": ["value", "year_start", "year_end"],
@@ -147,7 +147,7 @@ def test_integer_columns_hold_integers(bundled_facts: Facts) -> None:
         )
     )
     m07 = next(r for r in rows if r["flow_id"] == "M07")
-    assert m07["amount_usd"] == "5500000000" and m07["amount_per_year_usd"] == "366666667"
+    assert m07["amount"] == "5500000000" and m07["amount_per_year"] == "366666667"
     assert (m07["year_start"], m07["year_end"], m07["year_end_status"]) == ("2005", "2019", "stated")
     m01 = next(r for r in rows if r["flow_id"] == "M01")
     assert (m01["year_end"], m01["year_end_status"], m01["qualifier"]) == ("", NOT_STATED_BY_SOURCE, "some")
@@ -211,4 +211,4 @@ def test_hostile_text_in_a_tidy_csv_is_still_neutralised(bundled_facts: Facts) -
     rows["note"] = pd.array(['=HYPERLINK("http://x")', "-1+1"], dtype="string")
     back = list(csv.DictReader(io.StringIO(safe_csv(rows).decode("utf-8-sig"))))
     assert [r["note"] for r in back] == ['\'=HYPERLINK("http://x")', "'-1+1"]
-    assert back[0]["amount_usd"].isdigit()
+    assert back[0]["amount"].isdigit()

@@ -105,11 +105,11 @@ def test_per_distinct_keeps_two_combinations_that_read_the_same_apart_in_the_row
 
 
 def test_a_screen_table_shows_the_first_rows_as_text_and_counts_them_all() -> None:
-    rows = pd.DataFrame({"amount": pd.array([5, None] * SHOWN_ROWS, dtype="Int64"), "id": range(2 * SHOWN_ROWS)})
+    rows = pd.DataFrame({"number": pd.array([5, None] * SHOWN_ROWS, dtype="Int64"), "id": range(2 * SHOWN_ROWS)})
     table = screen_table(rows, lambda frame: frame.rename(columns={"id": "row"}))
     assert (table.shown, table.total) == (SHOWN_ROWS, 2 * SHOWN_ROWS)
     shown = table.arrow.to_pandas()
-    assert shown["amount"].tolist()[:2] == ["5", NOT_STATED] and shown["row"].tolist() == list(range(SHOWN_ROWS))
+    assert shown["number"].tolist()[:2] == ["5", NOT_STATED] and shown["row"].tolist() == list(range(SHOWN_ROWS))
     assert screen_table(rows.head(3), total=40).total == 40
 
 

@@ -16,7 +16,7 @@ from tests.conftest import edit_csv
 def test_bundled_data_loads_typed(bundled_facts: Facts) -> None:
     facts = bundled_facts
     assert set(facts.tables) >= {"money", "events", "actors", "sources", "figures", "principles"}
-    assert facts.money["amount_usd"].dtype == "Int64"
+    assert facts.money["amount"].dtype == "Int64"
     assert facts.events["year_start"].dtype == "Int64"
     # Missing is not zero: the ODA figure has a start year and no end year.
     oda = facts.money.set_index("flow_id").loc["M01"]
@@ -60,7 +60,7 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
     (
         "wrong type",
         lambda d: edit_csv(d / "money.csv", ",5500000000,", ",5.5 bn,"),
-        "money.csv", 8, "amount_usd", "a whole number",
+        "money.csv", 8, "amount", "a whole number",
     ),
     (
         "unknown country code",
@@ -85,7 +85,7 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
     (
         "negative amount",
         lambda d: edit_csv(d / "money.csv", ",3000000000,", ",-3000000000,"),
-        "money.csv", 5, "amount_usd", ">= 0",
+        "money.csv", 5, "amount", ">= 0",
     ),
     (
         "start after end",
@@ -105,7 +105,7 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
     (
         "whole number too big for 64 bits",
         lambda d: edit_csv(d / "money.csv", ",5500000000,", ",99999999999999999999999,"),
-        "money.csv", 8, "amount_usd", "that fits in 64 bits",
+        "money.csv", 8, "amount", "that fits in 64 bits",
     ),
     (
         "malformed year among repeated years",
@@ -205,15 +205,15 @@ def test_every_problem_of_a_directory_is_reported_together(data_copy: Path) -> N
     # Rows after a skipped ragged row keep their own row numbers.
     assert any(p.file == "actors.csv" and p.column == "role" and p.row == 15 and p.value == "ally" for p in problems)
     found = {(p.file, p.column) for p in problems}
-    assert {("money.csv", "amount_usd"), ("money.csv", "flow_id"), ("events.csv", "year_end")} <= found
+    assert {("money.csv", "amount"), ("money.csv", "flow_id"), ("events.csv", "year_end")} <= found
     assert any(p.file == "actors.csv" and p.row == 11 for p in problems)
 
 
 def test_the_bad_value_is_quoted_in_the_message(data_copy: Path) -> None:
     edit_csv(data_copy / "money.csv", ",5500000000,", ",5.5 bn,")
-    (problem,) = [p for p in _problems(data_copy) if p.column == "amount_usd"]
+    (problem,) = [p for p in _problems(data_copy) if p.column == "amount"]
     assert problem.value == "5.5 bn"
-    assert str(problem) == "money.csv, row 8, column 'amount_usd': found '5.5 bn'; a whole number >= 0"
+    assert str(problem) == "money.csv, row 8, column 'amount': found '5.5 bn'; a whole number >= 0"
 
 
 def test_many_rows_with_one_problem_are_summed_up(data_copy: Path) -> None:
@@ -254,7 +254,7 @@ def test_numbers_with_a_plus_sign_are_read_exactly(data_copy: Path) -> None:
     # Arrow refuses '+5'; the slow path reads it, exactly, like any other whole number.
     edit_csv(data_copy / "money.csv", ",5500000000,", ",+5500000000,")
     facts = load_facts(data_copy)
-    assert facts.money.set_index("flow_id").loc["M07", "amount_usd"] == 5_500_000_000
+    assert facts.money.set_index("flow_id").loc["M07", "amount"] == 5_500_000_000
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -40,9 +40,9 @@ def test_sources_page_has_reference_citation_and_dictionary() -> None:
     assert at.code[0].value.startswith("/sources?lang=en&v=")  # the share link comes first
     labels = [e.label for e in at.expander]
     assert any(label.startswith("Japan's money — money.csv, 9 rows") for label in labels)
-    dictionary = next(d.value for d in at.dataframe if "amount_usd" in set(d.value.get("field", [])))
-    assert "amount_usd" in set(dictionary["field"])
-    assert dictionary.set_index("field").loc["amount_usd", "unit"] == "US dollars"
+    dictionary = next(d.value for d in at.dataframe if "amount" in set(d.value.get("field", [])))
+    assert "amount" in set(dictionary["field"])
+    assert dictionary.set_index("field").loc["amount", "unit"] == "see the currency column"
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -46,9 +46,9 @@ def test_no_quote_comes_from_the_comment_form(bundled_facts: Facts, source_parag
 
 
 def test_amounts_appear_in_their_quotes(bundled_facts: Facts) -> None:
-    """A cheap guard against a typo in amount_usd: its billions are written in the first quote."""
+    """A cheap guard against a typo in amount: its billions are written in the first quote."""
     for row in bundled_facts.money.itertuples(index=False):
-        billions = f"{row.amount_usd / 1e9:g}"
+        billions = f"{row.amount / 1e9:g}"
         assert billions in row.quote, (row.flow_id, billions, row.quote)
 
 

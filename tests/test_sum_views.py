@@ -56,7 +56,7 @@ def test_aid_shows_only_lawful_sums(state: dict, bundled_facts: Facts) -> None:
         for label, amount in zip(trace["y"], trace["x"], strict=True):
             if "sum of" not in label:  # a lone figure: drawn at its own amount
                 (fid,) = IDS.findall(label)
-                assert amount == pytest.approx(money.at[fid, "amount_usd"] / 1e9)
+                assert amount == pytest.approx(money.at[fid, "amount"] / 1e9)
     totals = at.dataframe[0].value
     assert list(totals.columns[:3]) == ["status", "kind of flow", "total"]
     assert totals.groupby(["status", "kind of flow"]).size().max() == 1  # one total per status and kind

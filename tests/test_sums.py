@@ -13,9 +13,9 @@ SCOPES = Scopes({"REG": {"A": "definition", "B": "definition"}, "WIDE": {"C": "u
 
 def figures(*rows: tuple) -> pd.DataFrame:
     """(id, recipient, amount, qualifier, start, end, kind, status)"""
-    columns = ["flow_id", "recipient_code", "amount_usd", "qualifier", "year_start", "year_end", "kind", "status"]
+    columns = ["flow_id", "recipient_code", "amount", "qualifier", "year_start", "year_end", "kind", "status"]
     frame = pd.DataFrame(list(rows), columns=columns)  # status R: realised, G: agreed
-    return frame.astype({"year_start": "Int64", "year_end": "Int64", "amount_usd": "int64"})
+    return frame.astype({"year_start": "Int64", "year_end": "Int64", "amount": "int64"}).assign(currency="USD")
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,10 @@ def test_scopes_contain_transitively_and_flag_cycles() -> None:
     assert pair.whole_groups(["JPN", "A", "B"]) == {"R"} and pair.whole_groups(["A"]) == set()
 
 
-@pytest.mark.parametrize("keys", [["recipient_code", "status", "kind"], ["kind", "status"], ["status", "kind"]])
+@pytest.mark.parametrize(
+    "keys",
+    [["recipient_code", "currency", "status", "kind"], ["kind", "currency", "status"], ["currency", "status", "kind"]],
+)
 def test_add_up_each_equals_add_up_on_every_group(keys, tmp_path) -> None:
     from core.facts import load_facts
     from core.money import money_view
@@ -118,3 +121,23 @@ def test_approximate_totals_round_exactly_past_float_precision() -> None:
         ("X1", "A", big, "approximately", 2000, 2001, "aid", "R"), ("X2", "D", 10**9, None, 2003, 2003, "aid", "R")
     )
     assert add_up(rows, SCOPES, (2000, 2010)).total == big + 10**9
+
+
+def test_figures_in_two_currencies_are_never_added() -> None:
+    yen = figures(("Y1", "A", 39_000_000_000, "up to", 2024, 2024, "aid", "R")).assign(currency="JPY")
+    dollars = figures(("M1", "B", 5_000_000, None, 2024, 2024, "aid", "R"))
+    result = add_up(pd.concat([yen, dollars], ignore_index=True), SCOPES, (2000, 2025))
+    assert result.total is None and "different currencies (JPY, USD)" in result.reason
+    assert "converts none" in result.reason
+
+
+def test_a_sum_of_ceilings_is_at_most_and_says_its_currency() -> None:
+    loans = figures(
+        ("Y1", "A", 39_000_000_000, "up to", 2024, 2024, "aid", "R"),
+        ("Y2", "B", 11_915_000_000, "up to", 2015, 2015, "aid", "R"),
+    ).assign(currency="JPY")
+    result = add_up(loans, SCOPES, (2000, 2025))
+    assert (result.total, result.qualifier, result.currency) == (50_915_000_000, "at most", "JPY")
+    assert result.words() == "at most ¥50.9 bn"
+    each = add_up_each(loans.assign(status_label="R", kind_label="Aid"), ["currency", "status", "kind"], SCOPES)
+    assert each[("JPY", "R", "aid")].currency == "JPY"

@@ -147,7 +147,7 @@ def test_localised_facts_translate_words_and_keep_quotes():
     names = dict(zip(russian.actors["code"], russian.actors["name"], strict=True))
     assert names["KAZ"] == "Казахстан"
     assert russian.events["quote"].tolist() == facts.events["quote"].tolist()  # quotes stay as written
-    assert russian.money["amount_usd"].equals(facts.money["amount_usd"])
+    assert russian.money["amount"].equals(facts.money["amount"])
     assert russian.events["title"].tolist() != facts.events["title"].tolist()
     assert localise(facts, "en") is facts
 
@@ -202,7 +202,7 @@ def test_the_descriptor_s_words_are_translated_too(tmp_path):
     money, english_money = russian.resource("money"), facts.package.resource("money")
     assert money.title != english_money.title and _CYRILLIC.search(money.title)
     assert [f.name for f in money.fields] == [f.name for f in english_money.fields]  # identifiers stay
-    amount = next(f for f in money.fields if f.name == "amount_usd")
+    amount = next(f for f in money.fields if f.name == "amount")
     assert _CYRILLIC.search(amount.description) and _CYRILLIC.search(amount.unit)
     assert [f.type for f in money.fields] == [f.type for f in english_money.fields]
 

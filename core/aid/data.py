@@ -57,6 +57,7 @@ def _masks(view: pd.DataFrame, filters: AidFilters) -> dict[str, np.ndarray]:
         "status": view["status"].isin(filters.statuses).to_numpy(dtype=bool),
         "recipient": view["recipient_code"].isin(filters.recipients).to_numpy(dtype=bool),
         "years": in_years | (~dated & filters.undated),
+        "currency": (view["currency"] == filters.currency).to_numpy(dtype=bool),
         "official": view["official"].to_numpy(dtype=bool) | (not filters.official),
     }
 
@@ -68,6 +69,7 @@ def empty_reason(view: pd.DataFrame, filters: AidFilters) -> str:
         "status": _("status"),
         "recipient": _("recipient"),
         "years": _("year range (with figures of no stated period dropped)") if not filters.undated else _("year range"),
+        "currency": _("currency"),
         "official": _("official sources only"),
     }
     return masks.empty_reason(_masks(view, filters), names, "figure")
@@ -81,7 +83,7 @@ def annualise(flows: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.D
     """
     closed = flows[flows["year_start"].notna() & flows["year_end"].notna()]
     if closed.empty:
-        return pd.DataFrame(columns=["flow_id", "year", "amount_per_year_usd", "years_in_period"])
+        return pd.DataFrame(columns=["flow_id", "year", "amount_per_year", "years_in_period"])
     start = closed["year_start"].astype(int).to_numpy()
     length = closed["year_end"].astype(int).to_numpy() - start + 1
     repeat = np.repeat(np.arange(len(closed)), length)
@@ -89,7 +91,7 @@ def annualise(flows: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.D
     spread = closed.iloc[repeat].reset_index(drop=True)
     spread["year"] = start[repeat] + offsets
     spread["years_in_period"] = length[repeat]
-    spread["amount_per_year_usd"] = spread["amount_usd"].astype(float) / spread["years_in_period"]
+    spread["amount_per_year"] = spread["amount"].astype(float) / spread["years_in_period"]
     if years is not None:
         spread = spread[(spread["year"] >= years[0]) & (spread["year"] <= years[1])]
     return spread.reset_index(drop=True)
@@ -97,7 +99,7 @@ def annualise(flows: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.D
 
 def largest(flows: pd.DataFrame, limit: int) -> pd.DataFrame:
     """The `limit` largest figures, for a chart that draws each one (the table keeps them all)."""
-    return flows if len(flows) <= limit else flows.nlargest(limit, "amount_usd", keep="first")
+    return flows if len(flows) <= limit else flows.nlargest(limit, "amount", keep="first")
 
 
 def not_annualisable(flows: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.DataFrame:
@@ -119,7 +121,7 @@ def not_annualisable_text(flows: pd.DataFrame, years: tuple[int, int] | None = N
     the first LISTED_APART (the largest), then how many more."""
     apart = not_annualisable(flows, years)
     listed = [
-        f"{r.recipient_name} {format_usd(r.amount_usd, r.qualifier)} ({r.period})"
+        f"{r.recipient_name} {format_usd(r.amount, r.qualifier, currency=r.currency)} ({r.period})"
         for r in apart.head(LISTED_APART).itertuples()
     ]
     return first_and_more(listed, LISTED_APART, total=len(apart), more=TABLE_LISTS_THEM)

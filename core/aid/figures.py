@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from core import i18n
 from core.aid.data import AidData
 from core.aid.params import GROUPINGS
-from core.formatting import BILLION, first_and_more, format_usd
+from core.formatting import BILLION, currency_unit, first_and_more, format_usd
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
@@ -28,6 +28,11 @@ _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": 
 HOVER_LIMIT = 5  # figures listed in one bar's hover; the rest are counted
 
 EVEN_SPREAD = N_("assumes an even spread over each period")  # shown through _()
+
+
+def _currency_of(flows: pd.DataFrame) -> str:
+    """The one currency of a page's figures (the page shows one at a time); USD when there are none."""
+    return str(flows["currency"].iloc[0]) if len(flows) and "currency" in flows.columns else "USD"
 
 
 def _plain(text: str) -> str:
@@ -42,7 +47,7 @@ def _wrap(text: str, width: int = 60) -> str:
 
 
 def flow_hover(row: pd.Series) -> str:
-    amount = f"<b>{html.escape(format_usd(row['amount_usd'], row['qualifier']))}</b>"
+    amount = f"<b>{html.escape(format_usd(row['amount'], row['qualifier'], currency=row['currency']))}</b>"
     if not pd.isna(row["qualifier"]):
         # The source's own word stays as written, like the quote: it is what the source says.
         amount += " " + _("(the source says “{qualifier}”)").format(qualifier=html.escape(str(row["qualifier"])))
@@ -127,7 +132,8 @@ class Bar:
 
 _NO_SUM = Sum(None, None, (), 0, (), 0, NO_FIGURE)  # a placeholder every group replaces
 
-_RULE_COLUMNS = ["flow_id", "amount_usd", "qualifier", "status", "kind", "recipient_code", "year_start", "year_end"]
+_RULE_COLUMNS = ["flow_id", "amount", "currency", "qualifier", "status", "kind", "recipient_code", "year_start",
+                 "year_end"]  # fmt: skip
 
 
 def bar_units(flows: pd.DataFrame, by: str, data: AidData, years: tuple[int, int]) -> tuple[list[Bar], int]:
@@ -139,7 +145,8 @@ def bar_units(flows: pd.DataFrame, by: str, data: AidData, years: tuple[int, int
     # NOTE: the rule decides each group on its few columns; labels and hovers (the costly part)
     # are made only for the bars drawn, not for every figure of a big data set.
     column = _GROUP_COLUMN[by]
-    keys = list(dict.fromkeys([column, "status", "kind"]))  # ids, not labels: two kinds may share a label
+    # Ids, not labels (two kinds may share a label); the currency too, though a page shows one at a time.
+    keys = list(dict.fromkeys([column, "currency", "status", "kind"]))
     problems = period_problems(flows["year_start"], flows["year_end"], years)
     grouped = flows.groupby(keys, observed=True, sort=False)
     codes = grouped.ngroup().to_numpy()
@@ -157,7 +164,7 @@ def bar_units(flows: pd.DataFrame, by: str, data: AidData, years: tuple[int, int
     singles = (problems != "") | ~summed[codes]
     candidates = [(float(results[g].total or 0), "sum", int(g)) for g in np.flatnonzero(summed)]
     chosen_singles = np.flatnonzero(singles)[:BARS_DRAWN]  # flows are largest first
-    candidates += [(float(flows["amount_usd"].iloc[i]), "single", int(i)) for i in chosen_singles]
+    candidates += [(float(flows["amount"].iloc[i]), "single", int(i)) for i in chosen_singles]
     candidates.sort(key=lambda c: -c[0])
     bars = []
     for _amount, what, index in candidates[:BARS_DRAWN]:
@@ -195,8 +202,8 @@ def _single_bar(row: pd.Series, by: str, note: str) -> Bar:
     fid = str(row["flow_id"])
     return Bar(
         str(group), f"{_kind_words(by, row['kind_label'])}{fid}" + (f" ({note})" if note else ""), str(row["status"]),
-        str(row["status_label"]), as_int(row["firmness"]), float(row["amount_usd"]),
-        format_usd(row["amount_usd"], row["qualifier"], short=True),
+        str(row["status_label"]), as_int(row["firmness"]), float(row["amount"]),
+        format_usd(row["amount"], row["qualifier"], short=True, currency=row["currency"]),
         flow_hover(row) + ("<br>" + _("<b>Not added</b>: {reason}").format(reason=html.escape(note)) if note else ""),
     )  # fmt: skip
 
@@ -214,7 +221,7 @@ def _sum_hover(added: pd.DataFrame, result: Sum) -> str:
     return "<br><br>".join(lines)
 
 
-def bars_figure(bars: list[Bar], by: str, log_scale: bool = False) -> go.Figure:
+def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str = "USD") -> go.Figure:
     """One horizontal bar per total or lone figure (statuses side by side by colour and pattern,
     never stacked), each with its group and what it adds on its label."""
     labels = []
@@ -248,7 +255,9 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False) -> go.Figure:
         barmode="overlay",  # one bar per row: a row is one total or one figure, never a stack
         yaxis={"title": _(GROUPINGS[by]), "categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
         xaxis={
-            "title": _("US$ billions, as stated (log scale)") if log_scale else _("US$ billions, as stated"),
+            "title": (
+                _("{unit} billions, as stated (log scale)") if log_scale else _("{unit} billions, as stated")
+            ).format(unit=currency_unit(currency)),
             "type": "log" if log_scale else "linear",
             "rangemode": "tozero",
         },
@@ -262,7 +271,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False) -> go.Figure:
 
 
 def _bar_label(result: Sum) -> str:
-    return format_usd(result.total, result.qualifier, short=True)
+    return result.words(short=True)
 
 
 def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
@@ -287,8 +296,10 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             y=subset["label"],
             base=start,
             x=end - start + 1,  # a single-year figure still has the width of its year
-            text=[_("{amount} · end not stated").format(amount=format_usd(a, q)) if o else format_usd(a, q)
-                  for a, q, o in zip(subset["amount_usd"], subset["qualifier"], open_end, strict=True)],
+            text=[_("{amount} · end not stated").format(amount=format_usd(a, q, currency=c)) if o
+                  else format_usd(a, q, currency=c)
+                  for a, q, o, c in zip(subset["amount"], subset["qualifier"], open_end, subset["currency"],
+                                        strict=True)],
             textposition="auto",
             constraintext="none",  # a label too long for its bar goes beside it, never cut or shrunk
             # White on the dark fill; dark on an open period's white fill and beside a bar.
@@ -338,8 +349,8 @@ def _spread_line(row: pd.Series) -> str:
         years,
     ).format(
         recipient=html.escape(str(row["recipient_name"])),
-        per_year=html.escape(format_usd(row["amount_per_year_usd"])),
-        amount=html.escape(format_usd(row["amount_usd"], row["qualifier"])),
+        per_year=html.escape(format_usd(row["amount_per_year"], currency=row["currency"])),
+        amount=html.escape(format_usd(row["amount"], row["qualifier"], currency=row["currency"])),
         n=i18n.number(years),
     )
 
@@ -357,8 +368,8 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
             (f"{label} · {fid}", rows) for fid, rows in subset.groupby("flow_id", observed=True, sort=False)
         ]  # fmt: skip
         for name, rows in parts:
-            per_year = rows.groupby("year")["amount_per_year_usd"].sum()
-            largest_first = rows.sort_values("amount_per_year_usd", ascending=False, kind="stable")
+            per_year = rows.groupby("year")["amount_per_year"].sum()
+            largest_first = rows.sort_values("amount_per_year", ascending=False, kind="stable")
             hovers = _hovers(largest_first, ["year"], _spread_line, rows.groupby("year").size())
             traces.append(
                 go.Bar(
@@ -373,7 +384,10 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
     layout = dict(
         barmode="group",
         xaxis={"title": _("Year")},
-        yaxis={"title": _("US$ bn a year (even spread assumed)"), "rangemode": "tozero"},
+        yaxis={
+            "title": _("{unit} bn a year (even spread assumed)").format(unit=currency_unit(_currency_of(spread))),
+            "rangemode": "tozero",
+        },
         legend={"title": _("Status and kind of flow (never added together)"), "orientation": "h", "y": -0.25},
         margin={"t": 30},
         hoverlabel={"align": "left"},

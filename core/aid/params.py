@@ -8,8 +8,17 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from core.facts import Facts
+from core.formatting import currency_words
 from core.i18n import N_
-from core.params import PageParams, choice_param, flag_param, list_param, undated_param, years_param
+from core.params import (
+    PageParams,
+    choice_param,
+    currency_param,
+    flag_param,
+    list_param,
+    undated_param,
+    years_param,
+)  # fmt: skip
 from core.periods import year_bounds
 
 # Option labels in English, shown through _().
@@ -28,6 +37,7 @@ class AidOptions:
     statuses: dict[str, str]  # id -> label, firmest first
     recipients: dict[str, str]  # code -> name, for every recipient with money
     years: tuple[int, int]
+    currencies: dict[str, str]  # ISO 4217 code -> its words, in the data's order
     # The page's question is Japan's money in Central Asia: the region and its states are chosen by
     # default; other recipients are context a reader adds (the page says they exist).
     default_recipients: tuple[str, ...] = ()
@@ -46,6 +56,7 @@ class AidFilters:
     recipients: tuple[str, ...]
     years: tuple[int, int]
     undated: bool  # keep figures whose period the source does not state
+    currency: str  # the one currency shown: amounts are never converted, so never drawn on one axis
     official: bool  # keep only figures a government's own record states
     by: str
     chart: str
@@ -67,6 +78,7 @@ PARAMS: PageParams[AidOptions, AidFilters] = PageParams(AidFilters, params=(
                 summary_note=N_("(a figure is kept when its period overlaps)"),
                 doc_values="`first-last`, e.g. `1993-2001`; a figure is kept when its period overlaps"),
     undated_param("`1` keep / `0` drop figures with no stated period"),
+    currency_param(),
     flag_param("official", N_("Official sources only"), False,
                "`1` keeps only the facts a government's own record states (sources of kind `government record`); "
                "`0` keeps every source's", summary_name=N_("facts an official source states")),
@@ -89,6 +101,7 @@ def aid_options(facts: Facts) -> AidOptions:
         statuses=dict(zip(statuses["status"], statuses["label"], strict=True)),
         recipients={code: str(names.get(code, code)) for code in recipients},
         years=year_bounds(facts.money["year_start"], facts.money["year_end"]),
+        currencies={code: currency_words(code) for code in dict.fromkeys(facts.money["currency"].dropna().astype(str))},
         # Every recipient when none is Central Asian (a user's own data about elsewhere).
         default_recipients=tuple(c for c in recipients if c in central) or tuple(recipients),
     )

@@ -10,7 +10,7 @@ import pandas as pd
 from core.columns import NOT_STATED_BY_SOURCE, STATED
 from core.export import citations
 
-PER_YEAR_COLUMN = "amount_per_year_usd"  # the CSV's column of each figure's amount per year (an assumption)
+PER_YEAR_COLUMN = "amount_per_year"  # the CSV's column of each figure's amount per year (an assumption)
 
 
 def table(flows: pd.DataFrame, per_year: bool = False, sources: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -18,7 +18,7 @@ def table(flows: pd.DataFrame, per_year: bool = False, sources: pd.DataFrame | N
     shows them through core.formatting.on_screen): exact dollars as integers, a gap as an empty cell
     with `year_end_status` saying whose gap, codes beside labels, every caveat (`note`), provenance last.
 
-    With `per_year`, `amount_per_year_usd` spreads each figure evenly over its stated years (an
+    With `per_year`, `amount_per_year` spreads each figure evenly over its stated years (an
     assumption; empty for a figure with no full period). With `sources` (the sources table), a
     `citation` column cites each figure's source, locator and quote.
     """
@@ -32,7 +32,8 @@ def table(flows: pd.DataFrame, per_year: bool = False, sources: pd.DataFrame | N
         "status": "status_code",
         "status_label": "status",
         "qualifier": "qualifier",
-        "amount_usd": "amount_usd",
+        "amount": "amount",
+        "currency": "currency",
         "year_start": "year_start",
         "year_end": "year_end",
         "description": "description",
@@ -54,8 +55,8 @@ def table(flows: pd.DataFrame, per_year: bool = False, sources: pd.DataFrame | N
     result.insert(list(result.columns).index("year_end") + 1, "year_end_status", status)
     if per_year:
         years = (flows["year_end"] - flows["year_start"] + 1).astype("Float64")
-        spread = (flows["amount_usd"].astype("Float64") / years).round(0).astype("Int64")
-        result.insert(list(result.columns).index("amount_usd") + 1, PER_YEAR_COLUMN, spread)
+        spread = (flows["amount"].astype("Float64") / years).round(0).astype("Int64")
+        result.insert(list(result.columns).index("amount") + 1, PER_YEAR_COLUMN, spread)
     if sources is not None:
         result["citation"] = citations(result, sources)
     return result

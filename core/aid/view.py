@@ -34,7 +34,7 @@ def totals(flows: pd.DataFrame, data: AidData, years: tuple[int, int]) -> pd.Dat
     ):
         result = add_up(group, data.scopes, years, data.names)
         lone = len(group) == 1 and result.total is None  # one figure with no period: shown as itself
-        one = format_usd(group["amount_usd"].iloc[0], group["qualifier"].iloc[0])
+        one = format_usd(group["amount"].iloc[0], group["qualifier"].iloc[0], currency=group["currency"].iloc[0])
         rows.append(dict(zip(TOTALS_COLUMNS, (
             status_label,
             kind_label,
@@ -78,7 +78,7 @@ def aid_view(data: AidData, filters: AidFilters) -> AidView:
     return AidView(
         figures=len(flows),
         totals=screen_table(totals(flows, data, filters.years)),
-        bars=bars_figure(bars, filters.by, filters.scale == "log") if bars else None,
+        bars=bars_figure(bars, filters.by, filters.scale == "log", filters.currency) if bars else None,
         bars_total=count,
         bars_drawn=len(bars),
         table=screen_table(flows, lambda rows: table(rows, filters.per_year)),

@@ -21,7 +21,7 @@ from core.compare.params import Metric
 from core.compare.table import order_cells
 from core.formatting import (
     BILLION,
-    USD_BN,
+    currency_unit,
     first_and_more,
     format_count,
     format_usd,
@@ -54,8 +54,13 @@ def _wrap(text: str, width: int = 60) -> str:
     return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width))
 
 
+def _money_axis(metric: Metric) -> str:
+    """'US$ bn', '¥ bn': the unit of a money panel, in its currency."""
+    return _("{unit} bn").format(unit=currency_unit(metric.currency))
+
+
 def panel_title(metric: Metric) -> str:
-    unit = f" ({_(USD_BN)})" if metric.unit == "usd" else ""
+    unit = f" ({_money_axis(metric)})" if metric.unit == "usd" else ""
     return "<br>".join(html.escape(line) for line in textwrap.wrap(metric.label + unit, 44))
 
 
@@ -95,7 +100,7 @@ def cell_hover(cell: Cell, metric: Metric) -> str:
 
 def _value_words(cell: Cell, state: Stated, metric: Metric) -> str:
     if metric.unit == "usd":
-        return format_usd(state.value, state.qualifier)
+        return format_usd(state.value, state.qualifier, currency=metric.currency)
     return cell.text
 
 
@@ -142,7 +147,7 @@ def _mark_at_zero(
 
 def _bar_text(state: Stated, metric: Metric) -> str:
     if metric.unit == "usd":
-        words = format_usd(state.value, state.qualifier, short=True)
+        words = format_usd(state.value, state.qualifier, short=True, currency=metric.currency)
         return words + (f" · {_(CAVEAT_MARKS.get(state.caveat, state.caveat))}" if state.caveat else "")
     return format_count(state.value, state.qualifier, short=True)
 
@@ -206,7 +211,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
         title={"text": panel_title(metric), "font": {"size": 15}, "x": 0, "xanchor": "left"},
         xaxis={
             "range": [0, max(reach, top * 1.45) or 1],
-            "title": _(USD_BN) if metric.unit == "usd" else _("count"),
+            "title": _money_axis(metric) if metric.unit == "usd" else _("count"),
             "showticklabels": bool(len(stated)),  # no scale where nothing is stated
             "dtick": 1 if whole else None,
         },

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from operator import attrgetter
 
 import pandas as pd
 
 from core.facts import Facts
-from core.formatting import lookup
+from core.formatting import currency_words, lookup
 from core.i18n import ENGLISH, N_, _
-from core.params import PageParams, choice_param, list_param, undated_param, years_param
+from core.params import PageParams, choice_param, currency_param, list_param, undated_param, years_param
 from core.periods import year_bounds
 from core.translations import RESOURCE as TRANSLATIONS
 
@@ -55,9 +56,10 @@ LATEST_LABEL = N_("Latest dated event")
 class Metric:
     id: str
     label: str  # in the run's language: the widget, the panels, the table's headings on screen
-    unit: str  # "usd", "count" or "text"
+    unit: str  # "usd" (money, in `currency`), "count" or "text"
     status: str | None = None  # money metrics: the one status whose figures they add
     kind: str | None = None  # money by kind: the one kind of flow
+    currency: str = "USD"  # money: the one currency its figures are in (the view's; chosen_metrics)
     english: str | None = None  # the label in English, when it differs: the CSV's column name
 
     @property
@@ -81,6 +83,7 @@ class CompareOptions:
     regions: dict[str, str]  # code -> name: regions and groups of REGION_ROLE (shown apart)
     region_states: tuple[str, ...]  # the states of REGION_ROLE, whose choice brings the regional figures
     years: tuple[int, int]
+    currencies: dict[str, str]  # ISO 4217 code -> its words, in the data's order
 
     def metric_labels(self) -> dict[str, str]:
         return {key: metric.label for key, metric in self.metrics.items()}
@@ -94,6 +97,7 @@ class CompareFilters:
     metrics: tuple[str, ...]
     years: tuple[int, int]
     undated: bool  # keep money and counts whose period the source does not state
+    currency: str  # the one currency money is shown in (never converted)
     sort: str
 
 
@@ -115,6 +119,7 @@ PARAMS: PageParams[CompareOptions, CompareFilters] = PageParams(CompareFilters, 
                 "their years do"),
     undated_param("`1` keep / `0` drop money and company counts with no stated period (events with no date are never "
                   "counted)"),
+    currency_param(),
     choice_param("sort", N_("Sort"), SORTS, "value", "`value` (largest first, not stated last; each panel on its "
                  "own, the table by its first charted metric) or `name`", summary_name=N_("sort")),
 ), notes=(  # in English; shown through _()
@@ -142,6 +147,7 @@ def compare_options(facts: Facts) -> CompareOptions:
         years=year_bounds(
             *(table[c] for table in (facts.money, facts.events, facts.figures) for c in ("year_start", "year_end"))
         ),
+        currencies={code: currency_words(code) for code in dict.fromkeys(facts.money["currency"].dropna().astype(str))},
     )
 
 
@@ -197,7 +203,11 @@ def _metrics(facts: Facts) -> dict[str, Metric]:
 
 def chosen_metrics(options: CompareOptions, filters: CompareFilters) -> list[Metric]:
     """The chosen metrics in the options' order, so columns and panels keep one layout."""
-    return [m for key, m in options.metrics.items() if key in filters.metrics]
+    return [
+        dataclasses.replace(m, currency=filters.currency) if m.unit == "usd" else m
+        for key, m in options.metrics.items()
+        if key in filters.metrics
+    ]
 
 
 def empty_reason(filters: CompareFilters) -> str | None:

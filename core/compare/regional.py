@@ -56,7 +56,8 @@ def regional_part(data: CompareData, filters: CompareFilters, limit: int | None 
         # Column-wise, not row by row: a big data set has tens of thousands of regional figures.
         pd.DataFrame({
             "region": rows["recipient_name"].astype("string"), "metric": metric.label,
-            "value": pd.array([format_usd(a, q) for a, q in zip(rows["amount_usd"], rows["qualifier"], strict=True)],
+            "value": pd.array([format_usd(a, q, currency=c) for a, q, c in
+                               zip(rows["amount"], rows["qualifier"], rows["currency"], strict=True)],
                               dtype="string"),
             "period": rows["period"].astype("string"),
             "status": rows["status_label"].astype("string"), "id": rows["flow_id"].astype("string"),

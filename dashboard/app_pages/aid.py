@@ -11,7 +11,7 @@ from components.tables import data_table, show_table
 from components.view_state import open_view, show_notices, write_view
 from core import aid, i18n
 from core.chart_text import describe
-from core.formatting import escape_markdown
+from core.formatting import currency_unit, escape_markdown
 from core.i18n import _, ngettext
 from core.pages import AID
 from core.url_state import year_range_value
@@ -36,7 +36,7 @@ offer_context(AID.widget_key("recipients"), options.context_recipients, filters.
 data = derived(facts, aid.data.aid_data)
 view = data.view
 aid_columns = {  # by the CSV's column names; components.tables translates them
-    "amount (US$)": st.column_config.NumberColumn(format="localized"),
+    "amount": st.column_config.NumberColumn(format="localized"),
     "quote": st.column_config.TextColumn(width="large"),
 }
 # The chart and totals, and the sources behind the charts' marks: shared by sessions per filter state.
@@ -68,8 +68,9 @@ if filters.per_year:
     else:
         per_year, charted = aid.figures.per_year_figure(spread, data), True
         show_chart(per_year, key="aid_chart_per_year", chart="per-year", **chart_options,
-                   summary=describe(per_year, _("The chart shows US$ billions a year for each status and kind of "
-                                                "flow, assuming an even spread over each period")))  # fmt: skip
+                   summary=describe(per_year, _("The chart shows {unit} billions a year for each status and kind "
+                                                "of flow, assuming an even spread over each period").format(
+                                                    unit=currency_unit(filters.currency))))  # fmt: skip
     if apart := aid.data.not_annualisable_text(flows, filters.years):
         st.caption(_("Not spread over years, as the source states no full period inside the years chosen for them: "
                      "{figures}").format(figures=escape_markdown(apart)))  # fmt: skip

@@ -47,7 +47,8 @@ def comparison(data: CompareData, filters: CompareFilters) -> list[Cell]:
     cells: Cells = {}
     money = [m for m in metrics if m.unit == "usd"]
     if money:
-        chosen = data.money["recipient_code"].isin(filters.countries) & in_period(data.money, filters)
+        in_currency = data.money["currency"] == filters.currency  # never converted: one currency a view
+        chosen = data.money["recipient_code"].isin(filters.countries) & in_period(data.money, filters) & in_currency
         cells |= money_cells(data, chosen.to_numpy(dtype=bool), money, filters.years)
     if COMPANIES in filters.metrics:
         cells |= companies_cells(data.companies[in_period(data.companies, filters)], filters.countries, names)

@@ -128,7 +128,8 @@ def _regional_related(
         rows = top[top["recipient_code"].isin(within)] if code in money_codes else top.iloc[0:0]
         for row in rows.itertuples():
             group = str(row.recipient_code)
-            note = _regional_note(row.flow_id, format_usd(row.amount_usd, row.qualifier), data.names.get(group, group),
+            amount = format_usd(row.amount, row.qualifier, currency=row.currency)
+            note = _regional_note(row.flow_id, amount, data.names.get(group, group),
                                   str(row.period), within[group], row)  # fmt: skip
             entry = (note, data.kinds.get(group, "group"))
             found.setdefault((code, f"status:{row.status}"), []).append(entry)
@@ -148,7 +149,7 @@ def _regional_note(fact_id: object, value: str, group: str, period: str, basis: 
     else:
         line = _("{value} for {group} ({period}), which includes it: not divided among its members")
     line = line.format(value=value, group=group, period=period)
-    amount = getattr(row, "amount_usd", None)
+    amount = getattr(row, "amount", None)
     qualifier = getattr(row, "qualifier", None)
     return FactNote(str(fact_id), line, str(getattr(row, "quote", "")), str(getattr(row, "source_id", "")),
                     str(getattr(row, "locator", "")), None if is_missing(amount) else as_int(amount),

@@ -20,8 +20,8 @@ from core.sums import NO_END, NO_FIGURE, NO_PERIOD, NONE_INSIDE, OUTSIDE, Sum, a
 TERMS_IN_TEXT = 3  # figures named in a table cell's words; the hover names more, the fact ids all listed
 
 # What add_up reads, and what a note about a figure shows.
-SUM_COLUMNS = ["flow_id", "recipient_code", "amount_usd", "qualifier", "year_start", "year_end", "kind", "status",
-               "kind_label", "status_label"]  # fmt: skip
+SUM_COLUMNS = ["flow_id", "recipient_code", "amount", "currency", "qualifier", "year_start", "year_end", "kind",
+               "status", "kind_label", "status_label"]  # fmt: skip
 NOTE_COLUMNS = ["period", "quote", "source_id", "locator"]
 
 
@@ -85,11 +85,11 @@ def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], ye
 
 def _money_notes(listed: pd.DataFrame) -> tuple[FactNote, ...]:
     notes = []
-    for row in listed[["flow_id", "amount_usd", "qualifier", "kind_label", "period", "status_label", "quote",
+    for row in listed[["flow_id", "amount", "currency", "qualifier", "kind_label", "period", "status_label", "quote",
                        "source_id", "locator"]].itertuples(index=False, name=None):  # fmt: skip
-        flow_id, amount, qualifier, kind_label, period, status_label, quote, source_id, locator = row
+        flow_id, amount, currency, qualifier, kind_label, period, status_label, quote, source_id, locator = row
         word = None if is_missing(qualifier) else str(qualifier)
-        line = f"{format_usd(amount, word)} · {kind_label} · {period} · {status_label}"
+        line = f"{format_usd(amount, word, currency=currency)} · {kind_label} · {period} · {status_label}"
         notes.append(FactNote(str(flow_id), line, str(quote), str(source_id), str(locator), as_int(amount), word))
     return tuple(notes)
 
@@ -111,11 +111,11 @@ def _money_cell(
     if size == 1:
         (note,) = notes
         caveat = next((why for why, count in whys.items() if count), None)
-        words = format_usd(note.amount, note.qualifier)
+        words = format_usd(note.amount, note.qualifier, currency=metric.currency)
         if caveat:
             period = str(listed["period"].iloc[0])
             words += f" ({_(caveat)})" if caveat != OUTSIDE else f" ({period}, {_(caveat)})"
-        value = as_int(listed["amount_usd"].iloc[0])  # required (datapackage.yaml)
+        value = as_int(listed["amount"].iloc[0])  # required (datapackage.yaml)
         return Cell(code, name, metric.id, Stated(value, note.qualifier, caveat=caveat), words, notes)
     if total is not None and total.total is not None and not total.apart_count:
         adds = total.added_words()
@@ -125,7 +125,7 @@ def _money_cell(
         )
         return Cell(code, name, metric.id, Stated(total.total, total.qualifier, adds=adds), words, notes, omitted)
     reason = _no_total_reason(digest or total, whys, size)
-    terms = [f"{format_usd(n.amount, n.qualifier)} ({n.id})" for n in notes[:TERMS_IN_TEXT]]
+    terms = [f"{format_usd(n.amount, n.qualifier, currency=metric.currency)} ({n.id})" for n in notes[:TERMS_IN_TEXT]]
     words = _("{figures} — no total: {reason}").format(figures=first_and_more(terms, TERMS_IN_TEXT, total=size),
                                                        reason=reason)  # fmt: skip
     return Cell(code, name, metric.id, NoTotal(reason), words, notes, omitted)
