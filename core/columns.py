@@ -110,7 +110,9 @@ COLUMNS: dict[str, Column] = {
     # Overview (one row per key figure)
     "figure": Column("figure", "What the key figure is."),
     "value": Column("value", "The figure as a number (US dollars for money, a count otherwise)."),
-    "unit": Column("unit", "The value's unit: usd (US dollars) or count (overview); the field's unit (sources)."),
+    "unit": Column(
+        "unit", "The value's unit: usd or jpy (a currency) or count (overview); the field's unit (sources)."
+    ),
     "value_text": Column("value", "The figure in words, as the card shows it.", screen=False),
     "period": Column("period", "The period the figure covers, in words."),
     # Sources: the data dictionary (one row per field of the package)

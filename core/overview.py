@@ -36,7 +36,7 @@ class KeyFigure:
     # For the download (key_figures_table): the value as a number, its unit, the period's years and
     # the facts it rests on. None where the source states none.
     number: int | None = None
-    unit: str | None = None  # "usd" or "count"
+    unit: str | None = None  # the currency in lower case ("usd", "jpy") or "count"
     year_start: int | None = None
     year_end: int | None = None
     fact_ids: tuple[str, ...] = ()
@@ -67,11 +67,11 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
     scopes = Scopes.from_table(facts.memberships)
     names = {str(code): str(name) for code, name in actors["name"].items()}
     is_region = lookup(money["recipient_code"], actors["kind"]).ne("state").to_numpy(dtype=bool)
-    ordered = money.assign(is_region=is_region).sort_values(
-        ["is_region", "firmness", "recipient_code", "kind"], kind="stable"
-    )
+    # One card per region-or-state, status, recipient, kind and currency: the rule adds nothing across them.
+    keys = ["is_region", "firmness", "status", "recipient_code", "kind", "currency"]
+    ordered = money.assign(is_region=is_region).sort_values(keys, kind="stable")
     cards = []
-    for _key, rows in ordered.groupby(["is_region", "firmness", "recipient_code", "kind"], observed=True, sort=False):
+    for _key, rows in ordered.groupby(keys, observed=True, sort=False):
         result = add_up(rows, scopes, None, names)
         if result.total is not None and result.added_count > 1:
             inside = period_problems(rows["year_start"], rows["year_end"], None) == ""
@@ -105,7 +105,7 @@ def _figure_card(row: pd.Series) -> KeyFigure:
     qualifier = None if is_missing(row["qualifier"]) else str(row["qualifier"])
     return KeyFigure(
         label=_label(row),
-        value=format_usd(row["amount"], qualifier, short=True),
+        value=format_usd(row["amount"], qualifier, short=True, currency=row["currency"]),
         qualifier=qualifier,
         status=str(row["status_label"]),
         period=str(row["period"]),
@@ -113,7 +113,7 @@ def _figure_card(row: pd.Series) -> KeyFigure:
         locator=str(row["locator"]),
         source_id=str(row["source_id"]),
         number=as_int(row["amount"]),
-        unit="usd",
+        unit=str(row["currency"]).lower(),
         year_start=_year(row["year_start"]),
         year_end=_year(row["year_end"]),
         fact_ids=(str(row["flow_id"]),),
@@ -138,7 +138,7 @@ def _sum_card(rows: pd.DataFrame, result: Sum) -> KeyFigure:
         locator=None,
         source_id=None,
         number=result.total,
-        unit="usd",
+        unit=result.currency.lower(),
         year_start=_year(rows["year_start"].min()),
         year_end=_year(rows["year_end"].max()),
         fact_ids=tuple(str(i) for i in rows["flow_id"]),

@@ -32,6 +32,11 @@ STATUS_STYLES = {
     "realised": StatusStyle("#1f6f43", ""),
     "agreed": StatusStyle("#8a5a00", "/"),
     "contracts_signed": StatusStyle("#b2182b", "x"),
+    # The official record's statuses: paid out is solid, like realised; committed (notes exchanged,
+    # agreement signed) hatched the other way from agreed; pledged dotted, the least firm.
+    "disbursed": StatusStyle("#0b4f8a", ""),
+    "committed": StatusStyle("#5b2c83", "\\"),
+    "pledged": StatusStyle("#37474f", "."),
 }
 _FALLBACK = StatusStyle("#5c5c5c", ".")
 

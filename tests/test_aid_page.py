@@ -24,12 +24,14 @@ def chart_spec(at: AppTest) -> dict:
 def test_default_view_writes_every_value_to_the_url() -> None:
     at = open_aid()
     # The page's question is Central Asia: the region and its states; the rest is context to add.
-    assert param(at, "recipient") == ["CA5", "KAZ", "UZB", "TKM"]
+    assert param(at, "recipient") == ["CA5", "KAZ", "UZB", "TKM", "TJK", "KGZ"]
     assert any("Also in the source, as context" in c.value and "United States" in c.value for c in at.caption)
-    assert param(at, "years") == ["1954-2019"] and param(at, "undated") == ["1"] and param(at, "by") == ["recipient"]
+    assert param(at, "years") == ["1954-2026"] and param(at, "undated") == ["1"] and param(at, "by") == ["recipient"]
     spec = chart_spec(at)
     assert [t["name"] for t in spec["data"]] == [
-        "Realised", "Agreed, not stated as realised", "Contracts signed, implementation unknown",
+        # In US dollars (the default currency): the seed's three statuses and Uzbekistan's committed dollar loans.
+        "Realised", "Agreed, not stated as realised", "Committed (notes exchanged or agreement signed)",
+        "Contracts signed, implementation unknown",
     ]  # fmt: skip
     assert not at.info  # a clean link gets no notice
 
@@ -51,8 +53,9 @@ def test_a_link_opens_its_view() -> None:
 def test_changing_a_widget_changes_the_url() -> None:
     at = open_aid()
     at.multiselect(key="aid_recipients").set_value(["UZB"]).run()
+    at.multiselect(key="aid_statuses").set_value(["agreed"]).run()
     at.radio(key="aid_chart").set_value("time").run()
-    assert param(at, "recipient") == ["UZB"]
+    assert param(at, "recipient") == ["UZB"] and param(at, "status") == ["agreed"]
     assert param(at, "chart") == ["time"]
     # Uzbekistan's figure has no stated period: listed apart, not drawn on a year.
     assert not at.get("plotly_chart")
@@ -82,8 +85,9 @@ def test_a_permalink_of_the_current_data_opens_silently(bundled_facts: Facts) ->
 def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts: Facts) -> None:
     at, version = open_aid(recipient="KAZ", by="kind"), bundled_facts.version
     link = at.code[0].value
-    assert link.startswith("/aid?lang=en&kind=aid&kind=contribution&kind=investment&status=realised")
-    rest = "recipient=KAZ&years=1954-2019&undated=1&currency=USD&official=0&by=kind&chart=bars&per_year=0&scale=linear"
+    kinds = "kind=aid&kind=contribution&kind=investment&kind=loan&kind=grant&kind=technical_cooperation"
+    assert link.startswith(f"/aid?lang=en&{kinds}&status=realised")
+    rest = "recipient=KAZ&years=1954-2026&undated=1&currency=USD&official=0&by=kind&chart=bars&per_year=0&scale=linear"
     assert f"{rest}&v={version}" in link
 
 
@@ -112,7 +116,9 @@ def test_downloads_are_offered_without_rerunning() -> None:
 def test_one_click_adds_the_context_recipients() -> None:
     at = open_aid()
     at.button(key="aid_recipients_add_context").click().run()
-    assert param(at, "recipient") == ["CA5", "KAZ", "UZB", "TKM", "SSEA_AF", "USA", "AFG"]
+    assert param(at, "recipient") == [
+        "CA5", "KAZ", "UZB", "TKM", "TJK", "KGZ", "SSEA_AF", "USA", "AFG", "TJK_AFG", "CA5_AFG", "TJK_KGZ_AFG",
+    ]  # fmt: skip
     assert not any("Also in the source, as context" in c.value for c in at.caption)
 
 

@@ -135,12 +135,22 @@ def status_of_label(bundled_facts: Facts) -> dict[str, str]:
     return {str(label): str(status) for status, label in labels.items()}
 
 
+def _currency_of_status(facts: Facts) -> dict[str, str]:
+    """A currency each status has figures in (money is shown one currency at a time)."""
+    money = facts.money.astype({"status": str, "currency": str})
+    return dict(zip(money["status"], money["currency"], strict=True))
+
+
 def _aid_states(facts: Facts) -> dict[str, aid.params.AidFilters]:
     options = aid.params.aid_options(facts)
     default = aid.params.PARAMS.defaults(options)
+    every = tuple(options.recipients)
+    currency = _currency_of_status(facts)
     states = {f"by {by}": dataclasses.replace(default, by=by) for by in ("recipient", "kind", "status")}
-    states.update({f"{s} alone": dataclasses.replace(default, statuses=(s,)) for s in options.statuses})
-    states.update({f"{s} alone by status": dataclasses.replace(default, statuses=(s,), by="status")
+    states.update({f"{s} alone": dataclasses.replace(default, statuses=(s,), currency=currency[s], recipients=every)
+                   for s in options.statuses})  # fmt: skip
+    states.update({f"{s} alone by status": dataclasses.replace(default, statuses=(s,), by="status",
+                                                               currency=currency[s], recipients=every)
                    for s in options.statuses})  # fmt: skip
     states.update({f"{s} dropped": dataclasses.replace(default, statuses=tuple(o for o in options.statuses if o != s))
                    for s in options.statuses})  # fmt: skip
@@ -188,7 +198,11 @@ def test_a_status_has_one_colour_and_pattern_in_the_comparison(bundled_facts) ->
         "no undated": dataclasses.replace(default, undated=False),
         "by name": dataclasses.replace(default, sort="name"),
     }  # fmt: skip
-    states.update({f"{key} alone": dataclasses.replace(default, metrics=(key,)) for key in money})
+    currency = _currency_of_status(bundled_facts)
+    every = tuple(options.countries)
+    states.update({f"{key} alone": dataclasses.replace(default, metrics=(key,), countries=every,
+                                                       currency=currency[options.metrics[key].status])
+                   for key in money})  # fmt: skip
     looks: Looks = defaultdict(set)
     for name, filters in states.items():
         panels = compare_view.compare_view(data, filters).panels

@@ -35,10 +35,11 @@ def test_default_view_compares_the_five_states_and_writes_every_value() -> None:
     at = open_compare()
     assert param(at, "country") == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
     assert param(at, "metric") == [
-        "money.realised", "money.agreed", "money.contracts_signed", "companies", "events", "security", "latest",
+        "money.realised", "money.agreed", "money.committed", "money.contracts_signed", "money.pledged", "companies",
+        "events", "security", "latest",
     ]  # fmt: skip
-    assert param(at, "years") == ["1951-2025"] and param(at, "undated") == ["1"] and param(at, "sort") == ["value"]
-    assert len(panels(at)) == 6  # the latest event is text: in the table, not charted
+    assert param(at, "years") == ["1951-2026"] and param(at, "undated") == ["1"] and param(at, "sort") == ["value"]
+    assert len(panels(at)) == 8  # the latest event is text: in the table, not charted
     assert table(at)["country"].tolist()[0] == "Kazakhstan"  # by value of the first metric: the one stated
     assert REGION_BOX in markdown(at)
     assert at.dataframe[0].value["id"].tolist() == ["M02"]  # the region's ~$12 bn, shown apart
@@ -131,7 +132,7 @@ def test_choosing_no_country_asks_for_one() -> None:
 
 def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts: Facts) -> None:
     at, version = open_compare(country="KGZ", metric="events"), bundled_facts.version
-    query = f"lang=en&country=KGZ&metric=events&years=1951-2025&undated=1&currency=USD&sort=value&v={version}"
+    query = f"lang=en&country=KGZ&metric=events&years=1951-2026&undated=1&currency=USD&sort=value&v={version}"
     assert at.code[0].value == f"/compare?{query}"
     assert [b.proto.label for b in at.get("download_button")] == [
         "BibTeX",

@@ -154,8 +154,9 @@ def test_integer_columns_hold_integers(bundled_facts: Facts) -> None:
 
 
 def test_every_note_of_the_money_table_reaches_the_aid_csv(bundled_facts: Facts) -> None:
-    # Every recipient, not only the default Central Asian ones: every figure of the money table.
-    rows = aid_rows(bundled_facts, every_recipient=True)
+    # Every recipient, not only the default Central Asian ones, in every currency: every figure of the money table.
+    currencies = bundled_facts.money["currency"].astype(str).unique()
+    rows = pd.concat([aid_rows(bundled_facts, every_recipient=True, currency=c) for c in currencies], ignore_index=True)
     assert len(rows) == len(bundled_facts.money)
     back = pd.read_csv(io.BytesIO(safe_csv(rows)), encoding="utf-8-sig", keep_default_na=False)
     notes = bundled_facts.money.set_index("flow_id")["note"].dropna()

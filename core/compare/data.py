@@ -8,6 +8,7 @@ apart, with the group's own figures.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -114,3 +115,10 @@ def _donor_events(events: pd.DataFrame, links: pd.DataFrame, donors: set[str]) -
     own = links[links["own"] & links["position"].isin(with_donor) & ~links["code"].isin(donors)]
     rows = events[["event_id", "title", "year_start", "year_end"]].iloc[own["position"].to_numpy(dtype=int)]
     return rows.assign(code=own["code"].to_numpy()).reset_index(drop=True)
+
+
+def in_currency(data: CompareData, currency: str) -> CompareData:
+    """`data` with only the money in `currency`: a view shows one currency, as amounts are never
+    converted, so cells, gaps and regional figures all read this one."""
+    money = data.money
+    return dataclasses.replace(data, money=money[money["currency"] == currency].reset_index(drop=True))

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from core.compare.cells import in_period
-from core.compare.data import CompareData
+from core.compare.data import CompareData, in_currency
 from core.compare.params import COMPANIES, COUNTED_EVENTS, LATEST, CompareFilters, Metric, chosen_metrics
 from core.formatting import format_count, format_period, format_usd
 from core.i18n import N_, _
@@ -40,12 +40,14 @@ def regional_figures(data: CompareData, filters: CompareFilters) -> pd.DataFrame
     """Figures the source gives for a region or group as a whole (money and companies of the chosen
     metrics), shown apart: never divided among, nor counted for, any member. Empty unless a chosen
     country belongs to one."""
+    data = in_currency(data, filters.currency)
     return regional_part(data, filters)[0]
 
 
 def regional_part(data: CompareData, filters: CompareFilters, limit: int | None = None) -> tuple[pd.DataFrame, int]:
     """`regional_figures`, its first `limit` rows only (each metric's largest first), and how many
     there are in all: a big data set has tens of thousands, and only the shown ones become text."""
+    data = in_currency(data, filters.currency)
     columns = COLUMNS
     groups = shown_groups(data, filters)
     matched = _regional_money(data, filters, groups)

@@ -23,7 +23,7 @@ from core.compare.cells.cell import NO_TOTAL, Cell, Cells, FactNote, NoTotal, No
 from core.compare.cells.counts import companies_cells, event_cells
 from core.compare.cells.gaps import gap_cells
 from core.compare.cells.money import money_cells
-from core.compare.data import CompareData
+from core.compare.data import CompareData, in_currency
 from core.compare.params import COMPANIES, COUNTED_EVENTS, EVENTS, LATEST, SECURITY, CompareFilters, chosen_metrics
 from core.periods import overlaps
 
@@ -42,13 +42,13 @@ def comparison(data: CompareData, filters: CompareFilters) -> list[Cell]:
     # NOTE: each kind of metric is computed for every chosen country in one grouped pass. A cell at
     # a time cost a dozen pandas calls per cell and, at a million rows, a scan of the whole table
     # per country.
+    data = in_currency(data, filters.currency)
     metrics = chosen_metrics(data.options, filters)
     names = data.options.countries
     cells: Cells = {}
     money = [m for m in metrics if m.unit == "usd"]
     if money:
-        in_currency = data.money["currency"] == filters.currency  # never converted: one currency a view
-        chosen = data.money["recipient_code"].isin(filters.countries) & in_period(data.money, filters) & in_currency
+        chosen = data.money["recipient_code"].isin(filters.countries) & in_period(data.money, filters)
         cells |= money_cells(data, chosen.to_numpy(dtype=bool), money, filters.years)
     if COMPANIES in filters.metrics:
         cells |= companies_cells(data.companies[in_period(data.companies, filters)], filters.countries, names)
