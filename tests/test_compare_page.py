@@ -60,12 +60,14 @@ def test_a_link_opens_its_view() -> None:
     # Uzbekistan's agreed US$6.5 bn states no period, so dropping undated figures leaves nothing stated:
     # the filters' gap there, the source's for the other two.
     assert shown["Japanese money: agreed, not stated as realised"].tolist() == [
-        "not stated (the source gives no amount)",
-        "not stated (the source gives no amount)",
-        "not stated (no figure with the options chosen; see E20, E22)",
+        "not stated (the source gives no amount; see E38, E39, E41)",
+        "not stated (the source gives no amount; see E38, E39)",
+        "not stated (no figure with the options chosen; see E38, E39, E40 and 3 more)",
     ]
-    # Andijan 2005 for Uzbekistan; the dialogue's launch in 2004 names all five states: the region's.
-    assert shown["Dated events"].tolist() == [0, 0, 1]
+    # Kawaguchi's 2004 tour (four states) and Koizumi's 2006 visit for Kazakhstan; the tour for Tajikistan;
+    # Andijan 2005, the tour, the Tashkent speech and the 2006 visit for Uzbekistan. The dialogue's meetings
+    # name all five states: the region's.
+    assert shown["Dated events"].tolist() == [2, 1, 4]
 
 
 def test_changing_widgets_changes_the_url() -> None:
@@ -110,7 +112,9 @@ def test_not_stated_is_shown_in_the_chart_and_the_table_never_as_zero() -> None:
     assert counts["y"] == ["Kazakhstan", "Tajikistan"] and counts["x"] == [0, 0]  # real zeros, drawn
     assert not none_silent["y"]
     row = table(at).set_index("code").loc["TJK"]
-    assert row["Japanese money: realised"] == "not stated (the source gives no amount; see M02 for the region)"
+    assert (
+        row["Japanese money: realised"] == "not stated (the source gives no amount; see M02 for the region, E38, E39)"
+    )
     assert row["Japanese money: realised (US$, exact)"] == "not stated"
     captions = " ".join(c.value for c in at.caption)
     assert "is not a zero" in captions and "0 there is a real zero" in captions

@@ -85,14 +85,16 @@ def test_days_of_one_year_stand_apart_on_the_axis() -> None:
     ("changes", "expected"),
     [
         ({"categories": ("security",), "years": (1990, 2010)}, ["E02", "E07", "E09", "E18", "E19", "E20", "E21"]),
-        ({"countries": ("KGZ",), "region": False}, ["E02", "E09", "E12"]),
-        # With the region: also every Dialogue meeting of the official record (E23-E37 name all six).
+        # Kyrgyzstan's own: the seed's three, diplomatic relations in 1992 (E38), Kawaguchi's 2004 tour (E39).
+        ({"countries": ("KGZ",), "region": False}, ["E02", "E09", "E12", "E38", "E39"]),
+        # With the region: also every Dialogue meeting of the official record (E23-E37, E42-E66 name all six).
         ({"countries": ("KGZ",), "region": True}, ["E02", "E04", "E05", "E06", "E08", "E09", "E10", "E12", "E13",
-                                                   "E14", "E15", "E16", "E17", *(f"E{n}" for n in range(23, 38))]),
+                                                   "E14", "E15", "E16", "E17", *(f"E{n}" for n in range(23, 40)),
+                                                   *(f"E{n}" for n in range(42, 67))]),
         ({"text": "ANDIJAN"}, ["E07"]),
-        # Official sources only: the seed's E06 and E17, which ministry pages also state, and the Dialogue's
-        # record, less E35 (the 2024 postponement), which only a news site states here.
-        ({"official": True}, ["E06", "E17", *(f"E{n}" for n in range(23, 38) if n != 35)]),
+        # Official sources only: the seed's E06 and E17, which ministry pages also state, and the official
+        # record, less the events only a news site states here (E35, the 2024 postponement; E53, E64, E65).
+        ({"official": True}, ["E06", "E17", *(f"E{n}" for n in range(23, 67) if n not in (35, 53, 64, 65))]),
         ({"text": "roadmap", "years": (2015, 2020)}, ["E13"]),
         ({"categories": ("alliance",), "years": (2000, 2020)}, []),
     ],
@@ -221,7 +223,7 @@ def test_figure_escapes_data_text(view) -> None:
 
 def test_table_is_in_date_order_with_undated_last(view) -> None:
     shown = timeline.table.table(view)
-    assert shown["event_id"].tolist()[:3] == ["E01", "E03", "E02"]
+    assert shown["event_id"].tolist()[:3] == ["E01", "E38", "E03"]  # 1951, 1992, 1996
     assert shown["year_start"].iloc[-6:].isna().all()
     assert list(shown.columns[-6:]) == ["source_id", "locator", "quote", "source_ids", "publishers", "urls"]
 
