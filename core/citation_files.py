@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from core.facts import Facts
 from core.formatting import is_missing
 from core.i18n import _
-from core.reference import DASHBOARD_TITLE, short_citation
+from core.reference import DASHBOARD_TITLE, author_name, is_organisation, short_citation
 from core.scalars import as_int
 
 _BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -48,7 +48,8 @@ def ris(facts: Facts, view: CitedView) -> str:
 
 def _source_bibtex(source: Mapping[Hashable, object]) -> str:
     fields = {
-        "author": _tex(_bibtex_name(str(source["author"]))),
+        # An organisation in braces: BibTeX would otherwise read its last word as a surname.
+        "author": "{" + _tex(str(source["author"])) + "}" if is_organisation(source) else _tex(author_name(source)),
         "title": "{" + _tex(str(source["title"])) + "}",  # inner braces keep the title's capitals
         "year": str(as_int(source["year"])),
         "language": _tex(str(source["language"])),
@@ -91,17 +92,12 @@ def _tex(text: str) -> str:
     return _TEX_SPECIAL.sub(lambda m: _TEX_ESCAPES.get(m.group(1), "\\" + m.group(1)), " ".join(text.split()))
 
 
-def _bibtex_name(name: str) -> str:
-    parts = name.split()
-    return name if len(parts) < 2 else f"{parts[-1]}, {' '.join(parts[:-1])}"
-
-
 def _source_ris(source: Mapping[Hashable, object]) -> str:
     year = as_int(source["year"])
     month = "" if is_missing(source.get("month")) else f"{as_int(source['month']):02d}"
     tags = [
         ("TY", "GEN"),
-        ("AU", _bibtex_name(str(source["author"]))),
+        ("AU", author_name(source)),
         ("TI", str(source["title"])),
         ("PY", str(year)),
         ("DA", f"{year}/{month}//"),

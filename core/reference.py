@@ -17,7 +17,7 @@ from babel.dates import format_date
 from core import i18n
 from core.datapackage import ResourceSpec
 from core.facts import Facts
-from core.formatting import is_missing
+from core.formatting import first_and_more, is_missing
 from core.i18n import N_, _, ngettext, pgettext
 from core.scalars import as_int
 
@@ -38,9 +38,10 @@ def full_reference(
     published = _published(source)
     publisher = source.get("publisher")
     parts = [
-        f"{words(_surname_first(str(source['author'])), None)} ({published}).",
+        # The author's and publisher's names as the data gives them, in English (the data's language).
+        f"{words(author_name(source), DATA_LANGUAGE)} ({published}).",
         f"{words(str(source['title']), str(source['language']))}.",
-        _("Publisher not stated.") if is_missing(publisher) else f"{words(str(publisher), None)}.",
+        _("Publisher not stated.") if is_missing(publisher) else f"{words(str(publisher), DATA_LANGUAGE)}.",
         _("Language: {language}.").format(language=_language_name(str(source["language"]))),
     ]
     if not is_missing(source.get("url")):
@@ -78,7 +79,7 @@ def _sources(facts: Facts) -> list[dict[Hashable, object]]:
 def _source_in_brief(source: Mapping[Hashable, object]) -> str:
     """'Usubaliev, Esen (August 2020), “Central Asia plus Japan: …”'."""
     return _("{author} ({date}), “{title}”").format(
-        author=_surname_first(str(source["author"])), date=_published(source), title=source["title"]
+        author=author_name(source), date=_published(source), title=source["title"]
     )
 
 
@@ -91,25 +92,34 @@ def _published(source: pd.Series | Mapping[Hashable, object]) -> str:
     return format_date(dt.date(year, as_int(source["month"]), 1), "LLLL y", locale=i18n.current_language())
 
 
-def short_citation(sources: pd.DataFrame, source_ids: Iterable[str]) -> str:
-    """'Usubaliev (2020)': author's surname and year of each source named, in the order given; the
-    ids themselves for any the sources table does not hold."""
+DATA_LANGUAGE = "en"  # the language of the data's own words (names, publishers) before translation
+SHORT_CITATION_NAMES = 3  # a chart's source line names at most this many sources, then how many more
+
+
+def short_citation(sources: pd.DataFrame, source_ids: Iterable[str], limit: int | None = SHORT_CITATION_NAMES) -> str:
+    """'Usubaliev (2020); MOFA Japan (2004–2025); JICA (2010–2024) and 4 more': each source's short
+    name (`short_name`, else the author's surname) with its year or span of years, one entry per
+    name in the order first named; past `limit` names, how many more. Ids the table does not hold
+    stand as themselves."""
     by_id = sources.set_index("source_id")
-    parts = []
+    years: dict[str, list[int]] = {}
     for source_id in dict.fromkeys(source_ids):
-        if source_id in by_id.index:
-            row = by_id.loc[source_id]
-            parts.append(f"{str(row['author']).split()[-1]} ({as_int(row['year'])})")
-        else:
-            parts.append(str(source_id))
-    return "; ".join(parts)
+        if source_id not in by_id.index:
+            years.setdefault(str(source_id), [])
+            continue
+        row = by_id.loc[source_id]
+        short = row.get("short_name")
+        name = str(short) if not is_missing(short) else str(row["author"]).split()[-1]
+        years.setdefault(name, []).append(as_int(row["year"]))
+    parts = [f"{name} ({i18n.years(min(ys), max(ys))})" if ys else name for name, ys in years.items()]
+    return first_and_more(parts, limit or len(parts), total=len(parts), separator="; ") if parts else ""
 
 
 def fact_citation(source: pd.Series | Mapping[Hashable, object], locator: object, quote: str) -> str:
     """One fact's one-line citation: 'Usubaliev, Esen (2020). Central Asia plus Japan: …, ¶17: “…”.'
     `source`: its row of the sources table; `locator` where the quote stands (evidence.csv)."""
     return _("{author} ({year}). {title}, {locator}: “{quote}”.").format(
-        author=_surname_first(str(source["author"])),
+        author=author_name(source),
         year=as_int(source["year"]),
         title=source["title"],
         locator=locator,
@@ -149,6 +159,18 @@ def dictionary_headings() -> dict[str, str]:
         "allowed values": pgettext("data dictionary", "allowed values"),
         "description": pgettext("data dictionary", "description"),
     }
+
+
+def is_organisation(source: pd.Series | Mapping[Hashable, object]) -> bool:
+    """Whether the author is an organisation: the data names the publisher as the author (a
+    ministry's page has no person's name)."""
+    return not is_missing(source.get("publisher")) and str(source.get("author")) == str(source.get("publisher"))
+
+
+def author_name(source: pd.Series | Mapping[Hashable, object]) -> str:
+    """'Usubaliev, Esen' for a person; an organisation's name as it is ('Ministry of Foreign Affairs of Japan')."""
+    name = str(source["author"])
+    return name if is_organisation(source) else _surname_first(name)
 
 
 def _surname_first(name: str) -> str:

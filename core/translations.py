@@ -34,7 +34,7 @@ KEY_SEPARATOR = "/"
 # The words of the data a reader sees, per table. Codes, numbers and quotes are not translated.
 TRANSLATED_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "sources": ("author_affiliation", "note"),  # not the title: a reference gives it as printed
+        "sources": ("short_name", "author_affiliation", "note"),  # not the title: a reference gives it as printed
         "actors": ("name", "note"),
         "memberships": ("note",),
         "statuses": ("label", "description"),

@@ -29,7 +29,7 @@ def test_overview_shows_cited_figures_with_status_and_gaps() -> None:
 def test_sources_page_has_reference_citation_and_dictionary() -> None:
     at = open_app("app_pages/sources.py")
     text = " ".join(md.value.replace("\\", "") for md in at.markdown)
-    assert 'Usubaliev, Esen (August 2020). <span lang="en">Central Asia plus Japan' in text
+    assert '<span lang="en">Usubaliev, Esen</span> (August 2020). <span lang="en">Central Asia plus Japan' in text
     citation = next(code.value for code in at.code if "[interactive dashboard], data version " in code.value)
     # The source by author, month and year, and title; the view's link; the day retrieved.
     assert "Usubaliev, Esen (August 2020), “Central Asia plus Japan: the fact of the meeting" in citation

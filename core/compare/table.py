@@ -18,27 +18,30 @@ import pandas as pd
 from core.columns import LIST_SEPARATOR
 from core.compare.cells import Cell, FactNote, NoTotal, NotStated, Stated
 from core.compare.params import COUNTED_EVENTS, Metric
-from core.formatting import first_and_more
+from core.formatting import currency_unit, first_and_more
 from core.i18n import N_, _
 
 # The columns besides the metrics', in English (the CSV's names); shown through _().
 COUNTRY, CODE = N_("country"), N_("code")
 PROVENANCE = (N_("fact ids"), N_("source_id"), N_("quote"), N_("locator"))
-EXACT = N_("{metric} (US$, exact)")  # a money metric's exact-dollar column
+# The CSV's names for a currency in a column name (English, as every CSV name is).
+CURRENCY_MARKS = {"USD": "US$", "JPY": "¥"}
+EXACT = N_("{metric} ({unit}, exact)")  # a money metric's column of exact amounts, in its currency
 # The facts a row names: each cell's first NOTES_LIMIT (core.compare.cells), then how many more.
 LARGEST_OR_LATEST = N_("{items}; and {n} more (largest or latest named)")
 
 
 def exact_column(metric: Metric) -> str:
     """A money metric's column of exact dollars, as the CSV names it."""
-    return EXACT.format(metric=metric.column)
+    return EXACT.format(metric=metric.column, unit=CURRENCY_MARKS.get(metric.currency, metric.currency))
 
 
 def headings(metrics: list[Metric]) -> dict[str, str]:
     """The table's column names -> the headings shown on screen, in the run's language."""
     names = {name: _(name) for name in (COUNTRY, CODE, *PROVENANCE)}
     names |= {m.column: m.label for m in metrics}
-    names |= {exact_column(m): _(EXACT).format(metric=m.label) for m in metrics if m.unit == "usd"}
+    names |= {exact_column(m): _(EXACT).format(metric=m.label, unit=currency_unit(m.currency))
+              for m in metrics if m.unit == "usd"}  # fmt: skip
     return names
 
 
@@ -150,7 +153,7 @@ def csv_table(cells: list[Cell], metrics: list[Metric], countries: list[str]) ->
                     "country": cell.country,
                     "metric_id": metric.id,
                     "metric": metric.column,
-                    "unit": metric.unit,
+                    "unit": metric.currency.lower() if metric.unit == "usd" else metric.unit,
                     "status_code": metric.status,
                     "kind_code": metric.kind,
                     "value": None if cell.value is None or metric.unit == "text" else round(cell.value),
