@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 import streamlit as st
@@ -31,6 +32,13 @@ def written_in(text: object, language: str = "en") -> str:
     """Data text marked with the language it is written in (a quote: the source's English), for
     screen readers and the browser; for st.markdown/st.caption with unsafe_allow_html=True."""
     return f'<span lang="{html.escape(language)}">{data_html(text)}</span>'
+
+
+def locator_html(text: object) -> str:
+    """Where a quote stands, as the data writes it ('¶8', 'first paragraph', '(参考) (2)'): marked
+    Japanese when it quotes a Japanese heading, else English, the data's language."""
+    language = "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", str(text)) else "en"
+    return written_in(text, language)
 
 
 def reference_words(text: str, language: str | None) -> str:
@@ -73,9 +81,9 @@ def key_figure_card(figure: KeyFigure, width: int = CARD_WIDTH) -> None:
             # The quote as the source wrote it, marked as English whatever the interface's language.
             st.caption(
                 _("“{quote}” ({source}, {locator})").format(
-                    quote=written_in(figure.quote),
+                    quote=written_in(figure.quote, figure.quote_language),
                     source=identifier(figure.source_id),
-                    locator=data_html(figure.locator),
+                    locator=locator_html(figure.locator),
                 ),
                 unsafe_allow_html=True,
             )
@@ -97,7 +105,7 @@ def evidence_list(evidence: pd.DataFrame, sources: pd.DataFrame, key: str) -> No
     for number, row in enumerate(evidence.itertuples(index=False)):
         source = by_id[str(row.source_id)]
         language = str(source["language"])
-        line = f"> “{written_in(row.quote, language)}” ({data_html(row.locator)})"
+        line = f"> “{written_in(row.quote, language)}” ({locator_html(row.locator)})"
         if not is_missing(row.gloss):
             line += "  \n> " + _("In English: {gloss}").format(gloss=data_html(row.gloss))
         st.markdown(line, unsafe_allow_html=True)

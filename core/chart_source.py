@@ -19,9 +19,14 @@ FULL_WIDTH_CHARACTERS = 110  # where the chart's width is not known: a page-wide
 
 def source_text(citation: str, version: str, link: str | None) -> str:
     """'Source: Usubaliev (2020). Japan and Central Asia dashboard, data version …, <link>'."""
-    text = _("Source: {sources}. Japan and Central Asia dashboard, data version {version}").format(
-        sources=citation, version=version
-    )
+    if citation:
+        text = _("Source: {sources}. Japan and Central Asia dashboard, data version {version}").format(
+            sources=citation, version=version
+        )
+    else:  # a panel where every cell is 'not stated' rests on no source's words
+        text = _("No source states a figure here. Japan and Central Asia dashboard, data version {version}").format(
+            version=version
+        )
     return f"{text} · {link}" if link else text
 
 

@@ -36,6 +36,7 @@ class KeyFigure:
     # For the download (key_figures_table): the value as a number, its unit, the period's years and
     # the facts it rests on. None where the source states none.
     number: int | None = None
+    quote_language: str = "en"  # the quote's source's language (sources.csv), for screen readers
     unit: str | None = None  # the currency in lower case ("usd", "jpy") or "count"
     year_start: int | None = None
     year_end: int | None = None
@@ -49,7 +50,11 @@ def with_citations(cards: list[KeyFigure], sources: pd.DataFrame) -> list[KeyFig
     return [
         card
         if card.quote is None or card.source_id not in by_id
-        else dataclasses.replace(card, citation=fact_citation(by_id[card.source_id], card.locator, card.quote))
+        else dataclasses.replace(
+            card,
+            citation=fact_citation(by_id[card.source_id], card.locator, card.quote),
+            quote_language=str(by_id[card.source_id]["language"]),
+        )
         for card in cards
     ]
 

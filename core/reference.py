@@ -207,16 +207,19 @@ SOURCE_KINDS = {
 }
 
 
-def source_facts_line(source: Mapping[Hashable, object], facts: int) -> str:
-    """'Government record · dated 令和4年12月15日 · read 2026-12-04 · licence: not stated · 12 facts'."""
+def source_facts_line(
+    source: Mapping[Hashable, object], facts: int, words: Callable[[str, str | None], str] = _as_written
+) -> str:
+    """'Government record · dated 令和4年12月15日 · read 2026-12-04 · licence: not stated · 12 facts'.
+    `words(text, language)` writes the data's own words (the date as printed, in the source's
+    language; a licence as the site states it), as in full_reference."""
     parts = [_(SOURCE_KINDS.get(str(source.get("kind")), str(source.get("kind"))))]
     if not is_missing(source.get("date_as_given")):
-        parts.append(_("dated {date}").format(date=source["date_as_given"]))
+        parts.append(_("dated {date}").format(date=words(str(source["date_as_given"]), str(source.get("language")))))
     if not is_missing(source.get("retrieved")):
         parts.append(_("read {date}").format(date=source["retrieved"]))
     licence = source.get("licence")
-    parts.append(
-        _("licence or terms: {licence}").format(licence=_("not stated") if licence == "not stated" else licence)
-    )
+    stated = _("not stated") if licence == "not stated" else words(str(licence), DATA_LANGUAGE)
+    parts.append(_("licence or terms: {licence}").format(licence=stated))
     parts.append(ngettext("{n} fact", "{n} facts", facts).format(n=i18n.number(facts)))
     return " · ".join(parts)

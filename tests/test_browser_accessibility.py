@@ -249,7 +249,7 @@ def test_choosing_an_event_moves_the_focus_to_its_card(base_url: str, page: Page
 @pytest.mark.parametrize(
     ("path", "words"),
     [
-        ("/aid", "The 4 figures shown (the chart's data)"),
+        ("/aid", "The 6 figures shown (the chart's data)"),
         ("/aid?chart=time", "(the chart's data)"),
         ("/timeline", "in date order (the chart's data)"),
         ("/compare", "The comparison table (the charts' data)"),
@@ -277,8 +277,8 @@ def test_the_heading_before_a_charts_table_says_it_holds_the_charts_data(
 @pytest.mark.parametrize(
     ("path", "name"),
     [
-        ("/aid", "The 4 figures shown (the chart's data)"),
-        ("/timeline", "The 22 events shown, in date order (the chart's data)"),
+        ("/aid", "The 6 figures shown (the chart's data)"),
+        ("/timeline", "The 66 events shown, in date order (the chart's data)"),
         ("/compare", "The comparison table (the charts' data)"),
     ],
 )

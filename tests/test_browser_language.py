@@ -67,11 +67,16 @@ LATIN_ALLOWED = {
     "CSV", "ZIP", "PNG", "URL", "US", "KAZ", "KGZ", "TJK", "TKM", "UZB", "JPN", "USA", "CHN", "RUS", "CA5",
     "C5", "English", "Esen", "Usubaliev", "Plotly", "Streamlit", "BibTeX", "RIS", "Zotero", "Data", "Package",
     "Frictionless", "CC", "BY", "COVID", "ISO", "UN", "M49",
+    # The official record's: Japan's aid agency and currencies, and the ODA papers' abbreviations
+    # (E/N exchange of notes, L/A loan agreement, G/A grant agreement), which Russian texts keep.
+    "JICA", "USD", "JPY", "ODA", "JDS", "E", "N", "L", "A", "G", "SOM", "CA", "JAD", "Kabar",
 }  # fmt: skip
 # A word in Latin letters; one with a digit, an underscore or an inner dot is a code or a file name
 # (CA5, usubaliev_2020, alpha-3, money.csv).
 _LATIN_WORD = re.compile(r"[A-Za-z](?:[A-Za-z0-9_.\-]*[A-Za-z0-9])?")
 _CODE = re.compile(r".*[0-9_.].*")
+# A page's path a note names ('gaiko/oda/data/zyoukyou/h_18', 'erp/ca_c/kg'): a code, not words.
+_PATH = re.compile(r"\b[\w.\-]+(?:/[\w.\-]+){2,}")
 # A link, or a piece of one where a chart's source line wraps it ('&status=agreed&…'): an address,
 # not words of a language.
 _LINK = re.compile(r"https?://\S+|\S*[?&=]\S*")
@@ -97,7 +102,7 @@ def _words_of_other_language(page: Page, language: str) -> list[tuple[str, str]]
     """(word, the text it stands in) for every word of the other language in the page's visible text."""
     found = []
     for shown in page.evaluate(_VISIBLE_TEXT.replace("STREAMLIT_CHROME", repr(", ".join(STREAMLIT_CHROME)))):
-        text = _LINK.sub(" ", shown)
+        text = _PATH.sub(" ", _LINK.sub(" ", shown))
         if language == "ru":
             words = [
                 w for w in _LATIN_WORD.findall(text) if w not in LATIN_ALLOWED | DATA_CODES and not _CODE.fullmatch(w)

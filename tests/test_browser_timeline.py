@@ -56,9 +56,11 @@ def test_the_events_csv_matches_the_filtered_table(base_url: str, page: Page) ->
     with page.expect_download() as caught:
         page.get_by_role("button", name="Download CSV").click()
     rows = list(csv.DictReader(io.StringIO(Path(caught.value.path()).read_text(encoding="utf-8-sig"))))
-    assert [r["event_id"] for r in rows] == ["E02", "E09", "E12"]
-    assert "The 3 events shown" in page.locator('[data-testid="stMain"]').inner_text()
-    assert rows[0]["date_precision"] == "span" and rows[0]["quote"].startswith("the upgrading of Manas airport")
+    # Kyrgyzstan's own, in date order: relations (1992), Manas (1996), Kawaguchi's tour (2004), 2010, 2016.
+    assert [r["event_id"] for r in rows] == ["E38", "E02", "E39", "E09", "E12"]
+    assert "The 5 events shown" in page.locator('[data-testid="stMain"]').inner_text()
+    assert rows[1]["date_precision"] == "span" and rows[1]["quote"].startswith("the upgrading of Manas airport")
+    assert rows[2]["date_precision"] == "day" and rows[2]["date_start"] == "2004-08-25"  # the official record's day
 
 
 @pytest.mark.parametrize("width", [1400, 320])

@@ -87,4 +87,4 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
 def panel_sources(cells: list[Cell], metric: str) -> tuple[str, ...]:
     """The sources of the facts behind one metric's cells (its panel's marks), in order met."""
     notes = (note for cell in cells if cell.metric == metric for note in cell.notes)
-    return tuple(dict.fromkeys(note.source_id for note in notes))
+    return tuple(dict.fromkeys(note.source_id for note in notes if note.source_id))

@@ -29,7 +29,9 @@ share_and_download(
     facts=facts,
 )
 for publisher, entries in sources_by_publisher(facts.sources, facts.evidence):
-    st.subheader(escape_markdown(publisher) if publisher else _("Publisher not stated"))
+    # The publisher's name as the data gives it, in English: marked so for screen readers.
+    heading = reference_words(publisher, "en") if publisher else escape_markdown(_("Publisher not stated"))
+    st.markdown(f"### {heading}", unsafe_allow_html=True)
     for entry in entries:
         source = entry.source
         with st.container(border=True):
@@ -37,7 +39,7 @@ for publisher, entries in sources_by_publisher(facts.sources, facts.evidence):
                 f"**{identifier(source['source_id'])}** · {full_reference(source, reference_words)}",
                 unsafe_allow_html=True,
             )
-            st.caption(escape_markdown(source_facts_line(source, entry.facts)))
+            st.caption(source_facts_line(source, entry.facts, reference_words), unsafe_allow_html=True)
             if isinstance(source.get("note"), str):
                 st.caption(escape_markdown(source["note"]))
 
