@@ -81,7 +81,7 @@ def test_changing_widgets_changes_the_url() -> None:
     shown = table(at)
     assert shown["country"].tolist() == ["United States", "Uzbekistan"]
     assert shown["Investment: agreed, not stated as realised"].tolist() == [
-        "not stated (the source gives no amount; see E01, E02, E18 and 1 more)",
+        "not stated (the source gives no amount; see E01, E02, E18 and 2 more)",
         "US$6.5 bn (no stated period)",  # one figure: itself, with what keeps it from a total
     ]
     # Uzbekistan's region states no agreed investment, so no regional figure; its events are listed
