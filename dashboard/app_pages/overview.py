@@ -22,10 +22,11 @@ show_notices(notices)
 st.markdown(
     _(
         "Japan's aid, investment and dialogue with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and "
-        "Uzbekistan, as one August 2020 analysis states them. Every figure below carries the source's own "
-        "words and where they stand, so it can be checked and cited. Money is kept apart by how firm it is: "
-        "**realised**, **agreed** and **contracts signed with implementation unknown** are never added "
-        "together. Where the source says nothing, the dashboard says **not stated**, never zero."
+        "Uzbekistan, as an August 2020 analysis and the official record (Japan's Ministry of Foreign Affairs, "
+        "JICA, embassies) state them. Every figure below carries its sources' own words and where they stand, "
+        "so it can be checked and cited. Money is kept apart by how firm it is (**realised**, **committed**, "
+        "**agreed**, **pledged**…) and by currency: figures of different statuses or currencies are never "
+        "added together. Where the sources say nothing, the dashboard says **not stated**, never zero."
     )
 )
 share_and_download(
@@ -39,7 +40,8 @@ with st.container(horizontal=True, gap="medium"):  # wraps where the titles do n
         st.page_link(page)
 
 st.header(_("Japan's money in Central Asia"))
-st.caption(_("Amounts in US dollars as the source gives them; the region's figure is not divided among the states."))
+st.caption(_("Amounts in the currency each source gives, never converted; a region's figure is not divided among "
+             "its states."))  # fmt: skip
 key_figure_grid(derived(facts, central_asia_money))
 
 st.header(_("The dialogue and business in figures"))
