@@ -213,11 +213,13 @@ def source_facts_line(
     """'Government record · dated 令和4年12月15日 · read 2026-12-04 · licence: not stated · 12 facts'.
     `words(text, language)` writes the data's own words (the date as printed, in the source's
     language; a licence as the site states it), as in full_reference."""
-    parts = [_(SOURCE_KINDS.get(str(source.get("kind")), str(source.get("kind"))))]
+    kind = str(source.get("kind"))
+    # A kind a user's descriptor adds is data: written by `words` (escaped on a page), not translated.
+    parts = [_(SOURCE_KINDS[kind]) if kind in SOURCE_KINDS else words(kind, None)]
     if not is_missing(source.get("date_as_given")):
         parts.append(_("dated {date}").format(date=words(str(source["date_as_given"]), str(source.get("language")))))
     if not is_missing(source.get("retrieved")):
-        parts.append(_("read {date}").format(date=source["retrieved"]))
+        parts.append(_("read {date}").format(date=words(str(source["retrieved"]), None)))
     licence = source.get("licence")
     stated = _("not stated") if licence == "not stated" else words(str(licence), DATA_LANGUAGE)
     parts.append(_("licence or terms: {licence}").format(licence=stated))
