@@ -41,6 +41,12 @@ _PROVENANCE = {
         "publishers", f"Their publishers, separated by '{LIST_SEPARATOR}'. Empty: no source names one.", False
     ),
     "urls": Column("urls", f"Their addresses, separated by '{LIST_SEPARATOR}'. Empty: no source has one.", False),
+    "sources_differ": Column(
+        N_("sources differ"),
+        "Where sources state a point of the fact differently: the point (date, weekday, amount, place, name, "
+        "count), then each value with its source id in brackets, separated by '; '; two points by ' | '. "
+        "Empty: the sources agree.",
+    ),
     "citation": Column(
         "citation", "A one-line citation of the fact: author (year). title, locator: quote.", screen=False
     ),
@@ -77,6 +83,19 @@ COLUMNS: dict[str, Column] = {
     "description": Column(N_("description"), "What the fact is about, in the project's own words."),
     "note": Column(
         N_("note"), "A caveat: what the figure leaves out or the source leaves unsaid (or misprints). Empty: none."
+    ),
+    "aggregate": Column(
+        N_("aggregate"),
+        "cumulative (a running total to a date) or total (of several figures); the sum rule never adds it to a "
+        "figure it may contain. Empty: a single figure.",
+    ),
+    "stated_by_code": Column(
+        "stated_by_code", "Code of the government whose own statement the figure is. Empty: no government's.", False
+    ),
+    "stated_by": Column(
+        N_("stated by"),
+        "The government whose own statement the figure is (Japan's, or a Central Asian state's). Empty: no "
+        "government states it (an analysis).",
     ),
     **_PROVENANCE,
     # Timeline (one row per event)

@@ -7,7 +7,13 @@ checks them (`check_evidence`) and gives every fact row its evidence as columns
 - `source_id`, `quote`, `locator`, `gloss`: the first evidence row, the one cards and hovers quote;
 - `source_ids`, `publishers`, `urls`: every source that states the fact, in evidence order;
 - `evidence_count`: how many evidence rows back it;
-- `official`: whether a government's own record (a source of kind OFFICIAL_KIND) states it.
+- `official`: whether a government's own record (a source of kind OFFICIAL_KIND) states it;
+- `differs_on`, `sources_differ`, `amount_differs`: where sources differ, what on (a date, an
+  amount …), each value with its source ("date: 19–20 December 2025 (a); 20 December 2025 (b)"),
+  and whether the amount is one of them (core.sums then adds the figure to nothing).
+
+Sources differ when evidence rows of one fact name the same `differs_on` with different `states`:
+every side of the difference has its row, so no value is the fact's silently.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import pandas as pd
 
 from core.columns import LIST_SEPARATOR
 from core.datapackage import ResourceSpec
-from core.i18n import _
+from core.i18n import N_, _
 from core.problems import Problem
 from core.validation import report_rows
 
@@ -29,6 +35,19 @@ OFFICIAL_KIND = "government record"  # sources.csv `kind` of a government's own 
 KEY_SEPARATOR = "/"  # between the fields of a composite key, as translations.csv joins them
 PRIMARY_COLUMNS = ("source_id", "quote", "locator", "gloss")
 ALL_COLUMNS = ("source_ids", "publishers", "urls")
+DIFFER_COLUMNS = ("differs_on", "sources_differ")
+# What two sources may state differently about one fact (evidence.csv `differs_on`), in English,
+# shown through _(): the codes stay untranslated, so the sum rule can read "amount" in any language.
+DIFFERS_ON = {
+    "date": N_("date"),
+    "weekday": N_("day of the week"),
+    "amount": N_("amount"),
+    "place": N_("place"),
+    "name": N_("name"),
+    "count": N_("count"),
+}
+VALUE_SEPARATOR = "; "  # between the values of one difference in `sources_differ`
+FIELD_SEPARATOR = " | "  # between differences on two things
 # The script a quote in each source language must contain: a quote pasted from the wrong page (or
 # a translation typed in place of the source's words) fails here.
 SCRIPTS = {
@@ -97,6 +116,25 @@ def check_evidence(
         spec.path, "gloss", rows["evidence"], gloss.astype("string"), stray_gloss,
         _("no gloss for a quote from an English source"), problems,
     )  # fmt: skip
+    _check_differences(spec, evidence, rows["evidence"], problems)
+
+
+def _check_differences(spec: ResourceSpec, evidence: pd.DataFrame, rows: np.ndarray, problems: list[Problem]) -> None:
+    """`differs_on` and `states` come together, and a difference has at least two values: one
+    source's value alone is no difference (each side of one has its row)."""
+    if not {"differs_on", "states"} <= set(evidence.columns):
+        return
+    on, states = evidence["differs_on"].astype("string"), evidence["states"].astype("string")
+    lone = (on.isna() != states.isna()).to_numpy(dtype=bool)
+    expected = _("both differs_on and states, or neither")
+    report_rows(spec.path, "states", rows, states, lone & on.notna().to_numpy(dtype=bool), expected, problems)
+    report_rows(spec.path, "differs_on", rows, on, lone & on.isna().to_numpy(dtype=bool), expected, problems)
+    named = on.notna() & states.notna()
+    point = evidence["resource"].astype("string") + "/" + evidence["key"].astype("string") + "/" + on
+    values = states.where(named).groupby(point.where(named)).transform("nunique")
+    single = (named & (values < 2)).fillna(False).to_numpy(dtype=bool)
+    expected = _("another evidence row of this fact stating a different value on the same point")
+    report_rows(spec.path, "differs_on", rows, on, single, expected, problems)
 
 
 def attach_evidence(
@@ -120,6 +158,8 @@ def attach_evidence(
             "official": grouped["official"].any(),
         }
     )
+    if {"differs_on", "states"} <= set(rows.columns):
+        listed = listed.join(_differences(rows))
     keys = fact_keys(frame, spec)
     attached = first.join(listed).reindex(keys.to_numpy())
     out = frame.copy()
@@ -127,7 +167,30 @@ def attach_evidence(
         out[column] = pd.Series(attached[column].to_numpy(), index=frame.index, dtype="string").astype("category")
     out["evidence_count"] = pd.Series(attached["evidence_count"].to_numpy(), index=frame.index).astype("Int64")
     out["official"] = pd.Series(attached["official"].fillna(False).to_numpy(dtype=bool), index=frame.index)
+    for column in DIFFER_COLUMNS:
+        values = attached[column].to_numpy() if column in attached.columns else None
+        out[column] = pd.Series(values, index=frame.index, dtype="string").astype("category")
+    out["amount_differs"] = out["differs_on"].astype("string").str.contains("amount", regex=False).fillna(False)
     return out
+
+
+def _differences(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per fact key with a difference: the points (codes) and each value with its source."""
+    differing = rows.dropna(subset=["differs_on", "states"])
+    if differing.empty:
+        return pd.DataFrame(columns=list(DIFFER_COLUMNS), index=pd.Index([], name="key"))
+    points: dict[str, list[str]] = {}
+    texts: dict[str, list[str]] = {}
+    for (key, point), group in differing.groupby(["key", "differs_on"], sort=False, observed=True):
+        values = [f"{state} ({source})" for state, source in zip(group["states"], group["source_id"], strict=True)]
+        points.setdefault(str(key), []).append(str(point))
+        texts.setdefault(str(key), []).append(f"{point}: " + VALUE_SEPARATOR.join(dict.fromkeys(values)))
+    return pd.DataFrame(
+        {
+            "differs_on": {key: LIST_SEPARATOR.join(found) for key, found in points.items()},
+            "sources_differ": {key: FIELD_SEPARATOR.join(found) for key, found in texts.items()},
+        }
+    )
 
 
 def _joined_once(values: pd.Series) -> str | None:
@@ -169,6 +232,32 @@ def check_documents(facts_sources: pd.DataFrame, evidence: pd.DataFrame, root: P
                 )
                 problems.append(Problem("evidence.csv", expected, at, "quote", str(row.quote)))
     return problems, missing
+
+
+def difference_lines(rows: pd.DataFrame) -> list[str]:
+    """For one fact's evidence rows: one sentence per point its sources state differently, naming
+    every value ('Sources differ on the date: 19–20 December 2025; 20 December 2025.'), in the
+    run's language; [] when they agree. Each value's source stands with its words (evidence_list)."""
+    if not {"differs_on", "states"} <= set(rows.columns):
+        return []
+    differing = rows.dropna(subset=["differs_on", "states"])
+    lines = []
+    for point, group in differing.groupby("differs_on", sort=False, observed=True):
+        values = VALUE_SEPARATOR.join(dict.fromkeys(str(v) for v in group["states"]))
+        lines.append(
+            _("Sources differ on the {point}: {values}. The dashboard picks neither; each source's value is beside "
+              "its words below.").format(point=_(DIFFERS_ON.get(str(point), str(point))), values=values)
+        )  # fmt: skip
+    return lines
+
+
+def stated_value(row: object) -> str | None:
+    """'This source's date: 20 December 2025', for an evidence row on a point where sources
+    differ; None for a row that agrees."""
+    point, value = getattr(row, "differs_on", None), getattr(row, "states", None)
+    if point is None or value is None or pd.isna(point) or pd.isna(value):
+        return None
+    return _("This source's {point}: {value}").format(point=_(DIFFERS_ON.get(str(point), str(point))), value=value)
 
 
 def evidence_of(evidence: pd.DataFrame, resource: str, key: str) -> pd.DataFrame:

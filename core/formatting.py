@@ -250,6 +250,8 @@ def lookup(codes: pd.Series, labels: pd.Series | dict, keep_code: bool = True) -
         return pd.Series(placed, index=codes.index, name=codes.name)
     text = codes.astype("string")
     mapped = text.map(labels)
+    if keep_code and isinstance(mapped.dtype, pd.CategoricalDtype) and mapped.isna().any():
+        mapped = mapped.astype(object)  # a categorical refuses a code it does not hold as a fill
     return mapped.fillna(text) if keep_code else mapped
 
 

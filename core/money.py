@@ -22,10 +22,24 @@ def money_view(facts: Facts, recipients: Iterable[str] | None = None) -> pd.Data
     kinds = facts.flow_kinds.set_index("kind")["label"]
     money = facts.money if recipients is None else facts.money[facts.money["recipient_code"].isin(list(recipients))]
     money = money.sort_values("amount", ascending=False, kind="stable", na_position="last")
+    extra = {}
+    if "stated_by" in money.columns:  # a data set without it states no party: nothing to name
+        extra["stated_by_name"] = lookup(money["stated_by"], names).astype("category")
     return money.assign(
+        **extra,
         recipient_name=lookup(money["recipient_code"], names).astype("category"),
         kind_label=lookup(money["kind"], kinds).astype("category"),
         status_label=lookup(money["status"], statuses["label"]).astype("category"),
         firmness=lookup(money["status"], statuses["firmness"], keep_code=False).astype("Int64"),
         period=per_distinct(format_period, money["year_start"], money["year_end"]),
     ).reset_index(drop=True)
+
+
+def japans_money_kinds(facts: Facts) -> tuple[str, ...]:
+    """The kinds of flow that are Japan's money (`flow_kinds.japans_money` yes), in the data's
+    order: totals and cards of Japan's money add only these (trade both ways is not Japan's money).
+    Every kind when the column is absent (a user's own data of money only)."""
+    kinds = facts.flow_kinds
+    if "japans_money" not in kinds.columns:
+        return tuple(kinds["kind"].astype(str))
+    return tuple(kinds.loc[kinds["japans_money"].astype("string") != "no", "kind"].astype(str))

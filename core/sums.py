@@ -1,7 +1,10 @@
 """The one rule for adding money figures, used by every view and file that shows a sum.
 
-Figures may be added only when they have the same status, the same kind of flow, scopes that do
-not overlap (core.scopes) and periods inside the chosen years. Otherwise there is no total: the
+Figures may be added only when they have the same currency, status, kind of flow and stating
+party (`stated_by`: Japan's government, a Central Asian one, or none), scopes that do not overlap
+(core.scopes) and periods inside the chosen years; never an aggregate (a cumulative figure or a
+total of several) with a figure of the same recipient and an overlapping period it may contain,
+and never a figure whose sources differ on its amount (neither value is picked). Otherwise there is no total: the
 figures stand side by side and `Sum.reason` says in one sentence why. A figure with no stated
 period, no stated end, or a period reaching outside the years is listed apart (`Sum.apart`) and
 never added. A total of vague figures is itself vague ("approximately", or "at least" when a
@@ -34,6 +37,10 @@ OUTSIDE = N_("partly outside the years chosen")
 NONE_INSIDE = N_("none of them has a stated period inside the years chosen")
 NO_FIGURE = N_("no figure")
 LISTED = 12  # ids named in a sentence; a big data set has thousands
+# Columns the rule reads when a table has them (a data set without them has no aggregates, one
+# stating party and no differing amounts): `aggregate` (empty for a single figure), `stated_by`,
+# and `amount_differs` (core.evidence: sources state different amounts).
+RULE_EXTRAS = ("aggregate", "stated_by", "amount_differs")
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,7 @@ def add_up(
     for the reason sentence. Vectorised: a million figures are one pass, not a loop."""
     # Only the columns the rule reads: a selection below then copies a few columns, not all.
     wanted = ["flow_id", "amount", "currency", "qualifier", "status", "kind", "recipient_code", "year_start",
-              "year_end", "status_label", "kind_label"]  # fmt: skip
+              "year_end", "status_label", "kind_label", *RULE_EXTRAS]  # fmt: skip
     figures = figures[[c for c in wanted if c in figures.columns]]
     problems = period_problems(figures["year_start"], figures["year_end"], years)
     out = problems != ""
@@ -153,8 +160,58 @@ def _why_not(figures: pd.DataFrame, scopes: Scopes, names: Mapping[str, str]) ->
         if len(figures[column].unique()) > 1:  # distinct values first: a million rows have three
             shown = figures[label] if label in figures.columns else figures[column]
             return _(sentence).format(labels=", ".join(str(v) for v in shown.unique()))
+    if "stated_by" in figures.columns and figures["stated_by"].astype("string").fillna("").nunique() > 1:
+        return _stated_by_reason(figures["stated_by"], names)
     overlaps = scopes.overlapping(str(code) for code in figures["recipient_code"].unique())
-    return _overlap_reason(overlaps[0], names) if overlaps else ""
+    if overlaps:
+        return _overlap_reason(overlaps[0], names)
+    return _within_reason(figures)
+
+
+def _stated_by_reason(stated_by: pd.Series, names: Mapping[str, str]) -> str:
+    parties = [names.get(str(code), str(code)) if not pd.isna(code) else _("no government") for code in
+               stated_by.astype("string").unique()]  # fmt: skip
+    return _("they are stated by different parties ({labels}); a government's own figures are kept apart").format(
+        labels=", ".join(parties)
+    )
+
+
+def _within_reason(figures: pd.DataFrame) -> str:
+    """Why figures that pass every other test still cannot be added: sources differ on one's
+    amount, or one is an aggregate that may hold another. "" when neither."""
+    if "amount_differs" in figures.columns and len(figures) > 1:
+        differs = figures["amount_differs"].fillna(False).to_numpy(dtype=bool)
+        if differs.any():
+            fid = str(figures["flow_id"].to_numpy()[differs][0])
+            return _("sources differ on the amount of {id}, and the dashboard picks neither value").format(id=fid)
+    clash = _aggregate_clash(figures)
+    if clash:
+        return _("{aggregate} is a total of other figures, so it may already hold {other}").format(
+            aggregate=clash[0], other=clash[1]
+        )
+    return ""
+
+
+def _aggregate_clash(figures: pd.DataFrame) -> tuple[str, str] | None:
+    """The first (aggregate, figure) pair of the same recipient whose periods overlap, or None.
+    Figures of related scopes (a region and its member) are the scope rule's; this is the rest:
+    Uzbekistan's cumulative loans and one loan to Uzbekistan of a year they cover."""
+    if "aggregate" not in figures.columns:
+        return None
+    is_aggregate = figures["aggregate"].notna().to_numpy(dtype=bool)
+    if not is_aggregate.any() or len(figures) < 2:
+        return None
+    ids = figures["flow_id"].astype(str).to_numpy()
+    recipients = figures["recipient_code"].astype(str).to_numpy()
+    starts = figures["year_start"].to_numpy(dtype="float64", na_value=np.nan)
+    ends = figures["year_end"].to_numpy(dtype="float64", na_value=np.nan)
+    for i in np.flatnonzero(is_aggregate):  # aggregates are few: a loop over them, not the figures
+        same = (recipients == recipients[i]) & (np.arange(len(ids)) != i)
+        # An unknown bound overlaps everything (NaN comparisons are False, so test them apart).
+        overlap = same & ~((ends < starts[i]) | (starts > ends[i]))
+        if overlap.any():
+            return ids[i], ids[np.flatnonzero(overlap)[0]]
+    return None
 
 
 def _overlap_reason(overlap: tuple[str, str, str], names: Mapping[str, str]) -> str:
@@ -184,6 +241,13 @@ def _precisions(amounts: np.ndarray) -> np.ndarray:
     return steps
 
 
+def _needs_within(figures: pd.DataFrame) -> bool:
+    aggregates = "aggregate" in figures.columns and bool(figures["aggregate"].notna().any())
+    differs = "amount_differs" in figures.columns and bool(figures["amount_differs"].fillna(False).any())
+    parties = "stated_by" in figures.columns and figures["stated_by"].astype("string").fillna("").nunique() > 1
+    return aggregates or differs or parties
+
+
 def add_up_each(
     figures: pd.DataFrame,
     keys: list[str],
@@ -209,6 +273,9 @@ def add_up_each(
     # The source's words as codes: a million qualifiers are a handful of distinct words.
     coded = qualifiers.astype("category")
     word_codes, word_list = coded.cat.codes.to_numpy(), [str(w) for w in coded.cat.categories]
+    # Only when a figure is an aggregate, has differing sources or a second stating party: the
+    # common case (a million plain figures) keeps its one grouped pass.
+    checked_within = _needs_within(figures)
     results = {}
     for key, positions in grouped.indices.items():
         group = key if isinstance(key, tuple) else (key,)
@@ -223,6 +290,16 @@ def add_up_each(
             reason = _overlap_reason(overlap[0], names or {})
             results[group] = Sum(None, None, (), 0, apart, len(out), reason)
             continue
+        if checked_within and len(kept) > 1:
+            # Rare columns, checked on the group's few rows: stating parties, aggregates, differing amounts.
+            rows = figures.iloc[kept]
+            if "stated_by" in rows.columns and rows["stated_by"].astype("string").fillna("").nunique() > 1:
+                reason = _stated_by_reason(rows["stated_by"], names or {})
+            else:
+                reason = _within_reason(rows)
+            if reason:
+                results[group] = Sum(None, None, (), 0, apart, len(out), reason)
+                continue
         said = [word_list[c] for c in pd.unique(word_codes[kept]) if c >= 0]
         total, qualifier = _added(amounts[kept], said, amounts[kept[vague[kept]]])
         currency = str(group[keys.index("currency")])

@@ -44,7 +44,7 @@ TRANSLATED_FIELDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "events": ("title", "description", "outcome"),
         "figures": ("unit", "description"),
         "principles": ("item", "list_title"),
-        "evidence": ("gloss", "note"),  # never the quote: it stays as the source wrote it
+        "evidence": ("gloss", "note", "states"),  # never the quote: it stays as the source wrote it
     }
 )
 # The descriptor's words (datapackage.yaml), which the Sources page and the downloads show: rows of

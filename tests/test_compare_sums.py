@@ -59,6 +59,9 @@ def expected(facts: Facts, code: str, metric: Metric, filters: CompareFilters) -
                  & (money["status"] == metric.status) & (money["currency"] == filters.currency)]  # fmt: skip
     if metric.kind:
         rows = rows[rows["kind"] == metric.kind]
+    else:  # Japan's money of a status: the kinds that are Japan's money, not trade both ways
+        kinds = facts.flow_kinds
+        rows = rows[rows["kind"].isin(kinds.loc[kinds["japans_money"] == "yes", "kind"])]
     first, last = filters.years
     start, end = rows["year_start"], rows["year_end"]
     kept = (start.notna() & (start <= last) & (end.isna() | (end >= first))).fillna(False)
@@ -70,7 +73,8 @@ def expected(facts: Facts, code: str, metric: Metric, filters: CompareFilters) -
         return "value", amounts[0]
     start, end = rows["year_start"], rows["year_end"]
     inside = bool((start.notna() & end.notna() & (start >= first) & (end <= last)).fillna(False).all())
-    if rows["kind"].nunique() > 1 or not inside:
+    parties = rows["stated_by"].astype("string").fillna("").nunique() > 1
+    if rows["kind"].nunique() > 1 or not inside or parties or holds_another(rows):
         return "no total", sorted(rows["flow_id"].astype(str))
     words = {str(q) for q in rows["qualifier"].dropna()}
     total = sum(amounts)
@@ -82,6 +86,19 @@ def expected(facts: Facts, code: str, metric: Metric, filters: CompareFilters) -
         step = max(10 ** max((k for k in range(16) if a % 10**k == 0), default=0) for a in vague)
         total = math.floor(total / step + 0.5) * step
     return "value", total
+
+
+def holds_another(rows: pd.DataFrame) -> bool:
+    """Whether an aggregate among one recipient's figures (all with closed periods) has a period
+    overlapping another figure's: it may contain it."""
+    for position in range(len(rows)):
+        if pd.isna(rows["aggregate"].iloc[position]):
+            continue
+        start, end = rows["year_start"].iloc[position], rows["year_end"].iloc[position]
+        others = rows.drop(rows.index[position])
+        if ((others["year_start"] <= end) & (others["year_end"] >= start)).any():
+            return True
+    return False
 
 
 def money_metrics(data: CompareData, filters: CompareFilters) -> list[Metric]:

@@ -21,7 +21,7 @@ from core.formatting import BILLION, currency_unit, first_and_more, format_usd
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
-from core.sums import NO_FIGURE, Sum, add_up_each, period_problems
+from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, period_problems
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 
@@ -56,8 +56,29 @@ def flow_hover(row: pd.Series) -> str:
         f"{html.escape(str(row['recipient_name']))} · {html.escape(str(row['kind_label']))}",
         _("Period: {period}").format(period=html.escape(str(row["period"]))),
         _("Status: {status}").format(status=html.escape(str(row["status_label"]))),
+        *_provenance_lines(row),
         f"<i>“{_wrap(row['quote'])}”</i> ({html.escape(str(row['source_id']))}, {html.escape(str(row['locator']))})",
     ))  # fmt: skip
+
+
+AGGREGATES = {"cumulative": N_("a running total to a date"), "total": N_("a total of several figures")}
+
+
+def _provenance_lines(row: pd.Series) -> list[str]:
+    """Who states the figure (a government's own figure), whether it is an aggregate, and whether
+    its sources differ: each a line of the hover, only where the data says so."""
+    lines = []
+    stated_by = row.get("stated_by_name")
+    if stated_by is not None and not pd.isna(stated_by):
+        lines.append(_("Stated by the government of {party}").format(party=html.escape(str(stated_by))))
+    aggregate = row.get("aggregate")
+    if aggregate is not None and not pd.isna(aggregate):
+        words = _(AGGREGATES.get(str(aggregate), str(aggregate)))
+        lines.append(_("Aggregate: {what}; never added to a figure it may hold").format(what=html.escape(words)))
+    differ = row.get("sources_differ")
+    if differ is not None and not pd.isna(differ):
+        lines.append(_("Sources differ: {values}").format(values=_wrap(differ)))
+    return lines
 
 
 def _more_figures(count: int) -> str:
@@ -150,7 +171,8 @@ def bar_units(flows: pd.DataFrame, by: str, data: AidData, years: tuple[int, int
     problems = period_problems(flows["year_start"], flows["year_end"], years)
     grouped = flows.groupby(keys, observed=True, sort=False)
     codes = grouped.ngroup().to_numpy()
-    decided = add_up_each(flows[list(dict.fromkeys([*_RULE_COLUMNS, *keys]))], keys, data.scopes, years, data.names)
+    rule_columns = [*_RULE_COLUMNS, *(c for c in RULE_EXTRAS if c in flows.columns), *keys]
+    decided = add_up_each(flows[list(dict.fromkeys(rule_columns))], keys, data.scopes, years, data.names)
     # Indexed by each group's number in `codes` (a dict's order is not the groups' numbering).
     count_groups = int(codes.max()) + 1 if len(codes) else 0
     results: list[Sum] = [_NO_SUM] * count_groups

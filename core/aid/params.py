@@ -10,6 +10,7 @@ from operator import attrgetter
 from core.facts import Facts
 from core.formatting import currency_words
 from core.i18n import N_
+from core.money import japans_money_kinds
 from core.params import (
     PageParams,
     choice_param,
@@ -41,6 +42,7 @@ class AidOptions:
     # The page's question is Japan's money in Central Asia: the region and its states are chosen by
     # default; other recipients are context a reader adds (the page says they exist).
     default_recipients: tuple[str, ...] = ()
+    default_kinds: tuple[str, ...] = ()  # Japan's money; trade both ways is there to choose
 
     @property
     def context_recipients(self) -> dict[str, str]:
@@ -65,8 +67,10 @@ class AidFilters:
 
 
 PARAMS: PageParams[AidOptions, AidFilters] = PageParams(AidFilters, params=(
-    list_param("kind", "kinds", N_("Kind of flow"), summary_name=N_("kinds"),
-               doc_values="`aid`, `contribution`, `investment` (the ids in `flow_kinds.csv`)"),
+    list_param("kind", "kinds", N_("Kind of flow"), summary_name=N_("kinds"), default=attrgetter("default_kinds"),
+               doc_values="`aid`, `contribution`, `investment`, `loan`, `grant`, `technical_cooperation`, `trade` "
+               "(the ids in `flow_kinds.csv`)",
+               doc_default="the kinds that are Japan's money (every kind but `trade`)"),
     list_param("status", "statuses", N_("Status"), summary_name=N_("statuses"),
                doc_values="`realised`, `agreed`, `contracts_signed` (ids in `statuses.csv`)"),
     list_param("recipient", "recipients", N_("Recipient"), summary_name=N_("recipients"),
@@ -104,4 +108,5 @@ def aid_options(facts: Facts) -> AidOptions:
         currencies={code: currency_words(code) for code in dict.fromkeys(facts.money["currency"].dropna().astype(str))},
         # Every recipient when none is Central Asian (a user's own data about elsewhere).
         default_recipients=tuple(c for c in recipients if c in central) or tuple(recipients),
+        default_kinds=japans_money_kinds(facts),
     )

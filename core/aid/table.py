@@ -38,6 +38,10 @@ def table(flows: pd.DataFrame, per_year: bool = False, sources: pd.DataFrame | N
         "year_end": "year_end",
         "description": "description",
         "note": "note",
+        "aggregate": "aggregate",
+        "stated_by": "stated_by_code",
+        "stated_by_name": "stated_by",
+        "sources_differ": "sources_differ",
         "source_id": "source_id",
         "locator": "locator",
         "quote": "quote",
@@ -47,7 +51,7 @@ def table(flows: pd.DataFrame, per_year: bool = False, sources: pd.DataFrame | N
     }
     # Plain text and integers, not categoricals: a CSV reader sees the values, and Int64 writes no ".0".
     result = pd.DataFrame(
-        {new: _plain(flows[old]) for old, new in columns.items()},
+        {new: _plain(flows[old]) for old, new in columns.items() if old in flows.columns},
         index=flows.index,
     )
     stated = result["year_end"].notna().to_numpy(dtype=bool)

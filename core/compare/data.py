@@ -17,7 +17,7 @@ import pandas as pd
 
 from core.compare.params import COMPANIES_SUBJECT, DONOR_ROLE, CompareOptions, compare_options
 from core.facts import Facts
-from core.money import money_view
+from core.money import japans_money_kinds, money_view
 from core.scopes import Scopes
 
 
@@ -39,6 +39,7 @@ class CompareData:
     scopes: Scopes = field(default_factory=Scopes)  # which group contains which actor (memberships)
     names: Mapping[str, str] = field(default_factory=dict)  # every actor's name, by code
     kinds: Mapping[str, str] = field(default_factory=dict)  # every actor's kind ("state", "region", "group"…)
+    japans_kinds: tuple[str, ...] | None = None  # kinds of flow that are Japan's money (None: every kind)
 
 
 def compare_data(facts: Facts) -> CompareData:
@@ -75,6 +76,7 @@ def compare_data(facts: Facts) -> CompareData:
         scopes=scopes,
         names=names,
         kinds=dict(zip(actors["code"].astype(str), actors["kind"].astype(str), strict=True)),
+        japans_kinds=japans_money_kinds(facts),
     )
 
 

@@ -78,7 +78,7 @@ def cell_hover(cell: Cell, metric: Metric) -> str:
     if isinstance(state, NotStated):
         lines = [head + _("<b>not stated</b>: {gap}").format(gap=_wrap(state.gap))]
         if state.related:
-            lines.append(html.escape(_("What the source does state:")))
+            lines.append(html.escape(_("What the sources do state:")))
             lines += _note_lines(state.related, state.related_omitted)
         return "<br>".join(lines)
     word = "" if state.qualifier is None else html.escape(qualifier_word(state.qualifier))

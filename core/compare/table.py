@@ -185,7 +185,7 @@ CHAR_WIDTH = 7.2  # pixels per character of the table's font, about
 
 def text_widths(rows: pd.DataFrame, metrics: list[Metric]) -> dict[str, int]:
     """Pixel widths for the table's words columns, wide enough for their longest words (up to
-    TEXT_WIDTH's cap), so "not stated (the source gives no amount; see M02 …)" reads in full.
+    TEXT_WIDTH's cap), so "not stated (no source gives an amount; see M02 …)" reads in full.
     Keyed by the headings on screen (the metrics' labels); `rows` has the CSV's column names."""
     widths = {}
     for metric in metrics:

@@ -36,6 +36,7 @@ def table(events: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataF
         "event_status": "event_status",
         "outcome": "outcome",
         "description": "description",
+        "sources_differ": "sources_differ",
         "source_id": "source_id",
         "locator": "locator",
         "quote": "quote",

@@ -53,7 +53,7 @@ class NoTotal:
 class NotStated:
     """No fact the filters keep: whose gap it is, and the related facts the source does state."""
 
-    gap: str  # "the source gives no amount for Kyrgyzstan", or the filters' gap
+    gap: str  # "no source gives an amount for Kyrgyzstan", or the filters' gap
     related: tuple[FactNote, ...] = ()  # the first NOTES_LIMIT related facts (regional figures, then events)
     related_omitted: int = 0  # related facts not in `related`
 

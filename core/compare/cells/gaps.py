@@ -70,8 +70,8 @@ def _whose_gap(count: int, dated: int, filters: CompareFilters, name: str, what:
     (`what`: "figure" or "amount"); else the filters', when the data has figures they leave out."""
     if not count:
         if what == "amount":
-            return _("the source gives no amount for {country}").format(country=name), _("the source gives no amount")
-        return _("the source gives no figure for {country}").format(country=name), _("the source gives no figure")
+            return _("no source gives an amount for {country}").format(country=name), _("no source gives an amount")
+        return _("no source gives a figure for {country}").format(country=name), _("no source gives a figure")
     years = bool(dated)
     options = count > dated and not filters.undated
     if options and not years:

@@ -15,13 +15,15 @@ from core.compare.params import Metric
 from core.formatting import first_and_more, format_usd, is_missing
 from core.i18n import _, ngettext
 from core.scalars import as_int
-from core.sums import NO_END, NO_FIGURE, NO_PERIOD, NONE_INSIDE, OUTSIDE, Sum, add_up, period_problems
+from core.sums import NO_END, NO_FIGURE, NO_PERIOD, NONE_INSIDE, OUTSIDE, RULE_EXTRAS, Sum, add_up, period_problems
 
 TERMS_IN_TEXT = 3  # figures named in a table cell's words; the hover names more, the fact ids all listed
 
 # What add_up reads, and what a note about a figure shows.
 SUM_COLUMNS = ["flow_id", "recipient_code", "amount", "currency", "qualifier", "year_start", "year_end", "kind",
                "status", "kind_label", "status_label"]  # fmt: skip
+# The rule's own columns where the data has them (aggregates, stating parties, differing amounts).
+RULE_COLUMNS = list(RULE_EXTRAS)
 NOTE_COLUMNS = ["period", "quote", "source_id", "locator"]
 
 
@@ -36,12 +38,16 @@ def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], ye
     if flows.empty:
         return cells
     problems = period_problems(flows["year_start"], flows["year_end"], years)
-    flows = flows.assign(problem=problems, inside=problems == "")
-    inside = flows[flows["inside"]]
+    every_kind = flows.assign(problem=problems, inside=problems == "")
     for by_kind in (False, True):
         wanted = {(m.kind, m.status): m for m in metrics if (m.kind is not None) == by_kind}
         if not wanted:
             continue
+        # "Japan's money" of a status adds only the kinds that are Japan's money (not trade both
+        # ways); a kind's own metric is that kind's, whatever it is.
+        flows = every_kind if by_kind or data.japans_kinds is None else every_kind[
+            every_kind["kind"].isin(data.japans_kinds).to_numpy(dtype=bool)]  # fmt: skip
+        inside = flows[flows["inside"]]
         keys = ["recipient_code", "kind", "status"] if by_kind else ["recipient_code", "status"]
         groups = flows.groupby(keys, observed=True, sort=False)
         kinds = inside.groupby(keys, observed=True, sort=False)["kind"].nunique()
@@ -55,7 +61,8 @@ def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], ye
         digest_index = groups.head(NOTES_LIMIT).index.union(
             inside.groupby([*keys, "kind"] if not by_kind else keys, observed=True, sort=False).head(1).index
         )
-        digest = money.loc[digest_index, SUM_COLUMNS + NOTE_COLUMNS]
+        extras = [c for c in RULE_COLUMNS if c in money.columns]
+        digest = money.loc[digest_index, SUM_COLUMNS + extras + NOTE_COLUMNS]
         digests = dict(list(digest.groupby(keys, observed=True, sort=False)))
         positions = groups.indices
         for key, size in groups.size().items():
@@ -68,7 +75,7 @@ def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], ye
             named = digests[key]
             listed = named.head(NOTES_LIMIT)
             addable = size > 1 and not any(whys.values()) and int(kinds.get(key, 0)) == 1
-            figures = money.loc[flows.index[positions[key]], SUM_COLUMNS] if addable else named
+            figures = money.loc[flows.index[positions[key]], SUM_COLUMNS + extras] if addable else named
             total = add_up(figures, data.scopes, years, data.names)
             cells[(code, metric.id)] = _money_cell(
                 code,

@@ -1,0 +1,194 @@
+"""Where sources differ, both stand; aggregates, stating parties and trade are kept out of totals.
+
+The official record's additions to the one rule for sums (core.sums) and to the evidence
+(core.evidence): each is checked on the bundled data, where the cases are real, and on small
+frames, where each rule is the only thing that can stop a total.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from core.evidence import difference_lines, evidence_of
+from core.facts import Facts, load_facts
+from core.i18n import use_language
+from core.money import japans_money_kinds, money_view
+from core.overview import analysis_counts, official_counts, recorded_meetings
+from core.problems import DataError
+from core.scopes import Scopes
+from core.sums import add_up, add_up_each
+from core.translations import localise
+from tests.apptest_support import open_app
+from tests.test_downloads import aid_rows, compare_rows, timeline_rows
+from tests.test_sums import figures
+
+NO_SCOPES = Scopes({})
+
+
+def event(facts: Facts, event_id: str) -> pd.Series:
+    return facts.events.set_index("event_id").loc[event_id]
+
+
+def test_the_summit_keeps_both_dates_with_their_sources(bundled_facts: Facts) -> None:
+    summit = event(bundled_facts, "E37")
+    assert summit["differs_on"] == "date"
+    assert summit["sources_differ"] == (
+        "date: 20 December 2025 (worldjpn_2025_tokyo_declaration); 19–20 December 2025 (mofa_ja_2025_summit_announce)"
+    )
+    assert not bool(summit["amount_differs"])
+    third = event(bundled_facts, "E27")  # MOFA's English page says Tuesday, its Japanese page Saturday
+    assert third["differs_on"] == "weekday" and "Tuesday" in third["sources_differ"]
+    assert "Saturday" in third["sources_differ"]
+    agreeing = event(bundled_facts, "E25")
+    assert pd.isna(agreeing["differs_on"]) and pd.isna(agreeing["sources_differ"])
+
+
+def test_a_difference_is_said_in_words_with_every_value(bundled_facts: Facts) -> None:
+    rows = evidence_of(bundled_facts.evidence, "events", "E37")
+    (line,) = difference_lines(rows)
+    assert line.startswith("Sources differ on the date: 20 December 2025; 19–20 December 2025.")
+    assert difference_lines(evidence_of(bundled_facts.evidence, "events", "E25")) == []
+
+
+def test_the_timeline_csv_carries_the_difference(bundled_facts: Facts) -> None:
+    rows = timeline_rows(bundled_facts).set_index("event_id")
+    assert "19–20 December 2025 (mofa_ja_2025_summit_announce)" in rows.at["E37", "sources_differ"]
+    assert pd.isna(rows.at["E25", "sources_differ"])
+
+
+def test_the_event_card_shows_each_source_s_value() -> None:
+    at = open_app("app_pages/timeline.py", event="E37")
+    text = " ".join(md.value.replace("\\", "") for md in at.markdown)
+    assert "Sources differ on the date: 20 December 2025; 19–20 December 2025." in text
+    assert "This source's date: 19–20 December 2025" in text and "This source's date: 20 December 2025" in text
+
+
+def test_a_difference_reads_in_russian(bundled_facts: Facts) -> None:
+    russian = localise(bundled_facts, "ru")
+    with use_language("ru"):
+        (line,) = difference_lines(evidence_of(russian.evidence, "events", "E37"))
+    assert line.startswith("Источники расходятся") and "19–20 декабря 2025 г." in line and "дата" in line
+
+
+def edit_evidence(data_dir: Path, key: str, source_id: str, differs_on: str, states: str) -> None:
+    evidence = pd.read_csv(data_dir / "evidence.csv", dtype=str, keep_default_na=False)
+    row = (evidence["key"] == key) & (evidence["source_id"] == source_id)
+    assert row.sum() >= 1
+    evidence.loc[row, ["differs_on", "states"]] = [differs_on, states]
+    evidence.to_csv(data_dir / "evidence.csv", index=False)
+
+
+@pytest.mark.parametrize(
+    ("differs_on", "states", "column", "expected"),
+    [
+        ("date", "", "states", "both differs_on and states, or neither"),
+        ("", "1 May 2020", "differs_on", "both differs_on and states, or neither"),
+        # One source's value alone is no difference: the other side needs its row too.
+        ("amount", "US$5 bn", "differs_on", "another evidence row of this fact stating a different value"),
+    ],
+)
+def test_the_validator_refuses_a_difference_with_one_side(
+    data_copy: Path, differs_on: str, states: str, column: str, expected: str
+) -> None:
+    edit_evidence(data_copy, "M07", "usubaliev_2020", differs_on, states)
+    with pytest.raises(DataError) as error:
+        load_facts(data_copy)
+    found = [p for p in error.value.problems if p.file.endswith("evidence.csv") and p.column == column]
+    assert found and expected in found[0].expected
+
+
+def test_a_figure_whose_sources_differ_on_its_amount_is_added_to_nothing() -> None:
+    rows = figures(("X1", "A", 12, None, 2000, 2001, "aid", "R"), ("X2", "D", 7, None, 2003, 2003, "aid", "R"))
+    assert add_up(rows, NO_SCOPES, (2000, 2010)).total == 19
+    differing = rows.assign(amount_differs=[False, True])
+    result = add_up(differing, NO_SCOPES, (2000, 2010))
+    assert result.total is None and "sources differ on the amount of X2" in result.reason
+    each = add_up_each(differing, ["currency", "status", "kind"], NO_SCOPES, (2000, 2010))
+    assert each == {("USD", "R", "aid"): result}
+    # Alone, it is shown as itself: one figure is not a sum, and nothing is picked for it.
+    assert add_up(differing.tail(1), NO_SCOPES, (2000, 2010)).total == 7
+
+
+@pytest.mark.parametrize(
+    ("case", "rows", "aggregate", "total", "reason"),
+    [
+        ("an aggregate and a figure it covers, same recipient: no total",
+         [("T1", "A", 10, None, 2000, 2010, "aid", "R"), ("X1", "A", 3, None, 2005, 2005, "aid", "R")],
+         ["cumulative", None], None, "T1 is a total of other figures, so it may already hold X1"),
+        ("an aggregate and a figure of a year it does not cover: added",
+         [("T1", "A", 10, None, 2000, 2004, "aid", "R"), ("X1", "A", 3, None, 2005, 2005, "aid", "R")],
+         ["cumulative", None], 13, ""),
+        ("an aggregate and another recipient's figure: added",
+         [("T1", "A", 10, None, 2000, 2010, "aid", "R"), ("X1", "D", 3, None, 2005, 2005, "aid", "R")],
+         ["total", None], 13, ""),
+    ],
+)  # fmt: skip
+def test_an_aggregate_is_never_added_to_a_figure_it_may_hold(case, rows, aggregate, total, reason) -> None:
+    frame = figures(*rows).assign(aggregate=aggregate)
+    result = add_up(frame, NO_SCOPES, (2000, 2010))
+    assert result.total == total, case
+    assert reason in result.reason and bool(result.reason) == (total is None), case
+    assert add_up_each(frame, ["currency", "status", "kind"], NO_SCOPES, (2000, 2010)) == {
+        ("USD", "R", "aid"): result
+    }, case
+
+
+def test_kyrgyzstan_s_three_grants_are_not_added_to_their_own_total(bundled_facts: Facts) -> None:
+    view = money_view(bundled_facts)
+    grants = view[view["flow_id"].isin(["M31", "M32", "M49"])]
+    result = add_up(grants, Scopes.from_table(bundled_facts.memberships), (2024, 2024))
+    assert result.total is None and "M49 is a total of other figures" in result.reason
+    assert add_up(grants[grants["flow_id"] != "M49"], Scopes.from_table(bundled_facts.memberships)).total == (
+        2_153_000_000 + 1_500_000_000
+    )
+
+
+def test_figures_stated_by_different_governments_are_kept_apart() -> None:
+    rows = figures(("X1", "A", 12, None, 2000, 2001, "aid", "R"), ("X2", "D", 7, None, 2003, 2003, "aid", "R"))
+    parties = rows.assign(stated_by=["JPN", "KAZ"])
+    result = add_up(parties, NO_SCOPES, (2000, 2010), {"JPN": "Japan", "KAZ": "Kazakhstan"})
+    assert result.total is None and "stated by different parties (Japan, Kazakhstan)" in result.reason
+    assert add_up_each(parties, ["currency", "status", "kind"], NO_SCOPES, (2000, 2010), {
+        "JPN": "Japan", "KAZ": "Kazakhstan"}) == {("USD", "R", "aid"): result}  # fmt: skip
+
+
+def test_trade_is_not_japan_s_money(bundled_facts: Facts) -> None:
+    assert "trade" not in japans_money_kinds(bundled_facts) and "loan" in japans_money_kinds(bundled_facts)
+    # Compare: Kazakhstan's realised money is still its investment alone; its trade is a metric of its own.
+    rows = compare_rows(bundled_facts, every_metric=True).set_index(["country_code", "metric_id"])
+    assert rows.at[("KAZ", "money.realised"), "value"] == 5_500_000_000
+    assert rows.at[("KAZ", "trade.realised"), "value"] == 2_000_000_000
+    # The aid page leaves trade out by default and shows who states it when chosen.
+    assert "M52" not in set(aid_rows(bundled_facts, currency="USD")["flow_id"])
+    trade = aid_rows(bundled_facts, currency="USD", kind="trade").set_index("flow_id")
+    assert trade.at["M52", "stated_by"] == "Kazakhstan" and trade.at["M52", "stated_by_code"] == "KAZ"
+
+
+def test_the_aid_csv_marks_aggregates_and_who_states_each_figure(bundled_facts: Facts) -> None:
+    rows = aid_rows(bundled_facts, every_recipient=True, currency="JPY").set_index("flow_id")
+    assert rows.at["M47", "aggregate"] == "cumulative" and rows.at["M49", "aggregate"] == "total"
+    assert pd.isna(rows.at["M31", "aggregate"]) and rows.at["M31", "stated_by"] == "Japan"
+    seed = aid_rows(bundled_facts, every_recipient=True, currency="USD").set_index("flow_id")
+    assert pd.isna(seed.at["M01", "stated_by"])  # an analysis: no government states it
+
+
+def test_the_overview_counts_the_dialogue_from_the_official_record(bundled_facts: Facts) -> None:
+    official = official_counts(bundled_facts)
+    assert [c.fact_ids for c in official] == [("F06",), ("F07",), ("F08",), ("F09",), ("F10",)]
+    assert official[0].number == 10 and official[0].source_id == "mofa_ja_2025_summit_announce"
+    assert {c.fact_ids[0] for c in analysis_counts(bundled_facts)} == {"F01", "F02", "F03", "F04", "F05"}
+    counted = dict(recorded_meetings(bundled_facts))
+    # Nine numbered ministerial meetings and the video meeting of 2020: the ten MOFA counts (F06).
+    assert counted["ministerial"] == 10 and counted["summit"] == 1
+    assert "planned" not in counted  # the postponed 2024 summit is not counted as held
+
+
+def test_the_overview_page_shows_both_kinds_of_count() -> None:
+    at = open_app()
+    headers = [h.value for h in at.header]
+    assert "The dialogue in numbers: the official record" in headers
+    assert "Counts in the August 2020 analysis" in headers
+    assert any(c.value.startswith("Counted on the timeline") for c in at.caption)
