@@ -37,6 +37,8 @@ STATUS_STYLES = {
     "disbursed": StatusStyle("#0b4f8a", ""),
     "committed": StatusStyle("#5b2c83", "\\"),
     "pledged": StatusStyle("#37474f", "."),
+    # Money the source says Japan only hoped to give: horizontal lines, apart from every firmer status.
+    "intended": StatusStyle("#6d4c41", "-"),
 }
 _FALLBACK = StatusStyle("#5c5c5c", ".")
 
