@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from core.evidence import stated_value
 from core.formatting import escape_markdown, is_missing, not_stated, qualifier_word
 from core.i18n import _
 from core.overview import KeyFigure
@@ -108,6 +109,9 @@ def evidence_list(evidence: pd.DataFrame, sources: pd.DataFrame, key: str) -> No
         line = f"> “{written_in(row.quote, language)}” ({locator_html(row.locator)})"
         if not is_missing(row.gloss):
             line += "  \n> " + _("In English: {gloss}").format(gloss=data_html(row.gloss))
+        stated = stated_value(row)
+        if stated:  # where sources differ, which value is this source's
+            line += f"  \n> **{data_html(stated)}**"
         st.markdown(line, unsafe_allow_html=True)
         st.caption(full_reference(source, reference_words), unsafe_allow_html=True)
         with st.container(key=f"{key}_cite_{number}"):

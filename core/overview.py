@@ -14,11 +14,12 @@ from core import i18n
 from core.facts import Facts
 from core.formatting import format_count, format_period, format_usd, is_missing, lookup, not_stated
 from core.i18n import _
-from core.money import money_view
+from core.money import japans_money_kinds, money_view
 from core.reference import fact_citation
 from core.scalars import as_int
 from core.scopes import Scopes
 from core.sums import Sum, add_up, period_problems
+from core.timeline.view import KINDS
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def with_citations(cards: list[KeyFigure], sources: pd.DataFrame) -> list[KeyFig
 
 def central_asia_money(facts: Facts) -> list[KeyFigure]:
     """Cards of Japanese money for a Central Asian state or the region, and a 'not stated' card
-    for each Central Asian state the source gives no figure for.
+    for each Central Asian state no source gives a figure for.
 
     A card is one figure, or a total of one recipient, kind and status that the one rule for sums
     (core.sums) allows over the data's years; figures it does not allow stand on cards of their own.
@@ -69,6 +70,7 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
     actors = facts.actors.set_index("code")
     region = actors.index[actors["role"] == "central_asia"]
     money = money_view(facts, region)
+    money = money[money["kind"].isin(japans_money_kinds(facts)).to_numpy(dtype=bool)]  # trade is not Japan's money
     scopes = Scopes.from_table(facts.memberships)
     names = {str(code): str(name) for code, name in actors["name"].items()}
     is_region = lookup(money["recipient_code"], actors["kind"]).ne("state").to_numpy(dtype=bool)
@@ -92,7 +94,7 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
                     label=_("{recipient}: Japanese money").format(recipient=name),
                     value=not_stated(),
                     qualifier=None,
-                    status=_("The source gives no figure"),
+                    status=_("No source gives a figure"),
                     period=format_period(None, None),  # 'period not stated'
                     quote=None,
                     locator=None,
@@ -150,8 +152,52 @@ def _sum_card(rows: pd.DataFrame, result: Sum) -> KeyFigure:
     )
 
 
-def stated_counts(facts: Facts) -> list[KeyFigure]:
-    """One card per count in the figures table (companies, meetings, outcome documents)."""
+# The Dialogue's meetings the timeline counts, by events.kind, in this order.
+DIALOGUE_KINDS = ("summit", "ministerial", "senior_officials", "intellectual", "expert", "business")
+
+
+def recorded_meetings(facts: Facts) -> list[tuple[str, int]]:
+    """The Dialogue's meetings the timeline holds that a government's own record states, per kind
+    (DIALOGUE_KINDS order, kinds with none left out): held or of unstated status, never a planned
+    or postponed one. A count of this data's rows, to set beside the counts the sources state."""
+    events = facts.events
+    if "kind" not in events.columns:
+        return []
+    status = events["event_status"].astype("string") if "event_status" in events.columns else None
+    held = status.isna() | (status == "held") if status is not None else pd.Series(True, index=events.index)
+    kept = events[(held & events["official"]).to_numpy(dtype=bool)]
+    counts = kept["kind"].astype("string").value_counts()
+    return [(kind, int(counts[kind])) for kind in DIALOGUE_KINDS if kind in counts.index]
+
+
+def recorded_meetings_words(counts: list[tuple[str, int]]) -> str:
+    """'The timeline holds, each from a government's own record: 1 Summit, 10 Foreign Ministers'
+    Meetings, …' in the run's language; '' when it holds none."""
+    if not counts:
+        return ""
+    items = ", ".join(f"{_(KINDS.get(kind, kind))}: {i18n.number(n)}" for kind, n in counts)
+    return _(
+        "Counted on the timeline, each meeting with a government's own record behind it: {items}. A count of the "
+        "data's rows, not a source's figure; the cards above are the sources' own counts, each as of its day."
+    ).format(items=items)
+
+
+def official_counts(facts: Facts) -> list[KeyFigure]:
+    """The counts a government's own record states (the Dialogue's meetings, as of a day)."""
+    return stated_counts(facts, official=True)
+
+
+def analysis_counts(facts: Facts) -> list[KeyFigure]:
+    """The counts no government's record states (the August 2020 analysis's)."""
+    return stated_counts(facts, official=False)
+
+
+def stated_counts(facts: Facts, official: bool | None = None) -> list[KeyFigure]:
+    """One card per count in the figures table (companies, meetings, outcome documents); with
+    `official`, only those a government's own record states (True) or only the others (False)."""
+    figures = facts.figures
+    if official is not None:
+        figures = figures[(figures["official"] == official).to_numpy(dtype=bool)]
     cards = [
         KeyFigure(
             label=str(row.description),
@@ -168,7 +214,7 @@ def stated_counts(facts: Facts) -> list[KeyFigure]:
             year_end=_year(row.year_end),
             fact_ids=(str(row.figure_id),),
         )
-        for row in facts.figures.itertuples(index=False)
+        for row in figures.itertuples(index=False)
     ]
     return with_citations(cards, facts.sources)
 

@@ -60,10 +60,12 @@ def test_the_csv_holds_the_rows_of_the_table_with_not_stated(base_url: str, page
     tajikistan = {r["metric"]: r for r in rows if r["country_code"] == "TJK"}
     for metric in MONEY:  # in US dollars (the default currency): Tajikistan's grants are in yen
         row = tajikistan[metric]
-        assert row["text"].startswith("not stated (the source gives no amount")  # the source's gap
+        assert row["text"].startswith("not stated (no source gives an amount")  # the source's gap
         assert (row["value"], row["value_status"]) == ("", "not_stated")  # an empty cell, never words
-    assert tajikistan[MONEY[0]]["text"] == "not stated (the source gives no amount; see M02 for the region, E38, E39)"
-    assert tajikistan["Companies with Japanese capital"]["text"] == "not stated (the source gives no figure)"
+    assert tajikistan[MONEY[0]]["text"] == (
+        "not stated (no source gives an amount; see M51, M50 for the region, E38, E39)"
+    )
+    assert tajikistan["Companies with Japanese capital"]["text"] == "not stated (no source gives a figure)"
     # A count over the data: never "not stated"; the events naming all five states are the region's.
     assert tajikistan["Dated events"]["value"] == "2"
     kazakhstan = {r["metric"]: r for r in rows if r["country_code"] == "KAZ"}

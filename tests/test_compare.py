@@ -309,7 +309,7 @@ def test_table_has_words_exact_dollars_gaps_and_provenance() -> None:
     quoted = "<b>quoted</b> words"
     assert kaz["quote"] == f"M1: {quoted} | M6: {quoted} | M2: {quoted} | M3: {quoted} | E4: event words"
     assert kaz["locator"] == "M1: ¶7; M6: ¶7; M2: ¶7; M3: ¶7; E4: ¶3"
-    assert tjk["Japanese money: realised"] == "not stated (the source gives no amount; see M4 for the region)"
+    assert tjk["Japanese money: realised"] == "not stated (no source gives an amount; see M4 for the region)"
     assert pd.isna(tjk["Japanese money: agreed (US$, exact)"])
     assert tjk["Dated events"] == 0 and pd.isna(tjk["fact ids"])  # E1 names the whole region: no state's event
     shown = for_display(table).set_index("code")
@@ -365,7 +365,8 @@ def test_bundled_data_defaults_compare_the_five_states(bundled: CompareData) -> 
     assert all(got[("TJK", m)] is None for m in ("money.realised", "money.agreed", "money.contracts_signed"))
     assert got[("KGZ", "security")] == 3  # Manas airport, ethnic conflict 2010, attack on China's embassy 2016
     regional = regional_figures(bundled, PARAMS.defaults(options))
-    assert regional["id"].tolist() == ["M02"]  # the ~$12 bn, not divided among the states
+    # ODA to Central Asia and the Caucasus in 2004 and 2005, and the ~$12 bn Japan hoped to give (M02).
+    assert regional["id"].tolist() == ["M51", "M50", "M02"]
 
 
 def test_read_filters_from_a_link_with_bad_parts(bundled: CompareData) -> None:
@@ -409,8 +410,8 @@ def test_money_figure_draws_stated_bars_and_marks_silence_in_grey() -> None:
     assert list(silent.text) == [NOT_STATED] and silent.mode == "markers+text" and silent.type == "scatter"
     assert silent.textfont.color == compare_figures.NOT_STATED_COLOUR
     hover = silent.customdata[0]
-    assert "not stated</b>: the source gives no amount for Tajikistan" in hover
-    assert "What the source does state:<br>M4 · approximately US$12,000 for Central Asian states" in hover
+    assert "not stated</b>: no source gives an amount for Tajikistan" in hover
+    assert "What the sources do state:<br>M4 · approximately US$12,000 for Central Asian states" in hover
     assert not list(apart.y)
 
 

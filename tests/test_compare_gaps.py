@@ -32,24 +32,24 @@ def cell(data: CompareData, code: str, metric: str, **changes) -> Cell:
     ("case", "code", "metric", "changes", "gap", "text"),
     [
         ("the source's gap, with the region's figure and an event with Japan",
-         "KGZ", "money.realised", {}, "the source gives no amount for Kyrgyzstan",
-         "not stated (the source gives no amount; see M02 for the region, E38, E02, E39)"),
-        ("the source's gap, and only an event with Japan (M02 is realised, not agreed)",
-         "KGZ", "money.agreed", {}, "the source gives no amount for Kyrgyzstan",
-         "not stated (the source gives no amount; see E38, E02, E39)"),
+         "KGZ", "money.realised", {}, "no source gives an amount for Kyrgyzstan",
+         "not stated (no source gives an amount; see M51, M50 for the region, E38, E02, E39)"),
+        ("the source's gap, and only an event with Japan (M51, M50 are realised, not agreed)",
+         "KGZ", "money.agreed", {}, "no source gives an amount for Kyrgyzstan",
+         "not stated (no source gives an amount; see E38, E02, E39)"),
         ("Tajikistan: the region's figure only (its events are the region's)",
-         "TJK", "money.realised", {}, "the source gives no amount for Tajikistan",
-         "not stated (the source gives no amount; see M02 for the region, E38, E39)"),
+         "TJK", "money.realised", {}, "no source gives an amount for Tajikistan",
+         "not stated (no source gives an amount; see M51, M50 for the region, E38, E39)"),
         ("the years' gap: Kazakhstan's investment is 2005-2019",
          "KAZ", "money.realised", {"years": (1951, 2000)}, "no figure for Kazakhstan in the years chosen",
-         "not stated (no figure in the years chosen; see M02 for the region, E38, E39, E41)"),
+         "not stated (no figure in the years chosen; see M51, M50 for the region, E38, E39, E41)"),
         ("the options' gap: Uzbekistan's agreed investment states no period",
          "UZB", "money.agreed", {"undated": False},
          "no figure for Uzbekistan with the options chosen (figures with no stated period are left out)",
          "not stated (no figure with the options chosen; see E38, E39, E40 and 3 more)"),
         ("companies: the source's gap",
-         "TJK", "companies", {}, "the source gives no figure for Tajikistan",
-         "not stated (the source gives no figure)"),
+         "TJK", "companies", {}, "no source gives a figure for Tajikistan",
+         "not stated (no source gives a figure)"),
         ("companies: the options' gap (more than 70 states no period)",
          "KAZ", "companies", {"undated": False},
          "no figure for Kazakhstan with the options chosen (figures with no stated period are left out)",
@@ -66,14 +66,16 @@ def test_the_hover_names_the_related_facts(bundled: CompareData) -> None:
     found = cell(bundled, "KGZ", "money.realised")
     assert isinstance(found.state, NotStated)
     assert [(n.id, n.amount) for n in found.state.related] == [
-        ("M02", 12_000_000_000),
+        ("M51", 290_910_000),
+        ("M50", 172_570_000),
         ("E38", None),
         ("E02", None),
         ("E39", None),
     ]
     hover = cell_hover(found, bundled.options.metrics["money.realised"])
-    assert "<b>not stated</b>: the source gives no amount for Kyrgyzstan" in hover
-    assert "M02 · approximately US$12 bn for Central Asian states (1993–2001)" in hover
+    assert "<b>not stated</b>: no source gives an amount for Kyrgyzstan" in hover
+    assert "M51 · approximately US$290.9 m for Central Asia and the Caucasus<br>(2004)" in hover
+    assert "What the sources do state:" in hover
     assert "E02 · Manas airport upgrade (1996–2000), an event with no amount" in hover
     assert "for the years and options chosen" not in hover  # the old, uninformative wording
 
@@ -91,9 +93,9 @@ def test_the_page_shows_the_gaps_in_words_and_in_the_hover() -> None:
     at = open_app("app_pages/compare.py", country=["KGZ", "TJK"], metric="money.realised")
     shown = at.dataframe[-1].value.set_index("code")
     assert shown.at["KGZ", "Japanese money: realised"] == (
-        "not stated (the source gives no amount; see M02 for the region, E38, E02, E39)"
+        "not stated (no source gives an amount; see M51, M50 for the region, E38, E02, E39)"
     )
     (chart,) = at.get("plotly_chart")
     _, silent, _ = json.loads(chart.proto.spec)["data"]
     kyrgyzstan = silent["customdata"][silent["y"].index("Kyrgyzstan")]
-    assert "the source gives no amount for Kyrgyzstan" in kyrgyzstan and "E02 · Manas airport upgrade" in kyrgyzstan
+    assert "no source gives an amount for Kyrgyzstan" in kyrgyzstan and "E02 · Manas airport upgrade" in kyrgyzstan

@@ -35,14 +35,16 @@ def test_default_view_compares_the_five_states_and_writes_every_value() -> None:
     at = open_compare()
     assert param(at, "country") == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
     assert param(at, "metric") == [
-        "money.realised", "money.agreed", "money.committed", "money.contracts_signed", "money.pledged", "companies",
+        "money.realised", "money.agreed", "money.committed", "money.contracts_signed", "money.pledged",
+        "money.intended", "companies",
         "events", "security", "latest",
     ]  # fmt: skip
     assert param(at, "years") == ["1951-2026"] and param(at, "undated") == ["1"] and param(at, "sort") == ["value"]
-    assert len(panels(at)) == 8  # the latest event is text: in the table, not charted
+    assert len(panels(at)) == 9  # the latest event is text: in the table, not charted
     assert table(at)["country"].tolist()[0] == "Kazakhstan"  # by value of the first metric: the one stated
     assert REGION_BOX in markdown(at)
-    assert at.dataframe[0].value["id"].tolist() == ["M02"]  # the region's ~$12 bn, shown apart
+    # The regions' figures, shown apart: ODA to Central Asia and the Caucasus, the ~$12 bn only hoped for.
+    assert at.dataframe[0].value["id"].tolist() == ["M51", "M50", "M02"]
     assert not at.info  # a clean link gets no notice
 
 
@@ -60,8 +62,8 @@ def test_a_link_opens_its_view() -> None:
     # Uzbekistan's agreed US$6.5 bn states no period, so dropping undated figures leaves nothing stated:
     # the filters' gap there, the source's for the other two.
     assert shown["Japanese money: agreed, not stated as realised"].tolist() == [
-        "not stated (the source gives no amount; see E38, E39, E41)",
-        "not stated (the source gives no amount; see E38, E39)",
+        "not stated (no source gives an amount; see E38, E39, E41)",
+        "not stated (no source gives an amount; see E38, E39)",
         "not stated (no figure with the options chosen; see E38, E39, E40 and 3 more)",
     ]
     # Kawaguchi's 2004 tour (four states) and Koizumi's 2006 visit for Kazakhstan; the tour for Tajikistan;
@@ -81,7 +83,7 @@ def test_changing_widgets_changes_the_url() -> None:
     shown = table(at)
     assert shown["country"].tolist() == ["United States", "Uzbekistan"]
     assert shown["Investment: agreed, not stated as realised"].tolist() == [
-        "not stated (the source gives no amount; see E01, E02, E18 and 2 more)",
+        "not stated (no source gives an amount; see E01, E02, E18 and 2 more)",
         "US$6.5 bn (no stated period)",  # one figure: itself, with what keeps it from a total
     ]
     # Uzbekistan's region states no agreed investment, so no regional figure; its events are listed
@@ -113,7 +115,8 @@ def test_not_stated_is_shown_in_the_chart_and_the_table_never_as_zero() -> None:
     assert not none_silent["y"]
     row = table(at).set_index("code").loc["TJK"]
     assert (
-        row["Japanese money: realised"] == "not stated (the source gives no amount; see M02 for the region, E38, E39)"
+        row["Japanese money: realised"]
+        == "not stated (no source gives an amount; see M51, M50 for the region, E38, E39)"
     )
     assert row["Japanese money: realised (US$, exact)"] == "not stated"
     captions = " ".join(c.value for c in at.caption)

@@ -50,7 +50,7 @@ def write_events(data_dir: Path, rows: list[tuple[str, int, str, str]]) -> Path:
     # Each event's evidence; the other tables' evidence as bundled.
     evidence = data_dir / "evidence.csv"
     kept = [line for line in evidence.read_text(encoding="utf-8").splitlines() if not line.startswith("events,")]
-    made = [f"events,{event_id},usubaliev_2020,a quote,¶3,," for event_id, *_rest in rows]
+    made = [f"events,{event_id},usubaliev_2020,a quote,¶3,,,," for event_id, *_rest in rows]
     evidence.write_text("\n".join([*kept, *made]) + "\n", encoding="utf-8")
     return data_dir
 

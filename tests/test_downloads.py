@@ -38,7 +38,9 @@ def aid_rows(facts: Facts, every_recipient: bool = False, **query: str) -> pd.Da
     """The aid page's CSV for a view given as its query string (as dashboard/app_pages/aid.py builds it)."""
     data = aid.data.aid_data(facts)
     options = aid.params.aid_options(facts)
-    given = {k: [v] for k, v in query.items()} | ({"recipient": list(options.recipients)} if every_recipient else {})
+    # Every recipient and every kind (trade both ways too, which the page leaves to choose): every figure.
+    every = {"recipient": list(options.recipients), "kind": list(options.kinds)} if every_recipient else {}
+    given = {k: [v] for k, v in query.items()} | every
     filters = aid.params.PARAMS.read(QueryReader(given), options)
     return aid.table.table(aid.data.filter_money(data.view, filters), filters.per_year, facts.sources)
 

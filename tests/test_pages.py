@@ -38,7 +38,7 @@ def test_sources_page_has_reference_citation_and_dictionary() -> None:
     assert "seed/" not in everything and ".txt" not in everything  # no file outside the repository
     assert at.code[0].value.startswith("/sources?lang=en&v=")  # the share link comes first
     labels = [e.label for e in at.expander]
-    assert any(label.startswith("Japan's money — money.csv, 46 rows") for label in labels)
+    assert any(label.startswith("Japan's money — money.csv, 52 rows") for label in labels)
     dictionary = next(d.value for d in at.dataframe if "amount" in set(d.value.get("field", [])))
     assert "amount" in set(dictionary["field"])
     assert dictionary.set_index("field").loc["amount", "unit"] == "see the currency column"

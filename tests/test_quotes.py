@@ -53,7 +53,7 @@ _SCALED = [
     (re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*億(?:\s*(\d[\d,]*)\s*万)?"), 1e8),
     (re.compile(r"(?<![\d億,])(\d[\d,]*)\s*万"), 1e4),
     (re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*百万"), 1e6),
-    (re.compile(r"(\d[\d,]*(?:\.\d+)?),?\s*(?:billion|bn)"), 1e9),  # M08's source prints "6.5, billion"
+    (re.compile(r"(\d[\d,]*(?:\.\d+)?),?\s*(?:billion|bn|млрд)"), 1e9),  # M08's source prints "6.5, billion"
     (re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:million|млн)"), 1e6),
 ]
 
@@ -77,7 +77,8 @@ def stated_amounts(quote: str) -> set[int]:
     [("総額390億円を限度とする円借款", 39_000_000_000), ("163億5,900万円を限度とする", 16_359_000_000),
      ("供与限度額:1億800万円", 108_000_000), ("総額195百万ドル", 195_000_000),
      ("of 16.359 billion yen", 16_359_000_000),
-     ("в размере 305 млн. японских иен", 305_000_000), ("供与限度額(億円) | 230.23", 23_023_000_000),
+     ("в размере 305 млн. японских иен", 305_000_000),
+     ("достиг 2 млрд долларов", 2_000_000_000), ("供与限度額(億円) | 230.23", 23_023_000_000),
      ("some US $300 billion", 300_000_000_000)],
 )  # fmt: skip
 def test_the_amount_reader_reads_each_way_quotes_write_money(quote: str, amount: int) -> None:

@@ -87,10 +87,11 @@ def test_days_of_one_year_stand_apart_on_the_axis() -> None:
         ({"categories": ("security",), "years": (1990, 2010)}, ["E02", "E07", "E09", "E18", "E19", "E20", "E21"]),
         # Kyrgyzstan's own: the seed's three, diplomatic relations in 1992 (E38), Kawaguchi's 2004 tour (E39).
         ({"countries": ("KGZ",), "region": False}, ["E02", "E09", "E12", "E38", "E39"]),
-        # With the region: also every Dialogue meeting of the official record (E23-E37, E42-E66 name all six).
+        # With the region: also every Dialogue meeting of the official record (E23-E37, E42-E66 name all six)
+        # and the seed's message of the meetings since 2016 (E68).
         ({"countries": ("KGZ",), "region": True}, ["E02", "E04", "E05", "E06", "E08", "E09", "E10", "E12", "E13",
                                                    "E14", "E15", "E16", "E17", *(f"E{n}" for n in range(23, 40)),
-                                                   *(f"E{n}" for n in range(42, 67))]),
+                                                   *(f"E{n}" for n in range(42, 67)), "E68"]),
         ({"text": "ANDIJAN"}, ["E07"]),
         # Official sources only: the seed's E06 and E17, which ministry pages also state, and the official
         # record, less the events only a news site states here (E53, E64, E65).
@@ -223,7 +224,7 @@ def test_figure_escapes_data_text(view) -> None:
 
 def test_table_is_in_date_order_with_undated_last(view) -> None:
     shown = timeline.table.table(view)
-    assert shown["event_id"].tolist()[:3] == ["E01", "E38", "E03"]  # 1951, 1992, 1996
+    assert shown["event_id"].tolist()[:3] == ["E01", "E38", "E67"]  # 1951, 1992, 1993
     assert shown["year_start"].iloc[-6:].isna().all()
     assert list(shown.columns[-6:]) == ["source_id", "locator", "quote", "source_ids", "publishers", "urls"]
 

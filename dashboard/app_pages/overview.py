@@ -9,7 +9,15 @@ from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
 from core.formatting import escape_markdown
 from core.i18n import _
-from core.overview import central_asia_money, key_figures_table, principle_lists, stated_counts
+from core.overview import (
+    analysis_counts,
+    central_asia_money,
+    key_figures_table,
+    official_counts,
+    principle_lists,
+    recorded_meetings,
+    recorded_meetings_words,
+)
 from core.pages import OVERVIEW
 
 facts = facts_or_stop()
@@ -44,8 +52,12 @@ st.caption(_("Amounts in the currency each source gives, never converted; a regi
              "its states."))  # fmt: skip
 key_figure_grid(derived(facts, central_asia_money))
 
-st.header(_("The dialogue and business in figures"))
-key_figure_grid(derived(facts, stated_counts))
+st.header(_("The dialogue in numbers: the official record"))
+key_figure_grid(derived(facts, official_counts))
+st.caption(recorded_meetings_words(derived(facts, recorded_meetings)))
+
+st.header(_("Counts in the August 2020 analysis"))
+key_figure_grid(derived(facts, analysis_counts))
 
 st.header(_("Stated principles"))
 for column, (title, items) in zip(st.columns(2), derived(facts, principle_lists), strict=False):

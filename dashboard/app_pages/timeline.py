@@ -15,7 +15,7 @@ from components.tables import show_table
 from components.view_state import open_view, show_notices, write_view
 from core import i18n, timeline
 from core.chart_text import describe
-from core.evidence import evidence_of
+from core.evidence import difference_lines, evidence_of
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
 from core.pages import TIMELINE
@@ -102,8 +102,11 @@ if selected:
         for line in timeline.view.event_details(event, names):
             st.markdown(escape_markdown(line))
         st.markdown(escape_markdown(event["description"]))
+        evidence = evidence_of(facts.evidence, "events", event["event_id"])
+        for line in difference_lines(evidence):  # where sources differ, both values stand
+            st.markdown(f"**{escape_markdown(line)}**")
         # Every source that states the event, its words as written, marked with their language.
-        evidence_list(evidence_of(facts.evidence, "events", event["event_id"]), facts.sources, "tl_event")
+        evidence_list(evidence, facts.sources, "tl_event")
 
 focus_heading("tl_event_card")  # a card that appears takes the focus: a screen reader reads it
 
