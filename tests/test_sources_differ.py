@@ -20,6 +20,7 @@ from core.overview import analysis_counts, official_counts, recorded_meetings
 from core.problems import DataError
 from core.scopes import Scopes
 from core.sums import add_up, add_up_each
+from core.timeline.data import event_view
 from core.translations import localise
 from tests.apptest_support import open_app
 from tests.test_downloads import aid_rows, compare_rows, timeline_rows
@@ -51,6 +52,13 @@ def test_a_difference_is_said_in_words_with_every_value(bundled_facts: Facts) ->
     (line,) = difference_lines(rows)
     assert line.startswith("Sources differ on the date: 20 December 2025; 19–20 December 2025.")
     assert difference_lines(evidence_of(bundled_facts.evidence, "events", "E25")) == []
+
+
+def test_the_date_in_words_says_the_sources_differ(bundled_facts: Facts) -> None:
+    words = event_view(bundled_facts).set_index("event_id")["date_text"]
+    assert words["E37"] == "20 December 2025 (sources differ)"
+    assert words["E27"] == "7 August 2010"  # they differ on its weekday, not its date
+    assert "sources differ" not in words["E25"]
 
 
 def test_the_timeline_csv_carries_the_difference(bundled_facts: Facts) -> None:

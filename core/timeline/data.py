@@ -48,8 +48,9 @@ def event_view(facts: Facts) -> pd.DataFrame:
         country_names=pd.Series(per_distinct(lambda cs: ", ".join(names.get(c, c) for c in cs.split(";")), countries),
                                 index=events.index).astype("str"),
         region_wide=countries.map({c: names_region(c, regions, scopes) for c in countries.unique()}).astype(bool),
-        date_text=per_distinct(date_text, events["year_start"], events["year_end"], events["date_precision"],
-                               events["date_start"], events["date_end"]),
+        date_text=_with_difference(per_distinct(date_text, events["year_start"], events["year_end"],
+                                                events["date_precision"], events["date_start"], events["date_end"]),
+                                   events),
         # Where on the axis of years: a dated day or month at its fraction of the year, so that the
         # meetings of one crowded year stand apart; a year at its start.
         x_start=axis_position(events["year_start"], events["date_start"]),
@@ -57,6 +58,19 @@ def event_view(facts: Facts) -> pd.DataFrame:
         search_text=events["title"].astype("string").str.cat(events["description"].astype("string"), sep=" ")
         .str.casefold(),
     ).reset_index(drop=True)  # fmt: skip
+
+
+def _with_difference(texts: pd.Categorical[str], events: pd.DataFrame) -> pd.Series:
+    """The date in words, with '(sources differ)' where the sources give the event different dates:
+    the date shown is one source's, and a reader must see that another says otherwise."""
+    shown = pd.Series(texts, index=events.index)
+    if "differs_on" not in events.columns:
+        return shown
+    dates_differ = events["differs_on"].astype("string").str.contains("date", regex=False).fillna(False)
+    if not dates_differ.any():
+        return shown  # the common case keeps its categorical words
+    plain = shown.astype(object)
+    return plain.where(~dates_differ.to_numpy(dtype=bool), plain + " " + _("(sources differ)"))
 
 
 def names_region(countries: str, regions: set[str], scopes: Scopes) -> bool:

@@ -111,7 +111,7 @@ if selected:
 focus_heading("tl_event_card")  # a card that appears takes the focus: a screen reader reads it
 
 if kept.undated.total:
-    undated = _("Events the source gives no date for ({n}): not placed on the axis")
+    undated = _("Events no source gives a date for ({n}): not placed on the axis")
     with st.expander(undated.format(n=i18n.number(kept.undated.total))):
         show_table(kept.undated)
 heading = ngettext("The {n} event shown, in date order", "The {n} events shown, in date order", kept.total)
