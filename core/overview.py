@@ -18,7 +18,7 @@ from core.money import japans_money_kinds, money_view
 from core.reference import fact_citation
 from core.scalars import as_int
 from core.scopes import Scopes
-from core.sums import Sum, add_up, period_problems
+from core.sums import Sum, add_up, apart_problems
 from core.timeline.view import KINDS
 
 
@@ -81,7 +81,7 @@ def central_asia_money(facts: Facts) -> list[KeyFigure]:
     for _key, rows in ordered.groupby(keys, observed=True, sort=False):
         result = add_up(rows, scopes, None, names)
         if result.total is not None and result.added_count > 1:
-            inside = period_problems(rows["year_start"], rows["year_end"], None) == ""
+            inside = apart_problems(rows, None) == ""
             cards.append(_sum_card(rows[inside], result))  # its period: of the figures it adds only
             rows = rows[~inside]
         cards += [_figure_card(row) for _, row in rows.iterrows()]

@@ -2,9 +2,10 @@
 
 Figures may be added only when they have the same currency, status, kind of flow and stating
 party (`stated_by`: Japan's government, a Central Asian one, or none), scopes that do not overlap
-(core.scopes) and periods inside the chosen years; never an aggregate (a cumulative figure or a
-total of several) with a figure of the same recipient and an overlapping period it may contain,
-and never a figure whose sources differ on its amount (neither value is picked). Otherwise there is no total: the
+(core.scopes) and periods inside the chosen years; an aggregate (a cumulative figure or a total of
+several) beside a figure of the same recipient, currency, status and kind whose period it overlaps,
+and a figure whose sources differ on its amount, are listed apart with the others that are never
+added (`apart_problems`), and the rest may still be added. Otherwise there is no total: the
 figures stand side by side and `Sum.reason` says in one sentence why. A figure with no stated
 period, no stated end, or a period reaching outside the years is listed apart (`Sum.apart`) and
 never added. A total of vague figures is itself vague ("approximately", or "at least" when a
@@ -32,6 +33,11 @@ AT_MOST = ("up to",)  # and for a ceiling ("up to ¥39 bn": a loan's limit, not 
 NO_PERIOD = N_("no stated period")
 NO_END = N_("no stated end")
 OUTSIDE = N_("partly outside the years chosen")
+# Why a figure is apart though its period is inside: it is an aggregate that may hold a figure
+# beside it, or its sources state different amounts (neither is picked). Also from `apart_problems`.
+HOLDS_OTHERS = N_("an aggregate that may hold figures beside it")
+AMOUNT_DIFFERS = N_("its sources differ on the amount")
+APART_REASONS = (NO_PERIOD, NO_END, OUTSIDE, HOLDS_OTHERS, AMOUNT_DIFFERS)
 # Reasons for no total that say only that no figure's period is inside the years. `Sum.reason` is
 # in the run's language: compare with _(NONE_INSIDE) and _(NO_FIGURE).
 NONE_INSIDE = N_("none of them has a stated period inside the years chosen")
@@ -90,6 +96,34 @@ def period_problems(start: pd.Series, end: pd.Series, years: tuple[int, int] | N
     return problems
 
 
+def apart_problems(figures: pd.DataFrame, years: tuple[int, int] | None) -> np.ndarray:
+    """Per figure, why it is never added ("" when it may be): its period (`period_problems`), then
+    AMOUNT_DIFFERS, then HOLDS_OTHERS for an aggregate beside a figure of the same recipient,
+    currency, status and kind, itself not apart, whose period overlaps the aggregate's. English
+    identifiers, shown through _(). The columns beyond the period are read where present."""
+    problems = period_problems(figures["year_start"], figures["year_end"], years)
+    if "amount_differs" in figures.columns:
+        differs = figures["amount_differs"].fillna(False).to_numpy(dtype=bool)
+        problems[differs & (problems == "")] = AMOUNT_DIFFERS
+    if "aggregate" not in figures.columns:
+        return problems
+    aggregates = np.flatnonzero(figures["aggregate"].notna().to_numpy(dtype=bool) & (problems == ""))
+    if not len(aggregates):
+        return problems
+    same = [figures[c].astype(str).to_numpy() for c in ("recipient_code", "currency", "status", "kind")]
+    starts = figures["year_start"].to_numpy(dtype="float64", na_value=np.nan)
+    ends = figures["year_end"].to_numpy(dtype="float64", na_value=np.nan)
+    counted = problems == ""
+    for i in aggregates:  # aggregates are few: a loop over them, not over the figures
+        beside = counted.copy()
+        beside[i] = False
+        for column in same:
+            beside &= column == column[i]
+        if (beside & (starts <= ends[i]) & (ends >= starts[i])).any():
+            problems[i] = HOLDS_OTHERS
+    return problems
+
+
 def add_up(
     figures: pd.DataFrame,
     scopes: Scopes,
@@ -104,7 +138,7 @@ def add_up(
     wanted = ["flow_id", "amount", "currency", "qualifier", "status", "kind", "recipient_code", "year_start",
               "year_end", "status_label", "kind_label", *RULE_EXTRAS]  # fmt: skip
     figures = figures[[c for c in wanted if c in figures.columns]]
-    problems = period_problems(figures["year_start"], figures["year_end"], years)
+    problems = apart_problems(figures, years)
     out = problems != ""
     apart_rows = figures[out]
     apart = tuple(zip(apart_rows["flow_id"].head(LISTED).astype(str), problems[out][:LISTED], strict=False))
@@ -163,9 +197,7 @@ def _why_not(figures: pd.DataFrame, scopes: Scopes, names: Mapping[str, str]) ->
     if "stated_by" in figures.columns and figures["stated_by"].astype("string").fillna("").nunique() > 1:
         return _stated_by_reason(figures["stated_by"], names)
     overlaps = scopes.overlapping(str(code) for code in figures["recipient_code"].unique())
-    if overlaps:
-        return _overlap_reason(overlaps[0], names)
-    return _within_reason(figures)
+    return _overlap_reason(overlaps[0], names) if overlaps else ""
 
 
 def _stated_by_reason(stated_by: pd.Series, names: Mapping[str, str]) -> str:
@@ -174,44 +206,6 @@ def _stated_by_reason(stated_by: pd.Series, names: Mapping[str, str]) -> str:
     return _("they are stated by different parties ({labels}); a government's own figures are kept apart").format(
         labels=", ".join(parties)
     )
-
-
-def _within_reason(figures: pd.DataFrame) -> str:
-    """Why figures that pass every other test still cannot be added: sources differ on one's
-    amount, or one is an aggregate that may hold another. "" when neither."""
-    if "amount_differs" in figures.columns and len(figures) > 1:
-        differs = figures["amount_differs"].fillna(False).to_numpy(dtype=bool)
-        if differs.any():
-            fid = str(figures["flow_id"].to_numpy()[differs][0])
-            return _("sources differ on the amount of {id}, and the dashboard picks neither value").format(id=fid)
-    clash = _aggregate_clash(figures)
-    if clash:
-        return _("{aggregate} is a total of other figures, so it may already hold {other}").format(
-            aggregate=clash[0], other=clash[1]
-        )
-    return ""
-
-
-def _aggregate_clash(figures: pd.DataFrame) -> tuple[str, str] | None:
-    """The first (aggregate, figure) pair of the same recipient whose periods overlap, or None.
-    Figures of related scopes (a region and its member) are the scope rule's; this is the rest:
-    Uzbekistan's cumulative loans and one loan to Uzbekistan of a year they cover."""
-    if "aggregate" not in figures.columns:
-        return None
-    is_aggregate = figures["aggregate"].notna().to_numpy(dtype=bool)
-    if not is_aggregate.any() or len(figures) < 2:
-        return None
-    ids = figures["flow_id"].astype(str).to_numpy()
-    recipients = figures["recipient_code"].astype(str).to_numpy()
-    starts = figures["year_start"].to_numpy(dtype="float64", na_value=np.nan)
-    ends = figures["year_end"].to_numpy(dtype="float64", na_value=np.nan)
-    for i in np.flatnonzero(is_aggregate):  # aggregates are few: a loop over them, not the figures
-        same = (recipients == recipients[i]) & (np.arange(len(ids)) != i)
-        # An unknown bound overlaps everything (NaN comparisons are False, so test them apart).
-        overlap = same & ~((ends < starts[i]) | (starts > ends[i]))
-        if overlap.any():
-            return ids[i], ids[np.flatnonzero(overlap)[0]]
-    return None
 
 
 def _overlap_reason(overlap: tuple[str, str, str], names: Mapping[str, str]) -> str:
@@ -241,13 +235,6 @@ def _precisions(amounts: np.ndarray) -> np.ndarray:
     return steps
 
 
-def _needs_within(figures: pd.DataFrame) -> bool:
-    aggregates = "aggregate" in figures.columns and bool(figures["aggregate"].notna().any())
-    differs = "amount_differs" in figures.columns and bool(figures["amount_differs"].fillna(False).any())
-    parties = "stated_by" in figures.columns and figures["stated_by"].astype("string").fillna("").nunique() > 1
-    return aggregates or differs or parties
-
-
 def add_up_each(
     figures: pd.DataFrame,
     keys: list[str],
@@ -262,7 +249,7 @@ def add_up_each(
     Equal to `add_up` on each group (tested)."""
     if not {"currency", "status", "kind"} <= set(keys):
         raise ValueError("add_up_each groups by currency, status and kind of flow; use add_up for mixed figures")
-    problems = period_problems(figures["year_start"], figures["year_end"], years)
+    problems = apart_problems(figures, years)
     inside = problems == ""
     amounts = figures["amount"].to_numpy(dtype="int64")
     qualifiers = figures["qualifier"]
@@ -273,9 +260,9 @@ def add_up_each(
     # The source's words as codes: a million qualifiers are a handful of distinct words.
     coded = qualifiers.astype("category")
     word_codes, word_list = coded.cat.codes.to_numpy(), [str(w) for w in coded.cat.categories]
-    # Only when a figure is an aggregate, has differing sources or a second stating party: the
-    # common case (a million plain figures) keeps its one grouped pass.
-    checked_within = _needs_within(figures)
+    # The stating parties as codes, only when there are two (the common case has one or none).
+    stated = figures["stated_by"].astype("string").fillna("") if "stated_by" in figures.columns else None
+    parties = stated.to_numpy(dtype=object) if stated is not None and stated.nunique() > 1 else None
     results = {}
     for key, positions in grouped.indices.items():
         group = key if isinstance(key, tuple) else (key,)
@@ -290,16 +277,10 @@ def add_up_each(
             reason = _overlap_reason(overlap[0], names or {})
             results[group] = Sum(None, None, (), 0, apart, len(out), reason)
             continue
-        if checked_within and len(kept) > 1:
-            # Rare columns, checked on the group's few rows: stating parties, aggregates, differing amounts.
-            rows = figures.iloc[kept]
-            if "stated_by" in rows.columns and rows["stated_by"].astype("string").fillna("").nunique() > 1:
-                reason = _stated_by_reason(rows["stated_by"], names or {})
-            else:
-                reason = _within_reason(rows)
-            if reason:
-                results[group] = Sum(None, None, (), 0, apart, len(out), reason)
-                continue
+        if parties is not None and len(pd.unique(parties[kept])) > 1:  # figures of two stating parties
+            reason = _stated_by_reason(figures["stated_by"].iloc[kept], names or {})
+            results[group] = Sum(None, None, (), 0, apart, len(out), reason)
+            continue
         said = [word_list[c] for c in pd.unique(word_codes[kept]) if c >= 0]
         total, qualifier = _added(amounts[kept], said, amounts[kept[vague[kept]]])
         currency = str(group[keys.index("currency")])

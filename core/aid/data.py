@@ -18,7 +18,7 @@ from core.masks import keep_all
 from core.money import money_view
 from core.periods import overlaps
 from core.scopes import Scopes
-from core.sums import period_problems
+from core.sums import apart_problems
 
 
 @dataclass(frozen=True)
@@ -104,13 +104,15 @@ def largest(flows: pd.DataFrame, limit: int) -> pd.DataFrame:
 
 def not_annualisable(flows: pd.DataFrame, years: tuple[int, int] | None = None) -> pd.DataFrame:
     """Figures an even spread cannot place: no stated period or end, or (with `years`) a period
-    reaching outside them, whose slices the rule for sums would otherwise add to others'."""
-    return flows[period_problems(flows["year_start"], flows["year_end"], years) != ""]
+    reaching outside them, whose slices the rule for sums would otherwise add to others'; and the
+    figures the rule keeps apart whatever their period (an aggregate beside what it may hold,
+    differing amounts)."""
+    return flows[apart_problems(flows, years) != ""]
 
 
 def annualisable(flows: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     """Figures whose whole stated period lies inside `years`: the ones the per-year chart spreads."""
-    return flows[period_problems(flows["year_start"], flows["year_end"], years) == ""]
+    return flows[apart_problems(flows, years) == ""]
 
 
 LISTED_APART = 12  # figures named in the per-year caption; a big data set has thousands

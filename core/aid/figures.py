@@ -21,7 +21,7 @@ from core.formatting import BILLION, currency_unit, first_and_more, format_usd
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
-from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, period_problems
+from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 
@@ -168,7 +168,7 @@ def bar_units(flows: pd.DataFrame, by: str, data: AidData, years: tuple[int, int
     column = _GROUP_COLUMN[by]
     # Ids, not labels (two kinds may share a label); the currency too, though a page shows one at a time.
     keys = list(dict.fromkeys([column, "currency", "status", "kind"]))
-    problems = period_problems(flows["year_start"], flows["year_end"], years)
+    problems = apart_problems(flows, years)
     grouped = flows.groupby(keys, observed=True, sort=False)
     codes = grouped.ngroup().to_numpy()
     rule_columns = [*_RULE_COLUMNS, *(c for c in RULE_EXTRAS if c in flows.columns), *keys]

@@ -30,7 +30,7 @@ from core.formatting import (
 )
 from core.i18n import N_, _, ngettext
 from core.style import readable, status_marker, status_style
-from core.sums import NO_END, NO_PERIOD, OUTSIDE
+from core.sums import AMOUNT_DIFFERS, HOLDS_OTHERS, NO_END, NO_PERIOD, OUTSIDE
 
 COUNT_COLOUR = "#3b5b92"
 
@@ -123,7 +123,8 @@ def _see_the_table(_count: int) -> str:
 
 
 # Short words for a single figure's caveat, beside its bar; shown through _().
-CAVEAT_MARKS = {NO_PERIOD: N_("no period stated"), NO_END: N_("no end stated"), OUTSIDE: N_("partly outside the years")}
+CAVEAT_MARKS = {NO_PERIOD: N_("no period stated"), NO_END: N_("no end stated"), OUTSIDE: N_("partly outside the years"),
+                HOLDS_OTHERS: N_("an aggregate"), AMOUNT_DIFFERS: N_("sources differ")}  # fmt: skip
 
 
 def _mark_at_zero(

@@ -15,7 +15,7 @@ from core.compare.params import Metric
 from core.formatting import first_and_more, format_usd, is_missing
 from core.i18n import _, ngettext
 from core.scalars import as_int
-from core.sums import NO_END, NO_FIGURE, NO_PERIOD, NONE_INSIDE, OUTSIDE, RULE_EXTRAS, Sum, add_up, period_problems
+from core.sums import APART_REASONS, NO_FIGURE, NONE_INSIDE, OUTSIDE, RULE_EXTRAS, Sum, add_up, apart_problems
 
 TERMS_IN_TEXT = 3  # figures named in a table cell's words; the hover names more, the fact ids all listed
 
@@ -34,10 +34,11 @@ def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], ye
     money, names = data.money, data.options.countries
     cells: Cells = {}
     # Only the columns the grouping needs: at a million rows a copy of every column is slow.
-    flows = money.loc[chosen, ["recipient_code", "kind", "status", "year_start", "year_end"]]
+    rule = ["currency", *(c for c in RULE_EXTRAS if c in money.columns)]  # what apart_problems reads beyond these
+    flows = money.loc[chosen, ["recipient_code", "kind", "status", "year_start", "year_end", *rule]]
     if flows.empty:
         return cells
-    problems = period_problems(flows["year_start"], flows["year_end"], years)
+    problems = apart_problems(flows, years)
     every_kind = flows.assign(problem=problems, inside=problems == "")
     for by_kind in (False, True):
         wanted = {(m.kind, m.status): m for m in metrics if (m.kind is not None) == by_kind}
@@ -71,7 +72,7 @@ def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], ye
             if metric is None:
                 continue
             code = str(key[0])
-            whys = {why: int(apart.get((*key, why), 0)) for why in (NO_PERIOD, NO_END, OUTSIDE)}
+            whys = {why: int(apart.get((*key, why), 0)) for why in APART_REASONS}
             named = digests[key]
             listed = named.head(NOTES_LIMIT)
             addable = size > 1 and not any(whys.values()) and int(kinds.get(key, 0)) == 1

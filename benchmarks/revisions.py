@@ -1,0 +1,113 @@
+"""Benchmark: this checkout against an earlier revision, in Chromium, interleaved.
+
+Usage: python -m benchmarks.revisions BASE_REV [--rounds 9]
+
+Both revisions serve the bundled data of their own tree at once; one browser navigates each page
+on one server, then on the other, round after round, and changes the same filter on each in turn.
+Interleaving puts both under the same machine load at almost the same moment: on a shared 2-core
+machine two separate runs differ more (the floor app's navigation moved 0.6-1.3 s between runs)
+than the change being measured. Prints medians and head/base ratios. BASE_REV is checked out into
+a temporary git worktree, removed afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from benchmarks.dashboard import BROWSER_PAGES, _change, _settle
+from scripts.browser import ServerURL, free_port, launch_chromium, wait_healthy
+
+REPO = Path(__file__).resolve().parents[1]
+CHART = ".main-svg, [data-testid='stMetricValue']"
+
+
+@contextmanager
+def worktree(revision: str) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as parent:
+        path = Path(parent) / "base"
+        subprocess.run(["git", "worktree", "add", "--detach", str(path), revision], cwd=REPO, check=True,
+                       capture_output=True)  # fmt: skip
+        try:
+            yield path
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(path)], cwd=REPO, check=False)
+
+
+@contextmanager
+def serving(repo: Path) -> Iterator[ServerURL]:
+    """`streamlit run` of `repo`'s app, importing `repo`'s own code (PYTHONPATH before the
+    editable install of this checkout)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port)],
+        cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    url = ServerURL(f"http://127.0.0.1:{port}")
+    url.pid = process.pid
+    try:
+        wait_healthy(url, process)
+        yield url
+    finally:
+        os.killpg(process.pid, 15)
+        process.wait(timeout=30)
+
+
+def measure(urls: dict[str, ServerURL], rounds: int) -> dict[tuple[str, str, str], list[float]]:
+    """Seconds per (page, 'navigation' or 'change', revision); the first navigation warms each server."""
+    times: dict[tuple[str, str, str], list[float]] = {}
+    with launch_chromium() as browser:
+        tabs = {name: browser.new_page(viewport={"width": 1400, "height": 900}) for name in urls}
+        for page_name, (path, change) in BROWSER_PAGES.items():
+            if page_name == "floor":
+                continue
+            for attempt in range(rounds + 1):
+                for name, url in urls.items():
+                    start = time.perf_counter()
+                    tabs[name].goto(url + path)
+                    tabs[name].wait_for_selector(CHART, timeout=120_000)
+                    _settle(tabs[name])
+                    if attempt:
+                        times.setdefault((page_name, "navigation", name), []).append(time.perf_counter() - start)
+            if change is None:
+                continue
+            for step in range(rounds):
+                for name in urls:
+                    start = time.perf_counter()
+                    _change(tabs[name], page_name, change, step)
+                    _settle(tabs[name])
+                    tabs[name].wait_for_selector(CHART, timeout=120_000)
+                    times.setdefault((page_name, "change", name), []).append(time.perf_counter() - start)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("base")
+    parser.add_argument("--rounds", type=int, default=9)
+    args = parser.parse_args()
+    with worktree(args.base) as base, serving(base) as base_url, serving(REPO) as head_url:
+        times = measure({"base": base_url, "head": head_url}, args.rounds)
+    print(f"Chromium, bundled data, interleaved, medians of {args.rounds}; base = {args.base}, head = this checkout")
+    print(f"{'page':>10} {'measure':>11} {'base s':>8} {'head s':>8} {'head/base':>10}")
+    for page_name in BROWSER_PAGES:
+        for what in ("navigation", "change"):
+            if (page_name, what, "base") in times:
+                base_s = statistics.median(times[(page_name, what, "base")])
+                head_s = statistics.median(times[(page_name, what, "head")])
+                print(f"{page_name:>10} {what:>11} {base_s:8.2f} {head_s:8.2f} {head_s / base_s:10.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
