@@ -4,7 +4,7 @@ Usage: python -m benchmarks.revisions BASE_REV [--rounds 9]
 
 Both revisions serve the bundled data of their own tree at once; one browser navigates each page
 on one server, then on the other, round after round, and changes the same filter on each in turn.
-Interleaving puts both under the same machine load at almost the same moment: on a shared 2-core
+Interleaving (in alternating order) puts both under the same machine load at almost the same moment: on a shared 2-core
 machine two separate runs differ more (the floor app's navigation moved 0.6-1.3 s between runs)
 than the change being measured. Prints medians and head/base ratios. BASE_REV is checked out into
 a temporary git worktree, removed afterwards.
@@ -63,6 +63,14 @@ def serving(repo: Path) -> Iterator[ServerURL]:
         process.wait(timeout=30)
 
 
+def _in_turn(urls: dict[str, ServerURL], round_number: int) -> list[tuple[str, ServerURL]]:
+    """Both revisions, the first one first in even rounds and second in odd ones: whichever goes
+    second may find the browser busy with the first's leftovers (garbage collection, a closed
+    connection), so neither is always second."""
+    pairs = list(urls.items())
+    return pairs if round_number % 2 == 0 else pairs[::-1]
+
+
 def measure(urls: dict[str, ServerURL], rounds: int) -> dict[tuple[str, str, str], list[float]]:
     """Seconds per (page, 'navigation' or 'change', revision); the first navigation warms each server."""
     times: dict[tuple[str, str, str], list[float]] = {}
@@ -72,7 +80,7 @@ def measure(urls: dict[str, ServerURL], rounds: int) -> dict[tuple[str, str, str
             if page_name == "floor":
                 continue
             for attempt in range(rounds + 1):
-                for name, url in urls.items():
+                for name, url in _in_turn(urls, attempt):
                     start = time.perf_counter()
                     tabs[name].goto(url + path)
                     tabs[name].wait_for_selector(CHART, timeout=120_000)
@@ -82,7 +90,7 @@ def measure(urls: dict[str, ServerURL], rounds: int) -> dict[tuple[str, str, str
             if change is None:
                 continue
             for step in range(rounds):
-                for name in urls:
+                for name, _url in _in_turn(urls, step):
                     start = time.perf_counter()
                     _change(tabs[name], page_name, change, step)
                     _settle(tabs[name])
