@@ -4,11 +4,11 @@ link (as OWID's charts do)."""
 
 from __future__ import annotations
 
-import html
 import textwrap
 
 import plotly.graph_objects as go
 
+from core.formatting import plotly_escaped
 from core.i18n import _
 
 SOURCE_FONT_SIZE = 11  # pixels; the colour is the figure's own text colour (layout.font)
@@ -34,7 +34,7 @@ def with_source_line(figure: go.Figure, text: str, width_px: int | None = None) 
     """A copy of `figure` (the original may be shared between sessions) with `text` in a band
     above the plot, wrapped to the chart's width, and the top margin grown to hold it."""
     characters = FULL_WIDTH_CHARACTERS if width_px is None else max(int(width_px / CHARACTER_WIDTH), 30)
-    lines = [html.escape(line) for line in _wrap(text, characters)]  # Plotly reads some HTML
+    lines = [plotly_escaped(line) for line in _wrap(text, characters)]  # Plotly reads some HTML
     # NOTE: not go.Figure(figure), which validates every property again (~35 ms for a bar chart
     # here, per chart and rerun); the figure was validated when it was built.
     copy = go.Figure(figure.to_dict(), _validate=False)

@@ -6,6 +6,7 @@ Every word is in the run's language (core.i18n); numbers take its separators.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -291,3 +292,10 @@ def first_and_more(
 def chosen_names(chosen: tuple[str, ...], names: dict[str, str]) -> str:
     """A filter's choice in words for a download's README: 'all', or the chosen names."""
     return _("all") if set(chosen) == set(names) else ", ".join(names.get(c, c) for c in chosen)
+
+
+def plotly_escaped(text: object) -> str:
+    """Data text for a Plotly label, hover or annotation: <, > and & escaped (Plotly reads some
+    HTML). Quotes are kept: Plotly decodes numeric entities and a few named ones, not '&quot;',
+    which a label would show as written ('A message without &quot;third powers&quot;')."""
+    return html.escape(str(text), quote=False)

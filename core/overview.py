@@ -233,7 +233,7 @@ def key_figures_table(facts: Facts) -> pd.DataFrame:
     """The Overview's cards as rows, for the CSV (core.columns describes each column): the value
     as a number with its unit and the source's qualifier, the card's words beside it, the years as
     integers; empty cells where the source states nothing (a 'not stated' card has no value)."""
-    cards = central_asia_money(facts) + stated_counts(facts)
+    cards = central_asia_money(facts) + official_counts(facts) + analysis_counts(facts)  # the page's order
 
     def numbers(values: list[int | None]) -> pd.Series:
         return pd.Series(values, dtype="Int64")

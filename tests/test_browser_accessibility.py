@@ -278,7 +278,7 @@ def test_the_heading_before_a_charts_table_says_it_holds_the_charts_data(
     ("path", "name"),
     [
         ("/aid", "The 6 figures shown (the chart's data)"),
-        ("/timeline", "The 66 events shown, in date order (the chart's data)"),
+        ("/timeline", "The 68 events shown, in date order (the chart's data)"),
         ("/compare", "The comparison table (the charts' data)"),
     ],
 )

@@ -6,7 +6,6 @@ stacked into one bar, so no picture adds realised money to agreed or contracted 
 
 from __future__ import annotations
 
-import html
 import textwrap
 from dataclasses import dataclass
 
@@ -17,7 +16,7 @@ import plotly.graph_objects as go
 from core import i18n
 from core.aid.data import AidData
 from core.aid.params import GROUPINGS
-from core.formatting import BILLION, currency_unit, first_and_more, format_usd
+from core.formatting import BILLION, currency_unit, first_and_more, format_usd, plotly_escaped
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
@@ -38,26 +37,26 @@ def _currency_of(flows: pd.DataFrame) -> str:
 def _plain(text: str) -> str:
     """Data text for a tick, legend or template: escaped, with line breaks as <br>, and '%' as an
     entity so a hover template cannot read it as a placeholder."""
-    return html.escape(text).replace("\n", "<br>").replace("%", "&#37;")
+    return plotly_escaped(text).replace("\n", "<br>").replace("%", "&#37;")
 
 
 def _wrap(text: str, width: int = 60) -> str:
     """Hover text from data: escaped (Plotly renders some HTML), wrapped for a readable box."""
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width)) or ""
+    return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(str(text), width)) or ""
 
 
 def flow_hover(row: pd.Series) -> str:
-    amount = f"<b>{html.escape(format_usd(row['amount'], row['qualifier'], currency=row['currency']))}</b>"
+    amount = f"<b>{plotly_escaped(format_usd(row['amount'], row['qualifier'], currency=row['currency']))}</b>"
     if not pd.isna(row["qualifier"]):
         # The source's own word stays as written, like the quote: it is what the source says.
-        amount += " " + _("(the source says “{qualifier}”)").format(qualifier=html.escape(str(row["qualifier"])))
+        amount += " " + _("(the source says “{qualifier}”)").format(qualifier=plotly_escaped(str(row["qualifier"])))
     return "<br>".join((
         amount,
-        f"{html.escape(str(row['recipient_name']))} · {html.escape(str(row['kind_label']))}",
-        _("Period: {period}").format(period=html.escape(str(row["period"]))),
-        _("Status: {status}").format(status=html.escape(str(row["status_label"]))),
+        f"{plotly_escaped(str(row['recipient_name']))} · {plotly_escaped(str(row['kind_label']))}",
+        _("Period: {period}").format(period=plotly_escaped(str(row["period"]))),
+        _("Status: {status}").format(status=plotly_escaped(str(row["status_label"]))),
         *_provenance_lines(row),
-        f"<i>“{_wrap(row['quote'])}”</i> ({html.escape(str(row['source_id']))}, {html.escape(str(row['locator']))})",
+        f"<i>“{_wrap(row['quote'])}”</i> ({plotly_escaped(row['source_id'])}, {plotly_escaped(row['locator'])})",
     ))  # fmt: skip
 
 
@@ -70,11 +69,11 @@ def _provenance_lines(row: pd.Series) -> list[str]:
     lines = []
     stated_by = row.get("stated_by_name")
     if stated_by is not None and not pd.isna(stated_by):
-        lines.append(_("Stated by the government of {party}").format(party=html.escape(str(stated_by))))
+        lines.append(_("Stated by the government of {party}").format(party=plotly_escaped(str(stated_by))))
     aggregate = row.get("aggregate")
     if aggregate is not None and not pd.isna(aggregate):
         words = _(AGGREGATES.get(str(aggregate), str(aggregate)))
-        lines.append(_("Aggregate: {what}; never added to a figure it may hold").format(what=html.escape(words)))
+        lines.append(_("Aggregate: {what}; never added to a figure it may hold").format(what=plotly_escaped(words)))
     differ = row.get("sources_differ")
     if differ is not None and not pd.isna(differ):
         lines.append(_("Sources differ: {values}").format(values=_wrap(differ)))
@@ -226,14 +225,15 @@ def _single_bar(row: pd.Series, by: str, note: str) -> Bar:
         str(group), f"{_kind_words(by, row['kind_label'])}{fid}" + (f" ({note})" if note else ""), str(row["status"]),
         str(row["status_label"]), as_int(row["firmness"]), float(row["amount"]),
         format_usd(row["amount"], row["qualifier"], short=True, currency=row["currency"]),
-        flow_hover(row) + ("<br>" + _("<b>Not added</b>: {reason}").format(reason=html.escape(note)) if note else ""),
+        flow_hover(row) + ("<br>" + _("<b>Not added</b>: {reason}").format(reason=plotly_escaped(note))
+                           if note else ""),
     )  # fmt: skip
 
 
 def _sum_hover(added: pd.DataFrame, result: Sum) -> str:
     lines = [
         _("<b>{total}</b>: a total of {figures}").format(
-            total=html.escape(result.words()), figures=html.escape(result.added_words())
+            total=plotly_escaped(result.words()), figures=plotly_escaped(result.added_words())
         )
     ]
     hovers = [flow_hover(row) for _index, row in added.iterrows()]
@@ -329,7 +329,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             outsidetextfont={"color": TEXT_COLOUR},
             cliponaxis=False,
             customdata=[flow_hover(row) for _index, row in subset.iterrows()],
-            hovertemplate="%{customdata}<extra>" + html.escape(label) + "</extra>",
+            hovertemplate="%{customdata}<extra>" + plotly_escaped(label) + "</extra>",
             marker=marker,
         ))  # fmt: skip
     # Over two lines: on one line a narrow chart cuts it at its edge.
@@ -370,9 +370,9 @@ def _spread_line(row: pd.Series) -> str:
         "{recipient}: {per_year} a year of {amount} over {n} years",
         years,
     ).format(
-        recipient=html.escape(str(row["recipient_name"])),
-        per_year=html.escape(format_usd(row["amount_per_year"], currency=row["currency"])),
-        amount=html.escape(format_usd(row["amount"], row["qualifier"], currency=row["currency"])),
+        recipient=plotly_escaped(str(row["recipient_name"])),
+        per_year=plotly_escaped(format_usd(row["amount_per_year"], currency=row["currency"])),
+        amount=plotly_escaped(format_usd(row["amount"], row["qualifier"], currency=row["currency"])),
         n=i18n.number(years),
     )
 

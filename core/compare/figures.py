@@ -10,7 +10,6 @@ is a real zero and is drawn as one. Money panels carry their status in the title
 
 from __future__ import annotations
 
-import html
 import textwrap
 
 import plotly.graph_objects as go
@@ -26,6 +25,7 @@ from core.formatting import (
     format_count,
     format_usd,
     not_stated,
+    plotly_escaped,
     qualifier_word,
 )
 from core.i18n import N_, _, ngettext
@@ -51,7 +51,7 @@ LABEL_CHAR_SHARE = 0.022  # a bar label's character, as a share of a panel's plo
 
 def _wrap(text: str, width: int = 60) -> str:
     """Hover text from data: escaped (Plotly renders some HTML), wrapped for a readable box."""
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width))
+    return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(str(text), width))
 
 
 def _money_axis(metric: Metric) -> str:
@@ -61,13 +61,13 @@ def _money_axis(metric: Metric) -> str:
 
 def panel_title(metric: Metric) -> str:
     unit = f" ({_money_axis(metric)})" if metric.unit == "usd" else ""
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(metric.label + unit, 44))
+    return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(metric.label + unit, 44))
 
 
 def cell_hover(cell: Cell, metric: Metric) -> str:
     """Value, qualifier, status and the facts behind it with their quotes (for counts, the events);
     for "no total", the figures side by side and why; for "not stated", whose gap and the related facts."""
-    head = f"<b>{html.escape(cell.country)}</b> · {html.escape(metric.label)}<br>"
+    head = f"<b>{plotly_escaped(cell.country)}</b> · {plotly_escaped(metric.label)}<br>"
     state = cell.state
     if isinstance(state, NoTotal):
         words = ngettext(
@@ -78,10 +78,10 @@ def cell_hover(cell: Cell, metric: Metric) -> str:
     if isinstance(state, NotStated):
         lines = [head + _("<b>not stated</b>: {gap}").format(gap=_wrap(state.gap))]
         if state.related:
-            lines.append(html.escape(_("What the sources do state:")))
+            lines.append(plotly_escaped(_("What the sources do state:")))
             lines += _note_lines(state.related, state.related_omitted)
         return "<br>".join(lines)
-    word = "" if state.qualifier is None else html.escape(qualifier_word(state.qualifier))
+    word = "" if state.qualifier is None else plotly_escaped(qualifier_word(state.qualifier))
     qualifier = "" if state.qualifier is None else " " + _("(the source says “{word}”)").format(word=word)
     if state.adds:
         if state.qualifier:
@@ -92,9 +92,9 @@ def cell_hover(cell: Cell, metric: Metric) -> str:
             total = _("the total of {figures}").format(figures=_wrap(state.adds))
         qualifier = f"<br>{total}"
     elif state.caveat:
-        caveat = _("one figure, not a total: {reason}").format(reason=html.escape(_(state.caveat)))
+        caveat = _("one figure, not a total: {reason}").format(reason=plotly_escaped(_(state.caveat)))
         qualifier += f"<br>{caveat}"
-    lines = [head + f"<b>{html.escape(_value_words(cell, state, metric))}</b>{qualifier}"]
+    lines = [head + f"<b>{plotly_escaped(_value_words(cell, state, metric))}</b>{qualifier}"]
     return "<br>".join(lines + _note_lines(cell.notes, cell.omitted))
 
 
@@ -109,9 +109,11 @@ def _note_lines(notes: tuple[FactNote, ...], omitted: int) -> list[str]:
     first MAX_HOVER_LINES, then a line saying how many more."""
     lines = []
     for note in notes[:MAX_HOVER_LINES]:
-        line = f"{html.escape(note.id)} · {_wrap(note.line)}"
+        line = f"{plotly_escaped(note.id)} · {_wrap(note.line)}"
         if note.quote is not None:
-            line += f"<br><i>“{_wrap(note.quote)}”</i> ({html.escape(note.source_id)}, {html.escape(note.locator)})"
+            line += (
+                f"<br><i>“{_wrap(note.quote)}”</i> ({plotly_escaped(note.source_id)}, {plotly_escaped(note.locator)})"
+            )
         lines.append(line)
     listed = first_and_more(lines, MAX_HOVER_LINES, total=len(notes) + omitted, separator="<br>", more=_see_the_table)
     return [listed] if listed else []
@@ -119,7 +121,7 @@ def _note_lines(notes: tuple[FactNote, ...], omitted: int) -> list[str]:
 
 def _see_the_table(_count: int) -> str:
     """The line after a hover's facts: 'and 3 more (see the table)'."""
-    return "{items}<br>" + html.escape(_("and {n} more (see the table)"))
+    return "{items}<br>" + plotly_escaped(_("and {n} more (see the table)"))
 
 
 # Short words for a single figure's caveat, beside its bar; shown through _().
@@ -135,7 +137,7 @@ def _mark_at_zero(
         name=name,
         mode="markers+text",
         x=[0] * len(cells),
-        y=[html.escape(c.country) for c in cells],
+        y=[plotly_escaped(c.country) for c in cells],
         text=text,
         textposition="middle right",
         textfont=font,
@@ -174,7 +176,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
         go.Bar(
             name=metric.label,
             orientation="h",
-            y=[html.escape(c.country) for c, _state in stated],
+            y=[plotly_escaped(c.country) for c, _state in stated],
             x=[value / scale for value in values],
             text=[_bar_text(state, metric) for _cell, state in stated],
             textposition="outside",
@@ -218,7 +220,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
         },
         yaxis={
             "categoryorder": "array",
-            "categoryarray": [html.escape(c.country) for c in reversed(ordered)],  # the first at the top
+            "categoryarray": [plotly_escaped(c.country) for c in reversed(ordered)],  # the first at the top
             "automargin": True,
         },
         height=PANEL_BASE_HEIGHT + PANEL_ROW_HEIGHT * len(ordered),

@@ -6,7 +6,6 @@ none hides another; past EVENTS_DRAWN events the chart counts them per year inst
 
 from __future__ import annotations
 
-import html
 import textwrap
 from typing import cast
 
@@ -14,6 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.formatting import plotly_escaped
 from core.i18n import _
 from core.style import TEXT_COLOUR, category_colour, readable
 from core.timeline.data import filter_events
@@ -95,12 +95,12 @@ ROW_HEIGHT = 34  # pixels per row of a lane
 
 
 def _hover(row: pd.Series) -> str:
-    description = "<br>".join(html.escape(line) for line in textwrap.wrap(str(row["description"]), 60))
-    invitation = html.escape(_("Click for the source's words"), quote=False)
+    description = "<br>".join(plotly_escaped(line) for line in textwrap.wrap(str(row["description"]), 60))
+    invitation = plotly_escaped(_("Click for the source's words"))
     return (
-        f"<b>{html.escape(str(row['title']))}</b><br>"
-        f"{html.escape(str(row['date_text']))}<br>"
-        f"{html.escape(str(row['category_label']))} · {html.escape(str(row['country_names']))}<br>"
+        f"<b>{plotly_escaped(str(row['title']))}</b><br>"
+        f"{plotly_escaped(str(row['date_text']))}<br>"
+        f"{plotly_escaped(str(row['category_label']))} · {plotly_escaped(str(row['country_names']))}<br>"
         f"{description}<br><i>{invitation}</i>"
     )
 
@@ -176,12 +176,12 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
 
 def _label(title: object) -> str:
     """The point's label: the whole title over up to two lines, not cut with "…" (WCAG 1.4.10)."""
-    return "<br>".join(html.escape(line) for line in label_lines(title))
+    return "<br>".join(plotly_escaped(line) for line in label_lines(title))
 
 
 def _lane_title(events: pd.DataFrame, category: str) -> str:
     label = str(events.loc[events["category"] == category, "category_label"].iloc[0])
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(label, 18))
+    return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(label, 18))
 
 
 def counts_figure(events: pd.DataFrame) -> go.Figure:
@@ -192,7 +192,7 @@ def counts_figure(events: pd.DataFrame) -> go.Figure:
         # Grouped on two levels, each key is an (order, label) pair; the stubs type a key as one scalar.
         order, label = cast("tuple[int, object]", key)
         years = per_year.index.get_level_values("year_start").astype(int)
-        traces.append(go.Bar(name=html.escape(str(label)), x=years, y=per_year.to_numpy(),
+        traces.append(go.Bar(name=plotly_escaped(str(label)), x=years, y=per_year.to_numpy(),
                        marker={"color": category_colour(order)},
                        hovertemplate=_("%{x}: %{y:,} events") + "<extra>%{fullData.name}</extra>"))  # fmt: skip
     layout = dict(
