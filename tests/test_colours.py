@@ -4,7 +4,6 @@ filter state, whichever others a filter leaves on screen. Read from the figures'
 from __future__ import annotations
 
 import dataclasses
-import html
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -17,6 +16,7 @@ from core.compare import data as compare_data
 from core.compare import view as compare_view
 from core.compare.params import PARAMS as COMPARE_PARAMS
 from core.facts import Facts
+from core.formatting import plotly_escaped
 from core.style import category_colour, status_style
 
 Looks = dict[str, set[tuple[str, ...]]]  # what a category or status is drawn in, over figures
@@ -71,7 +71,7 @@ def _category_looks(figure: go.Figure, facts: Facts) -> Iterable[tuple[str, str]
     """(category, colour) per trace: timeline traces name their category in legendgroup, the
     counts' bars by its (escaped) label."""
     labels = facts.categories.set_index("category")["label"]
-    by_label = {html.escape(str(label)): str(category) for category, label in labels.items()}
+    by_label = {plotly_escaped(label): str(category) for category, label in labels.items()}
     for trace in figure.data:
         category = trace.legendgroup if trace.type == "scatter" else by_label[trace.name]
         yield category, _trace_colour(trace)
