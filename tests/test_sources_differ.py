@@ -7,11 +7,17 @@ frames, where each rule is the only thing that can stop a total.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from core.compare import data as compare_data
+from core.compare.cells import comparison
+from core.compare.cells.cell import cell_sources
+from core.compare.figures import cell_hover
+from core.compare.params import PARAMS
 from core.evidence import difference_lines, evidence_of
 from core.facts import Facts, load_facts
 from core.i18n import use_language
@@ -207,3 +213,22 @@ def test_the_overview_page_shows_both_kinds_of_count() -> None:
     assert "The dialogue in numbers: the official record" in headers
     assert "Counts in the August 2020 analysis" in headers
     assert any(c.value.startswith("Counted on the timeline") for c in at.caption)
+
+
+def test_each_comparison_cell_says_how_many_sources_back_it(bundled_facts: Facts) -> None:
+    data = compare_data.compare_data(bundled_facts)
+    filters = dataclasses.replace(
+        PARAMS.defaults(data.options), countries=("UZB", "KGZ"), metrics=("loan.committed",), currency="JPY"
+    )
+    evidence = bundled_facts.evidence
+    for cell in comparison(data, filters):
+        ids = {note.id for note in cell.notes}
+        expected = evidence[(evidence["resource"] == "money") & evidence["key"].isin(ids)]["source_id"].nunique()
+        assert len(cell_sources(cell.notes)) == expected > 0, cell.country_code
+        hover = cell_hover(cell, data.options.metrics["loan.committed"])
+        assert f"Backed by {expected} source" in hover.replace("<br>", " ")
+    # Uzbekistan's loans: a loan's exchange of notes (MOFA) and its agreement (JICA) are two sources of one fact.
+    uzbekistan = next(c for c in comparison(data, filters) if c.country_code == "UZB")
+    assert {"mofa_ja_2024_uzb_loan_program", "jica_ja_2024_uzb_la_program"} <= set(cell_sources(uzbekistan.notes))
+    rows = compare_rows(bundled_facts, every_metric=True, currency="JPY").set_index(["country_code", "metric_id"])
+    assert "jica_ja_2024_uzb_la_program" in rows.at[("UZB", "loan.committed"), "source_ids"]

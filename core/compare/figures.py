@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from core import i18n
 from core.compare.cells import NO_TOTAL, Cell, FactNote, NoTotal, NotStated, Stated
+from core.compare.cells.cell import cell_sources
 from core.compare.params import Metric
 from core.compare.table import order_cells
 from core.formatting import (
@@ -74,7 +75,7 @@ def cell_hover(cell: Cell, metric: Metric) -> str:
             "<b>no total</b> of {n} figure: {reason}", "<b>no total</b> of {n} figures: {reason}", cell.figures
         )
         lines = [head + words.format(n=i18n.number(cell.figures), reason=_wrap(state.reason))]
-        return "<br>".join(lines + _note_lines(cell.notes, cell.omitted))
+        return "<br>".join(lines + _sources_line(cell) + _note_lines(cell.notes, cell.omitted))
     if isinstance(state, NotStated):
         lines = [head + _("<b>not stated</b>: {gap}").format(gap=_wrap(state.gap))]
         if state.related:
@@ -95,7 +96,18 @@ def cell_hover(cell: Cell, metric: Metric) -> str:
         caveat = _("one figure, not a total: {reason}").format(reason=plotly_escaped(_(state.caveat)))
         qualifier += f"<br>{caveat}"
     lines = [head + f"<b>{plotly_escaped(_value_words(cell, state, metric))}</b>{qualifier}"]
-    return "<br>".join(lines + _note_lines(cell.notes, cell.omitted))
+    return "<br>".join(lines + _sources_line(cell) + _note_lines(cell.notes, cell.omitted))
+
+
+def _sources_line(cell: Cell) -> list[str]:
+    """'Backed by 3 sources: a, b, c' (of the facts listed, where the hover lists only some)."""
+    sources = cell_sources(cell.notes)
+    if not sources:
+        return []
+    words = (ngettext("Backed by {n} source: {ids}", "Backed by {n} sources: {ids}", len(sources)) if not cell.omitted
+             else ngettext("The facts listed are backed by {n} source: {ids}",
+                           "The facts listed are backed by {n} sources: {ids}", len(sources)))  # fmt: skip
+    return [_wrap(words.format(n=i18n.number(len(sources)), ids=", ".join(sources)))]
 
 
 def _value_words(cell: Cell, state: Stated, metric: Metric) -> str:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from core.columns import LIST_SEPARATOR
 from core.compare.cells import Cell, FactNote, NoTotal, NotStated, Stated
+from core.compare.cells.cell import cell_sources
 from core.compare.params import COUNTED_EVENTS, Metric
 from core.formatting import currency_unit, first_and_more
 from core.i18n import N_, _
@@ -123,7 +124,7 @@ def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: in
     ids = first_and_more([n.id for n in unique], len(unique), total=len(unique) + omitted, more=LARGEST_OR_LATEST)
     fact_ids, source_id, quote, locator = PROVENANCE
     columns[fact_ids].append(ids or pd.NA)
-    columns[source_id].append("; ".join(dict.fromkeys(n.source_id for n in unique)) or pd.NA)
+    columns[source_id].append("; ".join(cell_sources(tuple(unique))) or pd.NA)
     columns[quote].append(" | ".join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
     columns[locator].append("; ".join(f"{n.id}: {n.locator}" for n in quoted) or pd.NA)
 
@@ -161,7 +162,7 @@ def csv_table(cells: list[Cell], metrics: list[Metric], countries: list[str]) ->
                     "value_status": _value_status(cell, metric),
                     "text": cell.text,
                     "fact_ids": LIST_SEPARATOR.join(n.id for n in unique) or None,
-                    "source_ids": LIST_SEPARATOR.join(dict.fromkeys(n.source_id for n in unique)) or None,
+                    "source_ids": LIST_SEPARATOR.join(cell_sources(tuple(unique))) or None,
                     "locators": LIST_SEPARATOR.join(f"{n.id}: {n.locator}" for n in quoted) or None,
                     "quotes": " | ".join(f"{n.id}: {n.quote}" for n in quoted) or None,
                 }

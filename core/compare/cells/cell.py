@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.columns import LIST_SEPARATOR
 from core.i18n import N_
 
 NO_TOTAL = N_("no total")  # the English; shown through _()
@@ -27,6 +28,11 @@ class FactNote:
     locator: str  # where the quote stands in its source (evidence.csv)
     amount: int | None = None  # a money figure's amount in US$ (a term of a sum, or a related figure)
     qualifier: str | None = None  # and the source's word for it ("approximately")
+    sources: tuple[str, ...] = ()  # every source that states the fact (source_id is the first)
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return self.sources or (self.source_id,)
 
 
 @dataclass(frozen=True)
@@ -95,3 +101,15 @@ class Cell:
 
 
 Cells = dict[tuple[str, str], Cell]  # (country code, metric id) -> cell
+
+
+def cell_sources(notes: tuple[FactNote, ...]) -> tuple[str, ...]:
+    """Every source that states a fact behind a cell, in the notes' order, once each."""
+    return tuple(dict.fromkeys(source for note in notes for source in note.source_ids))
+
+
+def listed_sources(text: object) -> tuple[str, ...]:
+    """A fact's `source_ids` cell ('a; b') as a tuple; () where it is empty."""
+    if text is None or (isinstance(text, float) and text != text) or str(text) in ("", "<NA>"):
+        return ()
+    return tuple(part for part in str(text).split(LIST_SEPARATOR) if part)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from core.compare.cells.cell import NOTES_LIMIT, Cell, Cells, FactNote, Stated
+from core.compare.cells.cell import NOTES_LIMIT, Cell, Cells, FactNote, Stated, listed_sources
 from core.compare.data import CompareData
 from core.compare.params import COMPANIES, EVENTS, LATEST, SECURITY, SECURITY_CATEGORY, CompareFilters
 from core.formatting import first_and_more, format_count, format_period, is_missing
@@ -33,7 +33,8 @@ def companies_cells(figures: pd.DataFrame, countries: tuple[str, ...], names: Ma
             f"{format_count(latest.value, latest.qualifier, latest.unit)} · "
             f"{format_period(latest.year_start, latest.year_end)}"
         )
-        note = FactNote(str(latest.figure_id), line, str(latest.quote), str(latest.source_id), str(latest.locator))
+        note = FactNote(str(latest.figure_id), line, str(latest.quote), str(latest.source_id), str(latest.locator),
+                        sources=listed_sources(getattr(latest, "source_ids", None)))  # fmt: skip
         code = str(latest.country_code)
         qualifier = None if is_missing(latest.qualifier) else str(latest.qualifier)
         text = format_count(latest.value, qualifier)
@@ -42,23 +43,25 @@ def companies_cells(figures: pd.DataFrame, countries: tuple[str, ...], names: Ma
     return cells
 
 
-EVENT_NOTE_COLUMNS = ["event_id", "title", "year_start", "year_end", "quote", "source_id", "locator"]
+EVENT_NOTE_COLUMNS = ["event_id", "title", "year_start", "year_end", "quote", "source_id", "locator", "source_ids"]
 
 
 def _event_notes(events: pd.DataFrame, positions: np.ndarray) -> dict[int, tuple]:
     """The columns a note needs, for the events at `positions`, as plain tuples by position."""
-    rows = events[EVENT_NOTE_COLUMNS].iloc[positions]
+    rows = (events if "source_ids" in events.columns else events.assign(source_ids=None))[EVENT_NOTE_COLUMNS]
+    rows = rows.iloc[positions]
     return dict(zip(positions.tolist(), rows.itertuples(index=False, name=None), strict=True))
 
 
 def _event_note(row: tuple, quoted: bool) -> FactNote:
-    event_id, title, start, end, quote, source_id, locator = row
+    event_id, title, start, end, quote, source_id, locator, all_ids = row
     return FactNote(
         id=str(event_id),
         line=f"{title} ({format_period(start, end)})",
         quote=str(quote) if quoted else None,
         source_id=str(source_id),
         locator=str(locator),
+        sources=listed_sources(all_ids),
     )
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from core import i18n
-from core.compare.cells.cell import NO_TOTAL, NOTES_LIMIT, Cell, Cells, FactNote, NoTotal, Stated
+from core.compare.cells.cell import NO_TOTAL, NOTES_LIMIT, Cell, Cells, FactNote, NoTotal, Stated, listed_sources
 from core.compare.data import CompareData
 from core.compare.params import Metric
 from core.formatting import first_and_more, format_usd, is_missing
@@ -24,7 +24,7 @@ SUM_COLUMNS = ["flow_id", "recipient_code", "amount", "currency", "qualifier", "
                "status", "kind_label", "status_label"]  # fmt: skip
 # The rule's own columns where the data has them (aggregates, stating parties, differing amounts).
 RULE_COLUMNS = list(RULE_EXTRAS)
-NOTE_COLUMNS = ["period", "quote", "source_id", "locator"]
+NOTE_COLUMNS = ["period", "quote", "source_id", "locator", "source_ids"]
 
 
 def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], years: tuple[int, int]) -> Cells:
@@ -63,7 +63,8 @@ def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], ye
             inside.groupby([*keys, "kind"] if not by_kind else keys, observed=True, sort=False).head(1).index
         )
         extras = [c for c in RULE_COLUMNS if c in money.columns]
-        digest = money.loc[digest_index, SUM_COLUMNS + extras + NOTE_COLUMNS]
+        notes = [c for c in NOTE_COLUMNS if c in money.columns]  # a frame of the rule's columns only has no source_ids
+        digest = money.loc[digest_index, SUM_COLUMNS + extras + notes]
         digests = dict(list(digest.groupby(keys, observed=True, sort=False)))
         positions = groups.indices
         for key, size in groups.size().items():
@@ -93,12 +94,15 @@ def money_cells(data: CompareData, chosen: np.ndarray, metrics: list[Metric], ye
 
 def _money_notes(listed: pd.DataFrame) -> tuple[FactNote, ...]:
     notes = []
+    if "source_ids" not in listed.columns:
+        listed = listed.assign(source_ids=None)
     for row in listed[["flow_id", "amount", "currency", "qualifier", "kind_label", "period", "status_label", "quote",
-                       "source_id", "locator"]].itertuples(index=False, name=None):  # fmt: skip
-        flow_id, amount, currency, qualifier, kind_label, period, status_label, quote, source_id, locator = row
+                       "source_id", "locator", "source_ids"]].itertuples(index=False, name=None):  # fmt: skip
+        flow_id, amount, currency, qualifier, kind_label, period, status_label, quote, source_id, locator, all_ids = row
         word = None if is_missing(qualifier) else str(qualifier)
         line = f"{format_usd(amount, word, currency=currency)} · {kind_label} · {period} · {status_label}"
-        notes.append(FactNote(str(flow_id), line, str(quote), str(source_id), str(locator), as_int(amount), word))
+        notes.append(FactNote(str(flow_id), line, str(quote), str(source_id), str(locator), as_int(amount), word,
+                              listed_sources(all_ids)))  # fmt: skip
     return tuple(notes)
 
 
