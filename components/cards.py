@@ -75,7 +75,7 @@ def key_figure_card(figure: KeyFigure, width: int = CARD_WIDTH) -> None:
             details.insert(0, _("*{qualifier}* (the source's word)").format(qualifier=word))
         st.markdown(" · ".join(details))
         if figure.quote is None and figure.value == not_stated():
-            st.caption(_("No figure in the source."))
+            st.caption(_("No figure in the sources."))
         elif figure.quote is None:
             st.caption(_("A sum of several figures: each one's quote is on the Aid and investment page."))
         else:

@@ -96,5 +96,5 @@ def offer_context(key: str, context: Mapping[str, str], chosen: tuple[str, ...])
 
     names = ", ".join(escape_markdown(context[code]) for code in missing)
     # One under the other: side by side, a narrow window cut the button's words.
-    st.caption(_("Also in the source, as context: {names}.").format(names=names))
+    st.caption(_("Also in the sources, as context: {names}.").format(names=names))
     st.button(_("Add them to the chart"), key=f"{key}_add_context", on_click=add, icon=":material/add:")

@@ -25,7 +25,7 @@ def test_default_view_writes_every_value_to_the_url() -> None:
     at = open_aid()
     # The page's question is Central Asia: the region and its states; the rest is context to add.
     assert param(at, "recipient") == ["CA5", "KAZ", "UZB", "TKM", "TJK", "KGZ"]
-    assert any("Also in the source, as context" in c.value and "United States" in c.value for c in at.caption)
+    assert any("Also in the sources, as context" in c.value and "United States" in c.value for c in at.caption)
     assert param(at, "years") == ["1954-2026"] and param(at, "undated") == ["1"] and param(at, "by") == ["recipient"]
     spec = chart_spec(at)
     assert [t["name"] for t in spec["data"]] == [
@@ -121,7 +121,7 @@ def test_one_click_adds_the_context_recipients() -> None:
         "CA5", "KAZ", "UZB", "TKM", "TJK", "KGZ", "SSEA_AF", "USA", "AFG", "TJK_AFG", "CA5_AFG", "TJK_KGZ_AFG",
         "CA_CAUCASUS",
     ]  # fmt: skip
-    assert not any("Also in the source, as context" in c.value for c in at.caption)
+    assert not any("Also in the sources, as context" in c.value for c in at.caption)
 
 
 def test_a_link_that_states_its_recipients_keeps_them() -> None:

@@ -28,7 +28,7 @@ with st.sidebar:
 write_view(PARAMS.to_query(filters))
 
 st.title(_(AID.title))
-st.caption(_("Japan's money by recipient and period, as the source states it. A total adds only figures of one "
+st.caption(_("Japan's money by recipient and period, as the sources state it. A total adds only figures of one "
              "status and one kind of flow, for recipients that do not overlap, with periods inside the years chosen; "
              "other figures stand beside it with the reason."))  # fmt: skip
 show_notices(notices)
@@ -72,8 +72,8 @@ if filters.per_year:
                                                 "of flow, assuming an even spread over each period").format(
                                                     unit=currency_unit(filters.currency))))  # fmt: skip
     if apart := aid.data.not_annualisable_text(flows, filters.years):
-        st.caption(_("Not spread over years, as the source states no full period inside the years chosen for them: "
-                     "{figures}").format(figures=escape_markdown(apart)))  # fmt: skip
+        st.caption(_("Not spread over years (no full period inside the years chosen, or kept apart by the rule for "
+                     "sums): {figures}").format(figures=escape_markdown(apart)))  # fmt: skip
 elif filters.chart == "time":
     flows = aid.data.filter_money(view, filters)
     dated = flows[flows["year_start"].notna()]
@@ -106,8 +106,8 @@ elif shown.bars is not None:
 
 st.subheader(_("Totals by status and kind of flow"))
 st.caption(_("A total adds figures of one status and one kind of flow only, never across them; where figures "
-             "cannot be added, 'not added' says which and why. 'Of which vague' counts the figures the source "
-             "qualifies, and makes the total approximate."))  # fmt: skip
+             "cannot be added, 'not added' says which and why. 'Of which vague' counts the figures their sources "
+             "qualify, and makes the total approximate."))  # fmt: skip
 show_table(shown.totals)
 heading = ngettext("The {n} figure shown", "The {n} figures shown", shown.figures).format(n=i18n.number(shown.figures))
 # The grid takes no name from the app (docs/accessibility.md): the heading before it says it holds the chart's data.

@@ -31,9 +31,9 @@ write_view(PARAMS.to_query(filters))
 st.title(_(COMPARE.title))
 st.caption(
     _(
-        "What the source states about each country, side by side. Money is Japan's: a country's figures are added "
-        "only within one status and one kind of flow, with periods inside the years chosen. Where the source states "
-        "nothing, the page says **not stated**, never 0."
+        "What the sources state about each country, side by side. Money is Japan's: a country's figures are added "
+        "only within one status and one kind of flow, with periods inside the years chosen. Where no source states "
+        "anything, the page says **not stated**, never 0."
     )
 )
 show_notices(notices)
@@ -68,7 +68,7 @@ if any(m.charted for m in metrics):
           "not stated or reaching outside the years), so no bar is drawn: the hover and the table list them side by "
           "side and say why.") if shown.no_total else "",
         _("Grey *not stated* is not a zero: the hover and the table say whether the gap is the source's or the "
-          "filters' and name what the source does state."),
+          "filters' and name what the sources do state."),
         _("Event counts count the events in the data that name the country as its own, so 0 there is a real "
           "zero; events naming its region as a whole are shown apart, and events with no stated date are not "
           "counted.") if counts else "",

@@ -37,7 +37,7 @@ EVENT_LIST = _(PARAMS.param("event").label)
 st.title(_(TIMELINE.title))
 st.caption(
     _(
-        "Every event the source dates, in lanes by category. Select an event in the chart, or choose it in the "
+        "Every event the sources date, in lanes by category. Select an event in the chart, or choose it in the "
         "“{list}” list, to see its details and the source's words."
     ).format(list=EVENT_LIST)
 )
