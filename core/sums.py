@@ -41,6 +41,7 @@ APART_REASONS = (NO_PERIOD, NO_END, OUTSIDE, HOLDS_OTHERS, AMOUNT_DIFFERS)
 # Reasons for no total that say only that no figure's period is inside the years. `Sum.reason` is
 # in the run's language: compare with _(NONE_INSIDE) and _(NO_FIGURE).
 NONE_INSIDE = N_("none of them has a stated period inside the years chosen")
+NONE_ADDABLE = N_("none of them can be added: each is listed apart with the reason")  # not all for their periods
 NO_FIGURE = N_("no figure")
 LISTED = 12  # ids named in a sentence; a big data set has thousands
 # Columns the rule reads when a table has them (a data set without them has no aggregates, one
@@ -144,7 +145,7 @@ def add_up(
     apart = tuple(zip(apart_rows["flow_id"].head(LISTED).astype(str), problems[out][:LISTED], strict=False))
     inside = figures[~out]
     if inside.empty:
-        reason = _(NONE_INSIDE) if len(figures) else _(NO_FIGURE)
+        reason = _none_added(problems) if len(figures) else _(NO_FIGURE)
         return Sum(None, None, (), 0, apart, int(out.sum()), reason)
     reason = _why_not(inside, scopes, names or {})
     if reason:
@@ -180,6 +181,13 @@ def _qualifier(qualifiers: list[str]) -> str | None:
     if ceilings:
         return "at most"
     return "approximately" if qualifiers else None  # a word we do not know: still not exact
+
+
+def _none_added(problems: np.ndarray) -> str:
+    """Why nothing of a set is added, every figure being apart: their periods, or (a figure whose
+    sources differ, an aggregate) other reasons each figure's own line gives."""
+    periods = np.isin(problems, (NO_PERIOD, NO_END, OUTSIDE))
+    return _(NONE_INSIDE) if periods.all() else _(NONE_ADDABLE)
 
 
 def _why_not(figures: pd.DataFrame, scopes: Scopes, names: Mapping[str, str]) -> str:
@@ -269,7 +277,7 @@ def add_up_each(
         kept, out = positions[inside[positions]], positions[~inside[positions]]
         apart = tuple(zip(ids[out[:LISTED]], problems[out[:LISTED]], strict=True))
         if not len(kept):
-            results[group] = Sum(None, None, (), 0, apart, len(out), _(NONE_INSIDE))
+            results[group] = Sum(None, None, (), 0, apart, len(out), _none_added(problems[positions]))
             continue
         codes = pd.unique(recipients[kept])
         overlap = scopes.overlapping(codes) if len(codes) > 1 else []

@@ -44,7 +44,8 @@ def test_a_link_opens_its_view() -> None:
     assert at.radio(key="aid_by").value == "status"
     spec = chart_spec(at)
     assert sorted(name for t in spec["data"] for name in t["y"]) == [
-        "Contracts signed,<br>implementation unknown<br><sup>Investment · M09</sup>",
+        # The analysis says $18 bn, Abe's words in Reuters "more than": the bar says the sources differ.
+        "Contracts signed,<br>implementation unknown<br><sup>Investment · M09 (its sources differ on the amount)</sup>",
         "Realised<br><sup>Investment · M07 (partly outside the years chosen)</sup>",  # 2005-2019: not all in 2010-2019
     ]  # fmt: skip
     table = at.dataframe[1].value

@@ -18,7 +18,7 @@ def validate(*args: str) -> subprocess.CompletedProcess:
 def test_valid_directory_prints_one_line_and_exits_0() -> None:
     result = validate()
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("\n") == 1 and "valid (86 sources" in result.stdout
+    assert result.stdout.count("\n") == 1 and "valid (88 sources" in result.stdout
 
 
 def test_invalid_directory_lists_every_problem_and_exits_1(data_copy: Path) -> None:

@@ -53,6 +53,25 @@ def test_the_summit_keeps_both_dates_with_their_sources(bundled_facts: Facts) ->
     assert pd.isna(agreeing["differs_on"]) and pd.isna(agreeing["sources_differ"])
 
 
+def test_the_turkmenistan_contracts_keep_both_amounts_and_stand_alone(bundled_facts: Facts) -> None:
+    # The analysis says "$18 billion", Abe's words in Reuters "more than $18 billion": both stand.
+    contracts = bundled_facts.money.set_index("flow_id").loc["M09"]
+    assert contracts["differs_on"] == "amount" and bool(contracts["amount_differs"])
+    assert contracts["sources_differ"] == (
+        "amount: US$18 billion (usubaliev_2020); more than US$18 billion (reuters_en_2015_tkm_deals)"
+    )
+    view = money_view(bundled_facts)
+    two = view[view["flow_id"].isin(["M09"])].assign(amount_differs=True)
+    alone = add_up(two, NO_SCOPES)  # alone, it is apart too: no total picks either amount
+    assert alone.total is None and alone.apart == (("M09", AMOUNT_DIFFERS),)
+    assert alone.reason == "none of them can be added: each is listed apart with the reason"
+    beside = pd.concat([two, two.assign(flow_id="X", recipient_code="KAZ", amount_differs=False)])
+    result = add_up(beside, NO_SCOPES)
+    assert result.added == ("X",) and result.apart == (("M09", AMOUNT_DIFFERS),)
+    # The visit itself now has the Prime Minister's Office's record too.
+    assert "kantei_en_2015_abe_tkm" in str(event(bundled_facts, "E11")["source_ids"])
+
+
 def test_a_difference_is_said_in_words_with_every_value(bundled_facts: Facts) -> None:
     rows = evidence_of(bundled_facts.evidence, "events", "E37")
     (line,) = difference_lines(rows)

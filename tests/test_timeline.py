@@ -93,9 +93,9 @@ def test_days_of_one_year_stand_apart_on_the_axis() -> None:
                                                    "E14", "E15", "E16", "E17", *(f"E{n}" for n in range(23, 40)),
                                                    *(f"E{n}" for n in range(42, 67)), "E68"]),
         ({"text": "ANDIJAN"}, ["E07"]),
-        # Official sources only: the seed's E06 and E17, which ministry pages also state, and the official
-        # record, less the events only a news site states here (E53, E64, E65).
-        ({"official": True}, ["E06", "E17", *(f"E{n}" for n in range(23, 67) if n not in (53, 64, 65))]),
+        # Official sources only: the seed's E06, E11 and E17, which government pages also state, and the
+        # official record, less the events only a news site states here (E53, E64, E65).
+        ({"official": True}, ["E06", "E11", "E17", *(f"E{n}" for n in range(23, 67) if n not in (53, 64, 65))]),
         ({"text": "roadmap", "years": (2015, 2020)}, ["E13"]),
         ({"categories": ("alliance",), "years": (2000, 2020)}, []),
     ],

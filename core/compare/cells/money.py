@@ -15,7 +15,17 @@ from core.compare.params import Metric
 from core.formatting import first_and_more, format_usd, is_missing
 from core.i18n import _, ngettext
 from core.scalars import as_int
-from core.sums import APART_REASONS, NO_FIGURE, NONE_INSIDE, OUTSIDE, RULE_EXTRAS, Sum, add_up, apart_problems
+from core.sums import (
+    APART_REASONS,
+    NO_FIGURE,
+    NONE_ADDABLE,
+    NONE_INSIDE,
+    OUTSIDE,
+    RULE_EXTRAS,
+    Sum,
+    add_up,
+    apart_problems,
+)
 
 TERMS_IN_TEXT = 3  # figures named in a table cell's words; the hover names more, the fact ids all listed
 
@@ -149,7 +159,7 @@ def _no_total_reason(total: Sum | None, whys: dict[str, int], size: int) -> str:
     parts = []
     # add_up's reasons that say only that no figure's period lies inside the years (in the run's
     # language, as Sum.reason is): said per period here.
-    period_only = (_(NONE_INSIDE), _(NO_FIGURE))
+    period_only = (_(NONE_INSIDE), _(NONE_ADDABLE), _(NO_FIGURE))
     if total is not None and total.total is None and total.reason not in period_only:
         parts.append(total.reason)
     for why, count in whys.items():
