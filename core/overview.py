@@ -110,11 +110,15 @@ def _label(row: pd.Series) -> str:
 
 def _figure_card(row: pd.Series) -> KeyFigure:
     qualifier = None if is_missing(row["qualifier"]) else str(row["qualifier"])
+    status = str(row["status_label"])
+    differ = row.get("sources_differ")
+    if differ is not None and not is_missing(differ):  # the value shown is one source's: say so, with the others
+        status += " · " + _("sources differ on the {what}").format(what=differ)
     return KeyFigure(
         label=_label(row),
         value=format_usd(row["amount"], qualifier, short=True, currency=row["currency"]),
         qualifier=qualifier,
-        status=str(row["status_label"]),
+        status=status,
         period=str(row["period"]),
         quote=str(row["quote"]),
         locator=str(row["locator"]),

@@ -22,7 +22,7 @@ from core.evidence import difference_lines, evidence_of
 from core.facts import Facts, load_facts
 from core.i18n import use_language
 from core.money import japans_money_kinds, money_view
-from core.overview import analysis_counts, official_counts, recorded_meetings
+from core.overview import analysis_counts, central_asia_money, official_counts, recorded_meetings
 from core.problems import DataError
 from core.scopes import Scopes
 from core.sums import AMOUNT_DIFFERS, HOLDS_OTHERS, add_up, add_up_each
@@ -68,6 +68,8 @@ def test_the_turkmenistan_contracts_keep_both_amounts_and_stand_alone(bundled_fa
     beside = pd.concat([two, two.assign(flow_id="X", recipient_code="KAZ", amount_differs=False)])
     result = add_up(beside, NO_SCOPES)
     assert result.added == ("X",) and result.apart == (("M09", AMOUNT_DIFFERS),)
+    card = next(c for c in central_asia_money(bundled_facts) if c.fact_ids == ("M09",))
+    assert "sources differ on the amount: US$18 billion (usubaliev_2020); more than US$18 billion" in card.status
     # The visit itself now has the Prime Minister's Office's record too.
     assert "kantei_en_2015_abe_tkm" in str(event(bundled_facts, "E11")["source_ids"])
 
