@@ -8,6 +8,10 @@ import pandas as pd
 
 from core.facts import Facts
 from core.formatting import format_period, lookup, per_distinct
+from core.i18n import N_
+
+# What money.aggregate's values mean, in English (shown through _()).
+AGGREGATE_WORDS = {"cumulative": N_("a running total to a date"), "total": N_("a total of several figures")}
 
 
 def money_view(facts: Facts, recipients: Iterable[str] | None = None) -> pd.DataFrame:

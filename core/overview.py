@@ -14,7 +14,7 @@ from core import i18n
 from core.facts import Facts
 from core.formatting import format_count, format_period, format_usd, is_missing, lookup, not_stated
 from core.i18n import _
-from core.money import japans_money_kinds, money_view
+from core.money import AGGREGATE_WORDS, japans_money_kinds, money_view
 from core.reference import fact_citation
 from core.scalars import as_int
 from core.scopes import Scopes
@@ -114,6 +114,9 @@ def _figure_card(row: pd.Series) -> KeyFigure:
     differ = row.get("sources_differ")
     if differ is not None and not is_missing(differ):  # the value shown is one source's: say so, with the others
         status += " · " + _("sources differ on the {what}").format(what=differ)
+    aggregate = row.get("aggregate")
+    if aggregate is not None and not is_missing(aggregate):  # it may hold figures on the cards beside it
+        status += " · " + _(AGGREGATE_WORDS.get(str(aggregate), str(aggregate)))
     return KeyFigure(
         label=_label(row),
         value=format_usd(row["amount"], qualifier, short=True, currency=row["currency"]),

@@ -188,6 +188,12 @@ def test_kyrgyzstan_s_three_grants_are_not_added_to_their_own_total(bundled_fact
     )
 
 
+def test_an_aggregate_s_card_says_it_is_one(bundled_facts: Facts) -> None:
+    cards = {c.fact_ids: c for c in central_asia_money(bundled_facts)}
+    assert cards[("M49",)].status.endswith("· a total of several figures")
+    assert cards[("M47",)].status.endswith("· a running total to a date")
+
+
 def test_figures_stated_by_different_governments_are_kept_apart() -> None:
     rows = figures(("X1", "A", 12, None, 2000, 2001, "aid", "R"), ("X2", "D", 7, None, 2003, 2003, "aid", "R"))
     parties = rows.assign(stated_by=["JPN", "KAZ"])

@@ -18,6 +18,7 @@ from core.aid.data import AidData
 from core.aid.params import GROUPINGS
 from core.formatting import BILLION, currency_unit, first_and_more, format_usd, plotly_escaped
 from core.i18n import N_, _, ngettext
+from core.money import AGGREGATE_WORDS
 from core.scalars import as_int
 from core.style import BACKGROUND, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
 from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
@@ -60,9 +61,6 @@ def flow_hover(row: pd.Series) -> str:
     ))  # fmt: skip
 
 
-AGGREGATES = {"cumulative": N_("a running total to a date"), "total": N_("a total of several figures")}
-
-
 def _provenance_lines(row: pd.Series) -> list[str]:
     """Who states the figure (a government's own figure), whether it is an aggregate, and whether
     its sources differ: each a line of the hover, only where the data says so."""
@@ -72,7 +70,7 @@ def _provenance_lines(row: pd.Series) -> list[str]:
         lines.append(_("Stated by the government of {party}").format(party=plotly_escaped(str(stated_by))))
     aggregate = row.get("aggregate")
     if aggregate is not None and not pd.isna(aggregate):
-        words = _(AGGREGATES.get(str(aggregate), str(aggregate)))
+        words = _(AGGREGATE_WORDS.get(str(aggregate), str(aggregate)))
         lines.append(_("Aggregate: {what}; never added to a figure it may hold").format(what=plotly_escaped(words)))
     differ = row.get("sources_differ")
     if differ is not None and not pd.isna(differ):
