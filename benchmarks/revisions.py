@@ -13,18 +13,16 @@ a temporary git worktree, removed afterwards.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from benchmarks.dashboard import BROWSER_PAGES, _change, _settle
-from scripts.browser import ServerURL, free_port, launch_chromium, wait_healthy
+from scripts.browser import ServerURL, launch_chromium, running_dashboard
 
 REPO = Path(__file__).resolve().parents[1]
 CHART = ".main-svg, [data-testid='stMetricValue']"
@@ -42,25 +40,10 @@ def worktree(revision: str) -> Iterator[Path]:
             subprocess.run(["git", "worktree", "remove", "--force", str(path)], cwd=REPO, check=False)
 
 
-@contextmanager
-def serving(repo: Path) -> Iterator[ServerURL]:
-    """`streamlit run` of `repo`'s app, importing `repo`'s own code (PYTHONPATH before the
-    editable install of this checkout)."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    url = ServerURL(f"http://127.0.0.1:{port}")
-    url.pid = process.pid
-    try:
-        wait_healthy(url, process)
-        yield url
-    finally:
-        os.killpg(process.pid, 15)
-        process.wait(timeout=30)
+def serving(repo: Path) -> AbstractContextManager[ServerURL]:
+    """`streamlit run` of `repo`'s app, importing `repo`'s own code: PYTHONPATH comes before the
+    editable install of this checkout, and the app reads the data beside its own code."""
+    return running_dashboard(env={"PYTHONPATH": str(repo)}, script=str(repo / "dashboard" / "app.py"))
 
 
 def _in_turn(urls: dict[str, ServerURL], round_number: int) -> list[tuple[str, ServerURL]]:
