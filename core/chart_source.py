@@ -1,10 +1,12 @@
 """The source line every chart carries inside the figure, so that a saved or pasted chart still
-says where its figures come from: the sources behind its marks, the data version and the view's
-link (as OWID's charts do)."""
+says where its figures come from: the sources behind its marks, the data version and a short
+address, the host and page without the query string (as OWID's charts do). The full permalink,
+which can run to several lines, is in Share, the citation and the zip's README."""
 
 from __future__ import annotations
 
 import textwrap
+from urllib.parse import urlsplit
 
 import plotly.graph_objects as go
 
@@ -17,8 +19,15 @@ CHARACTER_WIDTH = 6.4  # pixels per character at SOURCE_FONT_SIZE, about, for wr
 FULL_WIDTH_CHARACTERS = 110  # where the chart's width is not known: a page-wide chart's line
 
 
+def short_address(link: str) -> str:
+    """'dash.example.org/japan-ca/aid': a view's link without its scheme and query string."""
+    parts = urlsplit(link)
+    return f"{parts.netloc}{parts.path}" if parts.netloc else parts.path
+
+
 def source_text(citation: str, version: str, link: str | None) -> str:
-    """'Source: Usubaliev (2020). Japan and Central Asia dashboard, data version …, <link>'."""
+    """'Source: Usubaliev (2020). Japan and Central Asia dashboard, data version … · host/page':
+    the view's `link` shortened to its host and page (`short_address`)."""
     if citation:
         text = _("Source: {sources}. Japan and Central Asia dashboard, data version {version}").format(
             sources=citation, version=version
@@ -27,7 +36,7 @@ def source_text(citation: str, version: str, link: str | None) -> str:
         text = _("No source states a figure here. Japan and Central Asia dashboard, data version {version}").format(
             version=version
         )
-    return f"{text} · {link}" if link else text
+    return f"{text} · {short_address(link)}" if link else text
 
 
 def with_source_line(figure: go.Figure, text: str, width_px: int | None = None) -> go.Figure:

@@ -69,6 +69,16 @@ def test_the_source_line_is_drawn_on_a_copy_above_the_plot_escaped_and_wrapped()
     assert sourced.data == original.data
 
 
+def test_the_source_line_names_the_host_and_page_never_the_query_string() -> None:
+    from core.chart_source import short_address, source_text
+
+    link = "https://dash.example.org/japan-ca/aid?lang=en&recipient=KAZ&recipient=UZB&v=abc"
+    assert short_address(link) == "dash.example.org/japan-ca/aid"
+    text = source_text("MOFA Japan (2004–2024)", "abc", link)
+    assert text.endswith("data version abc · dash.example.org/japan-ca/aid") and "?" not in text
+    assert source_text("MOFA Japan (2004–2024)", "abc", None).endswith("data version abc")
+
+
 def test_a_titled_chart_keeps_its_title_below_the_source_band() -> None:
     import plotly.graph_objects as go
 
