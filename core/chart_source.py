@@ -20,9 +20,10 @@ FULL_WIDTH_CHARACTERS = 110  # where the chart's width is not known: a page-wide
 
 
 def short_address(link: str) -> str:
-    """'dash.example.org/japan-ca/aid': a view's link without its scheme and query string."""
+    """'https://dash.example.org/japan-ca/aid': a view's link without its query string. The scheme
+    stays: it makes the words an address a reader (and a screen reader) takes for one."""
     parts = urlsplit(link)
-    return f"{parts.netloc}{parts.path}" if parts.netloc else parts.path
+    return f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.netloc else parts.path
 
 
 def source_text(citation: str, version: str, link: str | None) -> str:

@@ -73,9 +73,9 @@ def test_the_source_line_names_the_host_and_page_never_the_query_string() -> Non
     from core.chart_source import short_address, source_text
 
     link = "https://dash.example.org/japan-ca/aid?lang=en&recipient=KAZ&recipient=UZB&v=abc"
-    assert short_address(link) == "dash.example.org/japan-ca/aid"
+    assert short_address(link) == "https://dash.example.org/japan-ca/aid"
     text = source_text("MOFA Japan (2004–2024)", "abc", link)
-    assert text.endswith("data version abc · dash.example.org/japan-ca/aid") and "?" not in text
+    assert text.endswith("data version abc · https://dash.example.org/japan-ca/aid") and "?" not in text
     assert source_text("MOFA Japan (2004–2024)", "abc", None).endswith("data version abc")
 
 
