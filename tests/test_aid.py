@@ -295,12 +295,12 @@ def test_a_bar_whose_figures_are_all_far_down_still_lists_them() -> None:
     big = [(f"A{n}", "KAZ", 10_000_000 + n, None, 2010, 2010, "realised") for n in range(2000)]
     small = [(f"B{n}", "UZB", 100 + n, None, 2010, 2010, "realised") for n in range(3)]
     frame = flows(big + small).sort_values("amount", ascending=False, kind="stable").reset_index(drop=True)
-    assert len(frame) > aid.figures.HOVER_LIMIT * 64 * 2  # the first head holds none of UZB's rows
+    assert len(frame) > aid.hover.HOVER_LIMIT * 64 * 2  # the first head holds none of UZB's rows
     bar = bars_of(frame, years=(2010, 2010))[0].data[0]
     hovers = {label.split("<br>")[0]: hover for label, hover in zip(bar.y, bar.customdata, strict=True)}
     assert all(f"<b>US${amount:,}</b>" in hovers["UZB"] for amount in (100, 101, 102))
     assert hovers["KAZ"].startswith("<b>US$20 bn</b>: a total of 2,000 figures")
-    assert hovers["KAZ"].count("<b>US$") == 1 + aid.figures.HOVER_LIMIT and "and 1,995 more figures" in hovers["KAZ"]
+    assert hovers["KAZ"].count("<b>US$") == 1 + aid.hover.HOVER_LIMIT and "and 1,995 more figures" in hovers["KAZ"]
 
 
 def test_per_year_adds_within_status_and_kind_and_never_overlapping_recipients() -> None:

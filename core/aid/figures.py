@@ -15,17 +15,15 @@ import plotly.graph_objects as go
 
 from core import i18n
 from core.aid.data import AidData
+from core.aid.hover import HOVER_LIMIT, flow_hover, group_hovers, more_figures, plain
 from core.aid.params import GROUPINGS
 from core.formatting import BILLION, currency_unit, first_and_more, format_usd, plotly_escaped
 from core.i18n import N_, _, ngettext
-from core.money import AGGREGATE_WORDS
 from core.scalars import as_int
 from core.style import BACKGROUND, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
 from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
-
-HOVER_LIMIT = 5  # figures listed in one bar's hover; the rest are counted
 
 EVEN_SPREAD = N_("assumes an even spread over each period")  # shown through _()
 
@@ -33,92 +31,6 @@ EVEN_SPREAD = N_("assumes an even spread over each period")  # shown through _()
 def _currency_of(flows: pd.DataFrame) -> str:
     """The one currency of a page's figures (the page shows one at a time); USD when there are none."""
     return str(flows["currency"].iloc[0]) if len(flows) and "currency" in flows.columns else "USD"
-
-
-def _plain(text: str) -> str:
-    """Data text for a tick, legend or template: escaped, with line breaks as <br>, and '%' as an
-    entity so a hover template cannot read it as a placeholder."""
-    return plotly_escaped(text).replace("\n", "<br>").replace("%", "&#37;")
-
-
-def _wrap(text: str, width: int = 60) -> str:
-    """Hover text from data: escaped (Plotly renders some HTML), wrapped for a readable box."""
-    return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(str(text), width)) or ""
-
-
-def flow_hover(row: pd.Series) -> str:
-    amount = f"<b>{plotly_escaped(format_usd(row['amount'], row['qualifier'], currency=row['currency']))}</b>"
-    if not pd.isna(row["qualifier"]):
-        # The source's own word stays as written, like the quote: it is what the source says.
-        amount += " " + _("(the source says “{qualifier}”)").format(qualifier=plotly_escaped(str(row["qualifier"])))
-    return "<br>".join((
-        amount,
-        f"{plotly_escaped(str(row['recipient_name']))} · {plotly_escaped(str(row['kind_label']))}",
-        _("Period: {period}").format(period=plotly_escaped(str(row["period"]))),
-        _("Status: {status}").format(status=plotly_escaped(str(row["status_label"]))),
-        *_provenance_lines(row),
-        f"<i>“{_wrap(row['quote'])}”</i> ({plotly_escaped(row['source_id'])}, {plotly_escaped(row['locator'])})",
-    ))  # fmt: skip
-
-
-def _provenance_lines(row: pd.Series) -> list[str]:
-    """Who states the figure (a government's own figure), whether it is an aggregate, and whether
-    its sources differ: each a line of the hover, only where the data says so."""
-    lines = []
-    stated_by = row.get("stated_by_name")
-    if stated_by is not None and not pd.isna(stated_by):
-        lines.append(_("Stated by the government of {party}").format(party=plotly_escaped(str(stated_by))))
-    aggregate = row.get("aggregate")
-    if aggregate is not None and not pd.isna(aggregate):
-        words = _(AGGREGATE_WORDS.get(str(aggregate), str(aggregate)))
-        lines.append(_("Aggregate: {what}; never added to a figure it may hold").format(what=plotly_escaped(words)))
-    differ = row.get("sources_differ")
-    if differ is not None and not pd.isna(differ):
-        lines.append(_("Sources differ: {values}").format(values=_wrap(differ)))
-    return lines
-
-
-def _more_figures(count: int) -> str:
-    """'… and 3 more figures (see the table)', the last line of a hover that lists only the largest."""
-    return "{items}<br><br>" + ngettext(
-        "… and {n} more figure (see the table)", "… and {n} more figures (see the table)", count
-    )
-
-
-def _hovers(flows: pd.DataFrame, keys: list[str], line, sizes: pd.Series) -> pd.Series:
-    """Per group: the HOVER_LIMIT largest figures as hover lines, and a count of the rest.
-
-    `flows` must be largest first, as `money_view` is and filtering keeps: the first rows of a
-    group are then its largest. `sizes`: each group's number of rows (indexed by `keys`).
-    """
-    top = _first_rows_per_group(flows, keys, sizes)
-    lines = top.assign(line=[line(row) for _index, row in top.iterrows()])
-    grouped = lines.groupby(keys, sort=False, observed=True)["line"].agg(list)
-    counts = sizes.reindex(grouped.index)
-    hovers = [
-        first_and_more(group, HOVER_LIMIT, total=int(count), separator="<br><br>", more=_more_figures)
-        for group, count in zip(grouped, counts, strict=True)
-    ]
-    return pd.Series(hovers, index=grouped.index)
-
-
-def _first_rows_per_group(flows: pd.DataFrame, keys: list[str], sizes: pd.Series) -> pd.DataFrame:
-    """The first HOVER_LIMIT rows of each group.
-
-    NOTE: read from a growing head of the frame, not the whole of it: in a largest-first million
-    rows, a few thousand usually hold every group's largest. A group's size says when its rows
-    are all found; the head grows eightfold until they are, up to the whole frame.
-    """
-    wanted = sizes.clip(upper=HOVER_LIMIT)
-    head = HOVER_LIMIT * 64 * max(len(sizes), 1)
-    while True:
-        top = flows.head(head).groupby(keys, observed=True, sort=False).head(HOVER_LIMIT)
-        if head >= len(flows):
-            return top
-        found = top.groupby(keys, observed=True, sort=False).size().reindex(wanted.index, fill_value=0)
-        if (found >= wanted).all():
-            return top
-        head *= 8
 
 
 def _status_order(flows: pd.DataFrame) -> list[tuple[str, str]]:
@@ -235,9 +147,7 @@ def _sum_hover(added: pd.DataFrame, result: Sum) -> str:
         )
     ]
     hovers = [flow_hover(row) for _index, row in added.iterrows()]
-    lines.append(
-        first_and_more(hovers, len(hovers), total=result.added_count, separator="<br><br>", more=_more_figures)
-    )
+    lines.append(first_and_more(hovers, len(hovers), total=result.added_count, separator="<br><br>", more=more_figures))
     return "<br><br>".join(lines)
 
 
@@ -249,9 +159,9 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
         # Data text is escaped (Plotly renders tags in ticks); a label two bars would share gets
         # its status, or one bar would hide the other in the overlay.
         detail = textwrap.shorten(b.detail, 64, placeholder="…")
-        label = f"{_plain(textwrap.fill(b.group, 28))}<br><sup>{_plain(detail)}</sup>"
+        label = f"{plain(textwrap.fill(b.group, 28))}<br><sup>{plain(detail)}</sup>"
         if label in labels:
-            label = label.replace("</sup>", f" · {_plain(b.status_label)}</sup>")
+            label = label.replace("</sup>", f" · {plain(b.status_label)}</sup>")
         labels.append(label)
     traces = []
     statuses = sorted({(b.firmness, b.status, b.status_label) for b in bars})
@@ -259,7 +169,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
         mine = [i for i, b in enumerate(bars) if b.status == status]
         traces.append(
             go.Bar(
-                name=_plain(label),
+                name=plain(label),
                 orientation="h",
                 y=[labels[i] for i in mine],
                 x=[bars[i].amount / BILLION for i in mine],
@@ -267,7 +177,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
                 textposition="outside",
                 cliponaxis=False,
                 customdata=[bars[i].hover for i in mine],
-                hovertemplate="%{customdata}<extra>" + _plain(label) + "</extra>",
+                hovertemplate="%{customdata}<extra>" + plain(label) + "</extra>",
                 marker=status_marker(status),
             )
         )
@@ -380,7 +290,7 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
     adding only figures whose recipients do not overlap; where they may, each figure is its own
     trace (side by side, never summed). Each year's slice lies inside the years chosen (annualise)."""
     traces = []
-    assumption = _plain(_(EVEN_SPREAD))
+    assumption = plain(_(EVEN_SPREAD))
     for (_firmness, status, _kind), subset in spread.groupby(["firmness", "status", "kind"], observed=True, sort=True):
         label = f"{subset['status_label'].iloc[0]} · {subset['kind_label'].iloc[0]}"
         overlapping = data.scopes.overlapping(subset["recipient_code"].astype(str))
@@ -390,14 +300,14 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
         for name, rows in parts:
             per_year = rows.groupby("year")["amount_per_year"].sum()
             largest_first = rows.sort_values("amount_per_year", ascending=False, kind="stable")
-            hovers = _hovers(largest_first, ["year"], _spread_line, rows.groupby("year").size())
+            hovers = group_hovers(largest_first, ["year"], _spread_line, rows.groupby("year").size())
             traces.append(
                 go.Bar(
-                    name=f"{_plain(name)} ({assumption})",
+                    name=f"{plain(name)} ({assumption})",
                     x=per_year.index,
                     y=per_year.to_numpy() / BILLION,
                     customdata=hovers.reindex(per_year.index).to_numpy(),
-                    hovertemplate=f"<b>%{{x}}</b> ({assumption})<br>%{{customdata}}<extra>{_plain(name)}</extra>",
+                    hovertemplate=f"<b>%{{x}}</b> ({assumption})<br>%{{customdata}}<extra>{plain(name)}</extra>",
                     marker=status_marker(str(status)),
                 )
             )
