@@ -38,4 +38,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request as u; sys.exit(u.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2).read() != b'ok')"]
 
 # Every replica must get the same STREAMLIT_SERVER_COOKIE_SECRET (see compose.yaml, deploy/k8s/).
-CMD ["streamlit", "run", "dashboard/app.py", "--server.address", "0.0.0.0", "--server.port", "8501"]
+CMD ["streamlit", "run", "dashboard/server.py", "--server.address", "0.0.0.0", "--server.port", "8501"]

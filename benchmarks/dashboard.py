@@ -198,7 +198,7 @@ def browser_side(repeats: int) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
     with launch_chromium() as browser:
         for name, (path, change) in BROWSER_PAGES.items():
-            script = "benchmarks/floor_app.py" if name == "floor" else "dashboard/app.py"
+            script = "benchmarks/floor_app.py" if name == "floor" else "dashboard/server.py"
             with running_dashboard(script=script) as url:
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
                 navigation, changes = [], []

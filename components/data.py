@@ -29,13 +29,20 @@ def _localised(version: str, data_dir: str, language: str, _facts: Facts) -> Fac
     return localise(_facts, language)
 
 
+def current_facts(language: str) -> Facts:
+    """The validated facts of $DASHBOARD_DATA_DIR in `language`, shared with every session (the
+    pages and the API read the same copy); raises DataError or OSError when they cannot be read."""
+    data_dir = data_dir_from_env()
+    facts = _cached_facts(str(data_dir), fingerprint(data_dir))
+    return _localised(facts.version, str(data_dir), language, facts)
+
+
 def facts_or_stop() -> Facts:
     """The validated facts; on bad data, the list of problems on the page and the script stops."""
     data_dir = data_dir_from_env()
     try:
         with st.spinner(_("Reading and checking the data…")):
-            facts = _cached_facts(str(data_dir), fingerprint(data_dir))
-        return _localised(facts.version, str(data_dir), current_language(), facts)
+            return current_facts(current_language())
     except DataError as err:
         show_problems(data_dir, err)
     except OSError as err:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.citing import cite_view
 from components.streamlit_internals import rerun_after_reconnect
+from core import api
 from core.citation_files import CitedView, bibtex, ris
 from core.export import ViewDescription, citation_zip, file_name, safe_csv
 from core.facts import Facts
@@ -47,7 +48,9 @@ def share_and_download(
     tables = list(page.tables) if page.tables is not None else list(facts.package.resource_names)
     csv_name = file_name(page.slug, [*page.download_parts, *name_parts], today)
     rerun_after_reconnect()  # or, after a reconnect, the buttons below serve files of a dead process
-    view = ViewDescription(page_title=page_title, permalink=link, filters=filters or {}, tables=tables, name=page.slug)
+    data_address = api.data_address(link, page)
+    view = ViewDescription(page_title=page_title, permalink=link, filters=filters or {}, tables=tables, name=page.slug,
+                           data_address=data_address, package_address=api.site_of(link, page).package)  # fmt: skip
     cited = CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today)
 
     def citation_files() -> dict[str, str]:
@@ -61,6 +64,7 @@ def share_and_download(
         st.code(link, language=None, wrap_lines=True)
         if problem := public_base(os.environ.get(PUBLIC_URL_VARIABLE))[1]:
             st.warning(problem, icon=":material/warning:")
+        get_this_data(data_address)
     with row.popover(_("Cite this view"), icon=":material/format_quote:", width="content"):
         st.caption(_("The dashboard with its data version, this view's link and the sources the figures come from."))
         cite_view(facts, page=page, link=link, key=f"{page.slug}_cite")
@@ -87,3 +91,14 @@ def share_and_download(
             "citation, and the citation as BibTeX and RIS."
         ),
     )
+
+
+def get_this_data(address: str) -> None:
+    """The view's CSV at the API, and a line of pandas and of R that reads it."""
+    heading = _("Get this data")
+    st.markdown(f"**{heading}**")
+    st.caption(_("This view's rows as CSV at a URL, for scripts and notebooks. It always gives the current data, "
+                 "so it names no data version; add `v=` to refuse any other."))  # fmt: skip
+    st.code(address, language=None, wrap_lines=True)
+    st.code(api.pandas_line(address), language="python", wrap_lines=True)
+    st.code(api.r_line(address), language="r", wrap_lines=True)

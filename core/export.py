@@ -11,7 +11,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -46,6 +46,15 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     return (BOM + neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
 
 
+def csv_chunks(frame: pd.DataFrame, rows_per_chunk: int = 5_000) -> Iterator[bytes]:
+    """`safe_csv(frame)` in pieces of `rows_per_chunk` rows, for a response that streams a big view
+    without holding the whole file beside the frame (the API, core.api)."""
+    yield safe_csv(frame.iloc[:rows_per_chunk])
+    for start in range(rows_per_chunk, len(frame), rows_per_chunk):
+        piece = neutralise_formulas(frame.iloc[start : start + rows_per_chunk])
+        yield piece.to_csv(index=False, header=False, lineterminator="\r\n").encode("utf-8")
+
+
 def file_name(page: str, parts: Sequence[str], today: dt.date, extension: str = "csv") -> str:
     """'aid_KAZ-UZB_1993-2019_2026-11-28.csv': page, main filters, date; only safe characters."""
     words = (re.sub(r"[^A-Za-z0-9.-]+", "-", w).strip("-") for w in [page, *parts, today.isoformat()])
@@ -68,6 +77,8 @@ class ViewDescription:
     filters: Mapping[str, str]
     tables: Sequence[str]  # the package's tables the view draws on (named in the package's description)
     name: str = "view"  # the CSV's resource name in datapackage.json (lower-case letters, digits, - _ .)
+    data_address: str = ""  # this view's CSV at the API (core.api), which follows the data as it is updated
+    package_address: str = ""  # the whole data package at the API
 
 
 def citation_zip(
@@ -102,6 +113,20 @@ def citation_readme(csv_name: str, view: ViewDescription, facts: Facts, today: d
             file=csv_name
         ),
         _("Link to this view: {link}").format(link=view.permalink),
+        *(
+            [
+                _("This view's data at a URL (always the current data version): {address}").format(
+                    address=view.data_address
+                )
+            ]
+            if view.data_address
+            else []
+        ),
+        *(
+            [_("The whole data package at a URL: {address}").format(address=view.package_address)]
+            if view.package_address
+            else []
+        ),
         _("Filters in force:"),
         filters,
         _("Data version: {version}").format(version=facts.version),

@@ -1,9 +1,10 @@
 """The page registry: every page of the app declared once.
 
-A page's slug, address, title, icon, script, parameters and the tables its zip holds are written
-here and nowhere else. Navigation (components.navigation), permalinks and downloads
-(components.share), widget keys (components.filters, components.view_state), chart file names
-(components.charts), docs/links.md (core.links_doc) and the tests' lists of pages read them.
+A page's slug, address, title, icon, script, parameters, its download's rows (core.view_rows) and
+the tables its zip holds are written here and nowhere else. Navigation (components.navigation),
+permalinks and downloads (components.share), widget keys (components.filters,
+components.view_state), chart file names (components.charts), the API (core.api), docs/links.md
+(core.links_doc) and the tests' lists of pages read them.
 
 NOTE: `url_path` is what shared links name: changing it breaks every link made before. The
 script's file name plays no part in the address.
@@ -18,6 +19,7 @@ from core import aid, i18n, timeline
 from core.compare import params as compare_params
 from core.i18n import N_
 from core.params import PageParams
+from core.view_rows import AID_ROWS, COMPARE_ROWS, OVERVIEW_ROWS, SOURCES_ROWS, TIMELINE_ROWS, ViewRows
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Page:
     script: str  # its script under dashboard/app_pages/
     # The tables of the data package its zip holds, besides the view's CSV; None: every table.
     tables: tuple[str, ...] | None
+    rows: ViewRows  # what its Download CSV holds for a view: the page's button and the API build it alike
     params: PageParams | None = None  # None: a page with no filters
     # The title a citation and a download name, when longer than the menu's (English, N_()).
     cited_title: str | None = None
@@ -60,25 +63,26 @@ class Page:
 
 OVERVIEW = Page(
     slug="overview", url_path="", title=N_("Overview"), icon=":material/home:", script="overview.py",
-    tables=("money", "figures", "actors", "statuses", "sources"), download_parts=("key-figures",),
+    tables=("money", "figures", "actors", "statuses", "sources"), rows=OVERVIEW_ROWS, download_parts=("key-figures",),
 )  # fmt: skip
 AID = Page(
     slug="aid", url_path="aid", title=N_("Aid and investment"), icon=":material/payments:", script="aid.py",
     tables=("money", "actors", "statuses", "flow_kinds", "sources"), params=aid.params.PARAMS, analysis=True,
+    rows=AID_ROWS,
 )  # fmt: skip
 TIMELINE = Page(
     slug="timeline", url_path="timeline", title=N_("Dialogue timeline"), icon=":material/timeline:",
     script="timeline.py", tables=("events", "categories", "actors", "sources"), params=timeline.params.PARAMS,
-    analysis=True,
+    analysis=True, rows=TIMELINE_ROWS,
 )  # fmt: skip
 COMPARE = Page(
     slug="compare", url_path="compare", title=N_("Country comparison"), icon=":material/compare_arrows:",
-    script="compare.py", params=compare_params.PARAMS, analysis=True,
+    script="compare.py", params=compare_params.PARAMS, analysis=True, rows=COMPARE_ROWS,
     tables=("money", "events", "figures", "actors", "statuses", "flow_kinds", "categories", "sources"),
 )  # fmt: skip
 SOURCES = Page(
     slug="sources", url_path="sources", title=N_("Sources"), icon=":material/menu_book:", script="sources.py",
-    tables=None, cited_title=N_("Sources and data dictionary"), download_parts=("data-dictionary",),
+    tables=None, rows=SOURCES_ROWS, cited_title=N_("Sources and data dictionary"), download_parts=("data-dictionary",),
 )  # fmt: skip
 
 PAGES: tuple[Page, ...] = (OVERVIEW, AID, TIMELINE, COMPARE, SOURCES)  # in menu order; the first is at /

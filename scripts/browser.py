@@ -43,7 +43,7 @@ def running_dashboard(
     env: dict[str, str] | None = None,
     log_path: Path | None = None,
     port: int | None = None,
-    script: str = "dashboard/app.py",
+    script: str = "dashboard/server.py",
 ) -> Iterator[ServerURL]:
     """Run `streamlit run SCRIPT` on a free port (or `port`); yield its base URL; stop it after."""
     port = port or free_port()

@@ -2,7 +2,7 @@
 
 Usage: scripts/serve --replicas N --port P [--address A] [--state-file PATH] [--log-dir DIR]
 
-Starts N `streamlit run dashboard/app.py` processes on free loopback ports, all with the same
+Starts N `streamlit run dashboard/server.py` processes on free loopback ports, all with the same
 `server.cookieSecret`, then Debian's HAProxy on A:P with the repository's deploy/haproxy.cfg
 (sticky cookie, least connections, redispatch, health checks on /_stcore/health). When everything
 answers, it prints the address and, with --state-file, writes the process ids and ports as JSON
@@ -165,7 +165,7 @@ def serve(replicas: int, port: int, address: str, state_file: Path | None, log_d
         for number in range(1, replicas + 1):
             replica = Replica(f"r{number}", free_port())
             process = spawn(
-                [sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+                [sys.executable, "-m", "streamlit", "run", "dashboard/server.py",
                  "--server.address", "127.0.0.1", "--server.port", str(replica.port)],
                 log_dir / f"{replica.name}.log",
                 env,

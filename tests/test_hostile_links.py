@@ -6,32 +6,9 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as some
 
-from core.pages import PAGES as REGISTERED
-from core.params import EVERY_PAGE
 from tests.apptest_support import PAGES, open_app
-
-# Every parameter some page reads, from the registry: a link may name them on any page.
-KNOWN_KEYS = sorted(
-    {param.key for page in REGISTERED if page.params is not None for param in page.params.params}
-    | {param.key for param in EVERY_PAGE}
-)
-
-texts = some.text(
-    alphabet=some.characters(codec="utf-8", exclude_categories=["Cs"]),
-    max_size=60,
-)
-values = some.one_of(
-    texts,
-    some.sampled_from(["KAZ", "UZB", "CA5", "realised", "1", "0", "bars", "time", "log", "E07", "security", "%ZZ",
-                       "%", "1993-2001", "2001-1993", "-5-99999", "1e9", "<script>alert(1)</script>", "=1+1"]),
-    some.integers(min_value=-(10**12), max_value=10**12).map(str),
-    some.integers(min_value=0, max_value=5000).map(lambda n: f"{n}-{n // 2}"),
-    some.just("x" * 5000),
-)  # fmt: skip
-keys = some.one_of(some.sampled_from(KNOWN_KEYS), texts.filter(lambda k: k != ""))
-queries = some.dictionaries(keys, some.lists(values, min_size=1, max_size=4), max_size=6)
+from tests.hostile import KNOWN_KEYS, queries
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -70,7 +70,7 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
     return CompareView(
         metrics=metrics,
         rows=rows,
-        csv=csv_table(cells, metrics, list(rows[COUNTRY])),
+        csv=csv_rows(cells, metrics, rows),
         # The CSV's column names in English; the screen's headings in the run's language.
         table=screen_table(rows, lambda frame: frame.rename(columns=on_screen)),
         panels=comparison_figures(cells, metrics, filters.sort),
@@ -82,6 +82,19 @@ def compare_view(data: CompareData, filters: CompareFilters) -> CompareView:
         regions=escape_markdown(memberships_words(data, shown_groups(data, filters))),
         sources={m.id: panel_sources(cells, m.id) for m in metrics},
     )
+
+
+def csv_rows(cells: list[Cell], metrics: list[Metric], rows: pd.DataFrame) -> pd.DataFrame:
+    """The download: one row per country and metric, the countries in the table's order."""
+    return csv_table(cells, metrics, list(rows[COUNTRY]))
+
+
+def download_rows(data: CompareData, filters: CompareFilters) -> pd.DataFrame:
+    """The download of one filter state without the rest of the view (figures, screen tables):
+    what `compare_view(...).csv` holds, for the API (core.view_rows)."""
+    metrics = chosen_metrics(data.options, filters)
+    cells = comparison(data, filters)
+    return csv_rows(cells, metrics, table(cells, metrics, filters.sort))
 
 
 def panel_sources(cells: list[Cell], metric: str) -> tuple[str, ...]:

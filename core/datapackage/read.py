@@ -28,6 +28,11 @@ def read_descriptor(data_dir: Path) -> PackageSpec:
     return parse_descriptor(_read_yaml(data_dir / DESCRIPTOR_NAME))
 
 
+def raw_descriptor(data_dir: Path) -> dict[str, Any]:
+    """The descriptor of `data_dir` as its YAML states it, for serving it as JSON (core.api)."""
+    return _read_yaml(data_dir / DESCRIPTOR_NAME)
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     name = path.name
     if not path.is_file():

@@ -87,7 +87,7 @@ def axis_position(years: pd.Series, dates: pd.Series) -> pd.Series:
     parsed = pd.to_datetime(text.where(text != "", None), format="mixed", errors="coerce")
     month_only = text.str.fullmatch(r"\d{4}-\d{2}").to_numpy(dtype=bool)
     parsed = parsed + pd.to_timedelta(np.where(month_only, 14, 0), unit="D")
-    fraction = ((parsed.dt.dayofyear - 1) / 365.25).astype("Float64")
+    fraction = ((parsed.dt.day_of_year - 1) / 365.25).astype("Float64")
     return (years.astype("Float64") + fraction.where(parsed.dt.year == years, 0).fillna(0)).astype(float)
 
 

@@ -50,7 +50,7 @@ share_and_download(
     link=link,
     # NOTE: the button keeps this callable for the session; it must not hold the filtered copy, or
     # every open session pins its own slice of a big table. It refilters the shared view on click.
-    rows=lambda: aid.table.table(aid.data.filter_money(view, filters), filters.per_year, facts.sources),
+    rows=lambda: AID.rows.rows(data, filters, facts),
     name_parts=name_parts,
     filters=PARAMS.summary(filters, options),
     facts=facts,

@@ -12,7 +12,6 @@ from core.i18n import _
 from core.overview import (
     analysis_counts,
     central_asia_money,
-    key_figures_table,
     official_counts,
     principle_lists,
     recorded_meetings,
@@ -40,7 +39,7 @@ st.markdown(
 share_and_download(
     page=OVERVIEW,
     link=page_permalink(OVERVIEW, {}, facts.version),
-    rows=lambda: derived(facts, key_figures_table),
+    rows=lambda: derived(facts, OVERVIEW.rows.data),
     facts=facts,
 )
 with st.container(horizontal=True, gap="medium"):  # wraps where the titles do not fit on one line

@@ -4,11 +4,10 @@ import streamlit as st
 
 from components.cards import identifier, reference_words
 from components.citing import cite_view
-from components.data import facts_or_stop
+from components.data import derived, facts_or_stop
 from components.share import page_permalink, share_and_download
 from components.view_state import read_view, show_notices, write_view
-from core import i18n
-from core.export import dictionary_table
+from core import api, i18n
 from core.formatting import escape_markdown
 from core.i18n import _, ngettext
 from core.pages import SOURCES
@@ -25,7 +24,7 @@ show_notices(notices)
 share_and_download(
     page=SOURCES,
     link=(link := page_permalink(SOURCES, {}, facts.version)),
-    rows=lambda: dictionary_table(facts.package),
+    rows=lambda: derived(facts, SOURCES.rows.data),
     facts=facts,
 )
 for publisher, entries in sources_by_publisher(facts.sources, facts.evidence):
@@ -57,6 +56,9 @@ st.markdown(
     ).format(folder=identifier(facts.data_dir.name)),
     unsafe_allow_html=True,
 )
+st.markdown(_("The same package at a URL, for `frictionless validate`, pandas or R (each table at the path the "
+              "descriptor names beside it; every page's view too: `/api/v1/`):"))  # fmt: skip
+st.code(api.site_of(link, SOURCES).package, language=None, wrap_lines=True)
 headings = dictionary_headings()
 for spec in facts.package.resources:
     rows = len(facts.tables[spec.name])

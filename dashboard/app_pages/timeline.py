@@ -55,7 +55,7 @@ share_and_download(
     page=TIMELINE,
     link=link,
     # Not the filtered copy, which the button would keep for the session: see aid.py.
-    rows=lambda: timeline.table.table(timeline.data.filter_events(view, filters), facts.sources),
+    rows=lambda: TIMELINE.rows.rows(view, filters, facts),
     name_parts=[year_range_value(filters.years)],
     filters=PARAMS.summary(filters, options),
     facts=facts,

@@ -1,0 +1,14 @@
+"""The server: the dashboard's pages (dashboard/app.py) and its read-only API (/api/v1,
+dashboard/api.py) on one port, started by `streamlit run dashboard/server.py`.
+
+NOTE: app.py stays the pages' script, which AppTest runs; this file only adds routes beside it.
+"""
+
+from pathlib import Path
+
+from starlette.middleware import Middleware
+from streamlit.starlette import App
+
+from dashboard.api import ClimbingPathGuard, routes
+
+app = App(str(Path(__file__).with_name("app.py")), routes=routes(), middleware=[Middleware(ClimbingPathGuard)])
