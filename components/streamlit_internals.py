@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -54,6 +55,48 @@ def stop_on_untested_streamlit() -> None:
 
 
 # --- Streamlit's private runtime ---------------------------------------------------------------
+
+
+def quiet_missing_context_warnings(quiet: Callable[[], bool]) -> None:
+    """Drop Streamlit's "missing ScriptRunContext" warning while `quiet()` is true in the thread
+    logging it: its caches log it when called outside a page's run, and the API (dashboard/api.py)
+    reads the same cached facts from its own threads on purpose, once per request. Relies on the
+    name of the module that logs it; tests/test_api_server.py reads the server log."""
+
+    class Quiet(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return not quiet()
+
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(Quiet())
+
+
+def answer_without_nagle_delay() -> None:
+    """Make the server's connections send small answers at once (TCP_NODELAY).
+
+    Streamlit 1.67 binds its listening socket itself (`starlette_server._bind_socket`, with
+    `socket.socket(family=...)`, so its protocol reads 0), and asyncio sets TCP_NODELAY only on
+    sockets whose protocol says TCP. Every request after the first on a kept-alive connection
+    then waited for the client's delayed ACK: 44 ms for /_stcore/health instead of 2 ms, and the
+    API's requests per second fell to 23 from one client (benchmarks/api.py); HAProxy and browsers
+    keep their connections alive too. The socket is bound before dashboard/server.py is imported,
+    so the option is set on each connection as uvicorn's HTTP protocol (h11, the one installed)
+    takes it. tests/test_streamlit_internals.py checks a connection the protocol takes."""
+    import socket
+
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    made = H11Protocol.connection_made
+    if getattr(made, "sets_nodelay", False):
+        return
+
+    def connection_made(self: H11Protocol, transport: object) -> None:
+        connection = getattr(transport, "get_extra_info", lambda name: None)("socket")
+        if connection is not None and connection.family in (socket.AF_INET, socket.AF_INET6):
+            connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        made(self, transport)  # type: ignore[arg-type]
+
+    connection_made.sets_nodelay = True  # type: ignore[attr-defined]
+    H11Protocol.connection_made = connection_made  # type: ignore[method-assign]
 
 
 def widgets_held_by_browser() -> set[str]:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import urllib.parse
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +42,41 @@ METHODS = ("GET", "HEAD")
 # notebook reuse an answer without serving yesterday's data for long after an update.
 CACHE_CONTROL = "public, max-age=300"
 ROWS_PER_CHUNK = 5_000
+# A view of at most this many rows is built whole and its body kept (AnswerCache); a bigger one streams.
+CACHED_ROWS = 2_000
 # How a caller builds (and may cache) something derived from the facts: components.data.derived.
 Derive = Callable[[Facts, Callable[[Facts], Any]], Any]
+
+
+class AnswerCache:
+    """The bodies of small views, by ETag (which names the data version, the view and the site), so
+    that a view asked for again (a notebook rerun, a dashboard polling) is not rebuilt. Bounded in
+    bytes, least recently used out first; a data update changes every tag, so old bodies age out."""
+
+    def __init__(self, max_bytes: int = 32_000_000, max_body: int = 1_000_000) -> None:
+        self.max_bytes, self.max_body = max_bytes, max_body
+        self._bodies: OrderedDict[str, bytes] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, tag: str) -> bytes | None:
+        with self._lock:
+            body = self._bodies.get(tag)
+            if body is not None:
+                self._bodies.move_to_end(tag)
+            return body
+
+    def put(self, tag: str, body: bytes) -> None:
+        if len(body) > self.max_body:
+            return
+        with self._lock:
+            if tag in self._bodies:
+                return
+            self._bodies[tag] = body
+            self._size += len(body)
+            while self._size > self.max_bytes:
+                _old, dropped = self._bodies.popitem(last=False)
+                self._size -= len(dropped)
 
 
 @dataclass(frozen=True)
@@ -196,9 +231,11 @@ def view_answer(
     derive: Derive,
     site: Site,
     if_none_match: str | None = None,
+    cache: AnswerCache | None = None,
 ) -> Answer:
     """One page's download for the view `query` states, as CSV or JSON; 400 naming each problem
-    when the query has any. `facts` are in the query's language (`requested_language`)."""
+    when the query has any. `facts` are in the query's language (`requested_language`). With
+    `cache`, a small view's body is kept and served again for the same ETag."""
     reader = QueryReader(query)
     spec = page.rows
     options = derive(facts, spec.options) if spec.options else None
@@ -213,15 +250,47 @@ def view_answer(
     if (stale := version_notice(reader.version(), facts.version)) is not None:
         return problem_answer(409, stale, [stale], data_version=facts.version)
     view = view_query(page, filters, facts.language)
-    tag = etag(facts.version, format, site.base, query_string(view), str(sorted(query.items())))
+    tag = etag(facts.version, page.slug, format, site.base, query_string(view), str(sorted(query.items())))
     if fresh(if_none_match, tag):
         return not_modified(tag)
-    rows = spec.rows(data, filters, facts)
     headers = {**public_headers(tag), "Content-Language": facts.language}
+    if cache is not None and (kept := cache.get(tag)) is not None:
+        return Answer(200, kept, FORMATS[format], headers)
+    # Built lazily, a piece at a time, as the answer is sent (HEAD builds nothing), in this
+    # request's language although another thread sends it.
+    pieces = spec.in_pieces(data, filters, facts, ROWS_PER_CHUNK)
     if format == "csv":
-        return Answer(200, csv_chunks(rows, ROWS_PER_CHUNK), FORMATS["csv"], headers)
+        body: Iterator[bytes] = csv_chunks(pieces, ROWS_PER_CHUNK)
+    else:
+        body = json_chunks(_json_head(page, facts, site, view, filters, options), pieces, facts.sources)
+    body = i18n.each_in_language(facts.language, body)
+    return Answer(200, _kept_when_small(tag, body, cache) if cache is not None else body, FORMATS[format], headers)
+
+
+def _kept_when_small(tag: str, body: Iterator[bytes], cache: AnswerCache) -> Iterator[bytes]:
+    """`body` as it is sent; once sent whole, kept in `cache` if it is small enough."""
+    kept: list[bytes] | None = []
+    size = 0
+    for piece in body:
+        if kept is not None:
+            size += len(piece)
+            kept = [*kept, piece] if size <= cache.max_body else None
+        yield piece
+    if kept is not None:
+        cache.put(tag, b"".join(kept))
+
+
+def _json_head(
+    page: Page,
+    facts: Facts,
+    site: Site,
+    view: dict[str, str | tuple[str, ...]],
+    filters: Any,
+    options: Any,
+) -> dict[str, Any]:
+    """What a view's JSON says before its rows (json_chunks adds the count and sources after)."""
     words = page.params.summary(filters, options) if page.params is not None else {}
-    head = {
+    return {
         "page": page.slug,
         "title": _(page.full_title),
         "data_version": facts.version,
@@ -230,10 +299,7 @@ def view_answer(
         "csv": site.api(page, "csv", view),
         "parameters": {key: _as_json_value(value) for key, value in view.items()},
         "filters": words,
-        "sources": sources_behind(rows, facts.sources),
-        "row_count": len(rows),
     }
-    return Answer(200, json_chunks(head, rows, ROWS_PER_CHUNK), FORMATS["json"], headers)
 
 
 def _as_json_value(value: str | tuple[str, ...]) -> str | list[str]:
@@ -242,13 +308,18 @@ def _as_json_value(value: str | tuple[str, ...]) -> str | list[str]:
     return [] if tuple(value) == EMPTY_LIST else list(value)
 
 
-def sources_behind(rows: pd.DataFrame, sources: pd.DataFrame) -> list[dict[str, Any]]:
-    """The sources the rows cite (their `source_id` and `source_ids` cells), as the package names them."""
+def cited_ids(rows: pd.DataFrame) -> dict[str, None]:
+    """The source ids the rows cite in their `source_id` and `source_ids` cells, in order met."""
     cited: dict[str, None] = {}
     for column in ("source_id", "source_ids"):
         if column in rows.columns:
             for cell in rows[column].dropna().astype(str).unique():
                 cited.update(dict.fromkeys(part.strip() for part in cell.split(LIST_SEPARATOR.strip()) if part.strip()))
+    return cited
+
+
+def sources_behind(cited: Iterable[str], sources: pd.DataFrame) -> list[dict[str, Any]]:
+    """The cited sources as the package names them: id, full reference, address."""
     by_id = {str(s["source_id"]): s for s in sources.to_dict("records")}
     return [
         {"source_id": key, "reference": full_reference(by_id[key]), "url": _text(by_id[key].get("url"))}
@@ -261,14 +332,21 @@ def _text(value: object) -> str | None:
     return None if value is None or pd.isna(value) else str(value)  # type: ignore[call-overload]
 
 
-def json_chunks(head: Mapping[str, Any], rows: pd.DataFrame, rows_per_chunk: int) -> Iterator[bytes]:
-    """`{...head, "rows": [records]}`, the records written a chunk at a time. Empty cells are null."""
+def json_chunks(head: Mapping[str, Any], pieces: Iterable[pd.DataFrame], sources: pd.DataFrame) -> Iterator[bytes]:
+    """`{...head, "rows": [records], "row_count": n, "sources": [...]}`, the records written a
+    piece at a time; the count and the sources the rows cite come after them, as only then are
+    they known without holding every row. Empty cells are null."""
     opening = _json_bytes(dict(head))
     yield opening[:-1] + b', "rows": ['
-    for start in range(0, len(rows), rows_per_chunk):
-        records = rows.iloc[start : start + rows_per_chunk].to_json(orient="records", force_ascii=False)
-        yield (b", " if start else b"") + records[1:-1].encode("utf-8")
-    yield b"]}"
+    count, cited = 0, dict[str, None]()
+    for piece in pieces:
+        if len(piece):
+            records = piece.to_json(orient="records", force_ascii=False)
+            yield (b", " if count else b"") + records[1:-1].encode("utf-8")
+            count += len(piece)
+            cited |= cited_ids(piece)
+    tail = _json_bytes({"row_count": count, "sources": sources_behind(cited, sources)})
+    yield b"], " + tail[1:]
 
 
 def _json_bytes(value: Any) -> bytes:

@@ -11,7 +11,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -46,13 +46,19 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     return (BOM + neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
 
 
-def csv_chunks(frame: pd.DataFrame, rows_per_chunk: int = 5_000) -> Iterator[bytes]:
-    """`safe_csv(frame)` in pieces of `rows_per_chunk` rows, for a response that streams a big view
-    without holding the whole file beside the frame (the API, core.api)."""
-    yield safe_csv(frame.iloc[:rows_per_chunk])
-    for start in range(rows_per_chunk, len(frame), rows_per_chunk):
-        piece = neutralise_formulas(frame.iloc[start : start + rows_per_chunk])
-        yield piece.to_csv(index=False, header=False, lineterminator="\r\n").encode("utf-8")
+def csv_chunks(frames: Iterable[pd.DataFrame], rows_per_chunk: int = 5_000) -> Iterator[bytes]:
+    """`safe_csv` of the rows of `frames` (pieces of one table, at least one) in pieces of at most
+    `rows_per_chunk` rows: the header once, first. For a response that streams a big view without
+    holding the whole file, or all its rows (the API, core.api)."""
+    header = True
+    for frame in frames:
+        for start in range(0, max(len(frame), 1), rows_per_chunk):
+            piece = frame.iloc[start : start + rows_per_chunk]
+            if header:
+                yield safe_csv(piece)
+                header = False
+            elif len(piece):
+                yield neutralise_formulas(piece).to_csv(index=False, header=False, lineterminator="\r\n").encode()
 
 
 def file_name(page: str, parts: Sequence[str], today: dt.date, extension: str = "csv") -> str:

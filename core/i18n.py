@@ -73,6 +73,20 @@ def in_language(language: str, build: Callable[[], T]) -> Callable[[], T]:
     return built
 
 
+def each_in_language(language: str, pieces: Iterator[T]) -> Iterator[T]:
+    """`pieces`, each made in `language` whichever thread asks for it (a streamed answer is sent by
+    a thread other than the one that chose its language)."""
+    while True:
+        with use_language(language):
+            piece = next(pieces, _END)
+        if piece is _END:
+            return
+        yield piece  # type: ignore[misc]
+
+
+_END = object()
+
+
 @functools.cache
 def _catalogue(language: str) -> NullTranslations:
     if language == ENGLISH:

@@ -7,7 +7,7 @@ function here is module-level: components.data caches by qualified name.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,17 +27,37 @@ from core.url_state import QueryReader
 class ViewRows:
     """How one page's download is made: `data(facts)` is the filter-independent part (cached per
     data version and language), `read` the filters a query states (None: a page without filters),
-    and `rows(data, filters, facts)` the download's rows for them."""
+    and `rows(data, filters, facts)` the download's rows for them. `pieces`, where a view can be
+    big, gives the same rows a piece at a time, so that a streamed answer never holds them all."""
 
     data: Callable[[Facts], Any]
     rows: Callable[[Any, Any, Facts], pd.DataFrame]
     options: Callable[[Facts], Any] | None = None  # what the filters can take, read from the data
     read: Callable[[QueryReader, Any, Any], Any] | None = None  # (reader, options, data) -> filters
+    pieces: Callable[[Any, Any, Facts, int], Iterator[pd.DataFrame]] | None = None
+
+    def in_pieces(self, data: Any, filters: Any, facts: Facts, size: int) -> Iterator[pd.DataFrame]:
+        """The rows in pieces of at most `size` (all of them at once for a page that is always
+        small); at least one piece, so that an empty view still has its columns."""
+        if self.pieces is not None:
+            return self.pieces(data, filters, facts, size)
+        return iter([self.rows(data, filters, facts)])
 
 
 def aid_rows(data: aid.data.AidData, filters: aid.params.AidFilters, facts: Facts) -> pd.DataFrame:
     """The aid figures the filters keep, as the CSV has them, each with its citation."""
     return aid.table.table(aid.data.filter_money(data.view, filters), filters.per_year, facts.sources)
+
+
+def aid_pieces(
+    data: aid.data.AidData, filters: aid.params.AidFilters, facts: Facts, size: int
+) -> Iterator[pd.DataFrame]:
+    """`aid_rows` a piece at a time: the table of each slice of the kept figures, never a copy of
+    all of them (the table is built row by row, so its pieces are its rows in the same order)."""
+    positions = aid.data.kept_positions(data.view, filters)
+    for start in range(0, max(len(positions), 1), size):
+        piece = data.view.iloc[positions[start : start + size]]
+        yield aid.table.table(piece, filters.per_year, facts.sources)
 
 
 def aid_filters(reader: QueryReader, options: aid.params.AidOptions, _data: object) -> aid.params.AidFilters:
@@ -48,6 +68,15 @@ def timeline_rows(view: pd.DataFrame, filters: timeline.params.TimelineFilters, 
     """The events the filters keep, in date order, each with its citation (the selected event
     changes the card shown, not the rows)."""
     return timeline.table.table(timeline.data.filter_events(view, filters), facts.sources)
+
+
+def timeline_pieces(
+    view: pd.DataFrame, filters: timeline.params.TimelineFilters, facts: Facts, size: int
+) -> Iterator[pd.DataFrame]:
+    """`timeline_rows` a piece at a time, in the table's date order."""
+    positions = timeline.data.kept_in_date_order(view, filters)
+    for start in range(0, max(len(positions), 1), size):
+        yield timeline.table.table(view.iloc[positions[start : start + size]], facts.sources)
 
 
 def timeline_filters(
@@ -75,9 +104,15 @@ def compare_rows(data: CompareData, filters: CompareFilters, _facts: Facts) -> p
 
 
 OVERVIEW_ROWS = ViewRows(data=key_figures_table, rows=whole_table)
-AID_ROWS = ViewRows(data=aid.data.aid_data, rows=aid_rows, options=aid.params.aid_options, read=aid_filters)
+AID_ROWS = ViewRows(
+    data=aid.data.aid_data, rows=aid_rows, options=aid.params.aid_options, read=aid_filters, pieces=aid_pieces
+)
 TIMELINE_ROWS = ViewRows(
-    data=timeline.data.event_view, rows=timeline_rows, options=timeline.params.timeline_options, read=timeline_filters
+    data=timeline.data.event_view,
+    rows=timeline_rows,
+    options=timeline.params.timeline_options,
+    read=timeline_filters,
+    pieces=timeline_pieces,
 )
 COMPARE_ROWS = ViewRows(data=compare_data, rows=compare_rows, options=compare_options, read=compare_filters)
 SOURCES_ROWS = ViewRows(data=package_dictionary, rows=whole_table)

@@ -15,6 +15,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from components.data import current_facts, derived
+from components.streamlit_internals import quiet_missing_context_warnings
 from core import api
 from core.facts import data_dir_from_env
 from core.i18n import use_language
@@ -22,20 +23,11 @@ from core.problems import DataError
 from core.url_state import PUBLIC_URL_VARIABLE, public_base
 
 logger = logging.getLogger(__name__)
+ANSWERS = api.AnswerCache()  # small views' bodies, shared by every request to this process
 # Every character an API address uses; a path under the API with others, or a `..` segment, finds nothing.
 API_PATH = re.compile(r"[A-Za-z0-9._/-]*")
 _serving = threading.local()  # set in a thread while it answers an API request
-
-
-class _NoContextWarningsForTheApi(logging.Filter):
-    """Streamlit's caches warn "missing ScriptRunContext" when called outside a page's run; the
-    API reads the same cached facts from its own threads on purpose, once per request."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not getattr(_serving, "active", False)
-
-
-logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NoContextWarningsForTheApi())
+quiet_missing_context_warnings(lambda: getattr(_serving, "active", False))
 # Every method reaches the handler, so that anything but GET and HEAD gets the API's own 405 (JSON).
 EVERY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
@@ -47,8 +39,9 @@ def site(request: Request) -> api.Site:
 
 
 def index(request: Request) -> api.Answer:
-    with use_language("en"):
-        return api.index_answer(current_facts("en"), derived, site(request))
+    language, _problems = api.requested_language(api.grouped(request.query_params.multi_items()))
+    with use_language(language):  # the titles and labels; an unknown language gives English
+        return api.index_answer(current_facts(language), derived, site(request))
 
 
 def view(request: Request) -> api.Answer:
@@ -63,7 +56,8 @@ def view(request: Request) -> api.Answer:
         return api.problem_answer(400, "The query asks for a language the dashboard does not have.", problems)
     with use_language(language):
         facts = current_facts(language)
-        return api.view_answer(page, format, query, facts, derived, site(request), request.headers.get("if-none-match"))
+        return api.view_answer(page, format, query, facts, derived, site(request), request.headers.get("if-none-match"),
+                               ANSWERS)  # fmt: skip
 
 
 def package_file(request: Request) -> api.Answer:

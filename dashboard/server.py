@@ -9,6 +9,8 @@ from pathlib import Path
 from starlette.middleware import Middleware
 from streamlit.starlette import App
 
+from components.streamlit_internals import answer_without_nagle_delay
 from dashboard.api import ClimbingPathGuard, routes
 
+answer_without_nagle_delay()  # before the server binds its socket
 app = App(str(Path(__file__).with_name("app.py")), routes=routes(), middleware=[Middleware(ClimbingPathGuard)])

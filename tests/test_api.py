@@ -22,6 +22,7 @@ from core.pages import AID, COMPARE, PAGES, SOURCES, TIMELINE
 from core.problems import DataError
 from core.translations import localise
 from core.url_state import QueryReader
+from scripts.generate_data import generate
 from tests.hostile import FORMULA, queries
 
 SITE = api.Site("https://dash.example.org/japan-ca")
@@ -109,8 +110,9 @@ def test_a_language_the_dashboard_lacks_is_a_problem_and_russian_is_russian(bund
     with use_language("ru"):
         result = answer(AID, {"lang": ["ru"], "recipient": ["KAZ"]}, russian, "json")
         refused = answer(AID, {"lang": ["ru"], "recipent": ["KAZ"]}, russian)
-    view = json.loads(body(result))
+    view = json.loads(body(result))  # sent outside the request's language, as a server's thread does
     assert view["language"] == "ru" and view["title"] == "Помощь и инвестиции"
+    assert view["sources"] and all("Язык:" in source["reference"] for source in view["sources"])
     assert view["filters"]["получатели"] == "Казахстан"
     assert problems(refused) == ["пропущены неизвестные параметры: 'recipent'"]
 
@@ -128,9 +130,30 @@ def test_the_etag_names_the_view_and_a_fresh_copy_gets_304(bundled_facts: Facts)
     tag = one.headers["ETag"]
     assert tag == again.headers["ETag"] != other.headers["ETag"] and bundled_facts.version in tag
     assert one.headers["Cache-Control"] == api.CACHE_CONTROL
+    # Pages whose views state the same parameters (none but the language) are still different views.
+    assert answer(PAGES[0], {}, bundled_facts).headers["ETag"] != answer(SOURCES, {}, bundled_facts).headers["ETag"]
     cached = answer(AID, {"recipient": ["KAZ"]}, bundled_facts, if_none_match=tag)
     assert cached.status == 304 and body(cached) == b""
     assert answer(AID, {"recipient": ["UZB"]}, bundled_facts, if_none_match=tag).status == 200
+
+
+def test_a_small_views_body_is_kept_by_its_etag_and_the_cache_stays_bounded(bundled_facts: Facts) -> None:
+    kazakhstan, uzbekistan = (len(body(answer(AID, {"recipient": [c]}, bundled_facts))) for c in ("KAZ", "UZB"))
+    cache = api.AnswerCache(max_bytes=kazakhstan + uzbekistan - 1, max_body=max(kazakhstan, uzbekistan))
+    first = answer(AID, {"recipient": ["KAZ"]}, bundled_facts, cache=cache)
+    assert cache.get(first.headers["ETag"]) is None  # kept once it has been sent whole
+    sent = body(first)
+    assert cache.get(first.headers["ETag"]) == sent
+    again = answer(AID, {"recipient": ["KAZ"]}, bundled_facts, cache=cache)
+    assert again.body is cache.get(first.headers["ETag"])  # served from the cache, not rebuilt
+    big = answer(AID, {}, bundled_facts, cache=cache)
+    assert len(body(big)) > cache.max_body and cache.get(big.headers["ETag"]) is None  # too big to keep
+    assert cache.get(first.headers["ETag"]) is not None
+    second = answer(AID, {"recipient": ["UZB"]}, bundled_facts, cache=cache)
+    assert cache.get(first.headers["ETag"]) is not None  # not yet sent: nothing changes
+    sent = body(second)
+    assert cache.get(second.headers["ETag"]) == sent
+    assert cache.get(first.headers["ETag"]) is None  # both do not fit: the older went
 
 
 def test_the_json_holds_the_same_rows_with_the_view_its_filters_and_sources(bundled_facts: Facts) -> None:
@@ -162,23 +185,51 @@ def test_the_csv_in_pieces_is_the_csv_whole(size: int) -> None:
         "text": [FORMULA, "+cmd", "plain", None, "Казахстан", "a\r\nb", "@x"] * 3,
         "number": pd.array([1, None, -3, 4, 5, 6, 7] * 3, dtype="Int64"),
     })  # fmt: skip
-    assert b"".join(csv_chunks(frame, size)) == safe_csv(frame)
-    assert b"".join(csv_chunks(frame.iloc[:0], size)) == safe_csv(frame.iloc[:0])
+    assert b"".join(csv_chunks([frame], size)) == safe_csv(frame)
+    assert b"".join(csv_chunks([frame.iloc[:5], frame.iloc[5:5], frame.iloc[5:]], size)) == safe_csv(frame)
+    assert b"".join(csv_chunks([frame.iloc[:0]], size)) == safe_csv(frame.iloc[:0])
 
 
-def test_a_big_view_streams_without_a_second_copy() -> None:
-    rows = 200_000
-    quote = "the parties agreed on investments amounting to $ 5.5 billion"
-    frame = pd.DataFrame({"id": [f"M{i:07d}" for i in range(rows)], "amount": range(rows), "quote": [quote] * rows})
-    whole = len(safe_csv(frame))
-    tracemalloc.start()
-    try:
-        streamed = sum(len(piece) for piece in csv_chunks(frame, api.ROWS_PER_CHUNK))
-        _now, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert streamed == whole
-    assert peak < whole / 5, f"streaming held {peak:,} bytes at once for a {whole:,}-byte file"
+@pytest.mark.parametrize(("page", "query"), VIEWS, ids=lambda v: getattr(v, "slug", None) or str(v))
+def test_a_views_rows_in_pieces_are_its_rows_whole(page: Any, query: dict, bundled_facts: Facts) -> None:
+    spec = page.rows
+    options = spec.options(bundled_facts) if spec.options else None
+    data = spec.data(bundled_facts)
+    filters = spec.read(QueryReader(query), options, data) if spec.read else None
+    whole = spec.rows(data, filters, bundled_facts)
+    pieces = list(spec.in_pieces(data, filters, bundled_facts, 2))
+    assert len(pieces) == max(1, -(-len(whole) // 2)) if spec.pieces else len(pieces) == 1
+    assert b"".join(csv_chunks(pieces, 3)) == safe_csv(whole)
+
+
+def test_a_views_memory_does_not_grow_with_its_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streamed a piece at a time, a view of every row holds no more at once than a view of a
+    sixth of them: neither the rows nor the file are ever held whole."""
+    monkeypatch.setattr(api, "ROWS_PER_CHUNK", 1_000)  # both views many pieces long, on small data
+    generate(tmp_path / "data", 30_000)
+    facts = load_facts(tmp_path / "data")
+    cached: dict[str, Any] = {}
+
+    def once(facts: Facts, build: Any) -> Any:  # as the server's caches: the shared data is built once
+        return cached.setdefault(build.__qualname__, build(facts))
+
+    def streamed(query: dict[str, list[str]]) -> tuple[int, int]:
+        assert api.view_answer(AID, "csv", query, facts, once, SITE).status == 200  # warms the caches
+        tracemalloc.start()
+        try:
+            size = sum(len(piece) for piece in api.view_answer(AID, "csv", query, facts, once, SITE).body)
+            return size, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    kinds = {"kind": ["aid", "contribution", "investment", "loan", "grant", "technical_cooperation", "trade"]}
+    every_size, every_peak = streamed(kinds)
+    few_size, few_peak = streamed({**kinds, "recipient": ["KAZ"]})
+    assert every_size > 4 * few_size > 4 * api.ROWS_PER_CHUNK * 100, (every_size, few_size)
+    assert every_peak < 1.3 * few_peak, (
+        f"{every_peak:,} bytes at most for {every_size:,}; {few_peak:,} for {few_size:,}"
+    )
+    assert every_peak < every_size, "held more than the whole file"
 
 
 def test_the_index_lists_every_page_with_every_parameter_of_its_registry(bundled_facts: Facts) -> None:

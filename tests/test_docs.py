@@ -41,5 +41,6 @@ def test_the_readme_stays_short_and_links_the_docs() -> None:
         "docs/downloads.md",
         "docs/accessibility.md",
         "docs/translations.md",
+        "docs/api.md",
     ):
         assert doc in text and (DOCS.parent / doc).is_file(), doc

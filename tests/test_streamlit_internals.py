@@ -7,11 +7,16 @@ import ast
 import inspect
 import pkgutil
 import re
+import socket
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import streamlit
 from streamlit.testing.v1 import AppTest
+from uvicorn.config import Config
+from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.server import ServerState
 
 from components import streamlit_internals
 from components.streamlit_internals import TESTED_STREAMLIT_VERSIONS, untested_version_problem
@@ -163,3 +168,25 @@ def test_the_app_stops_on_an_untested_streamlit(monkeypatch: pytest.MonkeyPatch)
     assert not at.exception
     assert [e.value for e in at.error] == [untested_version_problem("1.99.0")]
     assert not at.title and not at.sidebar.radio  # no page, no language switch: nothing else runs
+
+
+def test_the_servers_connections_send_small_answers_at_once() -> None:
+    """Streamlit binds its socket without saying TCP, so asyncio leaves Nagle's algorithm on and a
+    kept-alive connection's answers waited 40 ms for the client's ACK; uvicorn's protocol now sets
+    TCP_NODELAY on each connection it takes (answer_without_nagle_delay)."""
+    streamlit_internals.answer_without_nagle_delay()
+    config = Config(app=lambda scope, receive, send: None)
+    config.load()
+    protocol = H11Protocol(config=config, server_state=ServerState(), app_state={})
+    with socket.socket(family=socket.AF_INET) as listener:  # as Streamlit creates its own: no protocol named
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        with socket.create_connection(listener.getsockname()) as _client:
+            accepted, _address = listener.accept()
+            with accepted:
+                assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+                transport = mock.MagicMock()
+                extra = {"socket": accepted, "sockname": accepted.getsockname(), "peername": accepted.getpeername()}
+                transport.get_extra_info.side_effect = extra.get
+                protocol.connection_made(transport)
+                assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1

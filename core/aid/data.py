@@ -43,6 +43,11 @@ def sources_shown(data: AidData, filters: AidFilters) -> tuple[str, ...]:
     return tuple(filter_money(data.view, filters)["source_id"].astype(str).unique())
 
 
+def kept_positions(view: pd.DataFrame, filters: AidFilters) -> np.ndarray:
+    """The positions in `view` of the figures the filters keep, in the view's order."""
+    return np.flatnonzero(keep_all(_masks(view, filters)))
+
+
 def filter_money(view: pd.DataFrame, filters: AidFilters) -> pd.DataFrame:
     keep = keep_all(_masks(view, filters))
     # NOTE: the shared view itself when nothing is dropped: no per-session copy of a big table.

@@ -19,6 +19,9 @@ from core.timeline.params import TimelineFilters
 CHOICES = 1_000  # events offered in the details list (every option is sent to the browser)
 
 
+DATE_ORDER = ("year_start", "year_end", "event_id")  # the order of the timeline's table and CSV
+
+
 def event_ids(facts: Facts) -> pd.Index:
     """Every event's id, for checking a linked one (an Index looks one up by hash, not by a scan)."""
     return pd.Index(facts.events["event_id"])
@@ -113,6 +116,14 @@ def filter_events(view: pd.DataFrame, filters: TimelineFilters) -> pd.DataFrame:
     kept here and listed apart by the page)."""
     keep = keep_all(_masks(view, filters))
     return view if keep.all() else view[keep]  # the shared view when nothing is dropped: no copy
+
+
+def kept_in_date_order(view: pd.DataFrame, filters: TimelineFilters) -> np.ndarray:
+    """The positions in `view` of the events the filters keep, in the timeline table's order
+    (core.timeline.table: by year, then id; undated last), without copying the events."""
+    positions = np.flatnonzero(keep_all(_masks(view, filters)))
+    keys = view[list(DATE_ORDER)].iloc[positions].reset_index(drop=True)
+    return positions[keys.sort_values(list(DATE_ORDER), na_position="last").index.to_numpy()]
 
 
 def _masks(view: pd.DataFrame, filters: TimelineFilters) -> dict[str, np.ndarray]:

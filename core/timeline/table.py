@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.export import citations
+from core.timeline.data import DATE_ORDER
 
 
 def table(events: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -15,7 +16,7 @@ def table(events: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataF
     integers, empty where the source gives none (`date_precision` says how the source dates it),
     codes beside labels, provenance last. With `sources`, a `citation` column cites each event.
     """
-    ordered = events.sort_values(["year_start", "year_end", "event_id"], na_position="last").reset_index(drop=True)
+    ordered = events.sort_values(list(DATE_ORDER), na_position="last").reset_index(drop=True)
     columns = {
         "event_id": "event_id",
         "year_start": "year_start",
