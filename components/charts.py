@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.narrow import NARROW
-from components.streamlit_internals import CHART_SELECTOR, CHART_SOURCE_LINE_SELECTOR
-from core.chart_source import source_text, with_source_line
+from components.streamlit_internals import CHART_SELECTOR, CHART_SOURCE_LINE_SELECTOR, CHART_VERSION_SELECTOR
+from core.chart_source import ChartSource, source_text, version_text, with_source_line
 from core.export import chart_file_stem
 from core.facts import Facts
 from core.pages import Page
@@ -28,19 +28,22 @@ def chart_config(file_stem: str) -> dict:
     }
 
 
-# On a phone-sized screen the source line (the chart's first annotation) cannot be wrapped to fit
+# The data version (the chart's second annotation) is for the PNG: on screen the page names it, in
+# Share and Cite. On a phone-sized screen the source line (the first) cannot be wrapped to fit
 # beside the chart's own labels, and a cut line helps no one: it is hidden there, and stays in the
 # chart's PNG, the Share and Cite popovers and the downloads.
-NARROW_SCREEN_STYLE = f"""<style>
+CHART_STYLE = f"""<style>
+{CHART_SELECTOR} {CHART_VERSION_SELECTOR} {{ display: none; }}
 @media (max-width: {NARROW}px) {{
   {CHART_SELECTOR} {CHART_SOURCE_LINE_SELECTOR} {{ display: none; }}
 }}
 </style>"""
 
 
-def chart_source(facts: Facts, source_ids: Iterable[str], link: str | None) -> str:
-    """The source line of a chart whose marks come from `source_ids`, in the view at `link`."""
-    return source_text(short_citation(facts.sources, source_ids), facts.version, link)
+def chart_source(facts: Facts, source_ids: Iterable[str], link: str | None) -> ChartSource:
+    """The source line of a chart whose marks come from `source_ids`, in the view at `link`, and
+    the data version its PNG adds."""
+    return ChartSource(source_text(short_citation(facts.sources, source_ids), link), version_text(facts.version))
 
 
 def show_chart(
@@ -50,7 +53,7 @@ def show_chart(
     page: Page,
     name_parts: Sequence[str],
     chart: str,
-    source: str,
+    source: ChartSource,
     summary: str = "",
     **options,
 ) -> object:
@@ -82,7 +85,7 @@ def content_key(figure: go.Figure) -> str:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _sourced(content: str, source: str, width: int | None, _figure: go.Figure) -> go.Figure:
+def _sourced(content: str, source: ChartSource, width: int | None, _figure: go.Figure) -> go.Figure:
     """`with_source_line`, once per figure content, source line and width, shared read-only by
     every session."""
-    return with_source_line(_figure, source, width)
+    return with_source_line(_figure, source.line, source.version, width)

@@ -183,6 +183,10 @@ CHART_SOURCE_LINE_SELECTOR = 'g.annotation[data-index="0"]'
 first). Relies on: Plotly drawing each annotation as `g.annotation` with its index in `data-index`.
 Noticed by: tests/test_browser_citations.py (the source line fits its chart and gives way on a phone)."""
 
+CHART_VERSION_SELECTOR = 'g.annotation[data-index="1"]'
+"""Inside a chart: its data version, the figure's second annotation, for the PNG only. Relies on the
+same as CHART_SOURCE_LINE_SELECTOR. Noticed by: tests/test_browser_citations.py."""
+
 CHART_TEXT_LABEL_SELECTORS: tuple[str, ...] = (".textpoint", ".bartext")
 """Inside a chart: the text Plotly draws beside marks (a scatter's and a bar's `text`). Relies on:
 Plotly's SVG classes `textpoint` and `bartext`. Noticed by: tests/test_browser_timeline.py and

@@ -17,6 +17,9 @@ BACKGROUND = "#ffffff"  # the light theme's page and plot background (.streamlit
 # its own; `readable` sets it on the layout, so text that sets no colour (an annotation added by
 # components.charts) inherits it too.
 TEXT_COLOUR = "#1a1a1a"  # 17:1 on white
+# Legends sit above the plot, as OWID's do: below it is the chart's footer, its source line
+# (core.chart_source), placed in the plot's coordinates, which a legend below would overlap.
+LEGEND_ABOVE = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"}
 MARK_EDGE = "#ffffff"  # the hatch lines over a filled bar: the bar's colour is dark, so 4.5:1 or more
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.charts import NARROW_SCREEN_STYLE
+from components.charts import CHART_STYLE
 from components.language import choose_language
 from components.narrow import name_tables_by_their_headings
 from components.navigation import all_pages
@@ -16,5 +16,5 @@ page = st.navigation(all_pages())
 # Each page its own browser title (WCAG 2.4.2): a fixed page_title would name every page alike.
 st.set_page_config(page_title=_("{page} · Japan and Central Asia").format(page=page.title))
 name_tables_by_their_headings()  # every page's tables, whenever they are drawn
-st.html(NARROW_SCREEN_STYLE)  # every chart's source line, once a run; a style only, drawn as nothing
+st.html(CHART_STYLE)  # every chart's footer, once a run; a style only, drawn as nothing
 page.run()

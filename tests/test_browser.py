@@ -54,7 +54,8 @@ def test_every_page_has_a_share_link_that_reopens_it(base_url: str, page: Page) 
         page.goto(base_url + path)
         wait_for_app(page)
         page.get_by_role("button", name="Share this view").click()
-        code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code')
+        # The first code block is the permalink; the API's address and its pandas and R lines follow.
+        code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code').first
         link = code.inner_text().strip()
         assert link.startswith(base_url + path) and "v=" in link
         page.goto(link)

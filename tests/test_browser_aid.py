@@ -57,7 +57,7 @@ def test_a_changed_filter_survives_in_a_fresh_browser(base_url: str, page: Page,
 
 def permalink_of(page: Page) -> str:
     page.get_by_role("button", name="Share this view").click()
-    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code')
+    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code').first  # the permalink
     code.wait_for()
     return code.inner_text().strip()
 

@@ -16,7 +16,7 @@ import pytest
 import rispy
 from playwright.sync_api import Page
 
-from components.streamlit_internals import CHART_SELECTOR, CHART_SOURCE_LINE_SELECTOR
+from components.streamlit_internals import CHART_SELECTOR, CHART_SOURCE_LINE_SELECTOR, CHART_VERSION_SELECTOR
 from scripts.browser import download, open_page, running_dashboard
 
 pytestmark = pytest.mark.browser
@@ -36,7 +36,7 @@ def public_url() -> Iterator[str]:
 
 def popover_code(page: Page, button: str) -> str:
     page.get_by_role("button", name=button).click()
-    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code')
+    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code').first  # Share: the permalink
     code.wait_for()
     return code.inner_text().strip()
 
@@ -81,7 +81,7 @@ def test_every_chart_carries_its_source_line(public_url: str, page: Page, path: 
         # (A panel where every cell is "not stated" rests on no source's words and says so.)
         named = r"Source: (Usubaliev \(2020\)|MOFA Japan \(|JICA \(|Embassy of Japan)"
         assert re.match(f"({named}|No source states)", line), line
-        assert "Japan and Central Asia dashboard, data version " in line, line
+        assert " · Japan and Central Asia dashboard · " in line and "data version" not in line, line
         # A short address, the public host and page: never the query string (the full link is in Share).
         assert PUBLIC + path.split("?")[0] in line.replace(" ", "") and "?" not in line, line
 
@@ -113,9 +113,17 @@ def test_the_source_line_fits_its_chart_and_gives_way_on_a_phone(public_url: str
             said = line.text_content() or ""
             assert "Source:" in said or "No source states" in said  # a panel of gaps rests on no source
             box, frame = line.bounding_box(), chart.locator(".main-svg").first.bounding_box()
+            # The data version is the PNG's (Plotly draws the picture from the figure, not the page):
+            # in the figure, never shown on screen.
+            version = chart.locator(CHART_VERSION_SELECTOR)
+            assert (version.text_content() or "").startswith("data version ") and version.bounding_box() is None
             if shown:
                 assert box is not None and frame is not None
                 assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1, path
+                # A footer: below the plot's every mark, one or two lines at this width.
+                plot = chart.locator(".nsewdrag").first.bounding_box()
+                assert plot is not None and box["y"] >= plot["y"] + plot["height"], path
+                assert box["height"] <= 2 * 15 + 4, f"{path}: the source line takes {box['height']} px"
             else:
                 assert box is None, f"{path}: the source line is drawn, and cut, at {width} px"
         context.close()

@@ -149,7 +149,9 @@ def test_english_pages_have_no_russian(browser: Browser, base_url: str, view: st
 
 def _share_link(page: Page) -> str:
     page.locator('[data-testid="stPopover"] button').first.click()
-    return page.locator('[data-testid="stPopoverBody"] code').first.inner_text()
+    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code').first  # the permalink
+    code.wait_for()
+    return code.inner_text()
 
 
 def test_a_link_made_in_russian_reopens_in_russian(browser: Browser, base_url: str):

@@ -24,7 +24,9 @@ def test_clearing_every_recipient_gives_a_link_that_reopens_with_none(browser: B
         ).first.click()
     page.wait_for_function("() => window.location.search.includes('recipient=&')")
     page.get_by_text("Share this view").click()
-    link = page.locator("code").first.inner_text()
+    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"] code').first  # the permalink
+    code.wait_for()
+    link = code.inner_text()
     assert parse_qs(urlsplit(link).query, keep_blank_values=True)["recipient"] == [""]
 
     colleague = browser.new_context(viewport={"width": 1400, "height": 1200}).new_page()

@@ -11,6 +11,7 @@ import streamlit as st
 
 from components import charts
 from components.charts import chart_config, show_chart
+from core.chart_source import ChartSource
 from core.export import chart_file_stem
 from core.pages import COMPARE
 from tests.apptest_support import open_app
@@ -49,48 +50,56 @@ def test_every_chart_has_the_trimmed_toolbar_and_a_descriptive_png_name(page, qu
         assert name.startswith(prefix) and name.endswith(today), name
 
 
-def test_the_source_line_is_drawn_on_a_copy_above_the_plot_escaped_and_wrapped() -> None:
+def test_the_source_line_is_a_footer_on_a_copy_escaped_and_wrapped() -> None:
     import plotly.graph_objects as go
 
-    from core.chart_source import LINE_HEIGHT, with_source_line
+    from core.chart_source import AXIS_ROOM, LINE_HEIGHT, with_source_line
 
-    original = go.Figure(go.Bar(x=[1], y=["a"]), layout={"height": 300, "margin": {"t": 30}})
-    text = "Source: <b>Usubaliev</b> (2020) · https://example.org/aid?lang=en" + "&recipient=KAZ" * 20
-    sourced = with_source_line(original, text, width_px=440)
-    assert not original.layout.annotations and original.layout.margin.t == 30  # the shared figure is untouched
-    (note,) = sourced.layout.annotations
+    original = go.Figure(go.Bar(x=[1], y=["a"]), layout={"height": 300, "margin": {"t": 30, "b": 40}})
+    text = "Source: <b>Usubaliev</b> (2020) · Japan and Central Asia dashboard · https://example.org/aid" * 2
+    sourced = with_source_line(original, text, "data version abc", width_px=440)
+    assert not original.layout.annotations and original.layout.margin.b == 40  # the shared figure is untouched
+    note, version = sourced.layout.annotations
     lines = note.text.split("<br>")
-    assert len(lines) > 1 and all(len(line) <= 440 / 6.4 + 10 for line in lines)
+    shown = [line.replace("&lt;", "<").replace("&gt;", ">") for line in lines]
+    assert len(lines) > 1 and all(len(line) <= 440 / 6.4 for line in shown)
     assert "&lt;b&gt;Usubaliev&lt;/b&gt;" in lines[0]  # data text is never read as markup
     escaped = text.replace("<b>", "&lt;b&gt;").replace("</b>", "&lt;/b&gt;")
-    assert "".join(lines).replace("&amp;", "&").replace(" ", "") == escaped.replace(" ", "")  # nothing lost
+    assert "".join(lines).replace(" ", "") == escaped.replace(" ", "")  # nothing lost
+    # Below the plot, past the x axis's ticks and title (AXIS_ROOM: wider than this figure's 40 px).
+    assert (note.y, note.yanchor, note.yshift) == (0, "top", -AXIS_ROOM)
     grown = LINE_HEIGHT * len(lines) + 6
-    assert (sourced.layout.margin.t, sourced.layout.height) == (30 + grown, 300 + grown)
-    assert sourced.data == original.data
+    assert (sourced.layout.margin.b, sourced.layout.height) == (AXIS_ROOM + grown, 300 + grown)
+    assert (sourced.layout.margin.t, sourced.layout.title.y) == (30, None)  # the top is the figure's own
+    # The version on the last line's right (for the PNG; the page's style hides it on screen).
+    assert version.text == "data version abc" and (version.x, version.xanchor) == (1, "right")
+    assert version.yshift == -AXIS_ROOM - LINE_HEIGHT * len(lines) and sourced.data == original.data
 
 
-def test_the_source_line_names_the_host_and_page_never_the_query_string() -> None:
-    from core.chart_source import short_address, source_text
-
-    link = "https://dash.example.org/japan-ca/aid?lang=en&recipient=KAZ&recipient=UZB&v=abc"
-    assert short_address(link) == "https://dash.example.org/japan-ca/aid"
-    text = source_text("MOFA Japan (2004–2024)", "abc", link)
-    assert text.endswith("data version abc · https://dash.example.org/japan-ca/aid") and "?" not in text
-    assert source_text("MOFA Japan (2004–2024)", "abc", None).endswith("data version abc")
-
-
-def test_a_titled_chart_keeps_its_title_below_the_source_band() -> None:
+def test_the_version_takes_a_line_of_its_own_where_the_last_is_full() -> None:
     import plotly.graph_objects as go
 
     from core.chart_source import with_source_line
 
-    titled = go.Figure(go.Bar(x=[1], y=["a"]), layout={"title": {"text": "Money"}, "margin": {"t": 70}})
-    sourced = with_source_line(titled, "Source: X (2020) · https://example.org/compare?lang=en")
-    (note,) = sourced.layout.annotations
-    # The band fills the figure's top; the title hangs just below it, in the old top margin (70 px).
-    band = sourced.layout.margin.t - 70
-    assert note.yshift == 70 and (sourced.layout.title.yref, sourced.layout.title.y) == ("container", 1)
-    assert sourced.layout.title.yanchor == "top" and sourced.layout.title.pad.t == band + 10
+    figure = go.Figure(go.Bar(x=[1], y=["a"]))
+    short = with_source_line(figure, "Source: X (2020)", "data version abc", width_px=440)
+    full = with_source_line(figure, "Source: " + "x" * 60, "data version abc", width_px=440)
+    assert short.layout.annotations[0].text.count("<br>") == 0
+    assert full.layout.annotations[0].text.endswith("<br>")  # a blank last line, which the version fills
+
+
+def test_the_source_line_names_the_host_and_page_never_the_query_string() -> None:
+    from core.chart_source import short_address, source_text, version_text
+
+    link = "https://dash.example.org/japan-ca/aid?lang=en&recipient=KAZ&recipient=UZB&v=abc"
+    assert short_address(link) == "https://dash.example.org/japan-ca/aid"
+    text = source_text("MOFA Japan (2004–2024)", link)
+    assert (
+        text
+        == "Source: MOFA Japan (2004–2024) · Japan and Central Asia dashboard · https://dash.example.org/japan-ca/aid"
+    )
+    assert source_text("MOFA Japan (2004–2024)", None).endswith("Japan and Central Asia dashboard")
+    assert version_text("abc") == "data version abc"
 
 
 def _drawn(monkeypatch: pytest.MonkeyPatch) -> list[go.Figure]:
@@ -98,6 +107,9 @@ def _drawn(monkeypatch: pytest.MonkeyPatch) -> list[go.Figure]:
     drawn: list[go.Figure] = []
     monkeypatch.setattr(st, "plotly_chart", lambda figure, **options: drawn.append(figure))
     return drawn
+
+
+SOURCE_1, SOURCE_2 = ChartSource("Source: S1.", "data version v"), ChartSource("Source: S2.", "data version v")
 
 
 def _panel(title: str) -> go.Figure:
@@ -110,7 +122,7 @@ def test_two_figures_that_get_the_same_id_keep_their_own_pictures(monkeypatch: p
     drawn = _drawn(monkeypatch)
     monkeypatch.setattr(charts, "id", lambda _figure: 1, raising=False)  # the second gets the first's freed id
     for title in ("Money agreed", "Events"):
-        show_chart(_panel(title), key="panel", page=COMPARE, name_parts=[], chart="panel", source="Source: S1.")
+        show_chart(_panel(title), key="panel", page=COMPARE, name_parts=[], chart="panel", source=SOURCE_1)
     assert [figure.layout.title.text for figure in drawn] == ["Money agreed", "Events"]
 
 
@@ -118,7 +130,7 @@ def test_a_figure_drawn_again_or_an_equal_one_reuses_its_picture(monkeypatch: py
     drawn = _drawn(monkeypatch)
     figure = _panel("Money agreed")
     for shown in (figure, figure, _panel("Money agreed")):  # another session; a view built again
-        show_chart(shown, key="panel", page=COMPARE, name_parts=[], chart="panel", source="Source: S1.")
-    show_chart(figure, key="panel", page=COMPARE, name_parts=[], chart="panel", source="Source: S2.")
+        show_chart(shown, key="panel", page=COMPARE, name_parts=[], chart="panel", source=SOURCE_1)
+    show_chart(figure, key="panel", page=COMPARE, name_parts=[], chart="panel", source=SOURCE_2)
     assert drawn[0] is drawn[1] is drawn[2]
     assert drawn[3] is not drawn[0] and "S2" in drawn[3].layout.annotations[0].text

@@ -20,7 +20,7 @@ from core.aid.params import GROUPINGS
 from core.formatting import BILLION, currency_unit, first_and_more, format_usd, plotly_escaped
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
-from core.style import BACKGROUND, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
+from core.style import BACKGROUND, LEGEND_ABOVE, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
 from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
@@ -191,7 +191,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
             "type": "log" if log_scale else "linear",
             "rangemode": "tozero",
         },
-        legend={"title": _("Status (never added together)"), "orientation": "h", "y": -0.2},
+        legend={"title": _("Status (never added together)"), **LEGEND_ABOVE},
         height=max(320, 56 * len(bars) + 160),
         margin={"t": 30, "r": 80},
         hoverlabel={"align": "left"},
@@ -246,7 +246,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         barmode="overlay",
         xaxis={"title": axis_title, "range": [years[0], years[1] + 1], "dtick": 5},
         yaxis={"title": None, "categoryorder": "array", "categoryarray": list(dated["label"])[::-1]},
-        legend={"title": _("Status"), "orientation": "h", "y": -0.2},
+        legend={"title": _("Status"), **LEGEND_ABOVE},
         height=max(300, 60 * len(dated) + 150),
         margin={"t": 30},
         hoverlabel={"align": "left"},
@@ -318,7 +318,7 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
             "title": _("{unit} bn a year (even spread assumed)").format(unit=currency_unit(_currency_of(spread))),
             "rangemode": "tozero",
         },
-        legend={"title": _("Status and kind of flow (never added together)"), "orientation": "h", "y": -0.25},
+        legend={"title": _("Status and kind of flow (never added together)"), **LEGEND_ABOVE},
         margin={"t": 30},
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown

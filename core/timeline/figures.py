@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from core.formatting import plotly_escaped
 from core.i18n import _
-from core.style import TEXT_COLOUR, category_colour, readable
+from core.style import LEGEND_ABOVE, TEXT_COLOUR, category_colour, readable
 from core.timeline.data import filter_events
 from core.timeline.params import TimelineFilters
 
@@ -26,6 +26,9 @@ LABEL_LINES = 2  # lines a label may take: a row of the chart (ROW_HEIGHT) holds
 LABEL_MAX_CHARS = 40  # the longest line a label widens to before a very long title is shortened
 
 EVENTS_DRAWN = 400  # one point per event; past this the chart becomes counts per year
+
+
+EDGE_ROOM = 0.03  # of the span of years, left free at each end of the time axis
 
 
 def label_lines(title: object) -> list[str]:
@@ -153,8 +156,16 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
                 unselected={"marker": {"opacity": 1}, "textfont": {"color": TEXT_COLOUR}},
             )
         )
+    # An event late in the last year sits at its right end: without room, half its mark (and the
+    # chosen event's larger one) was cut at the chart's edge, on a phone most of all.
+    room = max(1.0, EDGE_ROOM * (years[1] - years[0]))
     layout = dict(
-        xaxis={"title": _("Year"), "range": [years[0] - 1, years[1] + 1], "showgrid": True, "tickformat": "d"},
+        xaxis={
+            "title": _("Year"),
+            "range": [years[0] - room, years[1] + 1 + room],
+            "showgrid": True,
+            "tickformat": "d",
+        },
         yaxis={
             "autorange": "reversed",
             "tickvals": [t for t, _ in ticks],
@@ -164,7 +175,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
             "fixedrange": True,
         },
         height=max(260, ROW_HEIGHT * offset + 140),
-        legend={"title": _("Category"), "orientation": "h", "y": -0.12},
+        legend={"title": _("Category"), **LEGEND_ABOVE},
         clickmode="event+select",
         dragmode=False,
         margin={"t": 20, "l": 10},
@@ -199,7 +210,7 @@ def counts_figure(events: pd.DataFrame) -> go.Figure:
         barmode="stack",
         xaxis={"title": _("Year (first year of each event)")},
         yaxis={"title": _("Events")},
-        legend={"title": _("Category"), "orientation": "h", "y": -0.2},
+        legend={"title": _("Category"), **LEGEND_ABOVE},
         margin={"t": 20},
         showlegend=True,
     )

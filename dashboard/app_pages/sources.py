@@ -56,7 +56,7 @@ st.markdown(
     ).format(folder=identifier(facts.data_dir.name)),
     unsafe_allow_html=True,
 )
-st.markdown(_("The same package at a URL, for `frictionless validate`, pandas or R (each table at the path the "
+st.markdown(_("The same package at a URL, for `frictionless validate`, `pandas` or `R` (each table at the path the "
               "descriptor names beside it; every page's view too: `/api/v1/`):"))  # fmt: skip
 st.code(api.site_of(link, SOURCES).package, language=None, wrap_lines=True)
 headings = dictionary_headings()
