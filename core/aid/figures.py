@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from core import i18n
 from core.aid.data import AidData
-from core.aid.hover import HOVER_LIMIT, flow_hover, group_hovers, more_figures, plain
+from core.aid.hover import HOVER_LIMIT, flow_hover, group_hovers, legend_entry, more_figures, plain
 from core.aid.params import GROUPINGS
 from core.formatting import BILLION, currency_unit, first_and_more, format_usd, plotly_escaped
 from core.i18n import N_, _, ngettext
@@ -26,6 +26,9 @@ from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 
 EVEN_SPREAD = N_("assumes an even spread over each period")  # shown through _()
+
+
+BAR_ROOM = 1.35  # the amount axis reaches this far past the longest bar, for the amount written beside it
 
 
 def _currency_of(flows: pd.DataFrame) -> str:
@@ -169,7 +172,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
         mine = [i for i, b in enumerate(bars) if b.status == status]
         traces.append(
             go.Bar(
-                name=plain(label),
+                name=legend_entry(label),
                 orientation="h",
                 y=[labels[i] for i in mine],
                 x=[bars[i].amount / BILLION for i in mine],
@@ -185,11 +188,19 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
         barmode="overlay",  # one bar per row: a row is one total or one figure, never a stack
         yaxis={"title": _(GROUPINGS[by]), "categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
         xaxis={
-            "title": (
-                _("{unit} billions, as stated (log scale)") if log_scale else _("{unit} billions, as stated")
-            ).format(unit=currency_unit(currency)),
+            "title": "<br>".join(
+                textwrap.wrap(
+                    (  # over two lines where long: a phone's chart cut it
+                        _("{unit} billions, as stated (log scale)") if log_scale else _("{unit} billions, as stated")
+                    ).format(unit=currency_unit(currency)),
+                    30,
+                )
+            ),
             "type": "log" if log_scale else "linear",
             "rangemode": "tozero",
+            # Room past the longest bar for its amount: drawn outside the bar, on a narrow chart it
+            # ran past the figure's edge. (A log axis's own range leaves the room.)
+            **({} if log_scale else {"range": [0, BAR_ROOM * max((b.amount for b in bars), default=0) / BILLION or 1]}),
         },
         legend={"title": _("Status (never added together)"), **LEGEND_ABOVE},
         height=max(320, 56 * len(bars) + 160),
@@ -221,7 +232,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         start = subset["year_start"].astype(int)
         marker = _period_marker(status, open_end.tolist())
         traces.append(go.Bar(
-            name=label,
+            name=legend_entry(label),
             orientation="h",
             y=subset["label"],
             base=start,
@@ -248,7 +259,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         yaxis={"title": None, "categoryorder": "array", "categoryarray": list(dated["label"])[::-1]},
         legend={"title": _("Status"), **LEGEND_ABOVE},
         height=max(300, 60 * len(dated) + 150),
-        margin={"t": 30},
+        margin={"t": 30, "r": 90},  # a span that runs to the last year has its amount beside it, outside
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
@@ -303,7 +314,7 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
             hovers = group_hovers(largest_first, ["year"], _spread_line, rows.groupby("year").size())
             traces.append(
                 go.Bar(
-                    name=f"{plain(name)} ({assumption})",
+                    name=legend_entry(f"{name} ({_(EVEN_SPREAD)})"),
                     x=per_year.index,
                     y=per_year.to_numpy() / BILLION,
                     customdata=hovers.reindex(per_year.index).to_numpy(),
@@ -315,7 +326,12 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
         barmode="group",
         xaxis={"title": _("Year")},
         yaxis={
-            "title": _("{unit} bn a year (even spread assumed)").format(unit=currency_unit(_currency_of(spread))),
+            # Over two lines: on one, a chart on a phone cut the Russian at its edge.
+            "title": "<br>".join(
+                textwrap.wrap(
+                    _("{unit} bn a year (even spread assumed)").format(unit=currency_unit(_currency_of(spread))), 24
+                )
+            ),
             "rangemode": "tozero",
         },
         legend={"title": _("Status and kind of flow (never added together)"), **LEGEND_ABOVE},

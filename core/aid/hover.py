@@ -21,6 +21,15 @@ def plain(text: str) -> str:
     return plotly_escaped(text).replace("\n", "<br>").replace("%", "&#37;")
 
 
+LEGEND_CHARACTERS = 30  # a legend entry's longest line: Plotly never wraps them, and on a phone a
+# status as long as "Committed (notes exchanged or agreement signed)" ran past the chart's edge
+
+
+def legend_entry(text: str) -> str:
+    """A trace's name for the legend: escaped (`plain`), wrapped at LEGEND_CHARACTERS."""
+    return "<br>".join(plain(line) for line in textwrap.wrap(str(text), LEGEND_CHARACTERS)) or plain(str(text))
+
+
 def _wrap(text: str, width: int = 60) -> str:
     """Hover text from data: escaped (Plotly renders some HTML), wrapped for a readable box."""
     return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(str(text), width)) or ""

@@ -47,7 +47,7 @@ PANEL_ROW_HEIGHT = 34
 
 MAX_HOVER_LINES = 12
 
-LABEL_CHAR_SHARE = 0.022  # a bar label's character, as a share of a panel's plot width (about 300 px)
+LABEL_CHAR_SHARE = 0.026  # a bar label's character, as a share of a panel's plot width (about 250 px: a phone's)
 
 
 def _wrap(text: str, width: int = 60) -> str:
@@ -160,10 +160,15 @@ def _mark_at_zero(
     )
 
 
+def _longest_line(text: str) -> int:
+    return max(len(line) for line in str(text).split("<br>"))
+
+
 def _bar_text(state: Stated, metric: Metric) -> str:
     if metric.unit == "usd":
         words = format_usd(state.value, state.qualifier, short=True, currency=metric.currency)
-        return words + (f" · {_(CAVEAT_MARKS.get(state.caveat, state.caveat))}" if state.caveat else "")
+        # The caveat on a line of its own: beside the amount, a phone's narrow panel cut it off.
+        return words + (f"<br>{_(CAVEAT_MARKS.get(state.caveat, state.caveat))}" if state.caveat else "")
     return format_count(state.value, state.qualifier, short=True)
 
 
@@ -219,7 +224,10 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
     # Room beside each bar for its label: a label of n characters takes about n * LABEL_CHAR_SHARE of
     # the plot's width, so the axis reaches past each bar by that much (at least 45%, at most 5x).
     reach = max(
-        (v / scale / max(1 - len(t) * LABEL_CHAR_SHARE, 0.2) for v, t in zip(values, traces[0].text, strict=True)),
+        (
+            v / scale / max(1 - _longest_line(t) * LABEL_CHAR_SHARE, 0.2)
+            for v, t in zip(values, traces[0].text, strict=True)
+        ),
         default=0.0,
     )
     layout = dict(

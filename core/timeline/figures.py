@@ -178,7 +178,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         legend={"title": _("Category"), **LEGEND_ABOVE},
         clickmode="event+select",
         dragmode=False,
-        margin={"t": 20, "l": 10},
+        margin={"t": 20, "l": 10, "r": 16},  # room for the chosen event's larger mark at the right end
         hoverlabel={"align": "left"},
         showlegend=True,
     )

@@ -17,6 +17,8 @@ from core.pages import AID
 from core.url_state import year_range_value
 
 SPANS_DRAWN = 150  # one bar per figure; past this the chart is unreadable and slow to draw
+NARROW_NOTE = _("On a screen this narrow the chart leaves out its amounts: the summary above and the table below "
+                "give them.")  # fmt: skip
 
 facts = facts_or_stop()
 PARAMS = AID.params
@@ -84,8 +86,7 @@ elif filters.chart == "time":
         show_chart(chart, key="aid_chart_time", chart="periods", summary=summary, **chart_options)
         labels_off_when_narrow("aid_chart_time", "aid_time_narrow_note")  # amounts would be cut at the edge
         with st.container(key="aid_time_narrow_note"):
-            st.caption(_("On a screen this narrow the chart leaves out its amounts: the summary above and the "
-                         "table below give them."))  # fmt: skip
+            st.caption(NARROW_NOTE)
         if len(drawn) < len(dated):
             st.caption(_("Drawing the {shown} largest of {total} figures; the table lists them all.").format(
                 shown=i18n.number(len(drawn)), total=i18n.number(len(dated))
@@ -99,6 +100,9 @@ elif shown.bars is not None:
     show_chart(shown.bars, key="aid_chart_bars", chart="bars", **chart_options,
                summary=describe(shown.bars, _("The chart shows Japan's money, largest first, each bar one total or "
                                               "one figure")))  # fmt: skip
+    labels_off_when_narrow("aid_chart_bars", "aid_bars_narrow_note")  # amounts would be cut at the edge
+    with st.container(key="aid_bars_narrow_note"):
+        st.caption(NARROW_NOTE)
     if shown.bars_total > shown.bars_drawn:
         st.caption(_("Drawing the {shown} largest of {total} bars; the table lists them all.").format(
             shown=i18n.number(shown.bars_drawn), total=i18n.number(shown.bars_total)

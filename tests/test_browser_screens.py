@@ -1,0 +1,65 @@
+"""Every page on a phone (390 px) and a desktop (1400 px), in both languages: nothing scrolls
+sideways, and no chart's mark or label is cut at the chart's edge."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+from components.streamlit_internals import CHART_SELECTOR
+from scripts.browser import open_page
+
+PATHS = ["/", "/aid", "/aid?chart=time", "/aid?per_year=1", "/timeline", "/timeline?event=E37", "/compare", "/sources"]
+# What a chart draws: its marks (points, bars), the words beside them, its legend and annotations.
+MARKS = ".scatterlayer .point, .barlayer .point"
+WORDS = ".textpoint text, .bartext, .legendtext, .annotation-text, .xtick text, .ytick text, .g-xtitle, .g-ytitle"
+# Boxes of every visible element a selector matches inside each chart, and the chart's own boxes.
+_BOXES = """
+([chart, marks, words]) => [...document.querySelectorAll(chart)].map((c) => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const shown = (e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0;
+  const svg = c.querySelector('.main-svg'), plot = c.querySelector('.nsewdrag');
+  return {svg: svg && box(svg), plot: plot && box(plot),
+          marks: [...c.querySelectorAll(marks)].filter(shown).map(box),
+          words: [...c.querySelectorAll(words)].filter(shown).map((e) => [e.textContent.slice(0, 40), ...box(e)])};
+})
+"""
+
+
+def _inside(inner: list[float], outer: list[float], slack: float = 1.5) -> bool:
+    left, top, right, bottom = inner
+    return (
+        left >= outer[0] - slack
+        and right <= outer[2] + slack
+        and top >= outer[1] - slack
+        and bottom <= outer[3] + slack
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("width", [390, 1400])
+@pytest.mark.parametrize("path", PATHS)
+def test_nothing_scrolls_sideways_and_no_chart_cuts_a_mark_or_a_word(
+    base_url: str, browser: Browser, path: str, width: int, language: str
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 4000})
+    page = context.new_page()
+    try:
+        joiner = "&" if "?" in path else "?"
+        open_page(page, f"{base_url}{path}{joiner}lang={language}")
+        if path not in ("/", "/sources"):
+            page.wait_for_selector(f"{CHART_SELECTOR} .main-svg")
+            page.wait_for_timeout(500)  # Plotly lays out its labels a moment after the SVG appears
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} at {width} px in {language} scrolls {overflow} px sideways"
+        charts = page.evaluate(_BOXES, [CHART_SELECTOR, MARKS, WORDS])
+        for number, chart in enumerate(charts):
+            where = f"{path} at {width} px in {language}, chart {number + 1}"
+            assert chart["svg"] and chart["plot"], where
+            # A mark may reach past the plot into the margin (a "not stated" ring on the axis), not past the chart.
+            cut_marks = [m for m in chart["marks"] if not _inside(m, chart["svg"])]
+            assert not cut_marks, f"{where}: {len(cut_marks)} marks cut at the chart's edge, e.g. {cut_marks[:2]}"
+            cut_words = [w[0] for w in chart["words"] if not _inside(w[1:], chart["svg"])]
+            assert not cut_words, f"{where}: words cut at the chart's edge: {cut_words[:5]}"
+    finally:
+        context.close()
