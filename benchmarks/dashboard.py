@@ -198,7 +198,7 @@ def browser_side(repeats: int) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
     with launch_chromium() as browser:
         for name, (path, change) in BROWSER_PAGES.items():
-            script = "benchmarks/floor_app.py" if name == "floor" else "dashboard/server.py"
+            script = "benchmarks/floor_server.py" if name == "floor" else "dashboard/server.py"
             with running_dashboard(script=script) as url:
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
                 navigation, changes = [], []
@@ -218,6 +218,17 @@ def browser_side(repeats: int) -> dict[str, dict[str, float]]:
                 page.close()
             results[name] = {"navigation": statistics.median(navigation), "change": statistics.median(changes)}
     return results
+
+
+def browser_table(repeats: int) -> None:
+    print("\nIn Chromium (bundled data, warm server), seconds and x floor")
+    results = browser_side(repeats)
+    floor = results["floor"]
+    print(f"{'page':>10} {'navigation':>11} {'x floor':>8} {'change':>8} {'x floor':>8}")
+    for name, r in results.items():
+        change = "  reload (no filters)" if name == "overview" else (
+            f"{r['change']:>8.2f} {r['change'] / floor['change']:>8.2f}")  # fmt: skip
+        print(f"{name:>10} {r['navigation']:>11.2f} {r['navigation'] / floor['navigation']:>8.2f} {change}")
 
 
 def _change(page, name: str, change, step: int) -> None:
@@ -274,6 +285,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--browser-only", action="store_true", help="only the Chromium table (bundled data)")
     parser.add_argument("--worker", choices=["rerun", "load"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -281,6 +293,9 @@ def main() -> int:
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s]
     print(f"Machine: {os.cpu_count()} cores; medians of {args.repeats} runs; ratios to the floor app in the same run")
+    if args.browser_only:
+        browser_table(args.repeats)
+        return 0
 
     with tempfile.TemporaryDirectory() as tmp:
         dirs: dict[str, Path | None] = {"bundled": None}
@@ -311,14 +326,7 @@ def main() -> int:
             print(f"{label:>11} {cost['seconds']:>8.2f} {sizes_text}{built}")
 
         if not args.skip_browser:
-            print("\nIn Chromium (bundled data, warm server), seconds and x floor")
-            results = browser_side(args.repeats)
-            floor = results["floor"]
-            print(f"{'page':>10} {'navigation':>11} {'x floor':>8} {'change':>8} {'x floor':>8}")
-            for name, r in results.items():
-                change = "  reload (no filters)" if name == "overview" else (
-                    f"{r['change']:>8.2f} {r['change'] / floor['change']:>8.2f}")  # fmt: skip
-                print(f"{name:>10} {r['navigation']:>11.2f} {r['navigation'] / floor['navigation']:>8.2f} {change}")
+            browser_table(args.repeats)
             biggest = list(dirs)[-1]
             if dirs[biggest] is not None:
                 one, many = session_memory(dirs[biggest])

@@ -42,8 +42,6 @@ METHODS = ("GET", "HEAD")
 # notebook reuse an answer without serving yesterday's data for long after an update.
 CACHE_CONTROL = "public, max-age=300"
 ROWS_PER_CHUNK = 5_000
-# A view of at most this many rows is built whole and its body kept (AnswerCache); a bigger one streams.
-CACHED_ROWS = 2_000
 # How a caller builds (and may cache) something derived from the facts: components.data.derived.
 Derive = Callable[[Facts, Callable[[Facts], Any]], Any]
 
@@ -207,16 +205,21 @@ def view_query(page: Page, filters: Any, language: str) -> dict[str, str | tuple
 
 
 def etag(version: str, *parts: str) -> str:
-    """Strong: the same data version and request give the same bytes."""
+    """Weak (W/): the same data version and request give the same content, which the server may
+    send compressed or not (Streamlit's middleware gzips answers a client accepts so)."""
     digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
-    return f'"{version}-{digest}"'
+    return f'W/"{version}-{digest}"'
 
 
 def fresh(if_none_match: str | None, tag: str) -> bool:
     """Whether the client's copy (If-None-Match) is this version: then 304, no body."""
     if not if_none_match:
         return False
-    return if_none_match.strip() == "*" or tag in (t.strip().removeprefix("W/") for t in if_none_match.split(","))
+
+    def opaque(tag: str) -> str:  # the weak comparison (RFC 9110, 8.8.3.2): W/ does not count
+        return tag.strip().removeprefix("W/")
+
+    return if_none_match.strip() == "*" or opaque(tag) in (opaque(t) for t in if_none_match.split(","))
 
 
 def not_modified(tag: str) -> Answer:
@@ -353,7 +356,7 @@ def _json_bytes(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, default=str).encode("utf-8")
 
 
-def index_answer(facts: Facts, derive: Derive, site: Site) -> Answer:
+def index_answer(facts: Facts, derive: Derive, site: Site, if_none_match: str | None = None) -> Answer:
     """What the API serves: each page's addresses, its parameters (from the registry) and formats."""
     pages = []
     for page in PAGES:
@@ -379,6 +382,8 @@ def index_answer(facts: Facts, derive: Derive, site: Site) -> Answer:
         "pages": pages,
     }
     tag = etag(facts.version, "index", site.base, facts.language)
+    if fresh(if_none_match, tag):
+        return not_modified(tag)
     return Answer(200, _json_bytes(body), headers={**public_headers(tag), "Content-Language": facts.language})
 
 
@@ -409,5 +414,6 @@ def package_answer(data_dir: Path, facts: Facts, name: str, if_none_match: str |
     path = (data_dir / name).resolve()
     if not path.is_relative_to(data_dir.resolve()) or not path.is_file():
         return None
-    media_type = str(files[name].get("mediatype") or "text/csv") + "; charset=utf-8"
+    media_type = str(files[name].get("mediatype") or "text/csv")
+    media_type += "" if "charset" in media_type else "; charset=utf-8"
     return Answer(200, path.read_bytes(), media_type, public_headers(tag))

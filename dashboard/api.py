@@ -7,7 +7,7 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
@@ -28,8 +28,6 @@ ANSWERS = api.AnswerCache()  # small views' bodies, shared by every request to t
 API_PATH = re.compile(r"[A-Za-z0-9._/-]*")
 _serving = threading.local()  # set in a thread while it answers an API request
 quiet_missing_context_warnings(lambda: getattr(_serving, "active", False))
-# Every method reaches the handler, so that anything but GET and HEAD gets the API's own 405 (JSON).
-EVERY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 
 def site(request: Request) -> api.Site:
@@ -39,9 +37,10 @@ def site(request: Request) -> api.Site:
 
 
 def index(request: Request) -> api.Answer:
+    """The index takes one parameter, `lang`, for its titles and labels (English otherwise)."""
     language, _problems = api.requested_language(api.grouped(request.query_params.multi_items()))
-    with use_language(language):  # the titles and labels; an unknown language gives English
-        return api.index_answer(current_facts(language), derived, site(request))
+    with use_language(language):
+        return api.index_answer(current_facts(language), derived, site(request), request.headers.get("if-none-match"))
 
 
 def view(request: Request) -> api.Answer:
@@ -51,9 +50,8 @@ def view(request: Request) -> api.Answer:
     if page is None or format not in api.FORMATS:
         return api.not_found(request.url.path, site(request).base)
     query = api.grouped(request.query_params.multi_items())
-    language, problems = api.requested_language(query)
-    if problems:
-        return api.problem_answer(400, "The query asks for a language the dashboard does not have.", problems)
+    # An unknown language: the answer is a 400 naming it with every other problem, in English.
+    language, _problems = api.requested_language(query)
     with use_language(language):
         facts = current_facts(language)
         return api.view_answer(page, format, query, facts, derived, site(request), request.headers.get("if-none-match"),
@@ -78,7 +76,18 @@ def respond(request: Request, answer: api.Answer) -> Response:
         response = Response(None, answer.status, dict(answer.headers), answer.media_type)
         del response.headers["content-length"]
         return response
-    return StreamingResponse(answer.body, answer.status, dict(answer.headers), answer.media_type)
+    return StreamingResponse(logged(answer.body, request.url.path), answer.status, dict(answer.headers),
+                             answer.media_type)  # fmt: skip
+
+
+def logged(pieces: Iterable[bytes], path: str) -> Iterator[bytes]:
+    """A streamed body, whose rows are built as it is sent, after the status went out: a failure
+    there can only cut the answer short, so it is logged with its traceback."""
+    try:
+        yield from pieces
+    except Exception:
+        logger.exception("API answer %s failed while it was being sent; the client got part of it", path)
+        raise
 
 
 def endpoint(handler: Callable[[Request], api.Answer]) -> Callable[[Request], Response]:
@@ -87,8 +96,6 @@ def endpoint(handler: Callable[[Request], api.Answer]) -> Callable[[Request], Re
     # NOTE: a plain function: Starlette runs it in its thread pool, off the event loop that serves
     # the pages' websockets, since building a view takes milliseconds to seconds.
     def answer(request: Request) -> Response:
-        if request.method not in api.METHODS:
-            return respond(request, api.method_not_allowed(request.method))
         _serving.active = True
         try:
             return respond(request, handler(request))
@@ -107,28 +114,34 @@ def endpoint(handler: Callable[[Request], api.Answer]) -> Callable[[Request], Re
 def routes() -> list[Route]:
     prefix = api.API_PREFIX
     return [
-        Route(prefix, endpoint(index), methods=EVERY_METHOD),
-        Route(f"{prefix}/", endpoint(index), methods=EVERY_METHOD),
-        Route(f"{prefix}/data/{{name:path}}", endpoint(package_file), methods=EVERY_METHOD),
-        Route(f"{prefix}/{{view}}", endpoint(view), methods=EVERY_METHOD),
-        Route(f"{prefix}/{{rest:path}}", endpoint(nothing_here), methods=EVERY_METHOD),
+        Route(prefix, endpoint(index)),  # GET and HEAD: ApiGuard answers every other method
+        Route(f"{prefix}/", endpoint(index)),
+        Route(f"{prefix}/data/{{name:path}}", endpoint(package_file)),
+        Route(f"{prefix}/{{view}}", endpoint(view)),
+        Route(f"{prefix}/{{rest:path}}", endpoint(nothing_here)),
     ]
 
 
-class ClimbingPathGuard:
-    """Answers 404 for an API path that climbs (`..`) or holds characters no API address has.
+class ApiGuard:
+    """Under /api/v1: the API's JSON 405 for any method but GET and HEAD, and its 404 for a path
+    that climbs (`..`) or holds characters no API address has.
 
-    NOTE: a middleware, not a route: Streamlit's own path guard, which runs before every route,
-    answers such paths with a bare "Bad Request"; this runs before it (st.App puts user middleware
-    outside its own) so that the API's answer is its JSON 404. Nothing is read either way."""
+    NOTE: a middleware, not in the routes: Streamlit's own path guard, which runs before every
+    route, answers such paths with a bare "Bad Request", and a route answers a method it does not
+    list with Starlette's plain-text 405; this runs before both (st.App puts user middleware outside
+    its own). Nothing is read either way."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "") if scope["type"] == "http" else ""
-        if path.startswith(f"{api.API_PREFIX}/") and (not API_PATH.fullmatch(path) or ".." in path.split("/")):
+        if path == api.API_PREFIX or path.startswith(f"{api.API_PREFIX}/"):
             request = Request(scope)
-            await respond(request, api.not_found(path, site(request).base))(scope, receive, send)
-            return
+            if request.method not in api.METHODS:
+                await respond(request, api.method_not_allowed(request.method))(scope, receive, send)
+                return
+            if not API_PATH.fullmatch(path) or ".." in path.split("/"):
+                await respond(request, api.not_found(path, site(request).base))(scope, receive, send)
+                return
         await self.app(scope, receive, send)

@@ -10,7 +10,7 @@ from starlette.middleware import Middleware
 from streamlit.starlette import App
 
 from components.streamlit_internals import answer_without_nagle_delay
-from dashboard.api import ClimbingPathGuard, routes
+from dashboard.api import ApiGuard, routes
 
-answer_without_nagle_delay()  # before the server binds its socket
-app = App(str(Path(__file__).with_name("app.py")), routes=routes(), middleware=[Middleware(ClimbingPathGuard)])
+answer_without_nagle_delay()  # before the server takes its first connection
+app = App(str(Path(__file__).with_name("app.py")), routes=routes(), middleware=[Middleware(ApiGuard)])

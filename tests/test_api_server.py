@@ -59,6 +59,11 @@ def test_the_issues_example_serves_the_csv_and_a_typo_gets_a_400_that_names_it(b
     status, headers, body = fetch(f"{base_url}{API}/aid.csv?recipeint=KAZ")
     assert status == 400 and headers["Content-Type"] == "application/json"
     assert json.loads(body)["problems"] == ["ignored unknown parameter(s): 'recipeint'"]
+    status, _headers, body = fetch(f"{base_url}{API}/aid.csv?lang=fr&recipeint=KAZ")  # each problem, not the first
+    assert status == 400 and json.loads(body)["problems"] == [
+        "ignored lang='fr' (expected one of en, ru); showing English",
+        "ignored unknown parameter(s): 'recipeint'",
+    ]
 
 
 def test_the_server_log_stays_clean_of_api_requests(base_url: str, server_log: Path) -> None:
@@ -92,10 +97,13 @@ def test_only_get_and_head_and_head_is_get_without_the_body(base_url: str) -> No
     head = fetch(url, "HEAD")
     assert head[0] == 200 and head[2] == b"" and head[1]["ETag"] == got[1]["ETag"]
     assert fetch(url, headers={"If-None-Match": got[1]["ETag"]})[0] == 304
-    for method in ("POST", "PUT", "PATCH", "DELETE", "OPTIONS"):
-        status, headers, body = fetch(url, method)
-        assert status == 405 and headers["Allow"] == "GET, HEAD", method
-        assert method in json.loads(body)["error"]
+    for method in ("POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND"):
+        for target in (url, f"{base_url}{API}/", f"{base_url}{API}/data/money.csv", f"{base_url}{API}/nothing"):
+            status, headers, body = fetch(target, method)
+            assert status == 405 and headers["Allow"] == "GET, HEAD", (method, target)
+            assert method in json.loads(body)["error"] and headers["Access-Control-Allow-Origin"] == "*"
+    index = fetch(f"{base_url}{API}/")
+    assert fetch(f"{base_url}{API}/", headers={"If-None-Match": index[1]["ETag"]})[0] == 304
 
 
 HOSTILE_TARGETS = [

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import pytest
 
 from core import aid, timeline
+from core.chart_text import plain
 from core.compare import data as compare_data
 from core.compare import view as compare_view
 from core.compare.params import PARAMS as COMPARE_PARAMS
@@ -176,7 +177,7 @@ def test_a_status_has_one_colour_and_pattern_on_the_aid_page(bundled_facts, stat
         drawn.update([name] if figures else [])
         for figure in figures:
             for trace in figure.data:
-                looks[status_of_label[trace.name]].add(_status_look(trace.marker))
+                looks[status_of_label[plain(trace.name)]].add(_status_look(trace.marker))  # a long name wraps
     assert {name for name in states if name.startswith(("by ", "log", *status_of_label.values()))} <= drawn
     assert set(looks) == set(status_of_label.values())
     _one_look_each(looks)
