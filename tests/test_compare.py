@@ -399,7 +399,7 @@ def test_money_figure_draws_stated_bars_and_marks_silence_in_grey() -> None:
     assert (bars.type, silent.type, apart.type) == ("bar", "scatter", "scatter")
     # KAZ: M6 and M2, both inside the years, one kind: a total. USA: one undated figure, itself.
     assert list(bars.y) == ["Kazakhstan", "United States"] and list(bars.x) == [3e-6, 3e-6]  # US$ bn; a tie: by name
-    assert list(bars.text) == ["≈ US$3,000", "US$3,000<br>no period stated"]
+    assert list(bars.text) == ["≈ US$3,000", "US$3,000 ·<br>no period stated"]
     assert bars.marker.color == "#1f6f43" and bars.marker.pattern.shape == ""
     kaz, usa = bars.customdata
     assert "&lt;b&gt;quoted&lt;/b&gt;" in kaz and "<b>quoted</b>" not in kaz
@@ -462,7 +462,7 @@ def test_a_long_bar_label_gets_room_on_the_axis() -> None:
     cells = comparison(DATA, small_filters(countries=("KAZ",), metrics=("investment.realised",), years=(2010, 2011)))
     figure = compare_figures.metric_figure(cells, DATA.options.metrics["investment.realised"], "value")
     (label,) = figure.data[0].text
-    assert label == "US$5,000<br>partly outside the years"
+    assert label == "US$5,000 ·<br>partly outside the years"
     assert figure.layout.xaxis.range[1] > 2.5 * 5e-6  # the bar takes well under half the width
 
 

@@ -167,8 +167,9 @@ def _longest_line(text: str) -> int:
 def _bar_text(state: Stated, metric: Metric) -> str:
     if metric.unit == "usd":
         words = format_usd(state.value, state.qualifier, short=True, currency=metric.currency)
-        # The caveat on a line of its own: beside the amount, a phone's narrow panel cut it off.
-        return words + (f"<br>{_(CAVEAT_MARKS.get(state.caveat, state.caveat))}" if state.caveat else "")
+        # The caveat on a line of its own: beside the amount, a phone's narrow panel cut it off. The
+        # dot keeps the two apart where the label is read as one line (the chart's summary).
+        return words + (f" ·<br>{_(CAVEAT_MARKS.get(state.caveat, state.caveat))}" if state.caveat else "")
     return format_count(state.value, state.qualifier, short=True)
 
 
@@ -197,6 +198,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
             x=[value / scale for value in values],
             text=[_bar_text(state, metric) for _cell, state in stated],
             textposition="outside",
+            constraintext="none",  # Plotly shrank a two-line label to the bar's thickness, unreadably
             cliponaxis=False,
             customdata=[cell_hover(c, metric) for c, _state in stated],
             hovertemplate="%{customdata}<extra></extra>",
