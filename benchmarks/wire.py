@@ -1,0 +1,58 @@
+"""Benchmark: what each page sends the browser, in bytes over Streamlit's websocket, for opening
+it and for one filter change, beside the floor app served the same way (benchmarks/floor_server.py).
+Issue #26 asks where a page's time goes before anything is cut: this is the "bytes per rerun" part.
+
+Usage: python -m benchmarks.wire
+"""
+
+from __future__ import annotations
+
+import sys
+
+from benchmarks.dashboard import BROWSER_PAGES, SETTLED, _change
+from scripts.browser import launch_chromium, running_dashboard
+
+
+def measure() -> dict[str, tuple[int, int, int, int]]:
+    """Per page: bytes and frames received opening it, then for one filter change."""
+    results = {}
+    with launch_chromium() as browser:
+        for name, (path, change) in BROWSER_PAGES.items():
+            script = "benchmarks/floor_server.py" if name == "floor" else "dashboard/server.py"
+            with running_dashboard(script=script) as url:
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                frames: list[int] = []
+
+                def counted(socket, frames=frames) -> None:
+                    socket.on("framereceived", lambda payload: frames.append(len(payload)))
+
+                page.on("websocket", counted)
+                page.goto(url + path)
+                page.wait_for_selector(SETTLED, timeout=120_000)
+                page.wait_for_timeout(1000)
+                opened = (sum(frames), len(frames))
+                frames.clear()
+                if name != "overview":
+                    _change(page, name, change, 0)
+                    page.wait_for_selector(SETTLED, timeout=120_000)
+                    page.wait_for_timeout(1000)
+                results[name] = (*opened, sum(frames), len(frames))
+                page.close()
+    return results
+
+
+def main() -> int:
+    results = measure()
+    floor = results["floor"]
+    print("| page | opening: bytes | x floor | frames | filter change: bytes | x floor | frames |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, (opened, opened_frames, changed, changed_frames) in results.items():
+        change = (
+            "(no filters) | | " if name == "overview" else f"{changed:,} | {changed / floor[2]:.0f}x | {changed_frames}"
+        )
+        print(f"| {name} | {opened:,} | {opened / floor[0]:.0f}x | {opened_frames} | {change} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
