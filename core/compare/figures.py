@@ -47,6 +47,7 @@ PANEL_ROW_HEIGHT = 34
 
 MAX_HOVER_LINES = 12
 
+TITLE_LINE_HEIGHT = 20  # pixels per line of a panel's title (15 px type)
 LABEL_CHAR_SHARE = 0.026  # a bar label's character, as a share of a panel's plot width (about 250 px: a phone's)
 
 
@@ -233,7 +234,18 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
         default=0.0,
     )
     layout = dict(
-        title={"text": panel_title(metric), "font": {"size": 15}, "x": 0, "xanchor": "left"},
+        # Hung from the figure's top: placed in the middle of the top margin, a three-line title
+        # reached down over the first bar.
+        title={
+            "text": (title := panel_title(metric)),
+            "font": {"size": 15},
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 12},
+        },
         xaxis={
             "range": [0, max(reach, top * 1.45) or 1],
             "title": _money_axis(metric) if metric.unit == "usd" else _("count"),
@@ -246,7 +258,9 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
             "automargin": True,
         },
         height=PANEL_BASE_HEIGHT + PANEL_ROW_HEIGHT * len(ordered),
-        margin={"t": 70, "r": 20, "l": 10, "b": 40},
+        # Room for every line of the title: a long one (Russian) runs to three, and at 70 px its last
+        # line lay over the first country's bar.
+        margin={"t": max(70, 30 + TITLE_LINE_HEIGHT * (title.count("<br>") + 1)), "r": 20, "l": 10, "b": 40},
         hoverlabel={"align": "left"},
         showlegend=False,
         bargap=0.35,
