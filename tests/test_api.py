@@ -205,7 +205,7 @@ def test_a_views_rows_in_pieces_are_its_rows_whole(page: Any, query: dict, bundl
 def test_a_views_memory_does_not_grow_with_its_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Streamed a piece at a time, a view of every row holds no more at once than a view of a
     sixth of them: neither the rows nor the file are ever held whole."""
-    monkeypatch.setattr(api, "ROWS_PER_CHUNK", 1_000)  # both views many pieces long, on small data
+    monkeypatch.setattr(api.views, "ROWS_PER_CHUNK", 1_000)  # both views many pieces long, on small data
     generate(tmp_path / "data", 30_000)
     facts = load_facts(tmp_path / "data")
     cached: dict[str, Any] = {}
@@ -225,7 +225,7 @@ def test_a_views_memory_does_not_grow_with_its_rows(tmp_path: Path, monkeypatch:
     kinds = {"kind": ["aid", "contribution", "investment", "loan", "grant", "technical_cooperation", "trade"]}
     every_size, every_peak = streamed(kinds)
     few_size, few_peak = streamed({**kinds, "recipient": ["KAZ"]})
-    assert every_size > 4 * few_size > 4 * api.ROWS_PER_CHUNK * 100, (every_size, few_size)
+    assert every_size > 4 * few_size > 4 * api.views.ROWS_PER_CHUNK * 100, (every_size, few_size)
     assert every_peak < 1.3 * few_peak, (
         f"{every_peak:,} bytes at most for {every_size:,}; {few_peak:,} for {few_size:,}"
     )
