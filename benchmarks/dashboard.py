@@ -19,12 +19,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.browser_timing import SETTLED, Change, instrumented_page, navigate
+from benchmarks.browser_timing import change as timed_change
 from scripts.browser import launch_chromium, rss_mib, running_dashboard
 from scripts.generate_data import generate
 
 REPO = Path(__file__).resolve().parents[1]
-
-SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 # --- server side: AppTest reruns -------------------------------------------------------------
@@ -180,78 +180,66 @@ def _views_built(facts) -> dict[str, float]:
 # --- browser ---------------------------------------------------------------------------------
 
 
+FLOOR = ("/", Change("Countries", "tags"))
 BROWSER_PAGES = {
-    "floor": ("/", None),
     "overview": ("/", None),
-    "aid": ("/aid", ("Bars by", ["Kind of flow", "Status", "Recipient"])),
-    "timeline": ("/timeline", ("Category", None)),
-    "compare": ("/compare", ("Sort", ["By name", "By value"])),
+    "aid": ("/aid", Change("Bars by", "radio", ("Kind of flow", "Status", "Recipient"))),
+    "timeline": ("/timeline", Change("Category", "tags")),
+    "compare": ("/compare", Change("Sort", "radio", ("By name", "By value"))),
 }
 
 
-def _settle(page) -> None:
-    page.wait_for_selector(SETTLED, timeout=120_000)
+def _in_turn(round_number: int) -> list[str]:
+    """The floor first in even rounds, the page first in odd ones: whichever goes second may find
+    the machine busy with the other's leftovers (garbage collection, a closed connection)."""
+    return ["floor", "page"] if round_number % 2 == 0 else ["page", "floor"]
 
 
-def browser_side(repeats: int) -> dict[str, dict[str, float]]:
-    """Per page: navigation to chart visible (warm server), and a filter change to the redrawn chart."""
-    results: dict[str, dict[str, float]] = {}
-    with launch_chromium() as browser:
+def browser_side(repeats: int) -> dict[str, dict[str, list[float]]]:
+    """Per page and per measure, seconds for the page and for the floor measured beside it.
+
+    Both servers run at once and one browser drives them in turn, round after round, so each
+    page's ratio compares two things measured under the same load of a shared machine.
+    """
+    results: dict[str, dict[str, list[float]]] = {}
+    with (
+        launch_chromium() as browser,
+        running_dashboard(script="benchmarks/floor_server.py") as floor_url,
+        running_dashboard(script="dashboard/server.py") as url,
+    ):
         for name, (path, change) in BROWSER_PAGES.items():
-            script = "benchmarks/floor_server.py" if name == "floor" else "dashboard/server.py"
-            with running_dashboard(script=script) as url:
-                page = browser.new_page(viewport={"width": 1400, "height": 900})
-                navigation, changes = [], []
-                for attempt in range(repeats + 1):
-                    start = time.perf_counter()
-                    page.goto(url + path)
-                    page.wait_for_selector(".main-svg, [data-testid='stMetricValue']", timeout=120_000)
-                    _settle(page)
-                    if attempt:  # the first load warms the server
-                        navigation.append(time.perf_counter() - start)
-                for step in range(repeats):
-                    start = time.perf_counter()
-                    _change(page, name, change, step)
-                    _settle(page)
-                    page.wait_for_selector(".main-svg, [data-testid='stMetricValue']", timeout=120_000)
-                    changes.append(time.perf_counter() - start)
-                page.close()
-            results[name] = {"navigation": statistics.median(navigation), "change": statistics.median(changes)}
+            tabs = {"floor": instrumented_page(browser), "page": instrumented_page(browser)}
+            targets = {"floor": (floor_url + FLOOR[0], FLOOR[1]), "page": (url + path, change)}
+            times = results[name] = {}
+            for attempt in range(repeats + 1):
+                for who in _in_turn(attempt):
+                    chart, settled = navigate(tabs[who], targets[who][0])
+                    if attempt:  # the first visit warms the server's caches for this page
+                        times.setdefault(f"{who} chart", []).append(chart)
+                        times.setdefault(f"{who} settled", []).append(settled)
+            for step in range(repeats if change else 0):
+                for who in _in_turn(step):
+                    seconds = timed_change(tabs[who], *targets[who], step)
+                    times.setdefault(f"{who} change", []).append(seconds)
+            for tab in tabs.values():
+                tab.close()
     return results
 
 
 def browser_table(repeats: int) -> None:
-    print("\nIn Chromium (bundled data, warm server), seconds and x floor")
-    results = browser_side(repeats)
-    floor = results["floor"]
-    print(f"{'page':>10} {'navigation':>11} {'x floor':>8} {'change':>8} {'x floor':>8}")
-    for name, r in results.items():
-        change = "  reload (no filters)" if name == "overview" else (
-            f"{r['change']:>8.2f} {r['change'] / floor['change']:>8.2f}")  # fmt: skip
-        print(f"{name:>10} {r['navigation']:>11.2f} {r['navigation'] / floor['navigation']:>8.2f} {change}")
-
-
-def _change(page, name: str, change, step: int) -> None:
-    if name == "floor":
-        if step % 2 == 0:
-            page.locator('[data-testid="stMultiSelect"] [data-tag] button').first.click()
-        else:
-            page.goto(page.url)  # back to all options: a reload is the simplest full change here
-        return
-    if name == "overview":  # no filters: a reload, reported but not compared with a filter change
-        page.reload()
-        return
-    label, values = change
-    if values is None:  # a multiselect: remove the first chosen category, then reload the full view
-        if step % 2 == 0:
-            widget = page.locator('[data-testid="stMultiSelect"]').filter(has_text=label)
-            widget.locator("[data-tag] button").first.click()
-        else:
-            page.goto(page.url.split("?")[0])
-        return
-    radio = page.locator('[data-testid="stRadio"]').filter(has_text=label)
-    radio.get_by_text(values[step % len(values)], exact=True).click()
-    page.wait_for_timeout(50)
+    print("\nIn Chromium (bundled data, warm server), seconds, medians; each page beside the floor app")
+    print("measured in turn with it; timed in the page: navigation to the first chart drawn and to the")
+    print("page settled, a filter change from the press to the last redrawn element")
+    print(f"{'page':>10} {'chart':>7} {'x floor':>8} {'settled':>8} {'x floor':>8} {'change':>7} {'x floor':>8}")
+    for name, times in browser_side(repeats).items():
+        cells = []
+        for measure in ("chart", "settled", "change"):
+            if f"page {measure}" not in times:
+                cells.append(f"{'-':>7} {'':>8}")
+                continue
+            page, floor = (statistics.median(times[f"{who} {measure}"]) for who in ("page", "floor"))
+            cells.append(f"{page:>7.2f} {page / floor:>8.2f}")
+        print(f"{name:>10} " + " ".join(cells))
 
 
 # --- sessions --------------------------------------------------------------------------------

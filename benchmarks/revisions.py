@@ -16,16 +16,15 @@ import argparse
 import statistics
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from benchmarks.dashboard import BROWSER_PAGES, _change, _settle
+from benchmarks.browser_timing import change, instrumented_page, navigate
+from benchmarks.dashboard import BROWSER_PAGES
 from scripts.browser import ServerURL, launch_chromium, running_dashboard
 
 REPO = Path(__file__).resolve().parents[1]
-CHART = ".main-svg, [data-testid='stMetricValue']"
 
 
 @contextmanager
@@ -58,27 +57,19 @@ def measure(urls: dict[str, ServerURL], rounds: int) -> dict[tuple[str, str, str
     """Seconds per (page, 'navigation' or 'change', revision); the first navigation warms each server."""
     times: dict[tuple[str, str, str], list[float]] = {}
     with launch_chromium() as browser:
-        tabs = {name: browser.new_page(viewport={"width": 1400, "height": 900}) for name in urls}
-        for page_name, (path, change) in BROWSER_PAGES.items():
-            if page_name == "floor":
-                continue
+        tabs = {name: instrumented_page(browser) for name in urls}
+        for page_name, (path, page_change) in BROWSER_PAGES.items():
             for attempt in range(rounds + 1):
                 for name, url in _in_turn(urls, attempt):
-                    start = time.perf_counter()
-                    tabs[name].goto(url + path)
-                    tabs[name].wait_for_selector(CHART, timeout=120_000)
-                    _settle(tabs[name])
+                    chart, _settled = navigate(tabs[name], url + path)
                     if attempt:
-                        times.setdefault((page_name, "navigation", name), []).append(time.perf_counter() - start)
-            if change is None:
+                        times.setdefault((page_name, "navigation", name), []).append(chart)
+            if page_change is None:
                 continue
             for step in range(rounds):
-                for name, _url in _in_turn(urls, step):
-                    start = time.perf_counter()
-                    _change(tabs[name], page_name, change, step)
-                    _settle(tabs[name])
-                    tabs[name].wait_for_selector(CHART, timeout=120_000)
-                    times.setdefault((page_name, "change", name), []).append(time.perf_counter() - start)
+                for name, url in _in_turn(urls, step):
+                    seconds = change(tabs[name], url + path, page_change, step)
+                    times.setdefault((page_name, "change", name), []).append(seconds)
     return times
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks.dashboard import BROWSER_PAGES, SETTLED, _change
+from benchmarks.browser_timing import SETTLED, change, instrumented_page
+from benchmarks.dashboard import BROWSER_PAGES, FLOOR
 from scripts.browser import launch_chromium, running_dashboard
 
 
@@ -17,10 +18,10 @@ def measure() -> dict[str, tuple[int, int, int, int]]:
     """Per page: bytes and frames received opening it, then for one filter change."""
     results = {}
     with launch_chromium() as browser:
-        for name, (path, change) in BROWSER_PAGES.items():
+        for name, (path, page_change) in {"floor": FLOOR, **BROWSER_PAGES}.items():
             script = "benchmarks/floor_server.py" if name == "floor" else "dashboard/server.py"
             with running_dashboard(script=script) as url:
-                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                page = instrumented_page(browser)
                 frames: list[int] = []
 
                 def counted(socket, frames=frames) -> None:
@@ -32,10 +33,8 @@ def measure() -> dict[str, tuple[int, int, int, int]]:
                 page.wait_for_timeout(1000)
                 opened = (sum(frames), len(frames))
                 frames.clear()
-                if name != "overview":
-                    _change(page, name, change, 0)
-                    page.wait_for_selector(SETTLED, timeout=120_000)
-                    page.wait_for_timeout(1000)
+                if page_change:
+                    change(page, url + path, page_change, 0)
                 results[name] = (*opened, sum(frames), len(frames))
                 page.close()
     return results
