@@ -8,11 +8,13 @@ import inspect
 import pkgutil
 import re
 import socket
+import tomllib
 from pathlib import Path
 from unittest import mock
 
 import pytest
 import streamlit
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 from uvicorn.config import Config
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -190,3 +192,11 @@ def test_the_servers_connections_send_small_answers_at_once() -> None:
                 transport.get_extra_info.side_effect = extra.get
                 protocol.connection_made(transport)
                 assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+
+
+def test_a_rerun_is_not_followed_by_a_full_garbage_collection() -> None:
+    """.streamlit/config.toml turns off Streamlit's gc.collect(2) after each run (70-100 ms holding
+    the GIL here, docs/performance.md); a Streamlit that renamed the option would ignore it."""
+    settings = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())
+    assert settings["runner"]["postScriptGC"] is False
+    assert "runner.postScriptGC" in config.get_config_options()
