@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from core.text_width import TICK_FONT_PX, left_margin
+
 BACKGROUND = "#ffffff"  # the light theme's page and plot background (.streamlit/config.toml)
 # NOTE: under Streamlit's theme a figure's text is #808495 (3.72:1 on white) unless the figure sets
 # its own; `readable` sets it on the layout, so text that sets no colour (an annotation added by
@@ -85,7 +87,8 @@ def category_colour(order: int) -> str:
 
 def readable(figure: go.Figure) -> go.Figure:
     """`figure` with every text in TEXT_COLOUR, set once on the layout and on what Streamlit's theme
-    colours itself (axes, legend, title). Every figure builder returns its figure through this."""
+    colours itself (axes, legend, title), and room at its left for its y labels. Every figure
+    builder returns its figure through this."""
     text = {"color": TEXT_COLOUR}
     figure.update_layout(
         font=text,
@@ -96,5 +99,16 @@ def readable(figure: go.Figure) -> go.Figure:
         plot_bgcolor=BACKGROUND,
     )
     figure.update_xaxes(tickfont=text, title={"font": text})
-    figure.update_yaxes(tickfont=text, title={"font": text})
+    figure.update_yaxes(tickfont={**text, "size": TICK_FONT_PX}, title={"font": text})
+    _room_for_y_labels(figure)
     return figure
+
+
+def _room_for_y_labels(figure: go.Figure) -> None:
+    """A y axis that names its categories gets the left margin its labels need, so Plotly lays the
+    figure out once instead of twice (core.text_width says why)."""
+    axis = figure.layout.yaxis
+    labels = axis.ticktext if axis.ticktext is not None else axis.categoryarray
+    if labels is None or axis.showticklabels is False:
+        return
+    figure.update_layout(margin_l=max(left_margin(labels, axis.title.text), figure.layout.margin.l or 0))

@@ -1,5 +1,6 @@
 """Every page on a phone (390 px) and a desktop (1400 px), in both languages: nothing scrolls
-sideways, and no chart's mark or label is cut at the chart's edge."""
+sideways, no chart's mark or label is cut at the chart's edge, and a chart that names its y
+categories is laid out once, in the left margin its figure gives them (core.text_width)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,14 @@ _BOXES = """
           words: [...c.querySelectorAll(words)].filter(shown).map((e) => [e.textContent.slice(0, 40), ...box(e)])};
 })
 """
+# Per chart: the left margin its figure asks for (null: none, Plotly's automargin decides), the one
+# Plotly drew it with, and its widest y label.
+_LEFT_MARGINS = """
+(chart) => [...document.querySelectorAll(chart + ' .js-plotly-plot')].map((gd) => ({
+  asked: gd.layout.margin && gd.layout.margin.l, drawn: gd._fullLayout._size.l,
+  widest: Math.max(0, ...[...gd.querySelectorAll('.ytick text')].map((t) => t.getBBox().width)),
+}))
+"""
 
 
 def _inside(inner: list[float], outer: list[float], slack: float = 1.5) -> bool:
@@ -39,7 +48,7 @@ def _inside(inner: list[float], outer: list[float], slack: float = 1.5) -> bool:
 @pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("width", [390, 1400])
 @pytest.mark.parametrize("path", PATHS)
-def test_nothing_scrolls_sideways_and_no_chart_cuts_a_mark_or_a_word(
+def test_nothing_scrolls_sideways_no_chart_cuts_a_word_and_y_labels_fit_their_margin(
     base_url: str, browser: Browser, path: str, width: int, language: str
 ) -> None:
     context = browser.new_context(viewport={"width": width, "height": 4000})
@@ -61,5 +70,13 @@ def test_nothing_scrolls_sideways_and_no_chart_cuts_a_mark_or_a_word(
             assert not cut_marks, f"{where}: {len(cut_marks)} marks cut at the chart's edge, e.g. {cut_marks[:2]}"
             cut_words = [w[0] for w in chart["words"] if not _inside(w[1:], chart["svg"])]
             assert not cut_words, f"{where}: words cut at the chart's edge: {cut_words[:5]}"
+        for number, margin in enumerate(page.evaluate(_LEFT_MARGINS, CHART_SELECTOR)):
+            if margin["asked"] is None:
+                continue
+            where = f"{path} at {width} px in {language}, chart {number + 1}"
+            # Wider than asked: the labels did not fit, and Plotly laid the chart out a second time.
+            assert margin["drawn"] == margin["asked"], f"{where}: {margin}"
+            # Room for the tick, the axis title and slack, not a margin far wider than its labels.
+            assert margin["asked"] - margin["widest"] <= 0.1 * margin["widest"] + 80, f"{where}: {margin}"
     finally:
         context.close()

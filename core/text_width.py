@@ -1,0 +1,79 @@
+"""How wide a chart's labels will be drawn, known before the browser draws them.
+
+Why: Streamlit's chart theme leaves a figure no left margin and turns on the axes' automargin, so
+Plotly draws each chart twice: once to measure its y labels, again with the margin they need. That
+second pass was 40-50% of drawing a chart with category labels (the aid bars, the timeline's lanes,
+each comparison panel). A figure that already has room for its labels is drawn once; automargin
+stays on as a safety net, so a label this estimate under-measures is still never cut.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+
+TICK_FONT_PX = 12  # the tick labels' size, set on every figure (core.style.readable)
+SCRIPT_SCALE = 0.7  # Plotly draws <sup> and <sub> text at 70% of the size around it
+# Measured in Chromium against Plotly's layout (tests/test_browser_screens.py checks it): the room
+# beside the widest label for its tick and padding, and what a one-line axis title adds.
+TICK_ROOM_PX = 19
+TITLE_ROOM_PX = 36
+TITLE_LINE_PX = 18  # each further line of a wrapped axis title
+SLACK_PX = 4  # rounding between this estimate and the browser's
+
+# Advance widths of "Source Sans", the font Streamlit's theme gives a chart's text, in thousandths
+# of the font size, measured in Chromium (canvas measureText at 100 px), character by character.
+_MEASURED = (
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+    "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяЁё·–—…≈≤≥’“”«»№€¥₸"
+)
+_ADVANCES = (
+    200, 289, 426, 497, 497, 824, 609, 249, 303, 303, 418, 497, 249, 311, 249, 350, 497, 497, 497, 497,
+    497, 497, 497, 497, 497, 497, 249, 249, 497, 497, 497, 425, 847, 543, 588, 571, 615, 527, 494, 617,
+    652, 263, 479, 579, 486, 727, 647, 664, 566, 664, 569, 534, 536, 645, 515, 786, 513, 476, 539, 303,
+    350, 303, 497, 500, 542, 504, 553, 456, 555, 496, 292, 504, 544, 246, 247, 495, 255, 829, 547, 542,
+    555, 555, 347, 419, 338, 544, 467, 719, 446, 467, 425, 303, 241, 303, 497, 544, 580, 588, 498, 638,
+    527, 830, 550, 658, 656, 579, 630, 727, 652, 664, 645, 566, 571, 536, 514, 732, 513, 642, 598, 877,
+    880, 720, 798, 580, 571, 908, 582, 504, 544, 508, 411, 533, 496, 688, 456, 565, 565, 495, 531, 633,
+    562, 542, 553, 555, 456, 460, 467, 734, 446, 558, 512, 749, 761, 596, 674, 491, 456, 738, 515, 527,
+    496, 249, 480, 800, 948, 497, 497, 497, 249, 426, 426, 429, 429, 893, 497, 497, 497,
+)  # fmt: skip
+_WIDTHS = dict(zip(_MEASURED, _ADVANCES, strict=True))
+_WIDE = 1000  # a CJK character (drawn by a fallback font): a full em
+_OTHER = 600  # any other character not measured: a little wider than the average letter
+
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_SCRIPT = re.compile(r"<(sup|sub)>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _advance(character: str) -> int:
+    if character in _WIDTHS:
+        return _WIDTHS[character]
+    return _WIDE if unicodedata.east_asian_width(character) in ("W", "F") else _OTHER
+
+
+def _plain_px(text: str, size: float) -> float:
+    plain = html.unescape(_TAG.sub("", text))
+    return sum(_advance(c) for c in plain) * size / 1000
+
+
+def text_px(label: str, size: float = TICK_FONT_PX) -> float:
+    """The width in pixels of a Plotly label as drawn: its widest line (<br>), with <sup>/<sub>
+    parts at their smaller size, other tags dropped and entities read."""
+    widest = 0.0
+    for line in _LINE_BREAK.split(label):
+        scripts = sum(_plain_px(part, size * SCRIPT_SCALE) for _tag, part in _SCRIPT.findall(line))
+        widest = max(widest, _plain_px(_SCRIPT.sub("", line), size) + scripts)
+    return widest
+
+
+def left_margin(labels: Iterable[object], title: str | None) -> int:
+    """The left margin, in pixels, that holds a y axis's labels and its title (None: no title)."""
+    room = max((text_px(str(label)) for label in labels), default=0.0) + TICK_ROOM_PX + SLACK_PX
+    if title:
+        room += TITLE_ROOM_PX + TITLE_LINE_PX * len(_LINE_BREAK.findall(title))
+    return math.ceil(room)
