@@ -6,6 +6,7 @@ none hides another; past EVENTS_DRAWN events the chart counts them per year inst
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from typing import cast
 
@@ -31,18 +32,22 @@ EVENTS_DRAWN = 400  # one point per event; past this the chart becomes counts pe
 EDGE_ROOM = 0.03  # of the span of years, left free at each end of the time axis
 
 
+@functools.lru_cache(maxsize=4096)  # the same titles are drawn in filter state after filter state
+def _label_lines(text: str) -> tuple[str, ...]:
+    for width in range(LABEL_CHARS, LABEL_MAX_CHARS + 1):
+        lines = textwrap.wrap(text, width, break_long_words=False)
+        if len(lines) <= LABEL_LINES and all(len(line) <= width for line in lines):
+            return tuple(lines) or ("",)
+    return tuple(textwrap.wrap(text, LABEL_MAX_CHARS, max_lines=LABEL_LINES, placeholder="…")) or ("",)
+
+
 def label_lines(title: object) -> list[str]:
     """An event's label beside its point, as lines: the whole title, wrapped at a word boundary
     onto at most LABEL_LINES lines of LABEL_CHARS, widened line by line (up to LABEL_MAX_CHARS)
     where a title needs it. Only a title too long for that (no bundled one, in either language) is
     shortened with "…"; the list and table below the chart give it in full.
     Made for the events drawn only (a few hundred), not for every event of a big data set."""
-    text = " ".join(str(title).split())
-    for width in range(LABEL_CHARS, LABEL_MAX_CHARS + 1):
-        lines = textwrap.wrap(text, width, break_long_words=False)
-        if len(lines) <= LABEL_LINES and all(len(line) <= width for line in lines):
-            return lines or [""]
-    return textwrap.wrap(text, LABEL_MAX_CHARS, max_lines=LABEL_LINES, placeholder="…") or [""]
+    return list(_label_lines(" ".join(str(title).split())))
 
 
 def label_width(title: object) -> int:
@@ -96,16 +101,21 @@ def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
 
 ROW_HEIGHT = 34  # pixels per row of a lane
 
+# The events' columns the chart reads (of the event view's forty or so).
+DRAWN_COLUMNS = ("event_id", "title", "description", "date_text", "date_precision", "year_start", "x_start", "x_end",
+                 "category", "category_order", "category_label", "country_names")  # fmt: skip
 
-def _hover(row: pd.Series) -> str:
-    description = "<br>".join(plotly_escaped(line) for line in textwrap.wrap(str(row["description"]), 60))
+
+def _hovers(lane: pd.DataFrame) -> list[str]:
     invitation = plotly_escaped(_("Click for the source's words"))
-    return (
-        f"<b>{plotly_escaped(str(row['title']))}</b><br>"
-        f"{plotly_escaped(str(row['date_text']))}<br>"
-        f"{plotly_escaped(str(row['category_label']))} · {plotly_escaped(str(row['country_names']))}<br>"
-        f"{description}<br><i>{invitation}</i>"
-    )
+    words = ("title", "date_text", "category_label", "country_names", "description")
+    columns = (lane[name].astype(str) for name in words)
+    return [
+        f"<b>{plotly_escaped(title)}</b><br>{plotly_escaped(date)}<br>"
+        f"{plotly_escaped(category)} · {plotly_escaped(countries)}<br>"
+        f"{'<br>'.join(plotly_escaped(line) for line in textwrap.wrap(description, 60))}<br><i>{invitation}</i>"
+        for title, date, category, countries, description in zip(*columns, strict=True)
+    ]
 
 
 def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int], selected: str = "") -> go.Figure:
@@ -127,9 +137,9 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         spans = lane[lane["date_precision"] == "span"]
         if not spans.empty:
             xs, ys = [], []
-            for index, span in spans.iterrows():
-                xs += [span["x_start"], span["x_end"], None]
-                ys += [y[index], y[index], None]
+            for start, end, row in zip(spans["x_start"], spans["x_end"], y[spans.index], strict=True):
+                xs += [start, end, None]
+                ys += [row, row, None]
             traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 10},
                                hoverinfo="skip", showlegend=False, legendgroup=category))  # fmt: skip
         ids = lane["event_id"].tolist()
@@ -147,7 +157,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
                 textfont={"size": 11},
                 cliponaxis=False,  # a point on the axis's first or last year is drawn whole, not halved
                 customdata=ids,
-                hovertext=[_hover(row) for _, row in lane.iterrows()],
+                hovertext=_hovers(lane),
                 hovertemplate="%{hovertext}<extra></extra>",
                 selectedpoints=[ids.index(selected)] if selected in ids else ([] if selected else None),
                 # The chosen event is larger; the others keep their full colour and text, as a
@@ -222,7 +232,8 @@ def chart(view: pd.DataFrame, filters: TimelineFilters) -> go.Figure | None:
     at most EVENTS_DRAWN, else counts per year; None when no dated event is left. One function of
     the shared view and the filters, so the page can share it between sessions."""
     events = filter_events(view, filters)
-    dated = events[events["year_start"].notna()]
+    # Only the columns drawn: each lane below is a selection of rows, which costs per column.
+    dated = events.loc[events["year_start"].notna(), list(DRAWN_COLUMNS)]
     if dated.empty:
         return None
     if len(dated) > EVENTS_DRAWN:
