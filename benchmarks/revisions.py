@@ -41,8 +41,9 @@ def worktree(revision: str) -> Iterator[Path]:
 
 def serving(repo: Path) -> AbstractContextManager[ServerURL]:
     """`streamlit run` of `repo`'s app, importing `repo`'s own code: PYTHONPATH comes before the
-    editable install of this checkout, and the app reads the data beside its own code."""
-    return running_dashboard(env={"PYTHONPATH": str(repo)}, script=str(repo / "dashboard" / "app.py"))
+    editable install of this checkout, and the app reads the data beside its own code and the
+    Streamlit settings of its own tree (.streamlit/config.toml, read from the working directory)."""
+    return running_dashboard(env={"PYTHONPATH": str(repo)}, script=str(repo / "dashboard" / "app.py"), cwd=repo)
 
 
 def _in_turn(urls: dict[str, ServerURL], round_number: int) -> list[tuple[str, ServerURL]]:

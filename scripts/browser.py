@@ -44,8 +44,10 @@ def running_dashboard(
     log_path: Path | None = None,
     port: int | None = None,
     script: str = "dashboard/server.py",
+    cwd: Path = REPO_ROOT,
 ) -> Iterator[ServerURL]:
-    """Run `streamlit run SCRIPT` on a free port (or `port`); yield its base URL; stop it after."""
+    """Run `streamlit run SCRIPT` on a free port (or `port`) in `cwd`, whose .streamlit/config.toml
+    it reads; yield its base URL; stop it after."""
     port = port or free_port()
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
@@ -53,7 +55,7 @@ def running_dashboard(
             sys.executable, "-m", "streamlit", "run", script,
             "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
         ],
-        cwd=REPO_ROOT,
+        cwd=cwd,
         env={**os.environ, **(env or {})},
         stdout=log,
         stderr=subprocess.STDOUT,
