@@ -119,6 +119,10 @@ def test_serve_balances_one_replica_and_stops_all_it_started(tmp_path: Path) -> 
     assert not wait_gone(pids), "SIGTERM to scripts/serve left processes running"
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.server
 @pytest.mark.parametrize(("stop_with", "exit_code"), [(signal.SIGINT, 0), (signal.SIGKILL, -signal.SIGKILL)])
 def test_a_stopped_launcher_leaves_nothing_running(tmp_path: Path, stop_with: signal.Signals, exit_code: int) -> None:
@@ -129,6 +133,9 @@ def test_a_stopped_launcher_leaves_nothing_running(tmp_path: Path, stop_with: si
         [str(serve.REPO_ROOT / "scripts" / "serve"), "--replicas", "1", "--port", str(serve.free_port()),
          "--state-file", str(state_file), "--log-dir", str(tmp_path)],
         env={**os.environ, "PYTHON": sys.executable}, stdout=subprocess.DEVNULL, start_new_session=True,
+        # As from a terminal: a suite started in the background by a shell without job control
+        # (`scripts/check &`) ignores SIGINT, and a child inherits that, so Ctrl-C would reach nothing.
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 120
