@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-TICK_FONT_PX = 12  # the tick labels' size, set on every figure (core.style.readable)
+TICK_FONT_PX = 12  # the tick labels' size, set on every figure (core.style.readable_figure)
 SCRIPT_SCALE = 0.7  # Plotly draws <sup> and <sub> text at 70% of the size around it
 # Measured in Chromium against Plotly's layout (tests/test_browser_screens.py checks it): the room
 # beside the widest label for its tick and padding, and what a one-line axis title adds.

@@ -18,7 +18,7 @@ from core.compare import data as compare_data
 from core.compare import view as compare_view
 from core.compare.params import PARAMS as COMPARE_PARAMS
 from core.facts import Facts
-from core.style import BACKGROUND, readable
+from core.style import BACKGROUND, readable_figure
 
 TEXT, MARK = 4.5, 3.0
 REPO = Path(__file__).resolve().parents[1]
@@ -203,16 +203,17 @@ def test_the_old_palette_would_fail() -> None:
     found = failures(figure)
     assert any("layout.font" in f for f in found) and any("marker" in f for f in found)
     with pytest.raises(AssertionError, match="faded"):
-        failures(readable(go.Figure(go.Bar(x=[1, 2], y=["a", "b"], marker={"color": "#1f6f43", "opacity": [1, 0.45]}))))
-    faded = readable(go.Figure(go.Scatter(x=[1], y=[1], mode="markers+text", text=["a"], selectedpoints=[],
-                                          unselected={"marker": {"opacity": 0.35}})))  # fmt: skip
+        pale = {"color": "#1f6f43", "opacity": [1, 0.45]}
+        failures(readable_figure([go.Bar(x=[1, 2], y=["a", "b"], marker=pale)], {}))
+    faded = readable_figure([go.Scatter(x=[1], y=[1], mode="markers+text", text=["a"], selectedpoints=[],
+                                        unselected={"marker": {"opacity": 0.35}})], {})  # fmt: skip
     with pytest.raises(AssertionError, match="fade"):
         failures(faded)
 
 
 def test_an_annotation_without_a_colour_inherits_readable_text() -> None:
     """What components.charts adds (a source line with no font colour) reads from the layout."""
-    figure = readable(go.Figure(go.Bar(x=[1], y=[1])))
+    figure = readable_figure([go.Bar(x=[1], y=[1])], {})
     figure.add_annotation(text="Source: …", showarrow=False, xref="paper", yref="paper", x=0, y=-0.2)
     assert not failures(figure)
     assert contrast(figure.layout.font.color, BACKGROUND) >= TEXT

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from core.style import readable
+from core.style import TEXT_COLOUR, readable_figure
 from core.text_width import SCRIPT_SCALE, TICK_FONT_PX, left_margin, text_px
 
 
@@ -39,8 +39,24 @@ def test_a_title_and_each_of_its_lines_widen_the_margin() -> None:
 
 def test_a_figure_naming_its_categories_gets_their_margin_and_a_numeric_one_none() -> None:
     names = ["Turkmenistan", "Central Asian states"]
-    bars = readable(go.Figure(go.Bar(y=names, x=[1, 2], orientation="h"), layout={
-        "yaxis": {"categoryorder": "array", "categoryarray": names}, "margin": {"l": 10}}))  # fmt: skip
+    bars = readable_figure([go.Bar(y=names, x=[1, 2], orientation="h")], {
+        "yaxis": {"categoryorder": "array", "categoryarray": names}, "margin": {"l": 10, "t": 30}})  # fmt: skip
     assert bars.layout.margin.l == left_margin(names, None) > 10
-    numeric = readable(go.Figure(go.Bar(x=names, y=[1, 2])))
+    assert bars.layout.margin.t == 30  # the figure's other margins are kept
+    titled = readable_figure([go.Bar(y=names, x=[1, 2], orientation="h")], {
+        "yaxis": {"categoryarray": names, "title": "Recipient"}})  # fmt: skip
+    assert titled.layout.margin.l == left_margin(names, "Recipient") and titled.layout.yaxis.title.text == "Recipient"
+    numeric = readable_figure([go.Bar(x=names, y=[1, 2])], {})
     assert numeric.layout.margin.l is None
+
+
+def test_styles_merge_into_the_figures_own_settings() -> None:
+    """As update_layout would: the text colour set everywhere, the figure's own sizes and words kept."""
+    figure = readable_figure([go.Bar(x=[1], y=[1])], {
+        "title": {"text": "Panel", "font": {"size": 15}}, "legend": {"title": "Status", "x": 0},
+        "xaxis": {"title": "Year", "range": [0, 1]}, "font": {"color": "#999999"}})  # fmt: skip
+    layout = figure.layout
+    assert (layout.title.text, layout.title.font.size, layout.title.font.color) == ("Panel", 15, TEXT_COLOUR)
+    assert (layout.legend.title.text, layout.legend.x, layout.legend.title.font.color) == ("Status", 0, TEXT_COLOUR)
+    assert (layout.xaxis.title.text, tuple(layout.xaxis.range)) == ("Year", (0, 1))
+    assert layout.font.color == layout.xaxis.tickfont.color == layout.yaxis.tickfont.color == TEXT_COLOUR

@@ -20,7 +20,7 @@ from core.aid.params import GROUPINGS
 from core.formatting import BILLION, currency_unit, first_and_more, format_usd, plotly_escaped
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
-from core.style import BACKGROUND, LEGEND_ABOVE, MARK_EDGE, TEXT_COLOUR, readable, status_marker, status_style
+from core.style import BACKGROUND, LEGEND_ABOVE, MARK_EDGE, TEXT_COLOUR, readable_figure, status_marker, status_style
 from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
@@ -208,7 +208,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
-    return readable(go.Figure(data=traces, layout=layout))
+    return readable_figure(traces, layout)
 
 
 def _bar_label(result: Sum) -> str:
@@ -263,7 +263,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
-    return readable(go.Figure(data=traces, layout=layout))
+    return readable_figure(traces, layout)
 
 
 def _period_marker(status: str, open_end: list[bool]) -> dict:
@@ -339,4 +339,4 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
-    return readable(go.Figure(data=traces, layout=layout))
+    return readable_figure(traces, layout)

@@ -30,7 +30,7 @@ from core.formatting import (
     qualifier_word,
 )
 from core.i18n import N_, _, ngettext
-from core.style import readable, status_marker, status_style
+from core.style import readable_figure, status_marker, status_style
 from core.sums import AMOUNT_DIFFERS, HOLDS_OTHERS, NO_END, NO_PERIOD, OUTSIDE
 
 COUNT_COLOUR = "#3b5b92"
@@ -265,7 +265,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
         showlegend=False,
         bargap=0.35,
     )
-    return readable(go.Figure(data=traces, layout=layout))
+    return readable_figure(traces, layout)
 
 
 def comparison_figures(cells: list[Cell], metrics: list[Metric], sort: str) -> list[tuple[Metric, go.Figure]]:

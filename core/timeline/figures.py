@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from core.formatting import plotly_escaped
 from core.i18n import _
-from core.style import LEGEND_ABOVE, TEXT_COLOUR, category_colour, readable
+from core.style import LEGEND_ABOVE, TEXT_COLOUR, category_colour, readable_figure
 from core.timeline.data import filter_events
 from core.timeline.params import TimelineFilters
 
@@ -192,7 +192,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         hoverlabel={"align": "left"},
         showlegend=True,
     )
-    return readable(go.Figure(data=traces, layout=layout))
+    return readable_figure(traces, layout)
 
 
 def _label(title: object) -> str:
@@ -224,7 +224,7 @@ def counts_figure(events: pd.DataFrame) -> go.Figure:
         margin={"t": 20},
         showlegend=True,
     )
-    return readable(go.Figure(data=traces, layout=layout))
+    return readable_figure(traces, layout)
 
 
 def chart(view: pd.DataFrame, filters: TimelineFilters) -> go.Figure | None:
