@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -299,3 +300,9 @@ def plotly_escaped(text: object) -> str:
     HTML). Quotes are kept: Plotly decodes numeric entities and a few named ones, not '&quot;',
     which a label would show as written ('A message without &quot;third powers&quot;')."""
     return html.escape(str(text), quote=False)
+
+
+def plotly_lines(text: object, width: int = 60) -> str:
+    """`text` escaped for Plotly (`plotly_escaped`) and wrapped at `width` characters with <br>,
+    Plotly's only line break: for hovers, axis titles and labels Plotly would draw on one line."""
+    return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(str(text), width))

@@ -17,7 +17,7 @@ from core import i18n
 from core.aid.data import AidData
 from core.aid.hover import HOVER_LIMIT, flow_hover, group_hovers, legend_entry, more_figures, plain
 from core.aid.params import GROUPINGS
-from core.formatting import BILLION, currency_unit, first_and_more, format_usd, plotly_escaped
+from core.formatting import BILLION, currency_unit, first_and_more, format_usd, plotly_escaped, plotly_lines
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, LEGEND_ABOVE, MARK_EDGE, TEXT_COLOUR, readable_figure, status_marker, status_style
@@ -188,13 +188,11 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
         barmode="overlay",  # one bar per row: a row is one total or one figure, never a stack
         yaxis={"title": _(GROUPINGS[by]), "categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
         xaxis={
-            "title": "<br>".join(
-                textwrap.wrap(
-                    (  # over two lines where long: a phone's chart cut it
-                        _("{unit} billions, as stated (log scale)") if log_scale else _("{unit} billions, as stated")
-                    ).format(unit=currency_unit(currency)),
-                    30,
-                )
+            "title": plotly_lines(  # over two lines where long: a phone's chart cut it
+                (_("{unit} billions, as stated (log scale)") if log_scale else _("{unit} billions, as stated")).format(
+                    unit=currency_unit(currency)
+                ),
+                30,
             ),
             "type": "log" if log_scale else "linear",
             "rangemode": "tozero",
@@ -252,7 +250,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             marker=marker,
         ))  # fmt: skip
     # Over two lines: on one line a narrow chart cuts it at its edge.
-    axis_title = "<br>".join(textwrap.wrap(_("Year (bars span the stated period)"), 22))
+    axis_title = plotly_lines(_("Year (bars span the stated period)"), 22)
     layout = dict(
         barmode="overlay",
         xaxis={"title": axis_title, "range": [years[0], years[1] + 1], "dtick": 5},
@@ -327,10 +325,8 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
         xaxis={"title": _("Year")},
         yaxis={
             # Over two lines: on one, a chart on a phone cut the Russian at its edge.
-            "title": "<br>".join(
-                textwrap.wrap(
-                    _("{unit} bn a year (even spread assumed)").format(unit=currency_unit(_currency_of(spread))), 24
-                )
+            "title": plotly_lines(
+                _("{unit} bn a year (even spread assumed)").format(unit=currency_unit(_currency_of(spread))), 24
             ),
             "rangemode": "tozero",
         },

@@ -8,7 +8,7 @@ import textwrap
 
 import pandas as pd
 
-from core.formatting import first_and_more, format_usd, plotly_escaped
+from core.formatting import first_and_more, format_usd, plotly_escaped, plotly_lines
 from core.i18n import _, ngettext
 from core.money import AGGREGATE_WORDS
 
@@ -30,11 +30,6 @@ def legend_entry(text: str) -> str:
     return "<br>".join(plain(line) for line in textwrap.wrap(str(text), LEGEND_CHARACTERS)) or plain(str(text))
 
 
-def _wrap(text: str, width: int = 60) -> str:
-    """Hover text from data: escaped (Plotly renders some HTML), wrapped for a readable box."""
-    return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(str(text), width)) or ""
-
-
 def flow_hover(row: pd.Series) -> str:
     amount = f"<b>{plotly_escaped(format_usd(row['amount'], row['qualifier'], currency=row['currency']))}</b>"
     if not pd.isna(row["qualifier"]):
@@ -46,7 +41,7 @@ def flow_hover(row: pd.Series) -> str:
         _("Period: {period}").format(period=plotly_escaped(str(row["period"]))),
         _("Status: {status}").format(status=plotly_escaped(str(row["status_label"]))),
         *_provenance_lines(row),
-        f"<i>“{_wrap(row['quote'])}”</i> ({plotly_escaped(row['source_id'])}, {plotly_escaped(row['locator'])})",
+        f"<i>“{plotly_lines(row['quote'])}”</i> ({plotly_escaped(row['source_id'])}, {plotly_escaped(row['locator'])})",
     ))  # fmt: skip
 
 
@@ -63,7 +58,7 @@ def _provenance_lines(row: pd.Series) -> list[str]:
         lines.append(_("Aggregate: {what}; never added to a figure it may hold").format(what=plotly_escaped(words)))
     differ = row.get("sources_differ")
     if differ is not None and not pd.isna(differ):
-        lines.append(_("Sources differ: {values}").format(values=_wrap(differ)))
+        lines.append(_("Sources differ: {values}").format(values=plotly_lines(differ)))
     return lines
 
 

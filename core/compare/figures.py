@@ -10,8 +10,6 @@ is a real zero and is drawn as one. Money panels carry their status in the title
 
 from __future__ import annotations
 
-import textwrap
-
 import plotly.graph_objects as go
 
 from core import i18n
@@ -27,6 +25,7 @@ from core.formatting import (
     format_usd,
     not_stated,
     plotly_escaped,
+    plotly_lines,
     qualifier_word,
 )
 from core.i18n import N_, _, ngettext
@@ -51,11 +50,6 @@ TITLE_LINE_HEIGHT = 20  # pixels per line of a panel's title (15 px type)
 LABEL_CHAR_SHARE = 0.026  # a bar label's character, as a share of a panel's plot width (about 250 px: a phone's)
 
 
-def _wrap(text: str, width: int = 60) -> str:
-    """Hover text from data: escaped (Plotly renders some HTML), wrapped for a readable box."""
-    return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(str(text), width))
-
-
 def _money_axis(metric: Metric) -> str:
     """'US$ bn', '¥ bn': the unit of a money panel, in its currency."""
     return _("{unit} bn").format(unit=currency_unit(metric.currency))
@@ -63,7 +57,7 @@ def _money_axis(metric: Metric) -> str:
 
 def panel_title(metric: Metric) -> str:
     unit = f" ({_money_axis(metric)})" if metric.unit == "usd" else ""
-    return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(metric.label + unit, 44))
+    return plotly_lines(metric.label + unit, 44)
 
 
 def cell_hover(cell: Cell, metric: Metric) -> str:
@@ -75,10 +69,10 @@ def cell_hover(cell: Cell, metric: Metric) -> str:
         words = ngettext(
             "<b>no total</b> of {n} figure: {reason}", "<b>no total</b> of {n} figures: {reason}", cell.figures
         )
-        lines = [head + words.format(n=i18n.number(cell.figures), reason=_wrap(state.reason))]
+        lines = [head + words.format(n=i18n.number(cell.figures), reason=plotly_lines(state.reason))]
         return "<br>".join(lines + _sources_line(cell) + _note_lines(cell.notes, cell.omitted))
     if isinstance(state, NotStated):
-        lines = [head + _("<b>not stated</b>: {gap}").format(gap=_wrap(state.gap))]
+        lines = [head + _("<b>not stated</b>: {gap}").format(gap=plotly_lines(state.gap))]
         if state.related:
             lines.append(plotly_escaped(_("What the sources do state:")))
             lines += _note_lines(state.related, state.related_omitted)
@@ -88,10 +82,10 @@ def cell_hover(cell: Cell, metric: Metric) -> str:
     if state.adds:
         if state.qualifier:
             total = _("the total of {figures} (“{word}”: it adds vague figures)").format(
-                figures=_wrap(state.adds), word=word
+                figures=plotly_lines(state.adds), word=word
             )
         else:
-            total = _("the total of {figures}").format(figures=_wrap(state.adds))
+            total = _("the total of {figures}").format(figures=plotly_lines(state.adds))
         qualifier = f"<br>{total}"
     elif state.caveat:
         caveat = _("one figure, not a total: {reason}").format(reason=plotly_escaped(_(state.caveat)))
@@ -108,7 +102,7 @@ def _sources_line(cell: Cell) -> list[str]:
     words = (ngettext("Backed by {n} source: {ids}", "Backed by {n} sources: {ids}", len(sources)) if not cell.omitted
              else ngettext("The facts listed are backed by {n} source: {ids}",
                            "The facts listed are backed by {n} sources: {ids}", len(sources)))  # fmt: skip
-    return [_wrap(words.format(n=i18n.number(len(sources)), ids=", ".join(sources)))]
+    return [plotly_lines(words.format(n=i18n.number(len(sources)), ids=", ".join(sources)))]
 
 
 def _value_words(cell: Cell, state: Stated, metric: Metric) -> str:
@@ -122,10 +116,11 @@ def _note_lines(notes: tuple[FactNote, ...], omitted: int) -> list[str]:
     first MAX_HOVER_LINES, then a line saying how many more."""
     lines = []
     for note in notes[:MAX_HOVER_LINES]:
-        line = f"{plotly_escaped(note.id)} · {_wrap(note.line)}"
+        line = f"{plotly_escaped(note.id)} · {plotly_lines(note.line)}"
         if note.quote is not None:
             line += (
-                f"<br><i>“{_wrap(note.quote)}”</i> ({plotly_escaped(note.source_id)}, {plotly_escaped(note.locator)})"
+                f"<br><i>“{plotly_lines(note.quote)}”</i> "
+                f"({plotly_escaped(note.source_id)}, {plotly_escaped(note.locator)})"
             )
         lines.append(line)
     listed = first_and_more(lines, MAX_HOVER_LINES, total=len(notes) + omitted, separator="<br>", more=_see_the_table)

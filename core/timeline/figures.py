@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.formatting import plotly_escaped
+from core.formatting import plotly_escaped, plotly_lines
 from core.i18n import _
 from core.style import LEGEND_ABOVE, TEXT_COLOUR, category_colour, readable_figure
 from core.timeline.data import filter_events
@@ -113,7 +113,7 @@ def _hovers(lane: pd.DataFrame) -> list[str]:
     return [
         f"<b>{plotly_escaped(title)}</b><br>{plotly_escaped(date)}<br>"
         f"{plotly_escaped(category)} · {plotly_escaped(countries)}<br>"
-        f"{'<br>'.join(plotly_escaped(line) for line in textwrap.wrap(description, 60))}<br><i>{invitation}</i>"
+        f"{plotly_lines(description)}<br><i>{invitation}</i>"
         for title, date, category, countries, description in zip(*columns, strict=True)
     ]
 
@@ -202,7 +202,7 @@ def _label(title: object) -> str:
 
 def _lane_title(events: pd.DataFrame, category: str) -> str:
     label = str(events.loc[events["category"] == category, "category_label"].iloc[0])
-    return "<br>".join(plotly_escaped(line) for line in textwrap.wrap(label, 18))
+    return plotly_lines(label, 18)
 
 
 def counts_figure(events: pd.DataFrame) -> go.Figure:
