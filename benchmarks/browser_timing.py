@@ -14,9 +14,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from playwright.sync_api import Page
 
+T = TypeVar("T")
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHART = ".main-svg, [data-testid='stMetricValue']"
 QUIET_MS = 400
@@ -67,6 +69,13 @@ class Change:
     values: tuple[str, ...] = ()
 
 
+def in_turn(items: list[T], round_number: int) -> list[T]:
+    """`items` in order in even rounds, reversed in odd ones: whichever goes second may find the
+    machine busy with the first's leftovers (garbage collection, a closed connection), so no one
+    is always second."""
+    return items if round_number % 2 == 0 else items[::-1]
+
+
 def instrumented_page(browser, width: int = 1400) -> Page:
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.add_init_script(INSTRUMENT)
@@ -83,7 +92,7 @@ def navigate(page: Page, url: str) -> tuple[float, float]:
     return chart_at / 1000, settled_at / 1000
 
 
-def change(page: Page, url: str, change: Change, step: int) -> float:
+def timed_change(page: Page, url: str, change: Change, step: int) -> float:
     """Seconds from pressing the widget to the redrawn page; first resets the page if it must."""
     page.bring_to_front()
     widget = page.locator('[data-testid="stRadio"], [data-testid="stMultiSelect"]').filter(has_text=change.widget)

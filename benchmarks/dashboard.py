@@ -19,8 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.browser_timing import SETTLED, Change, instrumented_page, navigate
-from benchmarks.browser_timing import change as timed_change
+from benchmarks.browser_timing import SETTLED, Change, in_turn, instrumented_page, navigate, timed_change
 from scripts.browser import launch_chromium, rss_mib, running_dashboard
 from scripts.generate_data import generate
 
@@ -189,12 +188,6 @@ BROWSER_PAGES = {
 }
 
 
-def _in_turn(round_number: int) -> list[str]:
-    """The floor first in even rounds, the page first in odd ones: whichever goes second may find
-    the machine busy with the other's leftovers (garbage collection, a closed connection)."""
-    return ["floor", "page"] if round_number % 2 == 0 else ["page", "floor"]
-
-
 def browser_side(repeats: int) -> dict[str, dict[str, list[float]]]:
     """Per page and per measure, seconds for the page and for the floor measured beside it.
 
@@ -212,13 +205,13 @@ def browser_side(repeats: int) -> dict[str, dict[str, list[float]]]:
             targets = {"floor": (floor_url + FLOOR[0], FLOOR[1]), "page": (url + path, change)}
             times = results[name] = {}
             for attempt in range(repeats + 1):
-                for who in _in_turn(attempt):
+                for who in in_turn(["floor", "page"], attempt):
                     chart, settled = navigate(tabs[who], targets[who][0])
                     if attempt:  # the first visit warms the server's caches for this page
                         times.setdefault(f"{who} chart", []).append(chart)
                         times.setdefault(f"{who} settled", []).append(settled)
             for step in range(repeats if change else 0):
-                for who in _in_turn(step):
+                for who in in_turn(["floor", "page"], step):
                     seconds = timed_change(tabs[who], *targets[who], step)
                     times.setdefault(f"{who} change", []).append(seconds)
             for tab in tabs.values():

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from benchmarks.browser_timing import change, instrumented_page, navigate
+from benchmarks.browser_timing import in_turn, instrumented_page, navigate, timed_change
 from benchmarks.dashboard import BROWSER_PAGES
 from scripts.browser import ServerURL, launch_chromium, running_dashboard
 
@@ -46,14 +46,6 @@ def serving(repo: Path) -> AbstractContextManager[ServerURL]:
     return running_dashboard(env={"PYTHONPATH": str(repo)}, script=str(repo / "dashboard" / "app.py"), cwd=repo)
 
 
-def _in_turn(urls: dict[str, ServerURL], round_number: int) -> list[tuple[str, ServerURL]]:
-    """Both revisions, the first one first in even rounds and second in odd ones: whichever goes
-    second may find the browser busy with the first's leftovers (garbage collection, a closed
-    connection), so neither is always second."""
-    pairs = list(urls.items())
-    return pairs if round_number % 2 == 0 else pairs[::-1]
-
-
 def measure(urls: dict[str, ServerURL], rounds: int) -> dict[tuple[str, str, str], list[float]]:
     """Seconds per (page, 'navigation' or 'change', revision); the first navigation warms each server."""
     times: dict[tuple[str, str, str], list[float]] = {}
@@ -61,15 +53,15 @@ def measure(urls: dict[str, ServerURL], rounds: int) -> dict[tuple[str, str, str
         tabs = {name: instrumented_page(browser) for name in urls}
         for page_name, (path, page_change) in BROWSER_PAGES.items():
             for attempt in range(rounds + 1):
-                for name, url in _in_turn(urls, attempt):
+                for name, url in in_turn(list(urls.items()), attempt):
                     chart, _settled = navigate(tabs[name], url + path)
                     if attempt:
                         times.setdefault((page_name, "navigation", name), []).append(chart)
             if page_change is None:
                 continue
             for step in range(rounds):
-                for name, url in _in_turn(urls, step):
-                    seconds = change(tabs[name], url + path, page_change, step)
+                for name, url in in_turn(list(urls.items()), step):
+                    seconds = timed_change(tabs[name], url + path, page_change, step)
                     times.setdefault((page_name, "change", name), []).append(seconds)
     return times
 

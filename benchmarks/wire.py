@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks.browser_timing import SETTLED, change, instrumented_page
+from benchmarks.browser_timing import SETTLED, instrumented_page, timed_change
 from benchmarks.dashboard import BROWSER_PAGES, FLOOR
 from scripts.browser import launch_chromium, running_dashboard
 
@@ -34,7 +34,7 @@ def measure() -> dict[str, tuple[int, int, int, int]]:
                 opened = (sum(frames), len(frames))
                 frames.clear()
                 if page_change:
-                    change(page, url + path, page_change, 0)
+                    timed_change(page, url + path, page_change, 0)
                 results[name] = (*opened, sum(frames), len(frames))
                 page.close()
     return results
