@@ -200,3 +200,22 @@ def test_a_rerun_is_not_followed_by_a_full_garbage_collection() -> None:
     settings = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())
     assert settings["runner"]["postScriptGC"] is False
     assert "runner.postScriptGC" in config.get_config_options()
+
+
+def test_pages_are_compiled_without_magic_and_none_relies_on_it() -> None:
+    """Magic off (.streamlit/config.toml): a page compiles without Streamlit's syntax-tree rewrite.
+    A page that relied on magic would lose what it wrote: no page script has a bare expression but
+    its docstring and calls (whose results magic would not write either)."""
+    settings = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())
+    assert settings["runner"]["magicEnabled"] is False
+    assert "runner.magicEnabled" in config.get_config_options()
+    scripts = [REPO_ROOT / "dashboard" / "app.py", *sorted((REPO_ROOT / "dashboard" / "app_pages").glob("*.py"))]
+    assert len(scripts) == 6
+    for script in scripts:
+        body = ast.parse(script.read_text(encoding="utf-8")).body
+        bare = [
+            node.lineno
+            for node in ast.walk(ast.Module(body=body, type_ignores=[]))
+            if isinstance(node, ast.Expr) and node is not body[0] and not isinstance(node.value, ast.Call | ast.Await)
+        ]
+        assert not bare, f"{script.name}: bare expressions on lines {bare}, which magic would have written"
