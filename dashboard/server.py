@@ -11,6 +11,9 @@ from streamlit.starlette import App
 
 from components.streamlit_internals import answer_without_nagle_delay
 from dashboard.api import ApiGuard, routes
+from dashboard.page_shell import BaseAddressHint
 
 answer_without_nagle_delay()  # before the server takes its first connection
-app = App(str(Path(__file__).with_name("app.py")), routes=routes(), middleware=[Middleware(ApiGuard)])
+# BaseAddressHint: each page's HTML names the app's base, so a link to a page connects at once.
+middleware = [Middleware(ApiGuard), Middleware(BaseAddressHint)]
+app = App(str(Path(__file__).with_name("app.py")), routes=routes(), middleware=middleware)

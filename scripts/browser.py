@@ -45,15 +45,18 @@ def running_dashboard(
     port: int | None = None,
     script: str = "dashboard/server.py",
     cwd: Path = REPO_ROOT,
+    base_path: str = "",
 ) -> Iterator[ServerURL]:
     """Run `streamlit run SCRIPT` on a free port (or `port`) in `cwd`, whose .streamlit/config.toml
-    it reads; yield its base URL; stop it after."""
+    it reads, under the path `base_path` if one is given (as a proxy that keeps its prefix would
+    forward it); yield its base URL, the path included; stop it after."""
     port = port or free_port()
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", script,
             "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+            *(["--server.baseUrlPath", base_path] if base_path else []),
         ],
         cwd=cwd,
         env={**os.environ, **(env or {})},
@@ -61,7 +64,7 @@ def running_dashboard(
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )  # fmt: skip
-    base_url = ServerURL(f"http://127.0.0.1:{port}")
+    base_url = ServerURL(f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else ""))
     base_url.pid = process.pid
     try:
         wait_healthy(base_url, process)
