@@ -7,12 +7,13 @@ from functools import partial
 
 import streamlit as st
 
+from components.data import derived
 from core.citation_files import CitedView, bibtex, ris
 from core.export import file_name
 from core.facts import Facts
 from core.i18n import _, current_language, in_language
 from core.pages import Page
-from core.reference import dashboard_citation
+from core.reference import dashboard_citation, sources_in_brief
 
 
 def cite_view(facts: Facts, *, page: Page, link: str, key: str) -> None:
@@ -22,7 +23,8 @@ def cite_view(facts: Facts, *, page: Page, link: str, key: str) -> None:
     today = dt.date.today()
     language = current_language()
     view = CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today)
-    st.code(dashboard_citation(facts, today, link, page_title), language=None, wrap_lines=True)
+    citation = dashboard_citation(facts, today, link, page_title, sources=derived(facts, sources_in_brief))
+    st.code(citation, language=None, wrap_lines=True)
     stem = file_name(page.slug, ["citation"], today).removesuffix(".csv")
     row = st.container(horizontal=True, gap="small")
     formats = (  # label, builder, extension, MIME type, help

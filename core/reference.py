@@ -60,20 +60,29 @@ def _language_name(code: str) -> str:
         return code
 
 
-def dashboard_citation(facts: Facts, retrieved: dt.date, link: str | None = None, page_title: str | None = None) -> str:
+def dashboard_citation(
+    facts: Facts,
+    retrieved: dt.date,
+    link: str | None = None,
+    page_title: str | None = None,
+    sources: str | None = None,
+) -> str:
     """How to cite what the dashboard shows: its title (and the page's), the data version, so the
     figures can be traced, each source it draws on by author, date and title, the view's link and
-    the date retrieved."""
+    the date retrieved. `sources`: `sources_in_brief(facts)`, if the caller keeps it."""
     title = _(DASHBOARD_TITLE) if page_title is None else f"{_(DASHBOARD_TITLE)} — {page_title}"
     citation = _("{title} [interactive dashboard], data version {version}. Facts drawn from {sources}.").format(
-        title=title, version=facts.version, sources="; ".join(_source_in_brief(s) for s in _sources(facts))
+        title=title, version=facts.version, sources=sources_in_brief(facts) if sources is None else sources
     )
     where = f" {link}." if link else ""
     return citation + where + " " + _("Retrieved {date}.").format(date=retrieved.isoformat())
 
 
-def _sources(facts: Facts) -> list[dict[Hashable, object]]:
-    return facts.sources.to_dict("records")
+def sources_in_brief(facts: Facts) -> str:
+    """Every source as the dashboard's citation names it, in the interface's language. The pages
+    keep it per data version and language (components.data.derived): built on every rerun, it was
+    a third of the server's work to open /aid (the sources table row by row)."""
+    return "; ".join(_source_in_brief(source) for source in facts.sources.to_dict("records"))
 
 
 def _source_in_brief(source: Mapping[Hashable, object]) -> str:
