@@ -146,6 +146,15 @@ def rerun_after_reconnect() -> None:
 # --- The page Streamlit's frontend draws -------------------------------------------------------
 
 
+# Streamlit's frontend reads the settings in `window.__streamlit` (its hook for a host that embeds
+# it) before it connects; BACKEND_BASE_URL there is the app's base address, from which it works out
+# where to connect. dashboard/page_shell.py sets it so that a page's link connects at once;
+# tests/test_page_shell.py's browser tests notice when Streamlit stops reading it (a link to a page
+# asks the wrong health address first again).
+FRONTEND_SETTINGS = "window.__streamlit"
+FRONTEND_BASE_URL_SETTING = "BACKEND_BASE_URL"
+
+
 def key_class(key: str) -> str:
     """The CSS class Streamlit's frontend gives an element or container drawn with `key`.
 

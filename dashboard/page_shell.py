@@ -6,8 +6,8 @@ under /aid. It asks /aid/_stcore/health first, gets a 404, waits 100 ms and then
 opened 100-150 ms later than the Overview (docs/performance.md). The server knows which page an
 address names, so the page it sends says so, and a script works out the base from the browser's
 address (which a proxy may have prefixed): that address without the page's segment. It goes in
-`window.__streamlit.BACKEND_BASE_URL`, the setting Streamlit's frontend reads before it connects
-(its hook for hosts that embed it); from there Streamlit still tries the base and, under a path
+the setting Streamlit's frontend reads for its base address before it connects
+(components.streamlit_internals); from there Streamlit still tries the base and, under a path
 prefix, the root, as before. The Overview and unknown addresses get no script: Streamlit's first
 guess is right for them, or its own way stands.
 
@@ -20,10 +20,11 @@ from __future__ import annotations
 import gzip
 import json
 
+import streamlit as st
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from streamlit import config
 
+from components.streamlit_internals import FRONTEND_BASE_URL_SETTING, FRONTEND_SETTINGS
 from core.pages import PAGES
 
 HEAD = b"<head>"
@@ -37,8 +38,9 @@ def base_address_script(segment: str) -> str:
         "<script>(() => {"
         f"const page = {json.dumps('/' + segment)};"
         'const path = location.pathname.replace(/\\/+$/, "");'
-        "if (window.__streamlit === undefined && path.endsWith(page)) {"
-        "window.__streamlit = {BACKEND_BASE_URL: location.origin + path.slice(0, path.length - page.length) + '/'};"
+        f"if ({FRONTEND_SETTINGS} === undefined && path.endsWith(page)) {{"
+        f"{FRONTEND_SETTINGS} = {{{FRONTEND_BASE_URL_SETTING}: "
+        "location.origin + path.slice(0, path.length - page.length) + '/'};"
         "}})();</script>"
     )
 
@@ -73,7 +75,7 @@ class BaseAddressHint:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         segment = None
         if scope["type"] == "http" and scope["method"] == "GET":
-            segment = page_segment(scope["path"], config.get_option("server.baseUrlPath") or "")
+            segment = page_segment(scope["path"], st.get_option("server.baseUrlPath") or "")
         if segment is None:
             await self.app(scope, receive, send)
             return
