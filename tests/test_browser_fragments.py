@@ -1,0 +1,77 @@
+"""A filter change reruns only the filtered part of a page (its fragment): the server sends the
+filters, chart and tables again, never the navigation or the page's title and introduction, and the
+view (URL, chart) follows the change."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from scripts.browser import open_page, rerun
+
+pytestmark = pytest.mark.browser
+
+# Each websocket message's bytes, as text (protobuf strings are UTF-8), from the page's start.
+RECORD_MESSAGES = """
+(() => {
+  const seen = window.__messages = [];
+  const Socket = window.WebSocket;
+  window.WebSocket = class extends Socket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        seen.push(new TextDecoder('utf-8', {fatal: false}).decode(event.data));
+      });
+    }
+  };
+})();
+"""
+
+
+def _radio(page: Page, label: str, option: str) -> None:
+    group = page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').filter(has_text=label)
+    with rerun(page):
+        group.get_by_test_id("stRadioOption").filter(has_text=re.compile(f"^{re.escape(option)}$")).click()
+
+
+def _remove_first_chip(page: Page, label: str) -> None:
+    widget = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=label)
+    with rerun(page):
+        widget.locator("[data-tag] button").first.click()
+
+
+CHANGES = {
+    # page: (its title, its introduction's first words, the change, what the URL then says)
+    "/aid": ("Aid and investment", "Japan's money by recipient", lambda p: _radio(p, "Bars by", "Status"), "by=status"),
+    "/timeline": (
+        "Dialogue timeline",
+        "Every event the sources date",
+        lambda p: _remove_first_chip(p, "Category"),
+        "category=",
+    ),
+    "/compare": ("Country comparison", "What the sources state", lambda p: _radio(p, "Sort", "By name"), "sort=name"),
+}
+
+
+@pytest.mark.parametrize("path", list(CHANGES))
+def test_a_filter_change_resends_the_view_but_not_the_header(browser: Browser, base_url: str, path: str) -> None:
+    title, introduction, change, in_url = CHANGES[path]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.add_init_script(RECORD_MESSAGES)
+    open_page(page, f"{base_url}{path}?lang=en")
+    opening = "".join(page.evaluate("window.__messages"))
+    # What the check looks for is there when the page opens, so its absence below means something.
+    assert introduction in opening and f"{title} · Japan and Central Asia" in opening and "Filters" in opening
+    page.evaluate("window.__messages.length = 0")
+
+    change(page)
+    after = "".join(page.evaluate("window.__messages"))
+    assert "Filters" in after and '"data":' in after  # the sidebar's filters and a figure were sent again
+    # Neither the page's header nor app.py's part (its browser title, set with the navigation) was.
+    assert introduction not in after and f"{title} · Japan and Central Asia" not in after
+    assert in_url in page.url
+    assert page.locator("h1").all_inner_texts() == [title]
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()
