@@ -26,6 +26,13 @@ def filter_panel(page: Page, options: Any, **fixed: Any) -> Any:
     return page.params.filters(**values, **fixed)
 
 
+def sidebar_filters(page: Page, options: Any, **fixed: Any) -> Any:
+    """The page's filter panel (`filter_panel`) in the sidebar, under its heading."""
+    with st.sidebar:
+        st.subheader(_("Filters"))
+        return filter_panel(page, options, **fixed)
+
+
 def widget(param: Param, key: str, options: Any) -> Any:
     """The widget of a parameter's kind, with its label and help in the run's language."""
     draw = WIDGETS[type(param)]

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
-from components.filters import filter_panel, offer_context
+from components.filters import offer_context, sidebar_filters
 from components.narrow import labels_off_when_narrow
 from components.share import page_permalink, share_and_download
 from components.tables import data_table, show_table
@@ -33,9 +33,7 @@ show_notices(notices)
 
 @st.fragment  # a filter change reruns this alone; the navigation and the header above stay as drawn
 def filtered_view() -> None:
-    with st.sidebar:
-        st.subheader(_("Filters"))
-        filters = filter_panel(AID, options)
+    filters = sidebar_filters(AID, options)
     write_view(PARAMS.to_query(filters))
     offer_context(AID.widget_key("recipients"), options.context_recipients, filters.recipients)
     data = derived(facts, aid.data.aid_data)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
-from components.filters import filter_panel
+from components.filters import sidebar_filters
 from components.share import page_permalink, share_and_download
 from components.view_state import open_view, show_notices, write_view
 from core import i18n
@@ -36,9 +36,7 @@ show_notices(notices)
 
 @st.fragment  # a filter change reruns this alone; the navigation and the header above stay as drawn
 def filtered_view() -> None:
-    with st.sidebar:
-        st.subheader(_("Filters"))
-        filters = filter_panel(COMPARE, options)
+    filters = sidebar_filters(COMPARE, options)
     write_view(PARAMS.to_query(filters))
     shown = for_filters(facts, compare_view, compare_data, filters)
     metrics, rows = shown.metrics, shown.rows

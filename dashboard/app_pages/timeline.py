@@ -7,7 +7,7 @@ import streamlit as st
 from components.cards import evidence_list
 from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
-from components.filters import filter_panel
+from components.filters import sidebar_filters
 from components.narrow import focus_heading, labels_off_when_narrow
 from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
@@ -41,9 +41,7 @@ show_notices(notices)
 
 @st.fragment  # a filter change reruns this alone; the navigation and the header above stay as drawn
 def filtered_view() -> None:
-    with st.sidebar:
-        st.subheader(_("Filters"))
-        filters = filter_panel(TIMELINE, options, event="")
+    filters = sidebar_filters(TIMELINE, options, event="")
     # What the filters keep, shared by sessions per filter state.
     kept = for_filters(facts, timeline.view.kept_events, timeline.data.event_view, filters)
 
