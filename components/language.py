@@ -3,15 +3,18 @@ switched on every page from the sidebar, and written into the address bar and ev
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 
 import streamlit as st
 
 from components.streamlit_internals import widgets_held_by_browser
-from core.i18n import ENGLISH, LANGUAGE_NAMES, LANGUAGES, _, set_language
+from core.i18n import ENGLISH, LANGUAGE_NAMES, LANGUAGES, _, current_language, set_language
 from core.url_state import LANGUAGE_PARAM, QueryReader
 
 LANGUAGE_KEY = "language"
+RUN_LANGUAGE_KEY = "_run_language"  # the language the last full run chose, for a fragment's rerun
 
 
 def browser_language() -> str:
@@ -40,6 +43,7 @@ def choose_language() -> None:
     else:
         language = st.session_state[LANGUAGE_KEY] = default
     set_language(language)
+    st.session_state[RUN_LANGUAGE_KEY] = language
     # WCAG 3.1.1: the document states the interface's language, so that a screen reader reads the
     # Russian with a Russian voice. (Streamlit's page says lang="en" whatever the content.) The
     # script is a constant: no data reaches it.
@@ -53,3 +57,16 @@ def choose_language() -> None:
     )
     script = f"<script>document.documentElement.lang = {json.dumps(language)};</script>"
     st.sidebar.html(script, unsafe_allow_javascript=True)
+
+
+def in_run_language(body: Callable[[], None]) -> Callable[[], None]:
+    """`body`, run in the language the last full run chose. A fragment's rerun does not run app.py,
+    where `choose_language` sets the language of the run; without this, a filter change in Russian
+    drew the filtered view in English and wrote `lang=en` to the address bar."""
+
+    @functools.wraps(body)
+    def run() -> None:
+        set_language(st.session_state.get(RUN_LANGUAGE_KEY, current_language()))
+        body()
+
+    return run

@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 
 import streamlit as st
 
+from components.language import in_run_language
 from components.streamlit_internals import widgets_held_by_browser
 from core.i18n import LANGUAGES, _, current_language
 from core.pages import Page
@@ -58,6 +59,13 @@ def write_view(query: Mapping[str, str | Iterable[str]]) -> None:
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != target:
         st.query_params.from_dict(target)
+
+
+def view_fragment(body: Callable[[], None]) -> Callable[[], None]:
+    """`body`, the part of a page its filters decide, as a fragment: a change of a widget it draws
+    reruns it alone, not app.py or the page's header above it (docs/performance.md), in the
+    language the last full run chose."""
+    return st.fragment(in_run_language(body))
 
 
 def show_notices(notices: list[str]) -> None:

@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page
 
+from core.i18n import _, use_language
 from scripts.browser import open_page, rerun
 
 pytestmark = pytest.mark.browser
@@ -73,5 +74,25 @@ def test_a_filter_change_resends_the_view_but_not_the_header(browser: Browser, b
     assert introduction not in after and f"{title} · Japan and Central Asia" not in after
     assert in_url in page.url
     assert page.locator("h1").all_inner_texts() == [title]
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()
+
+
+@pytest.mark.parametrize("path", list(CHANGES))
+def test_a_filter_change_in_russian_stays_in_russian(browser: Browser, base_url: str, path: str) -> None:
+    """A fragment's rerun does not run app.py, which sets the run's language: the view must still be
+    drawn, and the address written, in the language the page was opened in."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    open_page(page, f"{base_url}{path}?lang=ru")
+    first_list = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    chips = first_list.locator("[data-tag]").all_inner_texts()
+    with rerun(page):
+        first_list.locator("[data-tag] button").first.click()
+    assert first_list.locator("[data-tag]").all_inner_texts() == chips[1:]  # one fewer, the others kept
+    assert "lang=ru" in page.url
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    with use_language("ru"):
+        assert _("Share this view") in main and _("Download CSV") in main
+    assert "Share this view" not in main and "Download CSV" not in main
     assert page.locator('[data-testid="stException"]').count() == 0
     page.close()

@@ -8,7 +8,7 @@ from components.filters import offer_context, sidebar_filters
 from components.narrow import labels_off_when_narrow
 from components.share import page_permalink, share_and_download
 from components.tables import data_table, show_table
-from components.view_state import open_view, show_notices, write_view
+from components.view_state import open_view, show_notices, view_fragment, write_view
 from core import aid, i18n
 from core.chart_text import describe
 from core.formatting import currency_unit, escape_markdown
@@ -31,7 +31,7 @@ st.caption(_("Japan's money by recipient and period, as the sources state it. A 
 show_notices(notices)
 
 
-@st.fragment  # a filter change reruns this alone; the navigation and the header above stay as drawn
+@view_fragment  # a filter change reruns this alone; the navigation and the header above stay as drawn
 def filtered_view() -> None:
     filters = sidebar_filters(AID, options)
     write_view(PARAMS.to_query(filters))

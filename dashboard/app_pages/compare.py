@@ -6,7 +6,7 @@ from components.charts import chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import sidebar_filters
 from components.share import page_permalink, share_and_download
-from components.view_state import open_view, show_notices, write_view
+from components.view_state import open_view, show_notices, view_fragment, write_view
 from core import i18n
 from core.chart_text import describe, plain
 from core.compare.data import compare_data
@@ -34,7 +34,7 @@ st.caption(
 show_notices(notices)
 
 
-@st.fragment  # a filter change reruns this alone; the navigation and the header above stay as drawn
+@view_fragment  # a filter change reruns this alone; the navigation and the header above stay as drawn
 def filtered_view() -> None:
     filters = sidebar_filters(COMPARE, options)
     write_view(PARAMS.to_query(filters))

@@ -12,7 +12,7 @@ from components.narrow import focus_heading, labels_off_when_narrow
 from components.selection import follow_clicks
 from components.share import page_permalink, share_and_download
 from components.tables import show_table
-from components.view_state import open_view, show_notices, write_view
+from components.view_state import open_view, show_notices, view_fragment, write_view
 from core import i18n, timeline
 from core.chart_text import describe
 from core.evidence import difference_lines, evidence_of
@@ -39,7 +39,7 @@ st.caption(
 show_notices(notices)
 
 
-@st.fragment  # a filter change reruns this alone; the navigation and the header above stay as drawn
+@view_fragment  # a filter change reruns this alone; the navigation and the header above stay as drawn
 def filtered_view() -> None:
     filters = sidebar_filters(TIMELINE, options, event="")
     # What the filters keep, shared by sessions per filter state.
