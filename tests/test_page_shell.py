@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import gzip
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Request
@@ -19,6 +21,7 @@ from starlette.routing import Route
 from core.pages import PAGES
 from dashboard.page_shell import BaseAddressHint, base_address_script, page_segment, with_base_address
 from scripts.browser import open_page, running_dashboard
+from scripts.serve import check_config, find_haproxy, free_port, spawn, stop, wait_healthy
 
 PAGE = b"<!DOCTYPE html><html><head><title>t</title>" + b"<!-- padding -->" * 100 + b"</head><body></body></html>"
 SCRIPT = b'const x = "<head>";' * 100
@@ -171,3 +174,41 @@ def test_under_a_path_prefix_page_links_and_the_root_still_connect(browser: Brow
         # The prefix's own address is no page of ours: Streamlit guesses as it always did, and its
         # first guess is right.
         assert _health_requests(browser, base) == [base + "/_stcore/health"]
+
+
+# A proxy that serves the dashboard under /japan-ca and strips the prefix before passing a request
+# on: the server never sees the prefix, the browser's addresses all carry it.
+STRIPPING_PROXY = """
+global
+    log stderr format short local0 warning
+defaults
+    mode http
+    timeout connect 3s
+    timeout client 60s
+    timeout server 60s
+    timeout tunnel 1h
+frontend public
+    bind 127.0.0.1:{port}
+    http-request set-path %[path,regsub(^/japan-ca/?,/)] if {{ path_beg /japan-ca }}
+    default_backend dashboard
+backend dashboard
+    server app 127.0.0.1:{app_port}
+"""
+
+
+@pytest.mark.browser
+def test_behind_a_proxy_that_strips_its_prefix_a_page_link_asks_the_right_base(
+    browser: Browser, base_url: str, tmp_path: Path
+) -> None:
+    port, app_port = free_port(), urlsplit(base_url).port
+    config = tmp_path / "haproxy.cfg"
+    config.write_text(STRIPPING_PROXY.format(port=port, app_port=app_port))
+    check_config(find_haproxy(), config)
+    proxy = spawn([find_haproxy(), "-f", str(config)], tmp_path / "haproxy.log")
+    try:
+        public = f"http://127.0.0.1:{port}/japan-ca"
+        wait_healthy(public, proxy)
+        assert _health_requests(browser, public + "/timeline") == [public + "/_stcore/health"]
+        assert _health_requests(browser, public) == [public + "/_stcore/health"]
+    finally:
+        stop([proxy])
