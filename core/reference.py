@@ -80,8 +80,8 @@ def dashboard_citation(
 
 def sources_in_brief(facts: Facts) -> str:
     """Every source as the dashboard's citation names it, in the interface's language. The pages
-    keep it per data version and language (components.data.derived): built on every rerun, it was
-    a third of the server's work to open /aid (the sources table row by row)."""
+    keep it per data version and language (components.data.derived): built on every rerun, row by
+    row from the sources table, it cost ~6 ms a rerun of every page (88 sources)."""
     return "; ".join(_source_in_brief(source) for source in facts.sources.to_dict("records"))
 
 

@@ -48,7 +48,8 @@ def base_address_script(segment: str) -> str:
 def page_segment(path: str, base_url_path: str) -> str | None:
     """Which of our pages (other than the Overview) the request path `path` names, under the
     server's own `base_url_path` (Streamlit's server.baseUrlPath), or None."""
-    base = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
+    stripped = base_url_path.strip("/")
+    base = f"/{stripped}" if stripped else ""
     if base and not (path == base or path.startswith(base + "/")):
         return None
     segment = path[len(base) :].strip("/")
