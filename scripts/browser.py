@@ -114,27 +114,75 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_function(_DRAWN, timeout=timeout)
 
 
-# Counts the script runs that finish from now on: each leaves the "running" state once.
-_COUNT_RUNS = """() => {
+# Counts, from the page's start, the messages by which the server says a run (or a fragment's run)
+# has finished: ForwardMsg field 6, `script_finished`, read from the top level of each websocket
+# message's protobuf bytes. Installed before the page loads (`count_runs`); a second copy is inert.
+_COUNT_FINISHED_RUNS = """
+(() => {
+  if (window.__runsFinished !== undefined) return;
   window.__runsFinished = 0;
-  new MutationObserver((records) => {
-    window.__runsFinished += records.filter((record) => record.oldValue === 'running').length;
-  }).observe(document.documentElement, {subtree: true, attributes: true, attributeOldValue: true,
-                                        attributeFilter: ['data-test-script-state']});
-}"""
+  const SCRIPT_FINISHED = 6;
+  const varint = (bytes, at) => {
+    let value = 0, scale = 1, byte;
+    do { byte = bytes[at++]; value += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80 && at < bytes.length);
+    return [value, at];
+  };
+  window.__finishesRun = (buffer) => {
+    const bytes = new Uint8Array(buffer);
+    let at = 0, tag, length;
+    while (at < bytes.length) {
+      [tag, at] = varint(bytes, at);
+      const field = Math.floor(tag / 8), wire = tag % 8;
+      if (field === SCRIPT_FINISHED && wire === 0) return true;
+      if (wire === 0) [, at] = varint(bytes, at);
+      else if (wire === 2) { [length, at] = varint(bytes, at); at += length; }
+      else if (wire === 1) at += 8;
+      else if (wire === 5) at += 4;
+      else return false;
+    }
+    return false;
+  };
+  const Socket = window.WebSocket;
+  window.WebSocket = class extends Socket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (event.data instanceof ArrayBuffer && window.__finishesRun(event.data)) window.__runsFinished += 1;
+      });
+    }
+  };
+})();
+"""
+
+# Resolves after the page has had two frames and a task: long enough for Streamlit to hand the
+# messages already received to React and for React to commit what they drew.
+_AFTER_TWO_FRAMES = """() => new Promise((done) =>
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))"""
+
+
+def count_runs(page: Page) -> None:
+    """Make `rerun` work on `page`: count its finished runs from its next load on."""
+    page.add_init_script(_COUNT_FINISHED_RUNS)
 
 
 @contextlib.contextmanager
 def rerun(page: Page, timeout: float = 30_000) -> Iterator[None]:
     """Around an action that reruns the script (a widget changed): after it, wait until a run has
-    finished and the page has drawn it.
+    finished and the page has drawn it. The page must have been loaded after `count_runs` (as
+    `open_page` does).
 
     NOTE: the page says "notRunning" from the click until the rerun starts, so waiting for that
-    state alone can return before the rerun; a run that finished is what shows the click's effect.
+    state alone can return before the rerun. Nor can a watch on that state count runs: when the
+    page is busy, the messages that start and finish a short run reach React together and the
+    state never shows "running" (a CI run timed out so). The server's message that a run finished
+    is what shows the action took effect.
     """
-    page.evaluate(_COUNT_RUNS)
+    before = page.evaluate("() => window.__runsFinished")
+    if before is None:
+        raise RuntimeError("rerun() needs a page loaded after count_runs(page): open it with open_page")
     yield
-    page.wait_for_function("() => window.__runsFinished > 0", timeout=timeout)
+    page.wait_for_function("(before) => window.__runsFinished > before", arg=before, timeout=timeout)
+    page.evaluate(_AFTER_TWO_FRAMES)
     wait_for_app(page, timeout)
 
 
@@ -151,7 +199,9 @@ def rss_mib(pid: int) -> float:
 
 
 def open_page(page: Page, url: str) -> None:
-    """Go to `url`, wait until the script has run, and check that no exception is shown."""
+    """Go to `url` (counting its runs, for `rerun`), wait until the script has run, and check that
+    no exception is shown."""
+    count_runs(page)
     page.goto(url)
     wait_for_app(page)
     assert_no_exception(page)

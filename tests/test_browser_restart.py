@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from scripts.browser import assert_no_exception, free_port, rerun, running_dashboard, wait_for_app
+from scripts.browser import assert_no_exception, count_runs, free_port, rerun, running_dashboard, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -16,6 +16,7 @@ def test_the_url_reopens_the_view_after_a_restart(browser: Browser, tmp_path: Pa
     port = free_port()
     log = tmp_path / "server.log"
     page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    count_runs(page)
     with running_dashboard(port=port, log_path=log) as url:
         page.goto(url + "/aid?recipient=KAZ&recipient=UZB&recipient=TKM")
         wait_for_app(page)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, WebSocket
 
-from scripts.browser import download, free_port, rerun, running_dashboard, wait_for_app
+from scripts.browser import count_runs, download, free_port, rerun, running_dashboard, wait_for_app
 from scripts.serve import running_service
 
 pytestmark = pytest.mark.browser
@@ -45,6 +45,7 @@ class Tab:
         self.page: Page = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True).new_page()
         self.spoken: list[float] = []  # when each websocket first got a frame from the server
         self.page.on("websocket", self._watch)
+        count_runs(self.page)
         self.page.goto(url)
         wait_for_app(self.page, timeout=90_000)
 
