@@ -10,15 +10,15 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from components.streamlit_internals import key_selector, text_labels_selector
-from scripts.browser import assert_no_exception, rerun, wait_for_app
+from scripts.browser import open_page as open_and_wait
+from scripts.browser import rerun
 
 pytestmark = pytest.mark.browser
 
 
 def open_page(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-    assert_no_exception(page)
+    """Open the timeline and wait for its chart too."""
+    open_and_wait(page, url)
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
 
 
