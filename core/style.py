@@ -88,9 +88,11 @@ def category_colour(order: int) -> str:
     return CATEGORY_PALETTE[int(order) % len(CATEGORY_PALETTE)]
 
 
-def readable_figure(data: Sequence[BaseTraceType], layout: Mapping[str, Any]) -> go.Figure:
+def readable_figure(data: Sequence[BaseTraceType | Mapping[str, Any]], layout: Mapping[str, Any]) -> go.Figure:
     """A figure of `data` and `layout` with every text in TEXT_COLOUR, set on the layout and on what
     Streamlit's theme colours itself (axes, legend, title), and room at its left for its y labels.
+    `data` may be traces' dicts (with their "type"): the figure validates them once, where a trace
+    object is validated when made and again when the figure copies it.
     Every figure builder makes its figure with this.
 
     NOTE: the styles go into the layout before the figure is made. Set afterwards with

@@ -171,7 +171,8 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
     for _firmness, status, label in statuses:
         mine = [i for i, b in enumerate(bars) if b.status == status]
         traces.append(
-            go.Bar(
+            dict(
+                type="bar",
                 name=legend_entry(label),
                 orientation="h",
                 y=[labels[i] for i in mine],
@@ -229,7 +230,8 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         end = subset["year_end"].fillna(years[1]).astype(int)
         start = subset["year_start"].astype(int)
         marker = _period_marker(status, open_end.tolist())
-        traces.append(go.Bar(
+        traces.append(dict(
+    type="bar",
             name=legend_entry(label),
             orientation="h",
             y=subset["label"],
@@ -311,7 +313,8 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
             largest_first = rows.sort_values("amount_per_year", ascending=False, kind="stable")
             hovers = group_hovers(largest_first, ["year"], _spread_line, rows.groupby("year").size())
             traces.append(
-                go.Bar(
+                dict(
+                    type="bar",
                     name=legend_entry(f"{name} ({_(EVEN_SPREAD)})"),
                     x=per_year.index,
                     y=per_year.to_numpy() / BILLION,

@@ -137,11 +137,10 @@ CAVEAT_MARKS = {NO_PERIOD: N_("no period stated"), NO_END: N_("no end stated"), 
                 HOLDS_OTHERS: N_("an aggregate"), AMOUNT_DIFFERS: N_("sources differ")}  # fmt: skip
 
 
-def _mark_at_zero(
-    name: str, cells: list[Cell], metric: Metric, text: list[str], font: dict, marker: dict
-) -> go.Scatter:
+def _mark_at_zero(name: str, cells: list[Cell], metric: Metric, text: list[str], font: dict, marker: dict) -> dict:
     """Countries drawn as a labelled mark at zero instead of a bar (not stated; no total)."""
-    return go.Scatter(
+    return dict(
+        type="scatter",
         name=name,
         mode="markers+text",
         x=[0] * len(cells),
@@ -185,14 +184,16 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
     silent = [c for c in ordered if isinstance(c.state, NotStated)]
     apart = [c for c in ordered if isinstance(c.state, NoTotal)]
     scale = BILLION if metric.unit == "usd" else 1
+    bar_texts = [_bar_text(state, metric) for _cell, state in stated]
     traces = []
     traces.append(
-        go.Bar(
+        dict(
+            type="bar",
             name=metric.label,
             orientation="h",
             y=[plotly_escaped(c.country) for c, _state in stated],
             x=[value / scale for value in values],
-            text=[_bar_text(state, metric) for _cell, state in stated],
+            text=bar_texts,
             textposition="outside",
             constraintext="none",  # Plotly shrank a two-line label to the bar's thickness, unreadably
             cliponaxis=False,
@@ -222,10 +223,7 @@ def metric_figure(cells: list[Cell], metric: Metric, sort: str) -> go.Figure:
     # Room beside each bar for its label: a label of n characters takes about n * LABEL_CHAR_SHARE of
     # the plot's width, so the axis reaches past each bar by that much (at least 45%, at most 5x).
     reach = max(
-        (
-            v / scale / max(1 - _longest_line(t) * LABEL_CHAR_SHARE, 0.2)
-            for v, t in zip(values, traces[0].text, strict=True)
-        ),
+        (v / scale / max(1 - _longest_line(t) * LABEL_CHAR_SHARE, 0.2) for v, t in zip(values, bar_texts, strict=True)),
         default=0.0,
     )
     layout = dict(

@@ -84,18 +84,22 @@ def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
     """A row within its category's lane for each dated event, so that no two events (with their
     labels) overlap: greedy interval packing in order of the stretch they occupy."""
     layout = label_layout(events, years)
+    # NOTE: on arrays, not a sub-frame per lane: pandas' cost per selection was most of the time.
+    order = layout["from"].sort_values().index
+    starts = layout["from"].reindex(order).tolist()
+    ends = layout["to"].reindex(order).tolist()
+    free_from: dict[object, list[float]] = {}  # per category, the x from which each row is free
     rows = pd.Series(0, index=events.index, dtype=int)
-    for _category, lane in layout.join(events["category"]).sort_values("from").groupby("category", sort=False):
-        row_free_from: list[float] = []
-        lane_rows: list[int] = []  # each event's row, in the lane's order
-        for occupied_from, occupied_to in zip(lane["from"].tolist(), lane["to"].tolist(), strict=True):
-            row = next((r for r, free in enumerate(row_free_from) if free <= occupied_from), len(row_free_from))
-            if row == len(row_free_from):
-                row_free_from.append(occupied_to)
-            else:
-                row_free_from[row] = occupied_to
-            lane_rows.append(row)
-        rows.loc[lane.index] = np.array(lane_rows, dtype=int)
+    lane_rows = []
+    for category, occupied_from, occupied_to in zip(events["category"].reindex(order), starts, ends, strict=True):
+        row_free_from = free_from.setdefault(category, [])
+        row = next((r for r, free in enumerate(row_free_from) if free <= occupied_from), len(row_free_from))
+        if row == len(row_free_from):
+            row_free_from.append(occupied_to)
+        else:
+            row_free_from[row] = occupied_to
+        lane_rows.append(row)
+    rows.loc[order] = np.array(lane_rows, dtype=int)
     return rows
 
 
@@ -106,54 +110,64 @@ DRAWN_COLUMNS = ("event_id", "title", "description", "date_text", "date_precisio
                  "category", "category_order", "category_label", "country_names")  # fmt: skip
 
 
-def _hovers(lane: pd.DataFrame) -> list[str]:
+def _hovers(lane: dict[str, np.ndarray]) -> list[str]:
     invitation = plotly_escaped(_("Click for the source's words"))
     words = ("title", "date_text", "category_label", "country_names", "description")
-    columns = (lane[name].astype(str) for name in words)
     return [
         f"<b>{plotly_escaped(title)}</b><br>{plotly_escaped(date)}<br>"
         f"{plotly_escaped(category)} · {plotly_escaped(countries)}<br>"
         f"{plotly_lines(description)}<br><i>{invitation}</i>"
-        for title, date, category, countries, description in zip(*columns, strict=True)
+        for title, date, category, countries, description in zip(*(lane[name] for name in words), strict=True)
     ]
 
 
 def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int], selected: str = "") -> go.Figure:
     """One trace per category (the legend), y = lane offset + row; spans drawn as thick lines."""
+    # NOTE: each lane is a selection of plain arrays, not of the frame: a few hundred events at
+    # most, and pandas' cost per selection and per column was most of a first visit's chart.
+    columns = {name: events[name].to_numpy() for name in DRAWN_COLUMNS}
+    columns["x_start"] = events["x_start"].to_numpy(dtype=float, na_value=np.nan)
+    columns["x_end"] = events["x_end"].to_numpy(dtype=float, na_value=np.nan)
+    columns["row"] = rows.reindex(events.index).to_numpy()
+    columns["side"] = label_layout(events, years)["side"].to_numpy()
     categories = list(dict.fromkeys(events.sort_values("category_order")["category"]))
+    in_category = {category: np.flatnonzero(columns["category"] == category) for category in categories}
+    lanes = {category: {name: values[at] for name, values in columns.items()} for category, at in in_category.items()}
     offsets, ticks, offset = {}, [], 0
     for category in categories:
-        height = int(rows[events["category"] == category].max()) + 1
+        height = int(lanes[category]["row"].max()) + 1
         offsets[category] = offset
         ticks.append((offset + (height - 1) / 2, category))
         offset += height + 1  # a blank row between lanes
-    sides = label_layout(events, years)["side"]
     traces = []
     for category in categories:
-        lane = events[events["category"] == category]
-        y = offsets[category] + rows[lane.index]
+        lane = lanes[category]
+        y = offsets[category] + lane["row"]
         # By the category's place in the data's list, not among those shown: the same in every filter state.
-        colour = category_colour(int(lane["category_order"].iloc[0]))
-        spans = lane[lane["date_precision"] == "span"]
-        if not spans.empty:
-            xs, ys = [], []
-            for start, end, row in zip(spans["x_start"], spans["x_end"], y[spans.index], strict=True):
+        colour = category_colour(int(lane["category_order"][0]))
+        spans = lane["date_precision"] == "span"
+        if spans.any():
+            xs: list[float | None] = []
+            ys: list[int | None] = []
+            for start, end, row in zip(lane["x_start"][spans].tolist(), lane["x_end"][spans].tolist(),
+                                       y[spans].tolist(), strict=True):  # fmt: skip
                 xs += [start, end, None]
                 ys += [row, row, None]
-            traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 10},
+            traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", line={"color": colour, "width": 10},
                                hoverinfo="skip", showlegend=False, legendgroup=category))  # fmt: skip
-        ids = lane["event_id"].tolist()
+        ids = [str(event_id) for event_id in lane["event_id"]]
         traces.append(
-            go.Scatter(
-                name=str(lane["category_label"].iloc[0]),
+            dict(
+                type="scatter",
+                name=str(lane["category_label"][0]),
                 legendgroup=category,
                 # A span's point and label sit at the end its label is on, outside its bar.
-                x=lane["x_end"].where(sides[lane.index] == "right", lane["x_start"]).astype(float),
+                x=np.where(lane["side"] == "right", lane["x_end"], lane["x_start"]),
                 y=y,
                 mode="markers+text",
                 marker={"size": 13, "color": colour, "line": {"width": 1, "color": "white"}},
                 text=[_label(title) for title in lane["title"]],
-                textposition=["middle " + side for side in sides[lane.index]],
+                textposition=["middle " + side for side in lane["side"]],
                 textfont={"size": 11},
                 cliponaxis=False,  # a point on the axis's first or last year is drawn whole, not halved
                 customdata=ids,
@@ -179,7 +193,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         yaxis={
             "autorange": "reversed",
             "tickvals": [t for t, _ in ticks],
-            "ticktext": [_lane_title(events, c) for _, c in ticks],
+            "ticktext": [plotly_lines(str(lanes[c]["category_label"][0]), 18) for _, c in ticks],
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
@@ -198,11 +212,6 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
 def _label(title: object) -> str:
     """The point's label: the whole title over up to two lines, not cut with "…" (WCAG 1.4.10)."""
     return "<br>".join(plotly_escaped(line) for line in label_lines(title))
-
-
-def _lane_title(events: pd.DataFrame, category: str) -> str:
-    label = str(events.loc[events["category"] == category, "category_label"].iloc[0])
-    return plotly_lines(label, 18)
 
 
 def counts_figure(events: pd.DataFrame) -> go.Figure:
