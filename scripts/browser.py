@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from components.streamlit_internals import MAIN_AREA_SELECTOR, TABLE_SELECTOR
 from scripts.serve import free_port, wait_healthy
@@ -115,13 +116,13 @@ def wait_for_app(page: Page, timeout: float = 30_000) -> None:
 
 
 # Counts, from the page's start, the messages by which the server says a run (or a fragment's run)
-# has finished: ForwardMsg field 6, `script_finished`, read from the top level of each websocket
+# has finished: ForwardMsg's `script_finished` field, read from the top level of each websocket
 # message's protobuf bytes. Installed before the page loads (`count_runs`); a second copy is inert.
 _COUNT_FINISHED_RUNS = """
 (() => {
   if (window.__runsFinished !== undefined) return;
   window.__runsFinished = 0;
-  const SCRIPT_FINISHED = 6;
+  const SCRIPT_FINISHED = __SCRIPT_FINISHED__;
   const varint = (bytes, at) => {
     let value = 0, scale = 1, byte;
     do { byte = bytes[at++]; value += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80 && at < bytes.length);
@@ -152,7 +153,7 @@ _COUNT_FINISHED_RUNS = """
     }
   };
 })();
-"""
+""".replace("__SCRIPT_FINISHED__", str(ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"].number))
 
 # Resolves after the page has had two frames and a task: long enough for Streamlit to hand the
 # messages already received to React and for React to commit what they drew.
