@@ -10,15 +10,14 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from components.streamlit_internals import key_selector, text_labels_selector
-from scripts.browser import open_page as open_and_wait
-from scripts.browser import rerun
+from scripts.browser import open_page, rerun
 
 pytestmark = pytest.mark.browser
 
 
-def open_page(page: Page, url: str) -> None:
+def open_timeline(page: Page, url: str) -> None:
     """Open the timeline and wait for its chart too."""
-    open_and_wait(page, url)
+    open_page(page, url)
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
 
 
@@ -30,7 +29,7 @@ def card_heading(page: Page) -> str | None:
 def test_clicking_an_event_shows_its_card_and_the_link_reopens_it(
     base_url: str, page: Page, browser: Browser, bundled_facts
 ) -> None:
-    open_page(page, base_url + "/timeline?category=alliance&category=statement")
+    open_timeline(page, base_url + "/timeline?category=alliance&category=statement")
     assert card_heading(page) is None
     point = page.locator('[data-testid="stPlotlyChart"] .scatterlayer path.point').first
     box = point.bounding_box()
@@ -46,13 +45,13 @@ def test_clicking_an_event_shows_its_card_and_the_link_reopens_it(
     assert "the source gives no month or day" in page.locator('[data-testid="stMain"]').inner_text()
     link = page.url
     fresh = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
-    open_page(fresh, link)
+    open_timeline(fresh, link)
     assert card_heading(fresh) == heading
     fresh.context.close()
 
 
 def test_the_events_csv_matches_the_filtered_table(base_url: str, page: Page) -> None:
-    open_page(page, base_url + "/timeline?country=KGZ&region=0")
+    open_timeline(page, base_url + "/timeline?country=KGZ&region=0")
     with page.expect_download() as caught:
         page.get_by_role("button", name="Download CSV").click()
     rows = list(csv.DictReader(io.StringIO(Path(caught.value.path()).read_text(encoding="utf-8-sig"))))
@@ -68,7 +67,7 @@ def test_labels_are_whole_titles_or_absent_with_a_note_on_a_narrow_screen(
     base_url: str, browser: Browser, bundled_facts, width: int
 ) -> None:
     page = browser.new_context(viewport={"width": width, "height": 3000}).new_page()
-    open_page(page, base_url + "/timeline")
+    open_timeline(page, base_url + "/timeline")
     labels = page.locator(text_labels_selector("tl_chart"))
     note = page.locator(key_selector("tl_narrow_note"))
     if width == 1400:
