@@ -10,30 +10,43 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.narrow import NARROW
-from components.streamlit_internals import CHART_SELECTOR, CHART_SOURCE_LINE_SELECTOR, CHART_VERSION_SELECTOR
-from core.chart_source import ChartSource, source_text, version_text, with_source_line
+from components.streamlit_internals import (
+    CHART_SELECTOR,
+    CHART_SOURCE_LINE_SELECTOR,
+    CHART_VERSION_SELECTOR,
+    PAGE_WIDE_CHART_SELECTOR,
+)
+from core.chart_source import EXPORT_WIDTH, FOOTER_WIDTH, ChartSource, source_text, version_text, with_source_line
 from core.export import chart_file_stem
 from core.facts import Facts
 from core.pages import Page
 from core.reference import short_citation
 
 
-def chart_config(file_stem: str) -> dict:
+def chart_config(file_stem: str, width: int | None = None) -> dict:
     """Plotly's config: the toolbar keeps only "download as PNG" (what analysts use; every other
-    button is a tab stop a keyboard user must pass), and the PNG is named after the view."""
+    button is a tab stop a keyboard user must pass), and the PNG is named after the view. A chart
+    of fixed `width` is saved at that width; a page-wide one at EXPORT_WIDTH, whatever the screen,
+    so that its footer (wrapped to core.chart_source.FOOTER_WIDTH) is never cut in the picture."""
     return {
         "displaylogo": False,
         "modeBarButtons": [["toImage"]],
-        "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
+        "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2, "width": width or EXPORT_WIDTH},
     }
 
 
 # The data version (the chart's second annotation) is for the PNG: on screen the page names it, in
-# Share and Cite. On a phone-sized screen the source line (the first) cannot be wrapped to fit
-# beside the chart's own labels, and a cut line helps no one: it is hidden there, and stays in the
-# chart's PNG, the Share and Cite popovers and the downloads.
+# Share and Cite. A page-wide chart's source line (the first) is wrapped to FOOTER_WIDTH: in a
+# chart drawn narrower it would be cut, which helps no one, so there it is hidden (each such chart
+# is a size container its footer's rule measures), as on a phone-sized screen, where no wrapping
+# fits it beside the chart's labels. It stays in the chart's PNG, the Share and Cite popovers and
+# the downloads.
 CHART_STYLE = f"""<style>
 {CHART_SELECTOR} {CHART_VERSION_SELECTOR} {{ display: none; }}
+{PAGE_WIDE_CHART_SELECTOR} {{ container: chart-footer / inline-size; }}
+@container chart-footer (max-width: {FOOTER_WIDTH - 1}px) {{
+  {CHART_SOURCE_LINE_SELECTOR} {{ display: none; }}
+}}
 @media (max-width: {NARROW}px) {{
   {CHART_SELECTOR} {CHART_SOURCE_LINE_SELECTOR} {{ display: none; }}
 }}
@@ -64,9 +77,9 @@ def show_chart(
     if summary:
         st.markdown(summary)
     stem = chart_file_stem(page.slug, name_parts, chart, dt.date.today())
-    width = options.get("width")
-    sourced = _sourced(content_key(figure), source, width if isinstance(width, int) else None, figure)
-    return st.plotly_chart(sourced, key=key, config=chart_config(stem), **options)
+    fixed = options.get("width") if isinstance(options.get("width"), int) else None  # else "stretch": page-wide
+    sourced = _sourced(content_key(figure), source, fixed, figure)
+    return st.plotly_chart(sourced, key=key, config=chart_config(stem, fixed), **options)
 
 
 def content_key(figure: go.Figure) -> str:

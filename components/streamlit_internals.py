@@ -187,6 +187,12 @@ CHART_SELECTOR = '[data-testid="stPlotlyChart"]'
 """A Plotly chart (st.plotly_chart). Relies on: `data-testid="stPlotlyChart"`. Noticed by:
 tests/test_browser_citations.py (the source line gives way on a phone)."""
 
+PAGE_WIDE_CHART_SELECTOR = '[data-testid="stElementContainer"][width="100%"] [data-testid="stPlotlyChart"]'
+"""A chart drawn as wide as its column (st.plotly_chart without a fixed `width`). Relies on: the
+element's container carrying its width as an attribute, `width="100%"` (a fixed width reads
+`width="440px"`). Noticed by: tests/test_browser_citations.py (the source line fits its chart at
+every width)."""
+
 CHART_SOURCE_LINE_SELECTOR = 'g.annotation[data-index="0"]'
 """Inside a chart: its source line, the figure's first annotation (core.chart_source puts it
 first). Relies on: Plotly drawing each annotation as `g.annotation` with its index in `data-index`.

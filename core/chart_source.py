@@ -6,7 +6,6 @@ and the zip's README."""
 
 from __future__ import annotations
 
-import textwrap
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -14,13 +13,20 @@ import plotly.graph_objects as go
 
 from core.formatting import plotly_escaped
 from core.i18n import _
+from core.text_width import text_px
 
 SOURCE_FONT_SIZE = 11  # pixels; the colour is the figure's own text colour (layout.font)
 LINE_HEIGHT = 15  # pixels per line of the source text at SOURCE_FONT_SIZE
-CHARACTER_WIDTH = 6.4  # pixels per character at SOURCE_FONT_SIZE, about, for wrapping
-FULL_WIDTH_CHARACTERS = 110  # where the chart's width is not known: a page-wide chart's line
+# A page-wide chart's width is the browser's to know, not the server's: its footer is wrapped to
+# FOOTER_WIDTH, which keeps the longest footers to two lines at 1400 px. Where such a chart is
+# drawn narrower (a window of 640-980 px with the sidebar open), the page's style hides the line
+# (components.charts.CHART_STYLE) rather than let it be cut; its PNG is always EXPORT_WIDTH wide.
+FOOTER_WIDTH = 520  # pixels
+EXPORT_WIDTH = 1000  # pixels (before Plotly's scale): a page-wide chart's PNG, wide enough for its footer
+FOOTER_PAD = 10  # pixels the annotation's padding and the browser's rounding take from a line
 PLOTLY_BOTTOM_MARGIN = 80  # pixels: Plotly's bottom margin where a figure sets none (its axis title's room)
 AXIS_ROOM = 60  # pixels below the plot that the x axis's tick labels and title take, about
+UNKNOWN_LEFT = 120  # pixels left of the plot where a figure sets no left margin: its numeric labels and title (94 seen)
 
 
 class ChartSource(NamedTuple):
@@ -55,15 +61,20 @@ def version_text(version: str) -> str:
 
 def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: int | None = None) -> go.Figure:
     """A copy of `figure` (the original may be shared between sessions) with `text` as a footer: a
-    band below everything the figure draws, the bottom margin grown to hold it, wrapped to the
-    chart's width with room on the right for `version` (`version_text`). The version is the second
-    annotation, which the page's style hides on screen (components.charts.CHART_STYLE): the PNG a
-    reader saves carries it, the screen shows the one short line."""
-    characters = FULL_WIDTH_CHARACTERS if width_px is None else max(int(width_px / CHARACTER_WIDTH), 30)
-    lines = _wrap(text, characters)
-    # The version goes on the last line, right-aligned, where it fits; else on a line of its own
-    # (blank on screen).
-    if version and len(lines[-1]) + len(version) + 4 > characters:
+    band below everything the figure draws, the bottom margin grown to hold it, starting at the
+    figure's left edge and wrapped to its width (`width_px`; a page-wide chart, None: FOOTER_WIDTH)
+    with room on the right for `version` (`version_text`). The version is the second annotation,
+    which the page's style hides on screen (components.charts.CHART_STYLE): the PNG a reader saves
+    carries it, the screen shows the one short line."""
+    left, right = figure.layout.margin.l, figure.layout.margin.r
+    # Paper coordinates start at the plot, right of its y labels: the footer is shifted back by the
+    # left margin to use the figure's whole width. A figure that sets none leaves it to Plotly.
+    room = (width_px or FOOTER_WIDTH) - FOOTER_PAD - (0 if left is not None else UNKNOWN_LEFT)
+    lines = wrap_px(text, room)
+    # The version goes on the last line, at the figure's right edge. A page-wide chart's PNG is
+    # EXPORT_WIDTH wide, far wider than its footer; a chart of known width is saved at that width,
+    # and its version takes a line of its own (blank on screen) where the last line leaves no room.
+    if version and width_px and _drawn_px(f"{lines[-1]}    {version}") > room:
         lines.append("")
     lines = [plotly_escaped(line) for line in lines]  # Plotly reads some HTML
     # NOTE: not go.Figure(figure), which validates every property again (~35 ms for a bar chart
@@ -81,11 +92,11 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     copy.layout.annotations = ()
     footer = {"xref": "paper", "yref": "paper", "y": 0, "showarrow": False, "font": {"size": SOURCE_FONT_SIZE}}
     copy.add_annotation(text="<br>".join(lines), x=0, xanchor="left", align="left", yanchor="top", yshift=-bottom,
-                        **footer)  # fmt: skip
+                        xshift=-(left or 0), **footer)  # fmt: skip
     if version:  # on the last line, its baseline the line's
         last = -bottom - LINE_HEIGHT * len(lines)
         copy.add_annotation(text=plotly_escaped(version), x=1, xanchor="right", align="right", yanchor="bottom",
-                            yshift=last, **footer)  # fmt: skip
+                            yshift=last, xshift=max((right or 0) - FOOTER_PAD // 2, 0), **footer)  # fmt: skip
     for annotation in figure.layout.annotations:
         copy.add_annotation(annotation)
     if copy.layout.height is not None:
@@ -93,8 +104,31 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     return copy
 
 
-def _wrap(text: str, characters: int) -> list[str]:
-    # A link longer than a line is broken before one of its '&'s where it can, not mid-word.
-    marked = text.replace("&", "\0&")
-    lines = textwrap.wrap(marked.replace("\0", " "), characters, break_long_words=True, break_on_hyphens=False)
-    return [line.replace(" &", "&") for line in lines]
+def wrap_px(text: str, width_px: float) -> list[str]:
+    """`text` in lines each at most `width_px` wide as drawn at SOURCE_FONT_SIZE (core.text_width),
+    broken between words; a word wider than a line (a long address) is broken inside it."""
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and _drawn_px(joined) <= width_px:
+            lines[-1] = joined
+            continue
+        while _drawn_px(word) > width_px and len(word) > 1:
+            cut = _longest_fitting(word, width_px)
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return lines or [""]
+
+
+def _longest_fitting(word: str, width_px: float) -> int:
+    """How many of `word`'s first characters fit in `width_px` (at least one)."""
+    fitting = 1
+    while fitting < len(word) and _drawn_px(word[: fitting + 1]) <= width_px:
+        fitting += 1
+    return fitting
+
+
+def _drawn_px(text: str) -> float:
+    # Measured as Plotly will draw it: escaped, so that data text like "<b>" counts as the characters it is.
+    return text_px(plotly_escaped(text), SOURCE_FONT_SIZE)

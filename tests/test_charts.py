@@ -37,6 +37,13 @@ def test_chart_config_keeps_only_the_image_download() -> None:
     assert config["displaylogo"] is False
 
 
+def test_a_page_wide_chart_is_saved_wide_enough_for_its_footer_and_a_fixed_one_at_its_width() -> None:
+    from core.chart_source import EXPORT_WIDTH, FOOTER_WIDTH
+
+    assert chart_config("aid_bars")["toImageButtonOptions"]["width"] == EXPORT_WIDTH >= FOOTER_WIDTH
+    assert chart_config("compare_panel", 440)["toImageButtonOptions"]["width"] == 440
+
+
 @pytest.mark.parametrize(("page", "query", "prefix"), VIEWS)
 def test_every_chart_has_the_trimmed_toolbar_and_a_descriptive_png_name(page, query, prefix) -> None:
     at = open_app(page, query=query)
@@ -50,19 +57,26 @@ def test_every_chart_has_the_trimmed_toolbar_and_a_descriptive_png_name(page, qu
         assert name.startswith(prefix) and name.endswith(today), name
 
 
+def _drawn_widths(annotation_text: str) -> list[float]:
+    from core.chart_source import SOURCE_FONT_SIZE
+    from core.text_width import text_px
+
+    return [text_px(line, SOURCE_FONT_SIZE) for line in annotation_text.split("<br>")]
+
+
 def test_the_source_line_is_a_footer_on_a_copy_escaped_and_wrapped() -> None:
-    import plotly.graph_objects as go
+    from core.chart_source import AXIS_ROOM, FOOTER_PAD, LINE_HEIGHT, with_source_line
 
-    from core.chart_source import AXIS_ROOM, LINE_HEIGHT, with_source_line
-
-    original = go.Figure(go.Bar(x=[1], y=["a"]), layout={"height": 300, "margin": {"t": 30, "b": 40}})
+    layout = {"height": 300, "margin": {"t": 30, "b": 40, "l": 94, "r": 20}}
+    original = go.Figure(go.Bar(x=[1], y=["a"]), layout=layout)
     text = "Source: <b>Usubaliev</b> (2020) · Japan and Central Asia dashboard · https://example.org/aid" * 2
     sourced = with_source_line(original, text, "data version abc", width_px=440)
     assert not original.layout.annotations and original.layout.margin.b == 40  # the shared figure is untouched
     note, version = sourced.layout.annotations
     lines = note.text.split("<br>")
-    shown = [line.replace("&lt;", "<").replace("&gt;", ">") for line in lines]
-    assert len(lines) > 1 and all(len(line) <= 440 / 6.4 for line in shown)
+    # Each line fits the chart's whole width as drawn, from the figure's left edge, not the plot's.
+    assert len(lines) > 1 and max(_drawn_widths(note.text)) <= 440 - FOOTER_PAD
+    assert (note.x, note.xanchor, note.xshift) == (0, "left", -94)
     assert "&lt;b&gt;Usubaliev&lt;/b&gt;" in lines[0]  # data text is never read as markup
     escaped = text.replace("<b>", "&lt;b&gt;").replace("</b>", "&lt;/b&gt;")
     assert "".join(lines).replace(" ", "") == escaped.replace(" ", "")  # nothing lost
@@ -71,19 +85,43 @@ def test_the_source_line_is_a_footer_on_a_copy_escaped_and_wrapped() -> None:
     grown = LINE_HEIGHT * len(lines) + 6
     assert (sourced.layout.margin.b, sourced.layout.height) == (AXIS_ROOM + grown, 300 + grown)
     assert (sourced.layout.margin.t, sourced.layout.title.y) == (30, None)  # the top is the figure's own
-    # The version on the last line's right (for the PNG; the page's style hides it on screen).
+    # The version on the last line, at the figure's right edge (for the PNG; the page's style hides it on screen).
     assert version.text == "data version abc" and (version.x, version.xanchor) == (1, "right")
+    assert 0 < version.xshift <= 20
     assert version.yshift == -AXIS_ROOM - LINE_HEIGHT * len(lines) and sourced.data == original.data
 
 
-def test_the_version_takes_a_line_of_its_own_where_the_last_is_full() -> None:
-    import plotly.graph_objects as go
+def test_a_page_wide_charts_footer_is_wrapped_to_the_footer_width() -> None:
+    from core.chart_source import FOOTER_PAD, FOOTER_WIDTH, UNKNOWN_LEFT, with_source_line
 
+    text = "Источник: Усубалиев (2020 г.); Посольство Японии в Узбекистане и ещё 4 · Панель «Япония и Центральная Азия»"
+    labelled = go.Figure(go.Bar(x=[1], y=["a"]), layout={"margin": {"l": 237}})
+    note = with_source_line(labelled, text, "data version abc").layout.annotations[0]
+    assert max(_drawn_widths(note.text)) <= FOOTER_WIDTH - FOOTER_PAD and note.xshift == -237
+    # The PNG is wider than the footer: the version needs no line of its own.
+    assert not note.text.endswith("<br>") and note.text.count("<br>") == 1
+    # Where the figure leaves its left margin to Plotly, the footer starts at the plot and has less room.
+    unlabelled = with_source_line(go.Figure(go.Bar(x=[1], y=[2])), text).layout.annotations[0]
+    assert max(_drawn_widths(unlabelled.text)) <= FOOTER_WIDTH - FOOTER_PAD - UNKNOWN_LEFT
+    assert unlabelled.xshift == 0
+
+
+def test_a_word_wider_than_a_line_is_broken_and_nothing_is_lost() -> None:
+    from core.chart_source import wrap_px
+
+    address = "https://dashboard.example.org/" + "japan-central-asia/" * 4 + "aid"
+    lines = wrap_px(f"Source: X · {address}", 120)
+    assert "".join(lines).replace(" ", "") == f"Source:X·{address}" and len(lines) > 3
+    assert max(_drawn_widths("<br>".join(lines))) <= 120
+    assert wrap_px("", 100) == [""]
+
+
+def test_the_version_takes_a_line_of_its_own_where_the_last_is_full() -> None:
     from core.chart_source import with_source_line
 
-    figure = go.Figure(go.Bar(x=[1], y=["a"]))
+    figure = go.Figure(go.Bar(x=[1], y=["a"]), layout={"margin": {"l": 40}})
     short = with_source_line(figure, "Source: X (2020)", "data version abc", width_px=440)
-    full = with_source_line(figure, "Source: " + "x" * 60, "data version abc", width_px=440)
+    full = with_source_line(figure, "Source: " + "x" * 75, "data version abc", width_px=440)
     assert short.layout.annotations[0].text.count("<br>") == 0
     assert full.layout.annotations[0].text.endswith("<br>")  # a blank last line, which the version fills
 
