@@ -46,8 +46,10 @@ def test_a_link_opens_its_view() -> None:
     spec = chart_spec(at)
     assert sorted(name for t in spec["data"] for name in t["y"]) == [
         # The analysis says $18 bn, Abe's words in Reuters "more than": the bar says the sources differ.
-        "Contracts signed,<br>implementation unknown<br><sup>Investment · M09 (its sources differ on the amount)</sup>",
-        "Realised<br><sup>Investment · M07 (partly outside the years chosen)</sup>",  # 2005-2019: not all in 2010-2019
+        "Contracts signed,<br>implementation unknown"
+        "<br><sup>Investment · M09 (its sources</sup><br><sup>differ on the amount)</sup>",
+        # 2005-2019: not all in 2010-2019
+        "Realised<br><sup>Investment · M07 (partly</sup><br><sup>outside the years chosen)</sup>",
     ]  # fmt: skip
     table = at.dataframe[1].value
     assert table["id"].tolist() == ["M09", "M07"]  # largest first: 18 bn, then 5.5 bn

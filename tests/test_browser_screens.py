@@ -1,6 +1,7 @@
 """Every page on a phone (390 px) and a desktop (1400 px), in both languages: nothing scrolls
-sideways, no chart's mark or label is cut at the chart's edge, and a chart that names its y
-categories is laid out once, in the left margin its figure gives them (core.text_width)."""
+sideways, no chart's mark or label is cut at the chart's edge, no two of an axis's labels cover
+each other, and a chart that names its y categories is laid out once, in the left margin its
+figure gives them (core.text_width)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,13 @@ _BOXES = """
   const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
   const shown = (e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0;
   const svg = c.querySelector('.main-svg'), plot = c.querySelector('.nsewdrag');
+  const overlapping = (selector) => {  // pairs of an axis's tick labels that cover each other
+    const boxes = [...c.querySelectorAll(selector)].filter(shown).map((e) => [e.textContent, ...box(e)]);
+    return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) =>
+      a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5 && a[2] < b[4] - 0.5 && b[2] < a[4] - 0.5).map((b) => [a[0], b[0]]));
+  };
   return {svg: svg && box(svg), plot: plot && box(plot),
+          overlaps: [...overlapping('.xtick text'), ...overlapping('.ytick text')],
           marks: [...c.querySelectorAll(marks)].filter(shown).map(box),
           words: [...c.querySelectorAll(words)].filter(shown).map((e) => [e.textContent.slice(0, 40), ...box(e)])};
 })
@@ -70,6 +77,9 @@ def test_nothing_scrolls_sideways_no_chart_cuts_a_word_and_y_labels_fit_their_ma
             assert not cut_marks, f"{where}: {len(cut_marks)} marks cut at the chart's edge, e.g. {cut_marks[:2]}"
             cut_words = [w[0] for w in chart["words"] if not _inside(w[1:], chart["svg"])]
             assert not cut_words, f"{where}: words cut at the chart's edge: {cut_words[:5]}"
+            # An axis's labels each stand clear: run together (years every five on a phone, a bar
+            # chart's amounts on a 23 px plot, labels over more lines than a bar's row) they are read as none.
+            assert not chart["overlaps"], f"{where}: tick labels cover each other: {chart['overlaps'][:3]}"
         for number, margin in enumerate(page.evaluate(_LEFT_MARGINS, CHART_SELECTOR)):
             if margin["asked"] is None:
                 continue

@@ -29,6 +29,12 @@ EVEN_SPREAD = N_("assumes an even spread over each period")  # shown through _()
 
 
 BAR_ROOM = 1.35  # the amount axis reaches this far past the longest bar, for the amount written beside it
+# Characters per line of a y label's name and of its smaller detail. The labels' width is the
+# figure's left margin, which a phone's chart (358 px) takes from its plot: at 28 and 64 the aid
+# bars' plot was 23-41 px there, too narrow for its axis's numbers to stand apart.
+NAME_LINE = 24
+DETAIL_LINE = 30
+LABEL_LINE_PX = 16  # the height of a y label's line as Plotly draws it (12 px type, 1.3 line spacing)
 
 
 def _currency_of(flows: pd.DataFrame) -> str:
@@ -157,14 +163,13 @@ def _sum_hover(added: pd.DataFrame, result: Sum) -> str:
 def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str = "USD") -> go.Figure:
     """One horizontal bar per total or lone figure (statuses side by side by colour and pattern,
     never stacked), each with its group and what it adds on its label."""
-    labels = []
+    labels: list[str] = []
     for b in bars:
-        # Data text is escaped (Plotly renders tags in ticks); a label two bars would share gets
-        # its status, or one bar would hide the other in the overlay.
+        # A label two bars would share gets its status, or one bar would hide the other in the overlay.
         detail = textwrap.shorten(b.detail, 64, placeholder="…")
-        label = f"{plain(textwrap.fill(b.group, 28))}<br><sup>{plain(detail)}</sup>"
+        label = _category_label(b.group, detail)
         if label in labels:
-            label = label.replace("</sup>", f" · {plain(b.status_label)}</sup>")
+            label = _category_label(b.group, f"{detail} · {b.status_label}")
         labels.append(label)
     traces = []
     statuses = sorted({(b.firmness, b.status, b.status_label) for b in bars})
@@ -202,12 +207,35 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
             **({} if log_scale else {"range": [0, BAR_ROOM * max((b.amount for b in bars), default=0) / BILLION or 1]}),
         },
         legend={"title": _("Status (never added together)"), **LEGEND_ABOVE},
-        height=max(320, 56 * len(bars) + 160),
+        height=max(320, _row_px(labels, 56) * len(bars) + 160 + _narrow_legend_px(traces)),
         margin={"t": 30, "r": 80},
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
     return readable_figure(traces, layout)
+
+
+def _row_px(labels: list[str], least: int) -> int:
+    """Pixels per bar: `least`, or more where the longest label's lines need it, so that labels
+    over several lines (a phone's narrow margin) never run into their neighbours."""
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    return max(least, LABEL_LINE_PX * lines + 12)
+
+
+def _narrow_legend_px(traces: list[dict]) -> int:
+    """What the legend above the plot takes on a phone, beyond the two rows a wide chart's legend
+    takes: there its entries stand one under another, and the figure's height must hold them as
+    well as the bars, or the bars' labels run into each other."""
+    names = [trace["name"] for trace in traces if trace.get("showlegend", True)]
+    one_column = sum(LABEL_LINE_PX * (name.count("<br>") + 1) + 4 for name in names) + 24  # + the title
+    return max(0, one_column - 2 * 2 * LABEL_LINE_PX)
+
+
+def _category_label(name: str, detail: str) -> str:
+    """A y label: `name` over lines of NAME_LINE characters, `detail` in smaller type below it over
+    lines of DETAIL_LINE. Data text is escaped (Plotly renders tags in ticks)."""
+    details = "".join(f"<br><sup>{plain(line)}</sup>" for line in textwrap.wrap(detail, DETAIL_LINE))
+    return plain(textwrap.fill(name, NAME_LINE)) + details
 
 
 def _bar_label(result: Sum) -> str:
@@ -219,7 +247,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     lighter and labelled 'end not stated'. Figures with no period are not drawn (listed apart)."""
     dated = flows[flows["year_start"].notna()].sort_values(["year_start", "firmness"], ascending=[False, True])
     labels = [
-        f"{textwrap.fill(str(r.recipient_name), 28)}<br>{r.kind_label} ({r.flow_id})".replace("\n", "<br>")
+        f"{textwrap.fill(str(r.recipient_name), NAME_LINE)}<br>{r.kind_label} ({r.flow_id})".replace("\n", "<br>")
         for r in dated.itertuples()
     ]
     dated = dated.assign(label=labels)
@@ -255,10 +283,12 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     axis_title = plotly_lines(_("Year (bars span the stated period)"), 22)
     layout = dict(
         barmode="overlay",
-        xaxis={"title": axis_title, "range": [years[0], years[1] + 1], "dtick": 5},
+        # Plotly spaces the years to the chart's width: every five years (as fixed before) ran
+        # together on a phone.
+        xaxis={"title": axis_title, "range": [years[0], years[1] + 1]},
         yaxis={"title": None, "categoryorder": "array", "categoryarray": list(dated["label"])[::-1]},
         legend={"title": _("Status"), **LEGEND_ABOVE},
-        height=max(300, 60 * len(dated) + 150),
+        height=max(300, _row_px(labels, 60) * len(dated) + 150 + _narrow_legend_px(traces)),
         margin={"t": 30, "r": 90},  # a span that runs to the last year has its amount beside it, outside
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
