@@ -4,6 +4,8 @@ with a clear message on a Streamlit version it was not tested with."""
 from __future__ import annotations
 
 import ast
+import asyncio
+import contextlib
 import inspect
 import pkgutil
 import re
@@ -179,8 +181,14 @@ def test_the_servers_connections_send_small_answers_at_once() -> None:
     streamlit_internals.answer_without_nagle_delay()
     config = Config(app=lambda scope, receive, send: None)
     config.load()
-    protocol = H11Protocol(config=config, server_state=ServerState(), app_state={})
-    with socket.socket(family=socket.AF_INET) as listener:  # as Streamlit creates its own: no protocol named
+    # Its own loop: without one, the protocol asks asyncio for the thread's, which an earlier test
+    # in the same worker may have closed (asyncio.run leaves none), and the test failed on that.
+    loop = asyncio.new_event_loop()
+    protocol = H11Protocol(config=config, server_state=ServerState(), app_state={}, _loop=loop)
+    with (
+        contextlib.closing(loop),
+        socket.socket(family=socket.AF_INET) as listener,  # as Streamlit creates its own: no protocol named
+    ):
         listener.bind(("127.0.0.1", 0))
         listener.listen()
         with socket.create_connection(listener.getsockname()) as _client:
