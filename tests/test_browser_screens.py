@@ -90,3 +90,25 @@ def test_nothing_scrolls_sideways_no_chart_cuts_a_word_and_y_labels_fit_their_ma
             assert margin["asked"] - margin["widest"] <= 0.1 * margin["widest"] + 80, f"{where}: {margin}"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("width", [800, 1000])
+def test_the_timelines_labels_stay_inside_the_chart_on_a_small_laptop(
+    base_url: str, browser: Browser, width: int, language: str
+) -> None:
+    """The timeline packs its labels for the narrowest page that draws them (core.timeline.figures.
+    PLOT_PX_ACROSS): at 800 and 1000 px with the sidebar open, long Russian titles ran past the
+    chart's right edge when counted in characters."""
+    context = browser.new_context(viewport={"width": width, "height": 4000})
+    page = context.new_page()
+    try:
+        open_page(page, f"{base_url}/timeline?lang={language}")
+        page.wait_for_selector(f"{CHART_SELECTOR} .main-svg")
+        page.wait_for_timeout(500)  # Plotly lays out its labels a moment after the SVG appears
+        (chart,) = page.evaluate(_BOXES, [CHART_SELECTOR, MARKS, ".textpoint text"])
+        assert len(chart["words"]) > 20  # the labels are drawn at this width
+        cut = [w[0] for w in chart["words"] if not _inside(w[1:], chart["svg"])]
+        assert not cut, f"/timeline at {width} px in {language}: labels cut at the chart's edge: {cut[:3]}"
+    finally:
+        context.close()

@@ -193,6 +193,19 @@ def test_a_label_near_the_end_goes_left() -> None:
     assert timeline.figures.label_layout(frame, (1951, 2020))["side"].tolist() == ["left", "right"]
 
 
+def test_a_label_that_fits_neither_side_goes_where_there_is_more_room() -> None:
+    """At 800 px (the plot ~300 px across 1951-2026) a long Russian title of 2004 fits neither beside
+    its point nor before it; on the right, the side with less room, it ran past the chart's edge."""
+    title = "Старшие должностные лица согласовывают пять основных направлений диалога"
+    frame = events([("A", 2004, 2004, "x", title), ("B", 2020, 2020, "x", title), ("C", 1960, 1960, "x", title)])
+    years = (1951, 2026)
+    layout = timeline.figures.label_layout(frame, years)
+    assert layout["side"].tolist() == ["left", "left", "right"]
+    # Measured in pixels, not characters: its widest line is wider than the 60-across count made it.
+    width = layout["to"].iloc[2] - layout["from"].iloc[2]
+    assert width * timeline.figures.PLOT_PX_ACROSS / (years[1] - years[0] + 2) > 200
+
+
 def test_read_filters_drops_an_unknown_event_with_a_notice(options, ids) -> None:
     reader = QueryReader({"event": ["E99"], "country": ["KGZ"]})
     read = timeline.params.read_filters(reader, options, ids)

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from core.formatting import plotly_escaped, plotly_lines
 from core.i18n import _
 from core.style import LEGEND_ABOVE, TEXT_COLOUR, category_colour, readable_figure
+from core.text_width import text_px
 from core.timeline.data import filter_events
 from core.timeline.params import TimelineFilters
 
@@ -25,6 +26,8 @@ LABEL_CHARS = 26  # a label's line; a longer title wraps onto a second line, nev
 LABEL_LINES = 2  # lines a label may take: a row of the chart (ROW_HEIGHT) holds two
 
 LABEL_MAX_CHARS = 40  # the longest line a label widens to before a very long title is shortened
+
+LABEL_FONT_PX = 11
 
 EVENTS_DRAWN = 400  # one point per event; past this the chart becomes counts per year
 
@@ -55,26 +58,42 @@ def label_width(title: object) -> int:
     return max(len(line) for line in label_lines(title))
 
 
-# Label characters that fit across the plot at the narrowest page we support (800 px wide, sidebar
-# open). Packing for the narrowest keeps labels apart at every width; wider pages just get air.
-CHARS_ACROSS = 60
+def label_px(title: object) -> float:
+    """The pixels across an event's label as drawn (core.text_width): its widest line."""
+    return _label_px(" ".join(str(title).split()))
 
 
-def years_per_char(years: tuple[int, int]) -> float:
-    return (years[1] - years[0] + 2) / CHARS_ACROSS
+@functools.lru_cache(maxsize=4096)  # as _label_lines: measured once per title, not per filter state
+def _label_px(title: str) -> float:
+    return max(text_px(plotly_escaped(line), LABEL_FONT_PX) for line in _label_lines(title))
+
+
+# The plot's width at the narrowest page that draws labels (800 px wide, sidebar open: 315-323 px
+# measured, Russian's lane names taking the wider margin), with slack. Packing for the narrowest
+# keeps labels apart and inside the chart at every width; wider pages just get air. (Counted in
+# characters, 60 across, a Russian title at 800-1000 px ran past the chart's edge.)
+PLOT_PX_ACROSS = 300
+LABEL_GAP_PX = 8  # between an event's mark and its label: Plotly's text offset and the mark's radius
+
+
+def years_per_px(years: tuple[int, int]) -> float:
+    return (years[1] - years[0] + 2) / PLOT_PX_ACROSS
 
 
 def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     """Where each event's label goes and what stretch of years the event and label occupy.
 
     A label sits right of the event's last year (a span's label follows its bar); where it would
-    run past the axis it goes left of the first year instead.
+    run past the axis it goes left of the first year instead, and where it fits neither side (a
+    long title in the axis's middle, on the narrowest page) on the side with more room.
     """
-    width = (events["title"].map(label_width) + 1) * years_per_char(years)
+    width = (events["title"].map(label_px) + LABEL_GAP_PX) * years_per_px(years)
     start, end = events["x_start"].astype(float), events["x_end"].astype(float)
-    right = (end + 0.5 + width) <= years[1] + 1
-    left_fits = (start - 0.5 - width) >= years[0] - 1
-    side = np.where(right | ~left_fits, "right", "left")
+    room_right = years[1] + 1 - (end + 0.5)
+    room_left = (start - 0.5) - (years[0] - 1)
+    # Right where it fits; else left where it fits; where neither does, the side with more room.
+    right = (width <= room_right) | ((width > room_left) & (room_right >= room_left))
+    side = np.where(right, "right", "left")
     occupied_from = np.where(side == "right", start - 0.5, start - 0.5 - width)
     occupied_to = np.where(side == "right", end + 0.5 + width, end + 0.5)
     return pd.DataFrame({"side": side, "from": occupied_from, "to": occupied_to}, index=events.index)
@@ -168,7 +187,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
                 marker={"size": 13, "color": colour, "line": {"width": 1, "color": "white"}},
                 text=[_label(title) for title in lane["title"]],
                 textposition=["middle " + side for side in lane["side"]],
-                textfont={"size": 11},
+                textfont={"size": LABEL_FONT_PX},
                 cliponaxis=False,  # a point on the axis's first or last year is drawn whole, not halved
                 customdata=ids,
                 hovertext=_hovers(lane),
