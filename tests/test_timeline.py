@@ -206,6 +206,15 @@ def test_a_label_that_fits_neither_side_goes_where_there_is_more_room() -> None:
     assert width * timeline.figures.PLOT_PX_ACROSS / (years[1] - years[0] + 2) > 200
 
 
+def test_labels_are_laid_out_from_a_categorical_title_column() -> None:
+    """Hostile data loads titles as a categorical column; mapped title by title, each measuring
+    differently, pandas returned a Categorical, which the layout could not add to."""
+    frame = events([("A", 2004, 2004, "x", "Short"), ("B", 2010, 2010, "x", "A much longer title here")])
+    plain = timeline.figures.label_layout(frame, (1951, 2026))
+    categorical = timeline.figures.label_layout(frame.astype({"title": "category"}), (1951, 2026))
+    pd.testing.assert_frame_equal(categorical, plain)
+
+
 def test_read_filters_drops_an_unknown_event_with_a_notice(options, ids) -> None:
     reader = QueryReader({"event": ["E99"], "country": ["KGZ"]})
     read = timeline.params.read_filters(reader, options, ids)

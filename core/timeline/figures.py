@@ -87,7 +87,10 @@ def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     run past the axis it goes left of the first year instead, and where it fits neither side (a
     long title in the axis's middle, on the narrowest page) on the side with more room.
     """
-    width = (events["title"].map(label_px) + LABEL_GAP_PX) * years_per_px(years)
+    # NOTE: not events["title"].map(label_px): on a categorical column whose titles all measure
+    # differently, pandas returns a Categorical, which cannot be added to.
+    label_widths = np.fromiter((label_px(title) for title in events["title"]), dtype=float, count=len(events))
+    width = (label_widths + LABEL_GAP_PX) * years_per_px(years)
     start, end = events["x_start"].astype(float), events["x_end"].astype(float)
     room_right = years[1] + 1 - (end + 0.5)
     room_left = (start - 0.5) - (years[0] - 1)
