@@ -9,8 +9,9 @@ the baseline (newPlot) is measured in the same run.
 Usage: python -m benchmarks.chart_update [REPEATS]   (default 15 per change and way)
 
 Times are from the call to the end of the style and layout it forces (paint, the same picture
-either way, is left out). The plotly.js is the Python package's, a minor version from the one
-Streamlit bundles.
+either way, is left out). Page-wide charts are drawn 900 px wide, comparison panels at their own
+width, each with its footer as the page draws it, but without Streamlit's theme (its font and
+margins). The plotly.js is the Python package's, a minor version from the one Streamlit bundles.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from core import aid, timeline
 from core.chart_source import with_source_line
 from core.compare import data as compare_data
 from core.compare import view as compare_view
+from core.compare.figures import PANEL_WIDTH
 from core.compare.params import PARAMS as COMPARE_PARAMS
 from core.facts import DEFAULT_DATA_DIR, Facts, load_facts
 from scripts.browser import launch_chromium
@@ -53,8 +55,9 @@ _DRAW = """() => {
 }"""
 
 
-def changes(facts: Facts) -> Iterator[tuple[str, go.Figure, go.Figure]]:
-    """(what changed, the figure before, the figure after) for filter changes on each chart page."""
+def changes(facts: Facts) -> Iterator[tuple[str, go.Figure, go.Figure, int | None]]:
+    """(what changed, the figure before, the figure after, its fixed width or None: page-wide) for
+    filter changes on each chart page."""
     data = aid.data.aid_data(facts)
     default = aid.params.PARAMS.defaults(aid.params.aid_options(facts))
     bars = aid.view.aid_view(data, default).bars
@@ -65,7 +68,7 @@ def changes(facts: Facts) -> Iterator[tuple[str, go.Figure, go.Figure]]:
     ):
         changed = aid.view.aid_view(data, after).bars
         if bars is not None and changed is not None:
-            yield name, bars, changed
+            yield name, bars, changed, None
     events = timeline.data.event_view(facts)
     start = timeline.params.PARAMS.defaults(timeline.params.timeline_options(facts))
     first = timeline.figures.chart(events, start)
@@ -75,7 +78,7 @@ def changes(facts: Facts) -> Iterator[tuple[str, go.Figure, go.Figure]]:
     ):
         changed = timeline.figures.chart(events, after)
         if first is not None and changed is not None:
-            yield name, first, changed
+            yield name, first, changed, None
     compared = compare_data.compare_data(facts)
     every = dataclasses.replace(COMPARE_PARAMS.defaults(compared.options), metrics=tuple(compared.options.metrics))
     narrower = dataclasses.replace(every, years=(2010, 2020))
@@ -83,11 +86,11 @@ def changes(facts: Facts) -> Iterator[tuple[str, go.Figure, go.Figure]]:
     after_panels = dict(compare_view.compare_view(compared, narrower).panels)
     for metric in list(before)[:3]:
         if metric in after_panels:
-            yield f"compare panel {metric.id}: years 2010-2020", before[metric], after_panels[metric]
+            yield f"compare panel {metric.id}: years 2010-2020", before[metric], after_panels[metric], PANEL_WIDTH
 
 
-def _as_drawn(figure: go.Figure) -> dict:
-    return json.loads(with_source_line(figure, FOOTER, "data version x").to_json())
+def _as_drawn(figure: go.Figure, width: int | None) -> dict:
+    return json.loads(with_source_line(figure, FOOTER, "data version x", width).to_json())
 
 
 def main(repeats: int = 15) -> None:
@@ -100,8 +103,9 @@ def main(repeats: int = 15) -> None:
         page.set_content("<html><body><div id='host' style='width:900px'></div></body></html>")
         page.add_script_tag(content=plotly_js)
         page.evaluate(_DRAW)
-        for name, before, after in changes(facts):
-            figures = [_as_drawn(before), _as_drawn(after)]
+        for name, before, after, width in changes(facts):
+            page.evaluate("(width) => { document.getElementById('host').style.width = width + 'px'; }", width or 900)
+            figures = [_as_drawn(before, width), _as_drawn(after, width)]
             page.evaluate("([f, c]) => fresh(f, c)", [figures[0], config])
             anew, in_place = [], []
             # Every draw is a change (after, before, after, ...); the ways take turns two draws at a

@@ -18,14 +18,16 @@ from core.text_width import text_px
 SOURCE_FONT_SIZE = 11  # pixels; the colour is the figure's own text colour (layout.font)
 LINE_HEIGHT = 15  # pixels per line of the source text at SOURCE_FONT_SIZE
 # A page-wide chart's width is the browser's to know, not the server's: its footer is wrapped to
-# FOOTER_WIDTH, which keeps the longest footers to two lines at 1400 px. Where such a chart is
-# drawn narrower (a window of 640-980 px with the sidebar open), the page's style hides the line
-# (components.charts.CHART_STYLE) rather than let it be cut; its PNG is always EXPORT_WIDTH wide.
+# FOOTER_WIDTH (the bundled views' footers take two lines at most, wherever shown). Where such a
+# chart is drawn narrower (a window of 640-980 px with the sidebar open), the page's style hides
+# the line (components.charts.CHART_STYLE) rather than let it be cut; its PNG is always
+# EXPORT_WIDTH wide.
 FOOTER_WIDTH = 520  # pixels
 EXPORT_WIDTH = 1000  # pixels (before Plotly's scale): a page-wide chart's PNG, wide enough for its footer
 FOOTER_PAD = 10  # pixels the annotation's padding and the browser's rounding take from a line
 PLOTLY_BOTTOM_MARGIN = 80  # pixels: Plotly's bottom margin where a figure sets none (its axis title's room)
 AXIS_ROOM = 60  # pixels below the plot that the x axis's tick labels and title take, about
+LEAST_ROOM = 150  # pixels: a line is never wrapped narrower, whatever width a caller gives
 UNKNOWN_LEFT = 120  # pixels left of the plot where a figure sets no left margin: its numeric labels and title (94 seen)
 
 
@@ -69,7 +71,7 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     left, right = figure.layout.margin.l, figure.layout.margin.r
     # Paper coordinates start at the plot, right of its y labels: the footer is shifted back by the
     # left margin to use the figure's whole width. A figure that sets none leaves it to Plotly.
-    room = (width_px or FOOTER_WIDTH) - FOOTER_PAD - (0 if left is not None else UNKNOWN_LEFT)
+    room = max((width_px or FOOTER_WIDTH) - FOOTER_PAD - (0 if left is not None else UNKNOWN_LEFT), LEAST_ROOM)
     lines = wrap_px(text, room)
     # The version goes on the last line, at the figure's right edge. A page-wide chart's PNG is
     # EXPORT_WIDTH wide, far wider than its footer; a chart of known width is saved at that width,
@@ -88,7 +90,7 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     band = LINE_HEIGHT * len(lines) + 6
     copy.update_layout(margin={"b": bottom + band})
     # First among the annotations, so the page's style can find them (data-index 0 and 1): the
-    # version always hidden on screen, the line on a narrow screen, where no wrapping fits it.
+    # version always hidden on screen, the line on a phone and in a page-wide chart narrower than FOOTER_WIDTH.
     copy.layout.annotations = ()
     footer = {"xref": "paper", "yref": "paper", "y": 0, "showarrow": False, "font": {"size": SOURCE_FONT_SIZE}}
     copy.add_annotation(text="<br>".join(lines), x=0, xanchor="left", align="left", yanchor="top", yshift=-bottom,

@@ -11,7 +11,8 @@ import streamlit as st
 
 from components import charts
 from components.charts import chart_config, show_chart
-from core.chart_source import ChartSource
+from core.chart_source import EXPORT_WIDTH, ChartSource
+from core.compare.figures import PANEL_WIDTH
 from core.export import chart_file_stem
 from core.pages import COMPARE
 from tests.apptest_support import open_app
@@ -55,6 +56,9 @@ def test_every_chart_has_the_trimmed_toolbar_and_a_descriptive_png_name(page, qu
         assert config["modeBarButtons"] == [["toImage"]]
         name = config["toImageButtonOptions"]["filename"]
         assert name.startswith(prefix) and name.endswith(today), name
+        # A comparison panel is saved at its own width, a page-wide chart wide enough for its footer.
+        saved_at = PANEL_WIDTH if page == "app_pages/compare.py" else EXPORT_WIDTH
+        assert config["toImageButtonOptions"]["width"] == saved_at, name
 
 
 def _drawn_widths(annotation_text: str) -> list[float]:
@@ -114,6 +118,15 @@ def test_a_word_wider_than_a_line_is_broken_and_nothing_is_lost() -> None:
     assert "".join(lines).replace(" ", "") == f"Source:X·{address}" and len(lines) > 3
     assert max(_drawn_widths("<br>".join(lines))) <= 120
     assert wrap_px("", 100) == [""]
+
+
+def test_a_footer_is_never_wrapped_narrower_than_the_least_room() -> None:
+    from core.chart_source import with_source_line
+
+    # A small width and a figure that leaves its left margin to Plotly: no room left, and each word
+    # took a line of its own.
+    note = with_source_line(go.Figure(go.Bar(x=[1], y=[2])), "Source: a b c", width_px=100).layout.annotations[0]
+    assert note.text == "Source: a b c"
 
 
 def test_the_version_takes_a_line_of_its_own_where_the_last_is_full() -> None:

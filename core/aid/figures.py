@@ -247,7 +247,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     lighter and labelled 'end not stated'. Figures with no period are not drawn (listed apart)."""
     dated = flows[flows["year_start"].notna()].sort_values(["year_start", "firmness"], ascending=[False, True])
     labels = [
-        f"{textwrap.fill(str(r.recipient_name), NAME_LINE)}<br>{r.kind_label} ({r.flow_id})".replace("\n", "<br>")
+        f"{plain(textwrap.fill(str(r.recipient_name), NAME_LINE))}<br>{plain(f'{r.kind_label} ({r.flow_id})')}"
         for r in dated.itertuples()
     ]
     dated = dated.assign(label=labels)

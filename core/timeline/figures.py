@@ -53,11 +53,6 @@ def label_lines(title: object) -> list[str]:
     return list(_label_lines(" ".join(str(title).split())))
 
 
-def label_width(title: object) -> int:
-    """The characters across an event's label: its longest line."""
-    return max(len(line) for line in label_lines(title))
-
-
 def label_px(title: object) -> float:
     """The pixels across an event's label as drawn (core.text_width): its widest line."""
     return _label_px(" ".join(str(title).split()))
@@ -76,8 +71,17 @@ PLOT_PX_ACROSS = 300
 LABEL_GAP_PX = 8  # between an event's mark and its label: Plotly's text offset and the mark's radius
 
 
+def x_range(years: tuple[int, int]) -> tuple[float, float]:
+    """The time axis's range for `years`: an event late in the last year sits at its right end,
+    and without room half its mark (and the chosen event's larger one) was cut at the chart's
+    edge, on a phone most of all."""
+    room = max(1.0, EDGE_ROOM * (years[1] - years[0]))
+    return years[0] - room, years[1] + 1 + room
+
+
 def years_per_px(years: tuple[int, int]) -> float:
-    return (years[1] - years[0] + 2) / PLOT_PX_ACROSS
+    low, high = x_range(years)
+    return (high - low) / PLOT_PX_ACROSS
 
 
 def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
@@ -202,13 +206,10 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
                 unselected={"marker": {"opacity": 1}, "textfont": {"color": TEXT_COLOUR}},
             )
         )
-    # An event late in the last year sits at its right end: without room, half its mark (and the
-    # chosen event's larger one) was cut at the chart's edge, on a phone most of all.
-    room = max(1.0, EDGE_ROOM * (years[1] - years[0]))
     layout = dict(
         xaxis={
             "title": _("Year"),
-            "range": [years[0] - room, years[1] + 1 + room],
+            "range": list(x_range(years)),
             "showgrid": True,
             "tickformat": "d",
         },
