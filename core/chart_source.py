@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from core.formatting import plotly_escaped
 from core.i18n import _
-from core.text_width import text_px
+from core.text_width import plain_text_px, wrap_px
 
 SOURCE_FONT_SIZE = 11  # pixels; the colour is the figure's own text colour (layout.font)
 LINE_HEIGHT = 15  # pixels per line of the source text at SOURCE_FONT_SIZE
@@ -72,11 +72,11 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     # Paper coordinates start at the plot, right of its y labels: the footer is shifted back by the
     # left margin to use the figure's whole width. A figure that sets none leaves it to Plotly.
     room = max((width_px or FOOTER_WIDTH) - FOOTER_PAD - (0 if left is not None else UNKNOWN_LEFT), LEAST_ROOM)
-    lines = wrap_px(text, room)
+    lines = wrap_px(text, room, SOURCE_FONT_SIZE)
     # The version goes on the last line, at the figure's right edge. A page-wide chart's PNG is
     # EXPORT_WIDTH wide, far wider than its footer; a chart of known width is saved at that width,
     # and its version takes a line of its own (blank on screen) where the last line leaves no room.
-    if version and width_px and _drawn_px(f"{lines[-1]}    {version}") > room:
+    if version and width_px and plain_text_px(f"{lines[-1]}    {version}", SOURCE_FONT_SIZE) > room:
         lines.append("")
     lines = [plotly_escaped(line) for line in lines]  # Plotly reads some HTML
     # NOTE: not go.Figure(figure), which validates every property again (~35 ms for a bar chart
@@ -104,33 +104,3 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     if copy.layout.height is not None:
         copy.update_layout(height=copy.layout.height + band)
     return copy
-
-
-def wrap_px(text: str, width_px: float) -> list[str]:
-    """`text` in lines each at most `width_px` wide as drawn at SOURCE_FONT_SIZE (core.text_width),
-    broken between words; a word wider than a line (a long address) is broken inside it."""
-    lines: list[str] = []
-    for word in text.split():
-        joined = f"{lines[-1]} {word}" if lines else word
-        if lines and _drawn_px(joined) <= width_px:
-            lines[-1] = joined
-            continue
-        while _drawn_px(word) > width_px and len(word) > 1:
-            cut = _longest_fitting(word, width_px)
-            lines.append(word[:cut])
-            word = word[cut:]
-        lines.append(word)
-    return lines or [""]
-
-
-def _longest_fitting(word: str, width_px: float) -> int:
-    """How many of `word`'s first characters fit in `width_px` (at least one)."""
-    fitting = 1
-    while fitting < len(word) and _drawn_px(word[: fitting + 1]) <= width_px:
-        fitting += 1
-    return fitting
-
-
-def _drawn_px(text: str) -> float:
-    # Measured as Plotly will draw it: escaped, so that data text like "<b>" counts as the characters it is.
-    return text_px(plotly_escaped(text), SOURCE_FONT_SIZE)

@@ -61,6 +61,36 @@ def _plain_px(text: str, size: float) -> float:
     return sum(_advance(c) for c in plain) * size / 1000
 
 
+def plain_text_px(text: str, size: float = TICK_FONT_PX) -> float:
+    """The width in pixels of data text drawn as written (escaped for Plotly: no tag, no entity)."""
+    return sum(_advance(c) for c in text) * size / 1000
+
+
+def wrap_px(text: str, width_px: float, size: float) -> list[str]:
+    """Data text in lines each at most `width_px` wide as drawn at `size` (`plain_text_px`), broken
+    between words; a word wider than a line (a long address) is broken inside it."""
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and plain_text_px(joined, size) <= width_px:
+            lines[-1] = joined
+            continue
+        while plain_text_px(word, size) > width_px and len(word) > 1:
+            cut = _longest_fitting(word, width_px, size)
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return lines or [""]
+
+
+def _longest_fitting(word: str, width_px: float, size: float) -> int:
+    """How many of `word`'s first characters fit in `width_px` (at least one)."""
+    fitting = 1
+    while fitting < len(word) and plain_text_px(word[: fitting + 1], size) <= width_px:
+        fitting += 1
+    return fitting
+
+
 def text_px(label: str, size: float = TICK_FONT_PX) -> float:
     """The width in pixels of a Plotly label as drawn: its widest line (<br>), with <sup>/<sub>
     parts at their smaller size, other tags dropped and entities read."""

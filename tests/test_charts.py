@@ -111,13 +111,14 @@ def test_a_page_wide_charts_footer_is_wrapped_to_the_footer_width() -> None:
 
 
 def test_a_word_wider_than_a_line_is_broken_and_nothing_is_lost() -> None:
-    from core.chart_source import wrap_px
+    from core.chart_source import SOURCE_FONT_SIZE
+    from core.text_width import wrap_px
 
     address = "https://dashboard.example.org/" + "japan-central-asia/" * 4 + "aid"
-    lines = wrap_px(f"Source: X · {address}", 120)
+    lines = wrap_px(f"Source: X · {address}", 120, SOURCE_FONT_SIZE)
     assert "".join(lines).replace(" ", "") == f"Source:X·{address}" and len(lines) > 3
     assert max(_drawn_widths("<br>".join(lines))) <= 120
-    assert wrap_px("", 100) == [""]
+    assert wrap_px("", 100, SOURCE_FONT_SIZE) == [""]
 
 
 def test_a_footer_is_never_wrapped_narrower_than_the_least_room() -> None:

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from core.formatting import plotly_escaped, plotly_lines
 from core.i18n import _
 from core.style import LEGEND_ABOVE, TEXT_COLOUR, category_colour, readable_figure
-from core.text_width import text_px
+from core.text_width import plain_text_px
 from core.timeline.data import filter_events
 from core.timeline.params import TimelineFilters
 
@@ -60,7 +60,7 @@ def label_px(title: object) -> float:
 
 @functools.lru_cache(maxsize=4096)  # as _label_lines: measured once per title, not per filter state
 def _label_px(title: str) -> float:
-    return max(text_px(plotly_escaped(line), LABEL_FONT_PX) for line in _label_lines(title))
+    return max(plain_text_px(line, LABEL_FONT_PX) for line in _label_lines(title))
 
 
 # The plot's width at the narrowest page that draws labels (800 px wide, sidebar open: 315-323 px
