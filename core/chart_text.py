@@ -36,6 +36,8 @@ def _horizontal_items(figure: go.Figure) -> list[str]:
     named = len([t for t in figure.data if t.type == "bar" and t.y is not None and len(t.y)]) > 1
     items: list[tuple[int, str]] = []
     for trace in figure.data:
+        if trace.type == "scatter" and trace.mode == "text":
+            continue  # a bar's amount written beside it: the bar's own text says it
         texts = list(trace.text) if trace.text is not None and not isinstance(trace.text, str) else []
         for index, label in enumerate(() if trace.y is None else list(trace.y)):
             words = [plain(label)]

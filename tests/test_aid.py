@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from core import aid
-from core.chart_text import plain
+from core.chart_text import describe, plain
 from core.columns import COLUMNS
 from core.facts import Facts, load_facts
 from core.money import money_view
@@ -225,6 +225,31 @@ def test_timeline_figure_spans_years_and_marks_open_periods() -> None:
     assert realised.marker.opacity is None
     assert "end not stated" in realised.text[1]
     assert list(figure.data[1].x) == [1]  # a single-year figure is one year wide
+
+
+def test_a_late_short_spans_amount_is_written_before_it_where_past_its_end_it_would_be_cut() -> None:
+    """At the narrowest chart that shows amounts (NARROWEST_CHART_PX), a period open since 2023 runs
+    to the axis's end, and its amount ("… · end not stated") written past it ran out of the chart.
+    It goes before the span's start; an early span's amount stays on it or past its end."""
+    small = flows([
+        ("LATE", "UZB", 200_000_000, "up to", 2023, None, "agreed"),
+        ("EARLY", "KAZ", 5_500_000_000, None, 1993, 2002, "realised"),
+    ])  # fmt: skip
+    figure = aid.figures.timeline_figure(small, (1951, 2026))
+    realised, agreed, written_before = figure.data
+    assert list(agreed.textposition) == ["none"] and list(realised.textposition) == ["auto"]
+    assert written_before.mode == "text" and list(written_before.text) == list(agreed.text)
+    assert written_before.x[0] < 2023 and written_before.textposition == "middle left"
+    assert written_before.hoverinfo == "skip" and written_before.showlegend is False
+    # The text alternative names each amount once, from its bar.
+    words = describe(figure, "The chart")
+    assert words.count("up to") == 1 and "2023" in words
+
+
+def test_amounts_that_fit_past_their_spans_end_get_no_words_trace() -> None:
+    small = flows([("MID", "UZB", 200_000_000, "up to", 1990, 1990, "agreed")])
+    figure = aid.figures.timeline_figure(small, (1951, 2026))
+    assert [trace.type for trace in figure.data] == ["bar"] and list(figure.data[0].textposition) == ["auto"]
 
 
 def test_per_year_figure_says_the_assumption() -> None:

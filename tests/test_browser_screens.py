@@ -94,21 +94,28 @@ def test_nothing_scrolls_sideways_no_chart_cuts_a_word_and_y_labels_fit_their_ma
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("width", [800, 1000])
-def test_the_timelines_labels_stay_inside_the_chart_on_a_small_laptop(
-    base_url: str, browser: Browser, width: int, language: str
+@pytest.mark.parametrize(("path", "least"), [("/timeline", 20), ("/aid?chart=time", 5)])
+def test_the_words_beside_marks_stay_inside_the_plots_side_of_the_chart_on_a_small_laptop(
+    base_url: str, browser: Browser, path: str, least: int, width: int, language: str
 ) -> None:
-    """The timeline packs its labels for the narrowest page that draws them (core.timeline.figures.
-    PLOT_PX_ACROSS): at 800 and 1000 px with the sidebar open, long Russian titles ran past the
-    chart's right edge when counted in characters."""
+    """Words beside marks are placed for the narrowest chart that draws them, with the sidebar open
+    (core.timeline.figures.PLOT_PX_ACROSS, core.aid.figures.NARROWEST_CHART_PX). At 800 and 1000 px
+    in Russian, long event titles, counted in characters, and the amounts of late short spans ("до
+    200 млн долл. США"), written past their end, ran past the chart's right edge."""
     context = browser.new_context(viewport={"width": width, "height": 4000})
     page = context.new_page()
     try:
-        open_page(page, f"{base_url}/timeline?lang={language}")
+        joiner = "&" if "?" in path else "?"
+        open_page(page, f"{base_url}{path}{joiner}lang={language}")
         page.wait_for_selector(f"{CHART_SELECTOR} .main-svg")
         page.wait_for_timeout(500)  # Plotly lays out its labels a moment after the SVG appears
-        (chart,) = page.evaluate(_BOXES, [CHART_SELECTOR, MARKS, ".textpoint text"])
-        assert len(chart["words"]) > 20  # the labels are drawn at this width
+        (chart,) = page.evaluate(_BOXES, [CHART_SELECTOR, MARKS, ".textpoint text, .bartext"])
+        assert len(chart["words"]) >= least  # the words are drawn at this width
+        where = f"{path} at {width} px in {language}"
         cut = [w[0] for w in chart["words"] if not _inside(w[1:], chart["svg"])]
-        assert not cut, f"/timeline at {width} px in {language}: labels cut at the chart's edge: {cut[:3]}"
+        assert not cut, f"{where}: words cut at the chart's edge: {cut[:3]}"
+        # Written before a mark, words stop at the plot: further left they cover the y labels.
+        over_labels = [w[0] for w in chart["words"] if w[1] < chart["plot"][0] - 1.5 and path != "/timeline"]
+        assert not over_labels, f"{where}: words over the y labels: {over_labels[:3]}"
     finally:
         context.close()

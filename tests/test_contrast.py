@@ -105,7 +105,7 @@ def colours(figure: go.Figure) -> Iterator[tuple[str, str, str, float]]:
                     # The hatch stands out from its bar, and a hatch on white from the background.
                     yield f"{where} pattern", fg, fill if fg.lower() != fill.lower() else BACKGROUND, MARK
             inside = _many(trace.insidetextfont.color) or _many(trace.textfont.color) or [base]
-            if trace.text is not None and trace.textposition in ("inside", "auto"):
+            if trace.text is not None and {"inside", "auto"} & set(_many(trace.textposition)):
                 for index, fill in enumerate(fills):
                     yield f"{where} text inside", inside[index % len(inside)], fill, TEXT
             for colour in _many(trace.outsidetextfont.color) or _many(trace.textfont.color) or [base]:

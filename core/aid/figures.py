@@ -22,6 +22,7 @@ from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, LEGEND_ABOVE, MARK_EDGE, TEXT_COLOUR, readable_figure, status_marker, status_style
 from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
+from core.text_width import left_margin, plain_text_px
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 
@@ -35,6 +36,15 @@ BAR_ROOM = 1.35  # the amount axis reaches this far past the longest bar, for th
 NAME_LINE = 24
 DETAIL_LINE = 30
 LABEL_LINE_PX = 16  # the height of a y label's line as Plotly draws it (12 px type, 1.3 line spacing)
+
+# The periods chart's amounts: drawn at the figure's 12 px, with Plotly's 3 px between a bar and
+# its text. Where they go is reckoned for the narrowest chart that draws them, with the sidebar
+# open in a window just over components.narrow's NARROW (437-440 px measured at 769 and 900 px);
+# narrower windows leave them out.
+AMOUNT_FONT_PX = 12
+AMOUNT_PAD_PX = 3
+NARROWEST_CHART_PX = 430
+PERIODS_MARGIN_RIGHT = 90
 
 
 def _currency_of(flows: pd.DataFrame) -> str:
@@ -244,40 +254,58 @@ def _bar_label(result: Sum) -> str:
 
 def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     """Each dated figure as a span over its years; an open period runs to the view's end, hatched
-    lighter and labelled 'end not stated'. Figures with no period are not drawn (listed apart)."""
+    lighter and labelled 'end not stated'. Figures with no period are not drawn (listed apart).
+    A span's amount is written on it or past its end, or before its start where past its end it
+    would run out of the chart (`_amount_before_start`)."""
     dated = flows[flows["year_start"].notna()].sort_values(["year_start", "firmness"], ascending=[False, True])
     labels = [
         f"{plain(textwrap.fill(str(r.recipient_name), NAME_LINE))}<br>{plain(f'{r.kind_label} ({r.flow_id})')}"
         for r in dated.itertuples()
     ]
-    dated = dated.assign(label=labels)
+    open_end = dated["year_end"].isna()
+    start = dated["year_start"].astype(int)
+    end = dated["year_end"].fillna(years[1]).astype(int)
+    rows = zip(dated["amount"], dated["qualifier"], dated["currency"], open_end, strict=True)
+    stated = ((format_usd(a, q, currency=c), o) for a, q, c, o in rows)
+    amounts = [_("{amount} · end not stated").format(amount=a) if o else a for a, o in stated]
+    before = _amount_before_start(amounts, start.to_numpy(), end.to_numpy(), years, left_margin(labels, None))
+    dated = dated.assign(label=labels, amount_text=amounts, before=before, start=start, end=end, open_end=open_end)
     traces = []
     for status, label in _status_order(dated):
         subset = dated[dated["status"] == status]
-        open_end = subset["year_end"].isna()
-        end = subset["year_end"].fillna(years[1]).astype(int)
-        start = subset["year_start"].astype(int)
-        marker = _period_marker(status, open_end.tolist())
+        open_ends = subset["open_end"].tolist()
+        marker = _period_marker(status, open_ends)
         traces.append(dict(
-    type="bar",
+            type="bar",
             name=legend_entry(label),
             orientation="h",
             y=subset["label"],
-            base=start,
-            x=end - start + 1,  # a single-year figure still has the width of its year
-            text=[_("{amount} · end not stated").format(amount=format_usd(a, q, currency=c)) if o
-                  else format_usd(a, q, currency=c)
-                  for a, q, o, c in zip(subset["amount"], subset["qualifier"], open_end, subset["currency"],
-                                        strict=True)],
-            textposition="auto",
+            base=subset["start"],
+            x=subset["end"] - subset["start"] + 1,  # a single-year figure still has the width of its year
+            text=subset["amount_text"],  # kept where written before the start: the text alternative reads it
+            textposition=["none" if b else "auto" for b in subset["before"]],
             constraintext="none",  # a label too long for its bar goes beside it, never cut or shrunk
             # White on the dark fill; dark on an open period's white fill and beside a bar.
-            insidetextfont={"color": [TEXT_COLOUR if o else MARK_EDGE for o in open_end]},
+            insidetextfont={"color": [TEXT_COLOUR if o else MARK_EDGE for o in open_ends]},
             outsidetextfont={"color": TEXT_COLOUR},
             cliponaxis=False,
             customdata=[flow_hover(row) for _index, row in subset.iterrows()],
             hovertemplate="%{customdata}<extra>" + plotly_escaped(label) + "</extra>",
             marker=marker,
+        ))  # fmt: skip
+    if dated["before"].any():
+        written_before = dated[dated["before"]]
+        traces.append(dict(
+            type="scatter",
+            mode="text",  # words only: core.chart_text and the status legend pass it by
+            y=written_before["label"],
+            x=written_before["start"] - AMOUNT_PAD_PX * _years_per_px(years, left_margin(labels, None)),
+            text=written_before["amount_text"],
+            textposition="middle left",
+            textfont={"color": TEXT_COLOUR, "size": AMOUNT_FONT_PX},
+            cliponaxis=False,
+            hoverinfo="skip",
+            showlegend=False,
         ))  # fmt: skip
     # Over two lines: on one line a narrow chart cuts it at its edge.
     axis_title = plotly_lines(_("Year (bars span the stated period)"), 22)
@@ -289,11 +317,32 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         yaxis={"title": None, "categoryorder": "array", "categoryarray": list(dated["label"])[::-1]},
         legend={"title": _("Status"), **LEGEND_ABOVE},
         height=max(300, _row_px(labels, 60) * len(dated) + 150 + _narrow_legend_px(traces)),
-        margin={"t": 30, "r": 90},  # a span that runs to the last year has its amount beside it, outside
+        margin={"t": 30, "r": PERIODS_MARGIN_RIGHT},  # room for an amount written past a span's end
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
     return readable_figure(traces, layout)
+
+
+def _years_per_px(years: tuple[int, int], margin_left: int) -> float:
+    """Years per pixel of the periods chart's plot at its narrowest (NARROWEST_CHART_PX)."""
+    return (years[1] + 1 - years[0]) / (NARROWEST_CHART_PX - margin_left - PERIODS_MARGIN_RIGHT)
+
+
+def _amount_before_start(
+    amounts: list[str], start: np.ndarray, end: np.ndarray, years: tuple[int, int], margin_left: int
+) -> np.ndarray:
+    """Which spans have their amount written before their start: those too narrow to hold it whose
+    end leaves too little room for it before the chart's edge, where the start leaves more.
+    Reckoned for the narrowest chart that shows amounts: a wider one only has more room. (Past the
+    end, Plotly's "auto" placement ran a late short span's amount, "до 200 млн долл. США", out of
+    the chart at 641-1000 px in Russian.)"""
+    per_px = _years_per_px(years, margin_left)
+    needed = np.fromiter((plain_text_px(a, AMOUNT_FONT_PX) + 2 * AMOUNT_PAD_PX for a in amounts), float, len(amounts))
+    on_span = (end + 1 - start) / per_px
+    past_end = (years[1] - end) / per_px + PERIODS_MARGIN_RIGHT
+    before_start = (start - years[0]) / per_px
+    return (on_span < needed) & (past_end < needed) & (before_start > past_end)
 
 
 def _period_marker(status: str, open_end: list[bool]) -> dict:
