@@ -115,7 +115,7 @@ def test_the_words_beside_marks_stay_inside_the_plots_side_of_the_chart_on_a_sma
         cut = [w[0] for w in chart["words"] if not _inside(w[1:], chart["svg"])]
         assert not cut, f"{where}: words cut at the chart's edge: {cut[:3]}"
         # Written before a mark, words stop at the plot: further left they cover the y labels.
-        over_labels = [w[0] for w in chart["words"] if w[1] < chart["plot"][0] - 1.5 and path != "/timeline"]
+        over_labels = [w[0] for w in chart["words"] if w[1] < chart["plot"][0] - 1.5]
         assert not over_labels, f"{where}: words over the y labels: {over_labels[:3]}"
     finally:
         context.close()

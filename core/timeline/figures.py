@@ -7,6 +7,7 @@ none hides another; past EVENTS_DRAWN events the chart counts them per year inst
 from __future__ import annotations
 
 import functools
+import math
 import textwrap
 from typing import cast
 
@@ -17,7 +18,7 @@ import plotly.graph_objects as go
 from core.formatting import plotly_escaped, plotly_lines
 from core.i18n import _
 from core.style import LEGEND_ABOVE, TEXT_COLOUR, category_colour, readable_figure
-from core.text_width import plain_text_px
+from core.text_width import plain_text_px, wrap_px
 from core.timeline.data import filter_events
 from core.timeline.params import TimelineFilters
 
@@ -49,13 +50,9 @@ def label_lines(title: object) -> list[str]:
     onto at most LABEL_LINES lines of LABEL_CHARS, widened line by line (up to LABEL_MAX_CHARS)
     where a title needs it. Only a title too long for that (no bundled one, in either language) is
     shortened with "…"; the list and table below the chart give it in full.
-    Made for the events drawn only (a few hundred), not for every event of a big data set."""
+    Made for the events drawn only (a few hundred), not for every event of a big data set. (A label
+    that fits neither side of its event is wrapped anew: `label_layout`.)"""
     return list(_label_lines(" ".join(str(title).split())))
-
-
-def label_px(title: object) -> float:
-    """The pixels across an event's label as drawn (core.text_width): its widest line."""
-    return _label_px(" ".join(str(title).split()))
 
 
 @functools.lru_cache(maxsize=4096)  # as _label_lines: measured once per title, not per filter state
@@ -85,47 +82,88 @@ def years_per_px(years: tuple[int, int]) -> float:
 
 
 def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
-    """Where each event's label goes and what stretch of years the event and label occupy.
+    """Where each event's label goes, its lines, whether it is tall, and what stretch of years the
+    event and label occupy.
 
     A label sits right of the event's last year (a span's label follows its bar); where it would
-    run past the axis it goes left of the first year instead, and where it fits neither side (a
-    long title in the axis's middle, on the narrowest page) on the side with more room.
+    run past the axis it goes left of the first year instead. Where it fits neither side (a long
+    title in the axis's middle, on the narrowest page) it goes on the side with more room, wrapped
+    to that room over up to TALL_LABEL_LINES lines, and is tall: it takes two rows of its lane.
+    Kept at two lines, such a label ran into the lane names (at 800-1000 px in Russian) or past
+    the chart's edge; a label too long even for that stays at two lines on the roomier side.
     """
-    # NOTE: not events["title"].map(label_px): on a categorical column whose titles all measure
+    # NOTE: measured title by title, not with events["title"].map(...): on a categorical column whose titles all measure
     # differently, pandas returns a Categorical, which cannot be added to.
-    label_widths = np.fromiter((label_px(title) for title in events["title"]), dtype=float, count=len(events))
-    width = (label_widths + LABEL_GAP_PX) * years_per_px(years)
-    start, end = events["x_start"].astype(float), events["x_end"].astype(float)
+    titles = [" ".join(str(title).split()) for title in events["title"]]
+    label_widths = np.fromiter((_label_px(title) for title in titles), dtype=float, count=len(events))
+    per_px = years_per_px(years)
+    width = (label_widths + LABEL_GAP_PX) * per_px
+    start = events["x_start"].to_numpy(dtype=float)
+    end = events["x_end"].to_numpy(dtype=float)
     room_right = years[1] + 1 - (end + 0.5)
     room_left = (start - 0.5) - (years[0] - 1)
+    fits_right, fits_left = width <= room_right, width <= room_left
     # Right where it fits; else left where it fits; where neither does, the side with more room.
-    right = (width <= room_right) | ((width > room_left) & (room_right >= room_left))
-    side = np.where(right, "right", "left")
-    occupied_from = np.where(side == "right", start - 0.5, start - 0.5 - width)
-    occupied_to = np.where(side == "right", end + 0.5 + width, end + 0.5)
-    return pd.DataFrame({"side": side, "from": occupied_from, "to": occupied_to}, index=events.index)
+    right = fits_right | (~fits_left & (room_right >= room_left))
+    lines = [_label_lines(title) for title in titles]
+    tall = np.zeros(len(events), dtype=bool)
+    for at in np.flatnonzero(~fits_right & ~fits_left):
+        room_px = max(room_left[at], room_right[at]) / per_px - LABEL_GAP_PX
+        if narrow := _tall_lines(titles[at], room_px):
+            lines[at], tall[at] = narrow, True
+            width[at] = (max(plain_text_px(line, LABEL_FONT_PX) for line in narrow) + LABEL_GAP_PX) * per_px
+    occupied_from = np.where(right, start - 0.5, start - 0.5 - width)
+    occupied_to = np.where(right, end + 0.5 + width, end + 0.5)
+    return pd.DataFrame(
+        {"side": np.where(right, "right", "left"), "from": occupied_from, "to": occupied_to, "lines": lines,
+         "tall": tall},
+        index=events.index,
+    )  # fmt: skip
+
+
+TALL_LABEL_LINES = 4  # a tall label's lines: two rows of a lane (ROW_HEIGHT each) hold four
+
+
+def _tall_lines(title: str, room_px: float) -> tuple[str, ...] | None:
+    """`title` over at most TALL_LABEL_LINES lines each within `room_px`, or None where it needs
+    more lines or a word wider than the room (broken, it would no longer be the whole title)."""
+    if room_px <= 0:
+        return None
+    lines = wrap_px(title, room_px, LABEL_FONT_PX)
+    if len(lines) > TALL_LABEL_LINES or " ".join(lines) != title:
+        return None
+    return tuple(lines)
 
 
 def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
     """A row within its category's lane for each dated event, so that no two events (with their
-    labels) overlap: greedy interval packing in order of the stretch they occupy."""
+    labels) overlap: greedy interval packing in order of the stretch they occupy. A tall label's
+    event takes two rows and sits between them (its row ends in .5)."""
     layout = label_layout(events, years)
     # NOTE: on arrays, not a sub-frame per lane: pandas' cost per selection was most of the time.
     order = layout["from"].sort_values().index
     starts = layout["from"].reindex(order).tolist()
     ends = layout["to"].reindex(order).tolist()
+    taken = np.where(layout["tall"].reindex(order), 2, 1).tolist()
     free_from: dict[object, list[float]] = {}  # per category, the x from which each row is free
-    rows = pd.Series(0, index=events.index, dtype=int)
+    rows = pd.Series(0.0, index=events.index, dtype=float)
     lane_rows = []
-    for category, occupied_from, occupied_to in zip(events["category"].reindex(order), starts, ends, strict=True):
+    for category, occupied_from, occupied_to, count in zip(
+        events["category"].reindex(order), starts, ends, taken, strict=True
+    ):
         row_free_from = free_from.setdefault(category, [])
-        row = next((r for r, free in enumerate(row_free_from) if free <= occupied_from), len(row_free_from))
-        if row == len(row_free_from):
-            row_free_from.append(occupied_to)
-        else:
-            row_free_from[row] = occupied_to
-        lane_rows.append(row)
-    rows.loc[order] = np.array(lane_rows, dtype=int)
+        row = next(
+            r
+            for r in range(len(row_free_from) + 1)
+            if all(r + k >= len(row_free_from) or row_free_from[r + k] <= occupied_from for k in range(count))
+        )
+        for k in range(count):
+            if row + k == len(row_free_from):
+                row_free_from.append(occupied_to)
+            else:
+                row_free_from[row + k] = occupied_to
+        lane_rows.append(row + (count - 1) / 2)
+    rows.loc[order] = np.array(lane_rows, dtype=float)
     return rows
 
 
@@ -155,13 +193,15 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
     columns["x_start"] = events["x_start"].to_numpy(dtype=float, na_value=np.nan)
     columns["x_end"] = events["x_end"].to_numpy(dtype=float, na_value=np.nan)
     columns["row"] = rows.reindex(events.index).to_numpy()
-    columns["side"] = label_layout(events, years)["side"].to_numpy()
+    labels = label_layout(events, years)
+    columns["side"] = labels["side"].to_numpy()
+    columns["lines"] = labels["lines"].to_numpy()
     categories = list(dict.fromkeys(events.sort_values("category_order")["category"]))
     in_category = {category: np.flatnonzero(columns["category"] == category) for category in categories}
     lanes = {category: {name: values[at] for name, values in columns.items()} for category, at in in_category.items()}
     offsets, ticks, offset = {}, [], 0
     for category in categories:
-        height = int(lanes[category]["row"].max()) + 1
+        height = math.ceil(lanes[category]["row"].max() + 1)  # a tall label's row ends in .5: two rows
         offsets[category] = offset
         ticks.append((offset + (height - 1) / 2, category))
         offset += height + 1  # a blank row between lanes
@@ -192,7 +232,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
                 y=y,
                 mode="markers+text",
                 marker={"size": 13, "color": colour, "line": {"width": 1, "color": "white"}},
-                text=[_label(title) for title in lane["title"]],
+                text=["<br>".join(plotly_escaped(line) for line in lines) for lines in lane["lines"]],
                 textposition=["middle " + side for side in lane["side"]],
                 textfont={"size": LABEL_FONT_PX},
                 cliponaxis=False,  # a point on the axis's first or last year is drawn whole, not halved
@@ -230,11 +270,6 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         showlegend=True,
     )
     return readable_figure(traces, layout)
-
-
-def _label(title: object) -> str:
-    """The point's label: the whole title over up to two lines, not cut with "…" (WCAG 1.4.10)."""
-    return "<br>".join(plotly_escaped(line) for line in label_lines(title))
 
 
 def counts_figure(events: pd.DataFrame) -> go.Figure:
