@@ -26,7 +26,13 @@ FOOTER_WIDTH = 520  # pixels
 EXPORT_WIDTH = 1000  # pixels (before Plotly's scale): a page-wide chart's PNG, wide enough for its footer
 FOOTER_PAD = 10  # pixels the annotation's padding and the browser's rounding take from a line
 PLOTLY_BOTTOM_MARGIN = 80  # pixels: Plotly's bottom margin where a figure sets none (its axis title's room)
-AXIS_ROOM = 60  # pixels below the plot that the x axis's tick labels and title take, about
+AXIS_ROOM = 60  # pixels below the plot that the x axis's tick labels and a one-line title take
+# The x axis title's last line ends this far below the plot: 51 px for one line, 18-19 px more for
+# each further line (measured in Chromium). Wrapped over three lines, as the Russian periods
+# chart's is, it reached into a footer hung AXIS_ROOM or 80 px below the plot.
+X_TITLE_BOTTOM = 52
+X_TITLE_LINE = 19
+FOOTER_GAP = 6
 LEAST_ROOM = 150  # pixels: a line is never wrapped narrower, whatever width a caller gives
 UNKNOWN_LEFT = 120  # pixels left of the plot where a figure sets no left margin: its numeric labels and title (94 seen)
 
@@ -86,7 +92,7 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     # figure's own bottom margin where it is wider. Paper coordinates are the plot's, so the legend
     # must not be below the plot (core.style.LEGEND_ABOVE).
     declared = copy.layout.margin.b if copy.layout.margin.b is not None else PLOTLY_BOTTOM_MARGIN
-    bottom = max(declared, AXIS_ROOM)
+    bottom = max(declared, AXIS_ROOM, _x_title_room(copy.layout.xaxis.title.text))
     band = LINE_HEIGHT * len(lines) + 6
     copy.update_layout(margin={"b": bottom + band})
     # First among the annotations, so the page's style can find them (data-index 0 and 1): the
@@ -104,3 +110,11 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     if copy.layout.height is not None:
         copy.update_layout(height=copy.layout.height + band)
     return copy
+
+
+def _x_title_room(title: str | None) -> int:
+    """Pixels below the plot that the x axis's ticks and its title, over as many lines as it has,
+    take with a gap before the footer (0 with no title)."""
+    if not title:
+        return 0
+    return X_TITLE_BOTTOM + X_TITLE_LINE * title.lower().count("<br>") + FOOTER_GAP

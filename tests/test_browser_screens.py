@@ -1,5 +1,5 @@
 """Every page on a phone (390 px) and a desktop (1400 px), in both languages: nothing scrolls
-sideways, no chart's mark or label is cut at the chart's edge, no two of an axis's labels cover
+sideways, no chart's mark or label is cut at the chart's edge, no two of a chart's words cover
 each other, and a chart that names its y categories is laid out once, in the left margin its
 figure gives them (core.text_width)."""
 
@@ -52,6 +52,16 @@ def _inside(inner: list[float], outer: list[float], slack: float = 1.5) -> bool:
     )
 
 
+def _covering(words: list[list], slack: float = 1.0) -> list[tuple[str, str]]:
+    """Pairs of words (text, left, top, right, bottom) whose boxes overlap by more than `slack` px."""
+    return [
+        (a[0], b[0])
+        for i, a in enumerate(words)
+        for b in words[i + 1 :]
+        if a[1] < b[3] - slack and b[1] < a[3] - slack and a[2] < b[4] - slack and b[2] < a[4] - slack
+    ]
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("width", [390, 1400])
 @pytest.mark.parametrize("path", PATHS)
@@ -80,6 +90,10 @@ def test_nothing_scrolls_sideways_no_chart_cuts_a_word_and_y_labels_fit_their_ma
             # An axis's labels each stand clear: run together (years every five on a phone, a bar
             # chart's amounts on a 23 px plot, labels over more lines than a bar's row) they are read as none.
             assert not chart["overlaps"], f"{where}: tick labels cover each other: {chart['overlaps'][:3]}"
+            # Nor do any two of its words: the Russian periods chart's three-line x title ran into
+            # the footer hung below it.
+            clashes = _covering(chart["words"])
+            assert not clashes, f"{where}: words cover each other: {clashes[:3]}"
         for number, margin in enumerate(page.evaluate(_LEFT_MARGINS, CHART_SELECTOR)):
             if margin["asked"] is None:
                 continue

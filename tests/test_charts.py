@@ -95,6 +95,17 @@ def test_the_source_line_is_a_footer_on_a_copy_escaped_and_wrapped() -> None:
     assert version.yshift == -AXIS_ROOM - LINE_HEIGHT * len(lines) and sourced.data == original.data
 
 
+@pytest.mark.parametrize(("title", "least"), [(None, 60), ("Year", 60), ("Year<br>spans<br>periods", 96)])
+def test_the_footer_hangs_below_an_x_title_of_any_number_of_lines(title, least) -> None:
+    """The Russian periods chart's x title wraps over three lines, which end 88 px below the plot
+    (measured): hung 80 px below it, the footer's first line ran into the title's last."""
+    from core.chart_source import with_source_line
+
+    figure = go.Figure(go.Bar(x=[1], y=["a"]), layout={"xaxis": {"title": {"text": title}}})
+    note = with_source_line(figure, "Source: X (2020)").layout.annotations[0]
+    assert -note.yshift >= least and -note.yshift <= max(least, 80)  # Plotly's 80 px stays where it is room enough
+
+
 def test_a_page_wide_charts_footer_is_wrapped_to_the_footer_width() -> None:
     from core.chart_source import FOOTER_PAD, FOOTER_WIDTH, UNKNOWN_LEFT, with_source_line
 
