@@ -228,7 +228,7 @@ def test_timeline_figure_spans_years_and_marks_open_periods() -> None:
 
 
 def test_a_late_short_spans_amount_is_written_before_it_where_past_its_end_it_would_be_cut() -> None:
-    """At the narrowest chart that shows amounts (NARROWEST_CHART_PX), a period open since 2023 runs
+    """At the narrowest chart that shows amounts (NARROWEST_WORDS_CHART_PX), a period open since 2023 runs
     to the axis's end, and its amount ("… · end not stated") written past it ran out of the chart.
     It goes before the span's start; an early span's amount stays on it or past its end."""
     small = flows([

@@ -107,15 +107,16 @@ def test_nothing_scrolls_sideways_no_chart_cuts_a_word_and_y_labels_fit_their_ma
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-@pytest.mark.parametrize("width", [800, 1000])
+@pytest.mark.parametrize("width", [769, 864, 1000])
 @pytest.mark.parametrize(("path", "least"), [("/timeline", 20), ("/aid?chart=time", 5)])
 def test_the_words_beside_marks_stay_inside_the_plots_side_of_the_chart_on_a_small_laptop(
     base_url: str, browser: Browser, path: str, least: int, width: int, language: str
 ) -> None:
     """Words beside marks are placed for the narrowest chart that draws them, with the sidebar open
-    (core.timeline.figures.PLOT_PX_ACROSS, core.aid.figures.NARROWEST_CHART_PX). At 800 and 1000 px
-    in Russian, long event titles, counted in characters, and the amounts of late short spans ("до
-    200 млн долл. США"), written past their end, ran past the chart's right edge."""
+    (core.text_width.NARROWEST_WORDS_CHART_PX: a window of 864 px; 769 px is the narrowest with the
+    sidebar open). In Russian, long event titles ran past the chart's right edge or over the lane
+    names, or covered each other, and the amounts of late short spans ("до 200 млн долл. США"),
+    written past their end, ran out of the chart."""
     context = browser.new_context(viewport={"width": width, "height": 4000})
     page = context.new_page()
     try:
@@ -131,5 +132,7 @@ def test_the_words_beside_marks_stay_inside_the_plots_side_of_the_chart_on_a_sma
         # Written before a mark, words stop at the plot: further left they cover the y labels.
         over_labels = [w[0] for w in chart["words"] if w[1] < chart["plot"][0] - 1.5]
         assert not over_labels, f"{where}: words over the y labels: {over_labels[:3]}"
+        clashes = _covering(chart["words"])
+        assert not clashes, f"{where}: words cover each other: {clashes[:3]}"
     finally:
         context.close()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -44,7 +44,9 @@ def events(rows: list[tuple]) -> pd.DataFrame:
     """(id, start, end, category, title): titles of at most LABEL_CHARS, so each is its own label"""
     frame = pd.DataFrame(rows, columns=["event_id", "year_start", "year_end", "category", "title"])
     return frame.astype({"year_start": "Int64", "year_end": "Int64"}).assign(
-        x_start=lambda f: f["year_start"].astype(float), x_end=lambda f: f["year_end"].astype(float)
+        x_start=lambda f: f["year_start"].astype(float),
+        x_end=lambda f: f["year_end"].astype(float),
+        category_label=lambda f: f["category"],
     )
 
 
@@ -138,9 +140,11 @@ def test_empty_reason(changes, words, filters, view) -> None:
 
 def _overlapping(frame: pd.DataFrame, rows: pd.Series, years: tuple[int, int]) -> list[tuple[str, str]]:
     layout = timeline.figures.label_layout(frame, years).join(frame[["event_id", "category"]]).assign(row=rows)
-    # A tall label's event sits between the two rows it takes (row r + 0.5): it is in both.
-    layout = pd.concat([layout.assign(row=np.floor(layout["row"])), layout.assign(row=np.ceil(layout["row"]))])
-    layout = layout.drop_duplicates(["event_id", "row"])
+    # An event whose label takes several rows sits in their middle: it is in each of them.
+    layout = pd.concat(
+        [layout.assign(row=layout["row"] - (layout["rows"] - 1) / 2 + k) for k in range(layout["rows"].max())]
+    )
+    layout = layout[layout["row"] <= rows.reindex(layout.index) + (layout["rows"] - 1) / 2]
     clashes = []
     for _, group in layout.groupby(["category", "row"]):
         spans = group.sort_values("from")
@@ -207,36 +211,37 @@ def test_a_label_that_fits_neither_side_goes_where_there_is_more_room() -> None:
     assert layout["side"].tolist() == ["left", "left", "right"]
     # Measured in pixels, not characters: its widest line is wider than the 60-across count made it.
     width = layout["to"].iloc[2] - layout["from"].iloc[2]
-    assert width / timeline.figures.years_per_px(years) > 200
+    assert width / timeline.figures.years_per_px(frame, years) > 200
 
 
 RELATIONS_RU = "Установление дипломатических отношений с государствами Центральной Азии"
 
 
-def test_a_label_that_fits_neither_side_is_wrapped_to_its_room_and_takes_two_rows(view) -> None:
+def test_a_label_that_fits_neither_side_is_wrapped_to_its_room_and_takes_more_rows(view) -> None:
     """At 800-1000 px in Russian, this 1992 title, kept at two lines, fitted neither side of its
     point; on the left, the side with more room, it ran over the lane names. It is now wrapped to
-    that room, whole, and its event takes two rows of the lane."""
+    that room, whole, and its event takes a row of the lane for every two lines."""
     years = (1951, 2026)
     frame = events([("A", 1992, 1992, "x", RELATIONS_RU), ("B", 1993, 1993, "x", "Short")])
     layout = timeline.figures.label_layout(frame, years)
     tall = layout.iloc[0]
-    assert tall["tall"] and tall["side"] == "left" and not layout.iloc[1]["tall"]
+    assert tall["side"] == "left" and layout["rows"].tolist() == [math.ceil(len(tall["lines"]) / 2), 1]
     assert 2 < len(tall["lines"]) <= timeline.figures.TALL_LABEL_LINES and " ".join(tall["lines"]) == RELATIONS_RU
     assert tall["from"] >= years[0] - 1  # inside the axis: clear of the lane names
     rows = timeline.figures.assign_lanes(frame, years)
-    assert rows.iloc[0] % 1 == 0.5  # between the two rows it takes
+    assert rows.iloc[0] == (tall["rows"] - 1) / 2  # in the middle of the rows it takes, from the first
     assert not _overlapping(frame, rows, years)
     relations = view[view["event_id"] == "E38"].assign(title=RELATIONS_RU)  # of 1992
     figure = timeline.figures.timeline_figure(relations, timeline.figures.assign_lanes(relations, years), years)
     (drawn,) = [trace for trace in figure.data if trace.mode == "markers+text"]
-    assert drawn.text[0] == "<br>".join(tall["lines"]) and drawn.textposition[0] == "middle left"
+    (lines,) = timeline.figures.label_layout(relations, years)["lines"]  # its lane's name: the room differs
+    assert drawn.text[0] == "<br>".join(lines) and len(lines) > 2 and drawn.textposition[0] == "middle left"
 
 
 def test_a_label_too_long_even_to_wrap_keeps_two_lines_on_the_roomier_side() -> None:
-    frame = events([("A", 2016, 2016, "x", RELATIONS_RU)])
-    layout = timeline.figures.label_layout(frame, (2015, 2017))  # a few pixels each side
-    assert not layout.iloc[0]["tall"] and len(layout.iloc[0]["lines"]) == 2
+    frame = events([("A", 2016, 2016, "x", f"{RELATIONS_RU} {RELATIONS_RU} {RELATIONS_RU}")])
+    layout = timeline.figures.label_layout(frame, (2015, 2017))  # 100 px each side: more than six lines
+    assert layout.iloc[0]["rows"] == 1 and len(layout.iloc[0]["lines"]) == 2
 
 
 def test_labels_are_laid_out_from_a_categorical_title_column() -> None:

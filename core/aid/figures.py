@@ -22,7 +22,7 @@ from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, LEGEND_ABOVE, MARK_EDGE, TEXT_COLOUR, readable_figure, status_marker, status_style
 from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
-from core.text_width import left_margin, plain_text_px
+from core.text_width import NARROWEST_WORDS_CHART_PX, left_margin, plain_text_px
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 
@@ -38,12 +38,9 @@ DETAIL_LINE = 30
 LABEL_LINE_PX = 16  # the height of a y label's line as Plotly draws it (12 px type, 1.3 line spacing)
 
 # The periods chart's amounts: drawn at the figure's 12 px, with Plotly's 3 px between a bar and
-# its text. Where they go is reckoned for the narrowest chart that draws them, with the sidebar
-# open in a window just over components.narrow's NARROW (437-440 px measured at 769 and 900 px);
-# narrower windows leave them out.
+# its text, and placed for the narrowest chart that draws them (NARROWEST_WORDS_CHART_PX).
 AMOUNT_FONT_PX = 12
 AMOUNT_PAD_PX = 3
-NARROWEST_CHART_PX = 430
 PERIODS_MARGIN_RIGHT = 90
 
 
@@ -325,8 +322,8 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
 
 
 def _years_per_px(years: tuple[int, int], margin_left: int) -> float:
-    """Years per pixel of the periods chart's plot at its narrowest (NARROWEST_CHART_PX)."""
-    return (years[1] + 1 - years[0]) / (NARROWEST_CHART_PX - margin_left - PERIODS_MARGIN_RIGHT)
+    """Years per pixel of the periods chart's plot at its narrowest (NARROWEST_WORDS_CHART_PX)."""
+    return (years[1] + 1 - years[0]) / max(1, NARROWEST_WORDS_CHART_PX - margin_left - PERIODS_MARGIN_RIGHT)
 
 
 def _amount_before_start(

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from core.formatting import plotly_escaped, plotly_lines
 from core.i18n import _
 from core.style import LEGEND_ABOVE, TEXT_COLOUR, category_colour, readable_figure
-from core.text_width import plain_text_px, wrap_px
+from core.text_width import NARROWEST_WORDS_CHART_PX, left_margin, plain_text_px, wrap_px
 from core.timeline.data import filter_events
 from core.timeline.params import TimelineFilters
 
@@ -60,12 +60,9 @@ def _label_px(title: str) -> float:
     return max(plain_text_px(line, LABEL_FONT_PX) for line in _label_lines(title))
 
 
-# The plot's width at the narrowest page that draws labels (800 px wide, sidebar open: 315-323 px
-# measured, Russian's lane names taking the wider margin), with slack. Packing for the narrowest
-# keeps labels apart and inside the chart at every width; wider pages just get air. (Counted in
-# characters, 60 across, a Russian title at 800-1000 px ran past the chart's edge.)
-PLOT_PX_ACROSS = 300
 LABEL_GAP_PX = 8  # between an event's mark and its label: Plotly's text offset and the mark's radius
+MARGIN_RIGHT = 16  # room for the chosen event's larger mark at the axis's right end
+LANE_NAME_LINE = 18  # characters per line of a lane's name, left of the plot
 
 
 def x_range(years: tuple[int, int]) -> tuple[float, float]:
@@ -76,27 +73,37 @@ def x_range(years: tuple[int, int]) -> tuple[float, float]:
     return years[0] - room, years[1] + 1 + room
 
 
-def years_per_px(years: tuple[int, int]) -> float:
+def _lane_name(label: object) -> str:
+    return plotly_lines(str(label), LANE_NAME_LINE)
+
+
+def years_per_px(events: pd.DataFrame, years: tuple[int, int]) -> float:
+    """Years per pixel of the plot at the narrowest chart that draws labels (NARROWEST_WORDS_CHART_PX
+    less the margins, the left one holding the names of the lanes of `events`). Packing for the
+    narrowest keeps labels apart and inside the chart at every width; wider charts just get air.
+    (At a fixed 300 px, measured at 800 px, labels covered each other at 769 and 864 px in Russian,
+    whose plots are 284 and 251 px.)"""
+    names = [_lane_name(label) for label in pd.unique(events["category_label"])]
     low, high = x_range(years)
-    return (high - low) / PLOT_PX_ACROSS
+    return (high - low) / max(1, NARROWEST_WORDS_CHART_PX - left_margin(names, None) - MARGIN_RIGHT)
 
 
 def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
-    """Where each event's label goes, its lines, whether it is tall, and what stretch of years the
-    event and label occupy.
+    """Where each event's label goes, its lines, the rows of its lane it takes, and what stretch of
+    years the event and label occupy.
 
     A label sits right of the event's last year (a span's label follows its bar); where it would
     run past the axis it goes left of the first year instead. Where it fits neither side (a long
     title in the axis's middle, on the narrowest page) it goes on the side with more room, wrapped
-    to that room over up to TALL_LABEL_LINES lines, and is tall: it takes two rows of its lane.
-    Kept at two lines, such a label ran into the lane names (at 800-1000 px in Russian) or past
-    the chart's edge; a label too long even for that stays at two lines on the roomier side.
+    to that room over up to TALL_LABEL_LINES lines, taking a row of its lane for every two. Kept
+    at two lines, such a label ran into the lane names (at 769-1000 px in Russian) or past the
+    chart's edge; a label too long even for that stays at two lines on the roomier side.
     """
-    # NOTE: measured title by title, not with events["title"].map(...): on a categorical column whose titles all measure
-    # differently, pandas returns a Categorical, which cannot be added to.
+    # NOTE: measured title by title, not with events["title"].map(...): on a categorical column
+    # whose titles all measure differently, pandas returns a Categorical, which cannot be added to.
     titles = [" ".join(str(title).split()) for title in events["title"]]
     label_widths = np.fromiter((_label_px(title) for title in titles), dtype=float, count=len(events))
-    per_px = years_per_px(years)
+    per_px = years_per_px(events, years)
     width = (label_widths + LABEL_GAP_PX) * per_px
     start = events["x_start"].to_numpy(dtype=float)
     end = events["x_end"].to_numpy(dtype=float)
@@ -106,22 +113,22 @@ def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     # Right where it fits; else left where it fits; where neither does, the side with more room.
     right = fits_right | (~fits_left & (room_right >= room_left))
     lines = [_label_lines(title) for title in titles]
-    tall = np.zeros(len(events), dtype=bool)
+    rows = np.ones(len(events), dtype=int)
     for at in np.flatnonzero(~fits_right & ~fits_left):
         room_px = max(room_left[at], room_right[at]) / per_px - LABEL_GAP_PX
         if narrow := _tall_lines(titles[at], room_px):
-            lines[at], tall[at] = narrow, True
+            lines[at], rows[at] = narrow, math.ceil(len(narrow) / LABEL_LINES)
             width[at] = (max(plain_text_px(line, LABEL_FONT_PX) for line in narrow) + LABEL_GAP_PX) * per_px
     occupied_from = np.where(right, start - 0.5, start - 0.5 - width)
     occupied_to = np.where(right, end + 0.5 + width, end + 0.5)
     return pd.DataFrame(
         {"side": np.where(right, "right", "left"), "from": occupied_from, "to": occupied_to, "lines": lines,
-         "tall": tall},
+         "rows": rows},
         index=events.index,
     )  # fmt: skip
 
 
-TALL_LABEL_LINES = 4  # a tall label's lines: two rows of a lane (ROW_HEIGHT each) hold four
+TALL_LABEL_LINES = 6  # a label's lines where two fit neither side of its event: three rows of its lane
 
 
 def _tall_lines(title: str, room_px: float) -> tuple[str, ...] | None:
@@ -137,14 +144,14 @@ def _tall_lines(title: str, room_px: float) -> tuple[str, ...] | None:
 
 def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
     """A row within its category's lane for each dated event, so that no two events (with their
-    labels) overlap: greedy interval packing in order of the stretch they occupy. A tall label's
-    event takes two rows and sits between them (its row ends in .5)."""
+    labels) overlap: greedy interval packing in order of the stretch they occupy. An event whose
+    label takes several rows (`label_layout`) sits in their middle (two rows: its row ends in .5)."""
     layout = label_layout(events, years)
     # NOTE: on arrays, not a sub-frame per lane: pandas' cost per selection was most of the time.
     order = layout["from"].sort_values().index
     starts = layout["from"].reindex(order).tolist()
     ends = layout["to"].reindex(order).tolist()
-    taken = np.where(layout["tall"].reindex(order), 2, 1).tolist()
+    taken = layout["rows"].reindex(order).tolist()
     free_from: dict[object, list[float]] = {}  # per category, the x from which each row is free
     rows = pd.Series(0.0, index=events.index, dtype=float)
     lane_rows = []
@@ -167,7 +174,15 @@ def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
     return rows
 
 
-ROW_HEIGHT = 34  # pixels per row of a lane
+# Pixels per row of a lane: a label's two lines at LABEL_FONT_PX take 27. The figure's height gives
+# each row this much at the narrowest chart, whose legend is one column: sized for two legend rows,
+# rows nominally 34 px were 28 px there, and two-line labels covered each other.
+ROW_HEIGHT = 30
+ROW_PAD = 0.8  # rows left free above the first row and below the last: a tall label's first line
+LEGEND_ENTRY_PX = 29  # a category's line in the legend: Plotly's 19 px and its 10 px between groups
+LEGEND_TITLE_PX = 20
+AXIS_PX = 100  # the figure's top margin (20) and Plotly's bottom one, for the year axis (80)
+LEGEND_GAP = 0.02  # of the plot's height, between it and the legend (LEGEND_ABOVE's y of 1.02)
 
 # The events' columns the chart reads (of the event view's forty or so).
 DRAWN_COLUMNS = ("event_id", "title", "description", "date_text", "date_precision", "year_start", "x_start", "x_end",
@@ -196,12 +211,14 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
     labels = label_layout(events, years)
     columns["side"] = labels["side"].to_numpy()
     columns["lines"] = labels["lines"].to_numpy()
+    columns["taken"] = labels["rows"].to_numpy()
     categories = list(dict.fromkeys(events.sort_values("category_order")["category"]))
     in_category = {category: np.flatnonzero(columns["category"] == category) for category in categories}
     lanes = {category: {name: values[at] for name, values in columns.items()} for category, at in in_category.items()}
     offsets, ticks, offset = {}, [], 0
     for category in categories:
-        height = math.ceil(lanes[category]["row"].max() + 1)  # a tall label's row ends in .5: two rows
+        lane = lanes[category]
+        height = math.ceil((lane["row"] + (lane["taken"] - 1) / 2).max() + 1)  # to its last row taken
         offsets[category] = offset
         ticks.append((offset + (height - 1) / 2, category))
         offset += height + 1  # a blank row between lanes
@@ -254,22 +271,30 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
             "tickformat": "d",
         },
         yaxis={
-            "autorange": "reversed",
+            "range": [offset - 2 + ROW_PAD, -ROW_PAD],  # reversed: the first lane at the top
             "tickvals": [t for t, _ in ticks],
-            "ticktext": [plotly_lines(str(lanes[c]["category_label"][0]), 18) for _, c in ticks],
+            "ticktext": [_lane_name(lanes[c]["category_label"][0]) for _, c in ticks],
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
         },
-        height=max(260, ROW_HEIGHT * offset + 140),
+        height=max(260, _height(offset - 1, len(categories))),
         legend={"title": _("Category"), **LEGEND_ABOVE},
         clickmode="event+select",
         dragmode=False,
-        margin={"t": 20, "l": 10, "r": 16},  # room for the chosen event's larger mark at the right end
+        margin={"t": 20, "l": 10, "r": MARGIN_RIGHT},
         hoverlabel={"align": "left"},
         showlegend=True,
     )
     return readable_figure(traces, layout)
+
+
+def _height(rows: int, categories: int) -> int:
+    """The figure's height that gives `rows` rows ROW_HEIGHT each below a legend of `categories`
+    in one column, as on the narrowest chart (a wider one's legend takes less: its rows get air).
+    Plotly's own range padding is not left to it: it took four rows' height at each end."""
+    plot = ROW_HEIGHT * (rows - 1 + 2 * ROW_PAD)
+    return math.ceil(plot * (1 + LEGEND_GAP) + LEGEND_ENTRY_PX * categories + LEGEND_TITLE_PX + AXIS_PX)
 
 
 def counts_figure(events: pd.DataFrame) -> go.Figure:
