@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from core.formatting import plotly_escaped
 from core.i18n import _
-from core.text_width import plain_text_px, wrap_px
+from core.text_width import NARROWEST_WORDS_CHART_PX, plain_text_px, wrap_px
 
 SOURCE_FONT_SIZE = 11  # pixels; the colour is the figure's own text colour (layout.font)
 LINE_HEIGHT = 15  # pixels per line of the source text at SOURCE_FONT_SIZE
@@ -70,14 +70,18 @@ def version_text(version: str) -> str:
 def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: int | None = None) -> go.Figure:
     """A copy of `figure` (the original may be shared between sessions) with `text` as a footer: a
     band below everything the figure draws, the bottom margin grown to hold it, starting at the
-    figure's left edge and wrapped to its width (`width_px`; a page-wide chart, None: FOOTER_WIDTH)
+    figure's left edge and wrapped to its width (`width_px`, at most the narrowest column's; a
+    page-wide chart, None: FOOTER_WIDTH)
     with room on the right for `version` (`version_text`). The version is the second annotation,
     which the page's style hides on screen (components.charts.CHART_STYLE): the PNG a reader saves
     carries it, the screen shows the one short line."""
     left, right = figure.layout.margin.l, figure.layout.margin.r
     # Paper coordinates start at the plot, right of its y labels: the footer is shifted back by the
     # left margin to use the figure's whole width. A figure that sets none leaves it to Plotly.
-    room = max((width_px or FOOTER_WIDTH) - FOOTER_PAD - (0 if left is not None else UNKNOWN_LEFT), LEAST_ROOM)
+    # A chart of fixed width is drawn narrower where its column is (a comparison panel of 440 px at
+    # 404 px in an 864 px window, its footer cut by 10 px): its footer fits the narrowest column.
+    wrap_to = min(width_px, NARROWEST_WORDS_CHART_PX) if width_px else FOOTER_WIDTH
+    room = max(wrap_to - FOOTER_PAD - (0 if left is not None else UNKNOWN_LEFT), LEAST_ROOM)
     lines = wrap_px(text, room, SOURCE_FONT_SIZE)
     # The version goes on the last line, at the figure's right edge. A page-wide chart's PNG is
     # EXPORT_WIDTH wide, far wider than its footer; a chart of known width is saved at that width,

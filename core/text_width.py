@@ -31,6 +31,7 @@ SLACK_PX = 4  # rounding between this estimate and the browser's
 # padding (404 px measured in Chromium; 769-863 px windows give 437-531 px, 641-768 px, with the
 # sidebar closed, 609-736 px). Under 640 px (components.narrow.NARROW) the words are hidden.
 # Words placed for this width stay inside the chart and apart at every width that shows them.
+# A chart of fixed width (a comparison panel) is drawn this narrow there too.
 NARROWEST_WORDS_CHART_PX = 400
 
 _MEASURED = (
