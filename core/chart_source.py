@@ -32,7 +32,7 @@ AXIS_ROOM = 60  # pixels below the plot that the x axis's tick labels and a one-
 # chart's is, it reached into a footer hung AXIS_ROOM or 80 px below the plot.
 X_TITLE_BOTTOM = 52
 X_TITLE_LINE = 19
-FOOTER_GAP = 6
+FOOTER_GAP = 6  # pixels between the title's last line and the footer, as below a one-line title
 LEAST_ROOM = 150  # pixels: a line is never wrapped narrower, whatever width a caller gives
 UNKNOWN_LEFT = 120  # pixels left of the plot where a figure sets no left margin: its numeric labels and title (94 seen)
 
@@ -81,12 +81,12 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     # A chart of fixed width is drawn narrower where its column is (a comparison panel of 440 px at
     # 404 px in an 864 px window, its footer cut by 10 px): its footer fits the narrowest column.
     wrap_to = min(width_px, NARROWEST_WORDS_CHART_PX) if width_px else FOOTER_WIDTH
-    room = max(wrap_to - FOOTER_PAD - (0 if left is not None else UNKNOWN_LEFT), LEAST_ROOM)
-    lines = wrap_px(text, room, SOURCE_FONT_SIZE)
+    lines = wrap_px(text, _room(wrap_to, left), SOURCE_FONT_SIZE)
     # The version goes on the last line, at the figure's right edge. A page-wide chart's PNG is
     # EXPORT_WIDTH wide, far wider than its footer; a chart of known width is saved at that width,
-    # and its version takes a line of its own (blank on screen) where the last line leaves no room.
-    if version and width_px and plain_text_px(f"{lines[-1]}    {version}", SOURCE_FONT_SIZE) > room:
+    # and its version takes a line of its own (blank on screen) where the last line leaves no room
+    # in the PNG (the version is not shown on screen).
+    if version and width_px and plain_text_px(f"{lines[-1]}    {version}", SOURCE_FONT_SIZE) > _room(width_px, left):
         lines.append("")
     lines = [plotly_escaped(line) for line in lines]  # Plotly reads some HTML
     # NOTE: not go.Figure(figure), which validates every property again (~35 ms for a bar chart
@@ -114,6 +114,12 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     if copy.layout.height is not None:
         copy.update_layout(height=copy.layout.height + band)
     return copy
+
+
+def _room(width_px: int, left: int | None) -> float:
+    """Pixels across for a footer's line in a chart `width_px` wide: from the figure's left edge
+    where the figure sets its left margin (`left`), else from the plot's."""
+    return max(width_px - FOOTER_PAD - (0 if left is not None else UNKNOWN_LEFT), LEAST_ROOM)
 
 
 def _x_title_room(title: str | None) -> int:

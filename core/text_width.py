@@ -24,16 +24,16 @@ TITLE_ROOM_PX = 36
 TITLE_LINE_PX = 18  # each further line of a wrapped axis title
 SLACK_PX = 4  # rounding between this estimate and the browser's
 
-# Advance widths of "Source Sans", the font Streamlit's theme gives a chart's text, in thousandths
-# of the font size, measured in Chromium (canvas measureText at 100 px), character by character.
 # The narrowest page-wide chart that draws words beside its marks (a timeline's labels, the aid
 # periods' amounts): a window of 864 px with the sidebar open, where Streamlit widens the page's
 # padding (404 px measured in Chromium; 769-863 px windows give 437-531 px, 641-768 px, with the
 # sidebar closed, 609-736 px). Under 640 px (components.narrow.NARROW) the words are hidden.
 # Words placed for this width stay inside the chart and apart at every width that shows them.
 # A chart of fixed width (a comparison panel) is drawn this narrow there too.
-NARROWEST_WORDS_CHART_PX = 400
+NARROWEST_WORDS_CHART_PX = 400  # 4 px below the 404 measured: rounding and slack
 
+# Advance widths of "Source Sans", the font Streamlit's theme gives a chart's text, in thousandths
+# of the font size, measured in Chromium (canvas measureText at 100 px), character by character.
 _MEASURED = (
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
     "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяЁё·–—…≈≤≥’“”«»№€¥₸"

@@ -246,6 +246,19 @@ def test_a_late_short_spans_amount_is_written_before_it_where_past_its_end_it_wo
     assert words.count("up to") == 1 and "2023" in words
 
 
+def test_an_amount_is_placed_by_the_span_as_drawn_and_never_over_the_labels() -> None:
+    # Running to 2100, the span is drawn 2020-2026 only: too short for its amount, which past the
+    # axis's end has only the margin. Measured whole, it seemed wide enough to hold it.
+    future = aid.figures.timeline_figure(flows([("F", "KAZ", 5_500_000_000, "approximately", 2020, 2100, "realised")]),
+                                         (1951, 2026))  # fmt: skip
+    assert [trace.type for trace in future.data] == ["bar", "scatter"]
+    # Four years: an open span's long amount fits neither side. Before the start it would cover the
+    # y labels; it stays past the end.
+    cramped = aid.figures.timeline_figure(flows([("O", "UZB", 200_000_000, "up to", 2002, None, "agreed")]),
+                                          (2000, 2003))  # fmt: skip
+    assert [trace.type for trace in cramped.data] == ["bar"] and list(cramped.data[0].textposition) == ["auto"]
+
+
 def test_amounts_that_fit_past_their_spans_end_get_no_words_trace() -> None:
     small = flows([("MID", "UZB", 200_000_000, "up to", 1990, 1990, "agreed")])
     figure = aid.figures.timeline_figure(small, (1951, 2026))

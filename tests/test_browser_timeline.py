@@ -71,7 +71,7 @@ def test_labels_are_whole_titles_or_absent_with_a_note_on_a_narrow_screen(
     labels = page.locator(text_labels_selector("tl_chart"))
     note = page.locator(key_selector("tl_narrow_note"))
     if width == 1400:
-        # Each label is its event's whole title (over up to two lines), none cut with "…".
+        # Each label is its event's whole title (over two lines, more where it fits neither side), none cut with "…".
         # (Plotly draws each line of a label as its own tspan.)
         words = {" ".join(label.locator("tspan.line").all_text_contents() or [label.text_content() or ""])
                  for label in labels.locator("text").all()}  # fmt: skip

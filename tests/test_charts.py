@@ -121,6 +121,23 @@ def test_a_page_wide_charts_footer_is_wrapped_to_the_footer_width() -> None:
     assert unlabelled.xshift == 0
 
 
+def test_a_fixed_width_charts_footer_fits_the_narrowest_column_and_its_version_the_png() -> None:
+    """A 440 px comparison panel is drawn 404 px wide in an 864 px window: its footer is wrapped to
+    the narrowest column (NARROWEST_WORDS_CHART_PX). The version, in the 440 px PNG only, needs no
+    line of its own where the last line leaves it room there."""
+    from core.chart_source import FOOTER_PAD, with_source_line
+    from core.text_width import NARROWEST_WORDS_CHART_PX
+
+    figure = go.Figure(go.Bar(x=[1], y=["a"]), layout={"margin": {"l": 40}})
+    text = "Source: " + " ".join(["Embassy of Japan in Uzbekistan (2021–2022)"] * 3)
+    note = with_source_line(figure, text, "data version abc", width_px=440).layout.annotations[0]
+    assert max(_drawn_widths(note.text)) <= NARROWEST_WORDS_CHART_PX - FOOTER_PAD
+    assert max(_drawn_widths(note.text)) > 0.8 * (NARROWEST_WORDS_CHART_PX - FOOTER_PAD)  # wrapped, not cut short
+    # A last line that leaves the version room in 440 px, though not in 400 px.
+    roomy = with_source_line(figure, "Source: " + "x" * 55, "data version abc", width_px=440).layout.annotations[0]
+    assert not roomy.text.endswith("<br>")
+
+
 def test_a_word_wider_than_a_line_is_broken_and_nothing_is_lost() -> None:
     from core.chart_source import SOURCE_FONT_SIZE
     from core.text_width import wrap_px

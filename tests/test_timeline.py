@@ -142,9 +142,12 @@ def _overlapping(frame: pd.DataFrame, rows: pd.Series, years: tuple[int, int]) -
     layout = timeline.figures.label_layout(frame, years).join(frame[["event_id", "category"]]).assign(row=rows)
     # An event whose label takes several rows sits in their middle: it is in each of them.
     layout = pd.concat(
-        [layout.assign(row=layout["row"] - (layout["rows"] - 1) / 2 + k) for k in range(layout["rows"].max())]
+        [
+            layout.assign(row=layout["row"] - (layout["rows_taken"] - 1) / 2 + k)
+            for k in range(layout["rows_taken"].max())
+        ]
     )
-    layout = layout[layout["row"] <= rows.reindex(layout.index) + (layout["rows"] - 1) / 2]
+    layout = layout[layout["row"] <= rows.reindex(layout.index) + (layout["rows_taken"] - 1) / 2]
     clashes = []
     for _, group in layout.groupby(["category", "row"]):
         spans = group.sort_values("from")
@@ -202,8 +205,9 @@ def test_a_label_near_the_end_goes_left() -> None:
 
 
 def test_a_label_that_fits_neither_side_goes_where_there_is_more_room() -> None:
-    """At 800 px (the plot ~300 px across 1951-2026) a long Russian title of 2004 fits neither beside
-    its point nor before it; on the right, the side with less room, it ran past the chart's edge."""
+    """At the narrowest chart (a plot of ~250 px across 1951-2026) a long Russian title of 2004
+    fits neither beside its point nor before it; on the right, the side with less room, it ran
+    past the chart's edge."""
     title = "Старшие должностные лица согласовывают пять основных направлений диалога"
     frame = events([("A", 2004, 2004, "x", title), ("B", 2020, 2020, "x", title), ("C", 1960, 1960, "x", title)])
     years = (1951, 2026)
@@ -225,11 +229,11 @@ def test_a_label_that_fits_neither_side_is_wrapped_to_its_room_and_takes_more_ro
     frame = events([("A", 1992, 1992, "x", RELATIONS_RU), ("B", 1993, 1993, "x", "Short")])
     layout = timeline.figures.label_layout(frame, years)
     tall = layout.iloc[0]
-    assert tall["side"] == "left" and layout["rows"].tolist() == [math.ceil(len(tall["lines"]) / 2), 1]
+    assert tall["side"] == "left" and layout["rows_taken"].tolist() == [math.ceil(len(tall["lines"]) / 2), 1]
     assert 2 < len(tall["lines"]) <= timeline.figures.TALL_LABEL_LINES and " ".join(tall["lines"]) == RELATIONS_RU
     assert tall["from"] >= years[0] - 1  # inside the axis: clear of the lane names
     rows = timeline.figures.assign_lanes(frame, years)
-    assert rows.iloc[0] == (tall["rows"] - 1) / 2  # in the middle of the rows it takes, from the first
+    assert rows.iloc[0] == (tall["rows_taken"] - 1) / 2  # in the middle of the rows it takes, from the first
     assert not _overlapping(frame, rows, years)
     relations = view[view["event_id"] == "E38"].assign(title=RELATIONS_RU)  # of 1992
     figure = timeline.figures.timeline_figure(relations, timeline.figures.assign_lanes(relations, years), years)
@@ -238,10 +242,21 @@ def test_a_label_that_fits_neither_side_is_wrapped_to_its_room_and_takes_more_ro
     assert drawn.text[0] == "<br>".join(lines) and len(lines) > 2 and drawn.textposition[0] == "middle left"
 
 
+def test_the_rows_span_the_y_axis_without_plotlys_padding(view) -> None:
+    """Left to autorange, Plotly padded the lanes by about four rows at each end, and rows drawn
+    28-30 px high held two-line labels that covered each other at the narrowest chart."""
+    dated = view[view["year_start"].notna() & view["category"].isin(["security", "alliance"])]
+    rows = timeline.figures.assign_lanes(dated, (1951, 2020))
+    figure = timeline.figures.timeline_figure(dated, rows, (1951, 2020))
+    pad = timeline.figures.ROW_PAD
+    last = rows[dated["category"] == "security"].max() + 1 + 1  # the alliance lane, after a blank row
+    assert figure.layout.yaxis.range == (last + pad, -pad) and figure.layout.yaxis.autorange is None
+
+
 def test_a_label_too_long_even_to_wrap_keeps_two_lines_on_the_roomier_side() -> None:
     frame = events([("A", 2016, 2016, "x", f"{RELATIONS_RU} {RELATIONS_RU} {RELATIONS_RU}")])
     layout = timeline.figures.label_layout(frame, (2015, 2017))  # 100 px each side: more than six lines
-    assert layout.iloc[0]["rows"] == 1 and len(layout.iloc[0]["lines"]) == 2
+    assert layout.iloc[0]["rows_taken"] == 1 and len(layout.iloc[0]["lines"]) == 2
 
 
 def test_labels_are_laid_out_from_a_categorical_title_column() -> None:

@@ -40,7 +40,7 @@ LABEL_LINE_PX = 16  # the height of a y label's line as Plotly draws it (12 px t
 # The periods chart's amounts: drawn at the figure's 12 px, with Plotly's 3 px between a bar and
 # its text, and placed for the narrowest chart that draws them (NARROWEST_WORDS_CHART_PX).
 AMOUNT_FONT_PX = 12
-AMOUNT_PAD_PX = 3
+AMOUNT_PAD_PX = 3  # Plotly's pad between a bar's end and its text (TEXTPAD in its bar code)
 PERIODS_MARGIN_RIGHT = 90
 
 
@@ -265,8 +265,11 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     rows = zip(dated["amount"], dated["qualifier"], dated["currency"], open_end, strict=True)
     stated = ((format_usd(a, q, currency=c), o) for a, q, c, o in rows)
     amounts = [_("{amount} · end not stated").format(amount=a) if o else a for a, o in stated]
-    before = _amount_before_start(amounts, start.to_numpy(), end.to_numpy(), years, left_margin(labels, None))
-    dated = dated.assign(label=labels, amount_text=amounts, before=before, start=start, end=end, open_end=open_end)
+    margin_left = left_margin(labels, None)  # as readable_figure will give the figure
+    before = _amount_before_start(amounts, start.to_numpy(), end.to_numpy(), years, margin_left)
+    dated = dated.assign(
+        label=labels, amount_text=amounts, amount_before_start=before, start=start, end=end, open_end=open_end
+    )
     traces = []
     for status, label in _status_order(dated):
         subset = dated[dated["status"] == status]
@@ -280,7 +283,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             base=subset["start"],
             x=subset["end"] - subset["start"] + 1,  # a single-year figure still has the width of its year
             text=subset["amount_text"],  # kept where written before the start: the text alternative reads it
-            textposition=["none" if b else "auto" for b in subset["before"]],
+            textposition=["none" if b else "auto" for b in subset["amount_before_start"]],
             constraintext="none",  # a label too long for its bar goes beside it, never cut or shrunk
             # White on the dark fill; dark on an open period's white fill and beside a bar.
             insidetextfont={"color": [TEXT_COLOUR if o else MARK_EDGE for o in open_ends]},
@@ -290,13 +293,13 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             hovertemplate="%{customdata}<extra>" + plotly_escaped(label) + "</extra>",
             marker=marker,
         ))  # fmt: skip
-    if dated["before"].any():
-        written_before = dated[dated["before"]]
+    if dated["amount_before_start"].any():
+        written_before = dated[dated["amount_before_start"]]
         traces.append(dict(
             type="scatter",
             mode="text",  # words only: core.chart_text and the status legend pass it by
             y=written_before["label"],
-            x=written_before["start"] - AMOUNT_PAD_PX * _years_per_px(years, left_margin(labels, None)),
+            x=written_before["start"] - AMOUNT_PAD_PX * _years_per_px(years, margin_left),
             text=written_before["amount_text"],
             textposition="middle left",
             textfont={"color": TEXT_COLOUR, "size": AMOUNT_FONT_PX},
@@ -330,16 +333,20 @@ def _amount_before_start(
     amounts: list[str], start: np.ndarray, end: np.ndarray, years: tuple[int, int], margin_left: int
 ) -> np.ndarray:
     """Which spans have their amount written before their start: those too narrow to hold it whose
-    end leaves too little room for it before the chart's edge, where the start leaves more.
+    end leaves too little room for it before the chart's edge, where the start leaves enough.
     Reckoned for the narrowest chart that shows amounts: a wider one only has more room. (Past the
     end, Plotly's "auto" placement ran a late short span's amount, "до 200 млн долл. США", out of
     the chart at 641-1000 px in Russian.)"""
     per_px = _years_per_px(years, margin_left)
     needed = np.fromiter((plain_text_px(a, AMOUNT_FONT_PX) + 2 * AMOUNT_PAD_PX for a in amounts), float, len(amounts))
+    # As drawn: a span reaching past the chosen years is cut at the axis's ends.
+    start, end = np.clip(start, years[0], years[1]), np.clip(end, years[0], years[1])
     on_span = (end + 1 - start) / per_px
     past_end = (years[1] - end) / per_px + PERIODS_MARGIN_RIGHT
     before_start = (start - years[0]) / per_px
-    return (on_span < needed) & (past_end < needed) & (before_start > past_end)
+    # Where it fits on neither side it stays past the end: before the start it would cover the
+    # y labels (the chart's own words), past the end only the margin.
+    return (on_span < needed) & (past_end < needed) & (before_start >= needed)
 
 
 def _period_marker(status: str, open_end: list[bool]) -> dict:

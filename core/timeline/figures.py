@@ -98,6 +98,7 @@ def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     to that room over up to TALL_LABEL_LINES lines, taking a row of its lane for every two. Kept
     at two lines, such a label ran into the lane names (at 769-1000 px in Russian) or past the
     chart's edge; a label too long even for that stays at two lines on the roomier side.
+    `events` needs title, x_start, x_end and category_label (the lanes' names take the plot's room).
     """
     # NOTE: measured title by title, not with events["title"].map(...): on a categorical column
     # whose titles all measure differently, pandas returns a Categorical, which cannot be added to.
@@ -123,7 +124,7 @@ def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     occupied_to = np.where(right, end + 0.5 + width, end + 0.5)
     return pd.DataFrame(
         {"side": np.where(right, "right", "left"), "from": occupied_from, "to": occupied_to, "lines": lines,
-         "rows": rows},
+         "rows_taken": rows},
         index=events.index,
     )  # fmt: skip
 
@@ -151,7 +152,7 @@ def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.Series:
     order = layout["from"].sort_values().index
     starts = layout["from"].reindex(order).tolist()
     ends = layout["to"].reindex(order).tolist()
-    taken = layout["rows"].reindex(order).tolist()
+    taken = layout["rows_taken"].reindex(order).tolist()
     free_from: dict[object, list[float]] = {}  # per category, the x from which each row is free
     rows = pd.Series(0.0, index=events.index, dtype=float)
     lane_rows = []
@@ -211,7 +212,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
     labels = label_layout(events, years)
     columns["side"] = labels["side"].to_numpy()
     columns["lines"] = labels["lines"].to_numpy()
-    columns["taken"] = labels["rows"].to_numpy()
+    columns["taken"] = labels["rows_taken"].to_numpy()
     categories = list(dict.fromkeys(events.sort_values("category_order")["category"]))
     in_category = {category: np.flatnonzero(columns["category"] == category) for category in categories}
     lanes = {category: {name: values[at] for name, values in columns.items()} for category, at in in_category.items()}
@@ -231,7 +232,7 @@ def timeline_figure(events: pd.DataFrame, rows: pd.Series, years: tuple[int, int
         spans = lane["date_precision"] == "span"
         if spans.any():
             xs: list[float | None] = []
-            ys: list[int | None] = []
+            ys: list[float | None] = []  # a row ends in .5 where a label takes two
             for start, end, row in zip(lane["x_start"][spans].tolist(), lane["x_end"][spans].tolist(),
                                        y[spans].tolist(), strict=True):  # fmt: skip
                 xs += [start, end, None]
