@@ -32,6 +32,13 @@ SLACK_PX = 4  # rounding between this estimate and the browser's
 # A chart of fixed width (a comparison panel) is drawn this narrow there too.
 NARROWEST_WORDS_CHART_PX = 400  # 4 px below the 404 measured: rounding and slack
 
+
+def narrowest_plot_px(margin_left: float, margin_right: float) -> float:
+    """The plot's width in the narrowest chart that draws words (NARROWEST_WORDS_CHART_PX) with
+    these margins; at least a pixel, where the margins take it all."""
+    return max(1.0, NARROWEST_WORDS_CHART_PX - margin_left - margin_right)
+
+
 # Advance widths of "Source Sans", the font Streamlit's theme gives a chart's text, in thousandths
 # of the font size, measured in Chromium (canvas measureText at 100 px), character by character.
 _MEASURED = (

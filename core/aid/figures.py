@@ -22,7 +22,7 @@ from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, LEGEND_ABOVE, MARK_EDGE, TEXT_COLOUR, readable_figure, status_marker, status_style
 from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
-from core.text_width import NARROWEST_WORDS_CHART_PX, left_margin, plain_text_px
+from core.text_width import left_margin, narrowest_plot_px, plain_text_px
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 
@@ -325,8 +325,8 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
 
 
 def _years_per_px(years: tuple[int, int], margin_left: int) -> float:
-    """Years per pixel of the periods chart's plot at its narrowest (NARROWEST_WORDS_CHART_PX)."""
-    return (years[1] + 1 - years[0]) / max(1, NARROWEST_WORDS_CHART_PX - margin_left - PERIODS_MARGIN_RIGHT)
+    """Years per pixel of the periods chart's plot at its narrowest."""
+    return (years[1] + 1 - years[0]) / narrowest_plot_px(margin_left, PERIODS_MARGIN_RIGHT)
 
 
 def _amount_before_start(

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from core.formatting import plotly_escaped, plotly_lines
 from core.i18n import _
 from core.style import LEGEND_ABOVE, TEXT_COLOUR, category_colour, readable_figure
-from core.text_width import NARROWEST_WORDS_CHART_PX, left_margin, plain_text_px, wrap_px
+from core.text_width import left_margin, narrowest_plot_px, plain_text_px, wrap_px
 from core.timeline.data import filter_events
 from core.timeline.params import TimelineFilters
 
@@ -85,7 +85,7 @@ def years_per_px(events: pd.DataFrame, years: tuple[int, int]) -> float:
     whose plots are 284 and 251 px.)"""
     names = [_lane_name(label) for label in pd.unique(events["category_label"])]
     low, high = x_range(years)
-    return (high - low) / max(1, NARROWEST_WORDS_CHART_PX - left_margin(names, None) - MARGIN_RIGHT)
+    return (high - low) / narrowest_plot_px(left_margin(names, None), MARGIN_RIGHT)
 
 
 def label_layout(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
