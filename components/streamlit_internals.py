@@ -174,6 +174,22 @@ MAIN_AREA_SELECTOR = '[data-testid="stMain"]'
 Relies on: the frontend's `data-testid="stMain"`. Noticed by: tests/test_browser_accessibility.py
 (each table is named by its heading) and every browser test (scripts.browser.wait_for_app)."""
 
+OPEN_SIDEBAR_SELECTOR = '[data-testid="stSidebar"][data-collapsed="false"]'
+"""The sidebar while it is open beside the main column. Relies on: `data-testid="stSidebar"` and
+its `data-collapsed` attribute. Noticed by: tests/test_browser_screens.py (a widened sidebar leaves
+the charts as wide as they are laid out for)."""
+
+# Streamlit's layout around the main column (1.67, measured in Chromium): the sidebar opens beside
+# the main column from a window of SIDEBAR_BESIDE_FROM_PX (narrower, it covers the page), SIDEBAR_PX
+# wide until the reader drags it wider (up to 600 px, kept in the browser's localStorage); the main
+# column's padding, both sides together, is 32 px, and 160 px from a window of WIDE_PADDING_FROM_PX.
+# Noticed by: tests/test_browser_screens.py (the narrowest chart is measured there).
+SIDEBAR_BESIDE_FROM_PX = 769
+SIDEBAR_PX = 300
+MAIN_PADDING_PX = 32
+WIDE_PADDING_FROM_PX = 864
+WIDE_MAIN_PADDING_PX = 160
+
 TABLE_SELECTOR = '[data-testid="stDataFrame"]'
 """An interactive table (st.dataframe). Relies on: `data-testid="stDataFrame"`. Noticed by:
 tests/test_browser_accessibility.py (each table is named by its heading)."""

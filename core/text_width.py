@@ -25,12 +25,19 @@ TITLE_LINE_PX = 18  # each further line of a wrapped axis title
 SLACK_PX = 4  # rounding between this estimate and the browser's
 
 # The narrowest page-wide chart that draws words beside its marks (a timeline's labels, the aid
-# periods' amounts): a window of 864 px with the sidebar open, where Streamlit widens the page's
-# padding (404 px measured in Chromium; 769-863 px windows give 437-531 px, 641-768 px, with the
-# sidebar closed, 609-736 px). Under 640 px (components.narrow.NARROW) the words are hidden.
+# periods' amounts): a window of 864 px with the sidebar open at its default width, where
+# Streamlit widens the page's padding (404 px measured in Chromium; 769-863 px windows give
+# 437-531 px, 641-768 px, with the sidebar closed, 609-736 px). Under 640 px
+# (components.narrow.NARROW) the words are hidden. A reader who drags the sidebar wider does not
+# narrow the main column below this (components.narrow.SIDEBAR_STYLE).
+NARROWEST_MAIN_COLUMN_PX = 404
+# A scrollbar takes its width from the main column, which is what scrolls: Streamlit asks for thin
+# ones (10 px in Chromium), but a browser may draw its own, up to Windows' 17 px (macOS and phones
+# overlay theirs).
+SCROLLBAR_PX = 17
 # Words placed for this width stay inside the chart and apart at every width that shows them.
 # A chart of fixed width (a comparison panel) is drawn this narrow there too.
-NARROWEST_WORDS_CHART_PX = 400  # 4 px below the 404 measured: rounding and slack
+NARROWEST_WORDS_CHART_PX = NARROWEST_MAIN_COLUMN_PX - SCROLLBAR_PX - 2  # 2 px: rounding
 
 
 def narrowest_plot_px(margin_left: float, margin_right: float) -> float:

@@ -15,6 +15,7 @@ from core.money import money_view
 from core.periods import overlaps
 from core.scopes import Scopes
 from core.style import status_style
+from core.text_width import plain_text_px
 from core.url_state import QueryReader
 
 
@@ -257,6 +258,12 @@ def test_an_amount_is_placed_by_the_span_as_drawn_and_never_over_the_labels() ->
     cramped = aid.figures.timeline_figure(flows([("O", "UZB", 200_000_000, "up to", 2002, None, "agreed")]),
                                           (2000, 2003))  # fmt: skip
     assert [trace.type for trace in cramped.data] == ["bar"] and list(cramped.data[0].textposition) == ["auto"]
+    # On one line it ran out of the chart: it is broken over lines that each fit the margin.
+    (written,) = cramped.data[0].text
+    lines = written.split("<br>")
+    room = aid.figures.PERIODS_MARGIN_RIGHT - 2 * aid.figures.AMOUNT_PAD_PX
+    assert len(lines) >= 2 and all(plain_text_px(line, aid.figures.AMOUNT_FONT_PX) <= room for line in lines), lines
+    assert plain(written) == "up to US$200 m · end not stated"  # read whole by the text alternative
 
 
 def test_amounts_that_fit_past_their_spans_end_get_no_words_trace() -> None:

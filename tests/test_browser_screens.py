@@ -5,11 +5,20 @@ figure gives them (core.text_width)."""
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Browser
+from collections.abc import Iterator
 
-from components.streamlit_internals import CHART_SELECTOR
-from scripts.browser import open_page
+import pytest
+from playwright.sync_api import Browser, Page
+
+from components.streamlit_internals import (
+    CHART_SELECTOR,
+    MAIN_AREA_SELECTOR,
+    SIDEBAR_PX,
+    WIDE_MAIN_PADDING_PX,
+    WIDE_PADDING_FROM_PX,
+)
+from core.text_width import NARROWEST_MAIN_COLUMN_PX, SCROLLBAR_PX
+from scripts.browser import CHROMIUM, CHROMIUM_ARGS, open_page
 
 PATHS = ["/", "/aid", "/aid?chart=time", "/aid?per_year=1", "/timeline", "/timeline?event=E37", "/compare", "/sources"]
 # What a chart draws: its marks (points, bars), the words beside them, its legend and annotations.
@@ -106,27 +115,75 @@ def test_nothing_scrolls_sideways_no_chart_cuts_a_word_and_y_labels_fit_their_ma
         context.close()
 
 
+# How a reader's browser may narrow the main column beyond a window's own width.
+DEFAULT = "default sidebar"
+WIDE_SIDEBAR = "sidebar dragged to its widest"  # Streamlit keeps the reader's width in localStorage
+# Streamlit asks for thin scrollbars (10 px in Chromium); a browser's own are wider (15 px in
+# Chromium on Linux, 17 px on Windows), and take their width from the main column.
+SCROLLBAR = "a full-width scrollbar"
+READERS = [(769, DEFAULT), (864, DEFAULT), (1000, DEFAULT), (864, SCROLLBAR), (769, WIDE_SIDEBAR), (1000, WIDE_SIDEBAR)]
+
+
+@pytest.fixture(scope="module")
+def browser_with_scrollbars(browser: Browser) -> Iterator[Browser]:
+    """Chromium drawing scrollbars that take room, as on a desktop (Playwright hides them)."""
+    shown = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS, ignore_default_args=["--hide-scrollbars"]
+    )
+    yield shown
+    shown.close()
+
+
+def _open_as(browser: Browser, scrollbars: Browser, reader: str, width: int, url: str) -> Page:
+    height = 900 if reader == SCROLLBAR else 4000  # shorter than the page: the main column scrolls
+    page = (scrollbars if reader == SCROLLBAR else browser).new_context(viewport={"width": width, "height": height})
+    page = page.new_page()
+    if reader == WIDE_SIDEBAR:
+        page.add_init_script("window.localStorage.setItem('sidebarWidth', '600')")  # Streamlit's widest
+    if reader == SCROLLBAR:
+        size = "*{scrollbar-width:auto !important}"  # the browser's own width, not Streamlit's thin one
+        page.add_init_script(
+            "document.addEventListener('DOMContentLoaded', () => {const s = document.createElement('style');"
+            f"s.textContent = '{size}'; document.head.appendChild(s);}});"
+        )
+    open_page(page, url)
+    page.wait_for_selector(f"{CHART_SELECTOR} .main-svg")
+    page.wait_for_timeout(500)  # Plotly lays out its labels a moment after the SVG appears
+    main = page.evaluate(
+        f"(() => {{const m = document.querySelector('{MAIN_AREA_SELECTOR}'); return m.offsetWidth - m.clientWidth;}})()"
+    )
+    if reader == SCROLLBAR:
+        assert 10 < main <= SCROLLBAR_PX, f"{reader}: {main} px"
+    else:
+        assert main == 0, f"{reader}: a scrollbar of {main} px"
+    return page
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
-@pytest.mark.parametrize("width", [769, 864, 1000])
+@pytest.mark.parametrize(("width", "reader"), READERS)
 @pytest.mark.parametrize(("path", "least"), [("/timeline", 20), ("/aid?chart=time", 5)])
 def test_the_words_beside_marks_stay_inside_the_plots_side_of_the_chart_on_a_small_laptop(
-    base_url: str, browser: Browser, path: str, least: int, width: int, language: str
+    base_url: str,
+    browser: Browser,
+    browser_with_scrollbars: Browser,
+    path: str,
+    least: int,
+    width: int,
+    reader: str,
+    language: str,
 ) -> None:
     """Words beside marks are placed for the narrowest chart that draws them, with the sidebar open
-    (core.text_width.NARROWEST_WORDS_CHART_PX: a window of 864 px; 769 px is the narrowest with the
-    sidebar open). In Russian, long event titles ran past the chart's right edge or over the lane
-    names, or covered each other, and the amounts of late short spans ("до 200 млн долл. США"),
-    written past their end, ran out of the chart."""
-    context = browser.new_context(viewport={"width": width, "height": 4000})
-    page = context.new_page()
+    (core.text_width.NARROWEST_WORDS_CHART_PX: a window of 864 px, less a classic scrollbar; 769 px
+    is the narrowest with the sidebar open). In Russian, long event titles ran past the chart's
+    right edge or over the lane names, or covered each other, and the amounts of late short spans
+    ("до 200 млн долл. США"), written past their end, ran out of the chart. A sidebar dragged to
+    its widest drew the timeline 290 px wide at 1000 px and cut its labels."""
+    joiner = "&" if "?" in path else "?"
+    page = _open_as(browser, browser_with_scrollbars, reader, width, f"{base_url}{path}{joiner}lang={language}")
     try:
-        joiner = "&" if "?" in path else "?"
-        open_page(page, f"{base_url}{path}{joiner}lang={language}")
-        page.wait_for_selector(f"{CHART_SELECTOR} .main-svg")
-        page.wait_for_timeout(500)  # Plotly lays out its labels a moment after the SVG appears
         (chart,) = page.evaluate(_BOXES, [CHART_SELECTOR, MARKS, ".textpoint text, .bartext"])
         assert len(chart["words"]) >= least  # the words are drawn at this width
-        where = f"{path} at {width} px in {language}"
+        where = f"{path} at {width} px, {reader}, in {language}"
         cut = [w[0] for w in chart["words"] if not _inside(w[1:], chart["svg"])]
         assert not cut, f"{where}: words cut at the chart's edge: {cut[:3]}"
         # Written before a mark, words stop at the plot: further left they cover the y labels.
@@ -135,4 +192,33 @@ def test_the_words_beside_marks_stay_inside_the_plots_side_of_the_chart_on_a_sma
         clashes = _covering(chart["words"])
         assert not clashes, f"{where}: words cover each other: {clashes[:3]}"
     finally:
-        context.close()
+        page.context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("path", ["/aid", "/compare"])
+def test_a_sidebar_dragged_wider_stops_where_the_charts_would_get_narrower_than_they_are_laid_out_for(
+    base_url: str, browser: Browser, browser_with_scrollbars: Browser, path: str, language: str
+) -> None:
+    """At 1000 px a sidebar dragged to its widest (600 px) left the main column 290 px wide: the
+    comparison panels' footers and the aid bars' amounts were cut. The reader's wider sidebar
+    holds, up to where the main column is as narrow as at 864 px with the default sidebar."""
+    width = 1000
+    page = _open_as(browser, browser_with_scrollbars, WIDE_SIDEBAR, width, f"{base_url}{path}?lang={language}")
+    try:
+        sidebar = page.locator('[data-testid="stSidebar"]').bounding_box()
+        assert sidebar is not None
+        widest = width - WIDE_MAIN_PADDING_PX - NARROWEST_MAIN_COLUMN_PX
+        assert SIDEBAR_PX < sidebar["width"] <= widest + 0.5, sidebar  # wider than the default, to the limit
+        assert width > WIDE_PADDING_FROM_PX  # the limit above is the one for this window
+        charts = page.evaluate(_BOXES, [CHART_SELECTOR, MARKS, WORDS])
+        assert charts
+        for number, chart in enumerate(charts):
+            where = (
+                f"{path} at {width} px with the sidebar at {sidebar['width']:.0f} px in {language}, chart {number + 1}"
+            )
+            assert chart["svg"][2] - chart["svg"][0] >= NARROWEST_MAIN_COLUMN_PX - 0.5, where
+            cut = [w[0] for w in chart["words"] if not _inside(w[1:], chart["svg"])]
+            assert not cut, f"{where}: words cut at the chart's edge: {cut[:3]}"
+    finally:
+        page.context.close()

@@ -22,7 +22,7 @@ from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import BACKGROUND, LEGEND_ABOVE, MARK_EDGE, TEXT_COLOUR, readable_figure, status_marker, status_style
 from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
-from core.text_width import left_margin, narrowest_plot_px, plain_text_px
+from core.text_width import left_margin, narrowest_plot_px, plain_text_px, wrap_px
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 
@@ -253,7 +253,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     """Each dated figure as a span over its years; an open period runs to the view's end, hatched
     lighter and labelled 'end not stated'. Figures with no period are not drawn (listed apart).
     A span's amount is written on it or past its end, or before its start where past its end it
-    would run out of the chart (`_amount_before_start`)."""
+    would run out of the chart, over two lines where one fits neither side (`_amount_places`)."""
     dated = flows[flows["year_start"].notna()].sort_values(["year_start", "firmness"], ascending=[False, True])
     labels = [
         f"{plain(textwrap.fill(str(r.recipient_name), NAME_LINE))}<br>{plain(f'{r.kind_label} ({r.flow_id})')}"
@@ -266,7 +266,7 @@ def timeline_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     stated = ((format_usd(a, q, currency=c), o) for a, q, c, o in rows)
     amounts = [_("{amount} · end not stated").format(amount=a) if o else a for a, o in stated]
     margin_left = left_margin(labels, None)  # as readable_figure will give the figure
-    before = _amount_before_start(amounts, start.to_numpy(), end.to_numpy(), years, margin_left)
+    before, amounts = _amount_places(amounts, start.to_numpy(), end.to_numpy(), years, margin_left)
     dated = dated.assign(
         label=labels, amount_text=amounts, amount_before_start=before, start=start, end=end, open_end=open_end
     )
@@ -329,14 +329,17 @@ def _years_per_px(years: tuple[int, int], margin_left: int) -> float:
     return (years[1] + 1 - years[0]) / narrowest_plot_px(margin_left, PERIODS_MARGIN_RIGHT)
 
 
-def _amount_before_start(
+def _amount_places(
     amounts: list[str], start: np.ndarray, end: np.ndarray, years: tuple[int, int], margin_left: int
-) -> np.ndarray:
-    """Which spans have their amount written before their start: those too narrow to hold it whose
-    end leaves too little room for it before the chart's edge, where the start leaves enough.
-    Reckoned for the narrowest chart that shows amounts: a wider one only has more room. (Past the
-    end, Plotly's "auto" placement ran a late short span's amount, "до 200 млн долл. США", out of
-    the chart at 641-1000 px in Russian.)"""
+) -> tuple[np.ndarray, list[str]]:
+    """Which spans have their amount written before their start, and each amount as written.
+    Written before the start: a span too narrow to hold its amount whose end leaves too little room
+    for it before the chart's edge, where the start leaves enough. Where one line fits neither side
+    the amount is broken over lines, past the end where two lines fit there, else on the roomier
+    side. Reckoned for the narrowest chart that shows amounts: a wider one only has more room.
+    (Past the end, Plotly's "auto" placement ran a late short span's amount, "до 200 млн долл. США",
+    out of the chart at 641-1000 px in Russian, and "5,5 млрд долл. США", which fits neither side
+    at 864 px, by 2 px beside a scrollbar.)"""
     per_px = _years_per_px(years, margin_left)
     needed = np.fromiter((plain_text_px(a, AMOUNT_FONT_PX) + 2 * AMOUNT_PAD_PX for a in amounts), float, len(amounts))
     # As drawn: a span reaching past the chosen years is cut at the axis's ends.
@@ -344,9 +347,17 @@ def _amount_before_start(
     on_span = (end + 1 - start) / per_px
     past_end = (years[1] - end) / per_px + PERIODS_MARGIN_RIGHT
     before_start = (start - years[0]) / per_px
-    # Where it fits on neither side it stays past the end: before the start it would cover the
-    # y labels (the chart's own words), past the end only the margin.
-    return (on_span < needed) & (past_end < needed) & (before_start >= needed)
+    outside = (on_span < needed) & (past_end < needed)
+    before = outside & (before_start >= needed)
+    written = list(amounts)
+    for i in np.flatnonzero(outside & ~before):
+        lines = wrap_px(amounts[i], past_end[i] - 2 * AMOUNT_PAD_PX, AMOUNT_FONT_PX)
+        if len(lines) > 2 and before_start[i] > past_end[i]:
+            # Before the start it stops at the plot: further left it would cover the y labels.
+            before[i] = True
+            lines = wrap_px(amounts[i], before_start[i] - 2 * AMOUNT_PAD_PX, AMOUNT_FONT_PX)
+        written[i] = "<br>".join(plotly_escaped(line) for line in lines)
+    return before, written
 
 
 def _period_marker(status: str, open_end: list[bool]) -> dict:
