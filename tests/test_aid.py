@@ -209,13 +209,13 @@ def test_bars_add_only_what_the_rule_allows_and_draw_the_rest_beside() -> None:
     assert figure.layout.barmode == "overlay"  # one bar a row: never a stack
 
 
-def test_timeline_figure_spans_years_and_marks_open_periods() -> None:
+def test_spans_figure_spans_years_and_marks_open_periods() -> None:
     small = flows([
         ("A", "KAZ", 15, None, 2005, 2019, "realised"),
         ("C", "SSEA", 300, "some", 1954, None, "realised"),
         ("B", "TKM", 18, None, 2015, 2015, "contracts_signed"),
     ])  # fmt: skip
-    figure = aid.figures.timeline_figure(small, (1954, 2019))
+    figure = aid.spans.spans_figure(small, (1954, 2019))
     realised = figure.data[0]
     assert realised.orientation == "h"
     assert list(realised.base) == [2005, 1954] and list(realised.x) == [15, 66]
@@ -236,7 +236,7 @@ def test_a_late_short_spans_amount_is_written_before_it_where_past_its_end_it_wo
         ("LATE", "UZB", 200_000_000, "up to", 2023, None, "agreed"),
         ("EARLY", "KAZ", 5_500_000_000, None, 1993, 2002, "realised"),
     ])  # fmt: skip
-    figure = aid.figures.timeline_figure(small, (1951, 2026))
+    figure = aid.spans.spans_figure(small, (1951, 2026))
     realised, agreed, written_before = figure.data
     assert list(agreed.textposition) == ["none"] and list(realised.textposition) == ["auto"]
     assert written_before.mode == "text" and list(written_before.text) == list(agreed.text)
@@ -250,25 +250,25 @@ def test_a_late_short_spans_amount_is_written_before_it_where_past_its_end_it_wo
 def test_an_amount_is_placed_by_the_span_as_drawn_and_never_over_the_labels() -> None:
     # Running to 2100, the span is drawn 2020-2026 only: too short for its amount, which past the
     # axis's end has only the margin. Measured whole, it seemed wide enough to hold it.
-    future = aid.figures.timeline_figure(flows([("F", "KAZ", 5_500_000_000, "approximately", 2020, 2100, "realised")]),
+    future = aid.spans.spans_figure(flows([("F", "KAZ", 5_500_000_000, "approximately", 2020, 2100, "realised")]),
                                          (1951, 2026))  # fmt: skip
     assert [trace.type for trace in future.data] == ["bar", "scatter"]
     # Four years: an open span's long amount fits neither side. Before the start it would cover the
     # y labels; it stays past the end.
-    cramped = aid.figures.timeline_figure(flows([("O", "UZB", 200_000_000, "up to", 2002, None, "agreed")]),
+    cramped = aid.spans.spans_figure(flows([("O", "UZB", 200_000_000, "up to", 2002, None, "agreed")]),
                                           (2000, 2003))  # fmt: skip
     assert [trace.type for trace in cramped.data] == ["bar"] and list(cramped.data[0].textposition) == ["auto"]
     # On one line it ran out of the chart: it is broken over lines that each fit the margin.
     (written,) = cramped.data[0].text
     lines = written.split("<br>")
-    room = aid.figures.PERIODS_MARGIN_RIGHT - 2 * aid.figures.AMOUNT_PAD_PX
-    assert len(lines) >= 2 and all(plain_text_px(line, aid.figures.AMOUNT_FONT_PX) <= room for line in lines), lines
+    room = aid.spans.PERIODS_MARGIN_RIGHT - 2 * aid.spans.AMOUNT_PAD_PX
+    assert len(lines) >= 2 and all(plain_text_px(line, aid.spans.AMOUNT_FONT_PX) <= room for line in lines), lines
     assert plain(written) == "up to US$200 m · end not stated"  # read whole by the text alternative
 
 
 def test_amounts_that_fit_past_their_spans_end_get_no_words_trace() -> None:
     small = flows([("MID", "UZB", 200_000_000, "up to", 1990, 1990, "agreed")])
-    figure = aid.figures.timeline_figure(small, (1951, 2026))
+    figure = aid.spans.spans_figure(small, (1951, 2026))
     assert [trace.type for trace in figure.data] == ["bar"] and list(figure.data[0].textposition) == ["auto"]
 
 

@@ -173,7 +173,7 @@ def test_a_status_has_one_colour_and_pattern_on_the_aid_page(bundled_facts, stat
         flows = aid.data.filter_money(data.view, filters)
         figures = [bars] if bars is not None else []
         if not flows.empty:
-            figures.append(aid.figures.timeline_figure(flows, filters.years))  # the page's "over time" chart
+            figures.append(aid.spans.spans_figure(flows, filters.years))  # the page's "over time" chart
         drawn.update([name] if figures else [])
         for figure in figures:
             for trace in figure.data:

@@ -154,7 +154,7 @@ def _aid_figures(facts: Facts) -> Iterator[tuple[str, go.Figure]]:
         flows = aid.data.filter_money(data.view, filters)
         dated = flows[flows["year_start"].notna()]
         if not dated.empty:
-            yield f"aid over time, {name}", aid.figures.timeline_figure(dated, filters.years)
+            yield f"aid over time, {name}", aid.spans.spans_figure(dated, filters.years)
         spread = aid.data.annualise(aid.data.annualisable(flows, filters.years), filters.years)
         if not spread.empty:
             yield f"aid per year, {name}", aid.figures.per_year_figure(spread, data)

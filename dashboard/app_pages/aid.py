@@ -84,7 +84,7 @@ def filtered_view() -> None:
         dated = flows[flows["year_start"].notna()]
         if not dated.empty:
             drawn = aid.data.largest(dated, SPANS_DRAWN)
-            chart, charted = aid.figures.timeline_figure(drawn, filters.years), True
+            chart, charted = aid.spans.spans_figure(drawn, filters.years), True
             summary = describe(chart, _("The chart shows each dated figure over its stated period, latest first"))
             show_chart(chart, key="aid_chart_time", chart="periods", summary=summary, **chart_options)
             labels_off_when_narrow("aid_chart_time", "aid_time_narrow_note")  # amounts would be cut at the edge

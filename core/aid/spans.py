@@ -1,0 +1,160 @@
+"""The aid page's "Over time" chart: each dated figure of Japan's money as a span over its stated
+years, in its status's colour and pattern, with its amount written where the narrowest chart that
+shows amounts has room for it. Built from already-filtered frames; never call streamlit here."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from core.aid.hover import flow_hover, legend_entry, plain
+from core.aid.rows import NAME_LINE, narrow_legend_px, row_px
+from core.formatting import format_usd, plotly_escaped, plotly_lines
+from core.i18n import _
+from core.style import BACKGROUND, LEGEND_ABOVE, MARK_EDGE, TEXT_COLOUR, readable_figure, status_marker, status_style
+from core.text_width import left_margin, narrowest_plot_px, plain_text_px, wrap_px
+
+# The periods chart's amounts: drawn at the figure's 12 px, with Plotly's 3 px between a bar and
+# its text, and placed for the narrowest chart that draws them (NARROWEST_WORDS_CHART_PX).
+AMOUNT_FONT_PX = 12
+AMOUNT_PAD_PX = 3  # Plotly's pad between a bar's end and its text (TEXTPAD in its bar code)
+PERIODS_MARGIN_RIGHT = 90
+
+
+def _status_order(flows: pd.DataFrame) -> list[tuple[str, str]]:
+    """The statuses present, firmest first. Grouped, not sorted: a sort would copy a big view."""
+    present = flows.groupby("status", observed=True).agg(
+        firmness=("firmness", "first"), label=("status_label", "first")
+    )
+    ordered = present.sort_values("firmness", kind="stable")  # as totals_by_status orders them
+    return list(zip(ordered.index.astype(str), ordered["label"].astype(str), strict=True))
+
+
+def spans_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
+    """Each dated figure as a span over its years; an open period runs to the view's end, hatched
+    lighter and labelled 'end not stated'. Figures with no period are not drawn (listed apart).
+    A span's amount is written on it or past its end, or before its start where past its end it
+    would run out of the chart, over two lines where one fits neither side (`_amount_places`)."""
+    dated = flows[flows["year_start"].notna()].sort_values(["year_start", "firmness"], ascending=[False, True])
+    labels = [
+        f"{plain(textwrap.fill(str(r.recipient_name), NAME_LINE))}<br>{plain(f'{r.kind_label} ({r.flow_id})')}"
+        for r in dated.itertuples()
+    ]
+    open_end = dated["year_end"].isna()
+    start = dated["year_start"].astype(int)
+    end = dated["year_end"].fillna(years[1]).astype(int)
+    rows = zip(dated["amount"], dated["qualifier"], dated["currency"], open_end, strict=True)
+    stated = ((format_usd(a, q, currency=c), o) for a, q, c, o in rows)
+    amounts = [_("{amount} · end not stated").format(amount=a) if o else a for a, o in stated]
+    margin_left = left_margin(labels, None)  # as readable_figure will give the figure
+    before, amounts = _amount_places(amounts, start.to_numpy(), end.to_numpy(), years, margin_left)
+    dated = dated.assign(
+        label=labels, amount_text=amounts, amount_before_start=before, start=start, end=end, open_end=open_end
+    )
+    traces = []
+    for status, label in _status_order(dated):
+        subset = dated[dated["status"] == status]
+        open_ends = subset["open_end"].tolist()
+        marker = _period_marker(status, open_ends)
+        traces.append(dict(
+            type="bar",
+            name=legend_entry(label),
+            orientation="h",
+            y=subset["label"],
+            base=subset["start"],
+            x=subset["end"] - subset["start"] + 1,  # a single-year figure still has the width of its year
+            text=subset["amount_text"],  # kept where written before the start: the text alternative reads it
+            textposition=["none" if b else "auto" for b in subset["amount_before_start"]],
+            constraintext="none",  # a label too long for its bar goes beside it, never cut or shrunk
+            # White on the dark fill; dark on an open period's white fill and beside a bar.
+            insidetextfont={"color": [TEXT_COLOUR if o else MARK_EDGE for o in open_ends]},
+            outsidetextfont={"color": TEXT_COLOUR},
+            cliponaxis=False,
+            customdata=[flow_hover(row) for _index, row in subset.iterrows()],
+            hovertemplate="%{customdata}<extra>" + plotly_escaped(label) + "</extra>",
+            marker=marker,
+        ))  # fmt: skip
+    if dated["amount_before_start"].any():
+        written_before = dated[dated["amount_before_start"]]
+        traces.append(dict(
+            type="scatter",
+            mode="text",  # words only: core.chart_text and the status legend pass it by
+            y=written_before["label"],
+            x=written_before["start"] - AMOUNT_PAD_PX * _years_per_px(years, margin_left),
+            text=written_before["amount_text"],
+            textposition="middle left",
+            textfont={"color": TEXT_COLOUR, "size": AMOUNT_FONT_PX},
+            cliponaxis=False,
+            hoverinfo="skip",
+            showlegend=False,
+        ))  # fmt: skip
+    # Over two lines: on one line a narrow chart cuts it at its edge.
+    axis_title = plotly_lines(_("Year (bars span the stated period)"), 22)
+    layout = dict(
+        barmode="overlay",
+        # Plotly spaces the years to the chart's width: every five years (as fixed before) ran
+        # together on a phone.
+        xaxis={"title": axis_title, "range": [years[0], years[1] + 1]},
+        yaxis={"title": None, "categoryorder": "array", "categoryarray": list(dated["label"])[::-1]},
+        legend={"title": _("Status"), **LEGEND_ABOVE},
+        height=max(300, row_px(labels, 60) * len(dated) + 150 + narrow_legend_px(traces)),
+        margin={"t": 30, "r": PERIODS_MARGIN_RIGHT},  # room for an amount written past a span's end
+        hoverlabel={"align": "left"},
+        showlegend=True,  # status is always named, even when only one is shown
+    )
+    return readable_figure(traces, layout)
+
+
+def _years_per_px(years: tuple[int, int], margin_left: int) -> float:
+    """Years per pixel of the periods chart's plot at its narrowest."""
+    return (years[1] + 1 - years[0]) / narrowest_plot_px(margin_left, PERIODS_MARGIN_RIGHT)
+
+
+def _amount_places(
+    amounts: list[str], start: np.ndarray, end: np.ndarray, years: tuple[int, int], margin_left: int
+) -> tuple[np.ndarray, list[str]]:
+    """Which spans have their amount written before their start, and each amount as written.
+    Written before the start: a span too narrow to hold its amount whose end leaves too little room
+    for it before the chart's edge, where the start leaves enough. Where one line fits neither side
+    the amount is broken over lines, past the end where two lines fit there, else on the roomier
+    side. Reckoned for the narrowest chart that shows amounts: a wider one only has more room.
+    (Past the end, Plotly's "auto" placement ran a late short span's amount, "до 200 млн долл. США",
+    out of the chart at 641-1000 px in Russian, and "5,5 млрд долл. США", which fits neither side
+    at 864 px, by 2 px beside a scrollbar.)"""
+    per_px = _years_per_px(years, margin_left)
+    needed = np.fromiter((plain_text_px(a, AMOUNT_FONT_PX) + 2 * AMOUNT_PAD_PX for a in amounts), float, len(amounts))
+    # As drawn: a span reaching past the chosen years is cut at the axis's ends.
+    start, end = np.clip(start, years[0], years[1]), np.clip(end, years[0], years[1])
+    on_span = (end + 1 - start) / per_px
+    past_end = (years[1] - end) / per_px + PERIODS_MARGIN_RIGHT
+    before_start = (start - years[0]) / per_px
+    outside = (on_span < needed) & (past_end < needed)
+    before = outside & (before_start >= needed)
+    written = list(amounts)
+    for i in np.flatnonzero(outside & ~before):
+        lines = wrap_px(amounts[i], past_end[i] - 2 * AMOUNT_PAD_PX, AMOUNT_FONT_PX)
+        if len(lines) > 2 and before_start[i] > past_end[i]:
+            # Before the start it stops at the plot: further left it would cover the y labels.
+            before[i] = True
+            lines = wrap_px(amounts[i], before_start[i] - 2 * AMOUNT_PAD_PX, AMOUNT_FONT_PX)
+        written[i] = "<br>".join(plotly_escaped(line) for line in lines)
+    return before, written
+
+
+def _period_marker(status: str, open_end: list[bool]) -> dict:
+    """A stated period filled in the status's colour; an open one ("end not stated") white with the
+    status's outline and its pattern in the status's colour: a pattern and an outline, not a pale
+    tint, so it keeps 3:1 against the background and survives greyscale print."""
+    marker = status_marker(status)
+    style = status_style(status)
+    marker["color"] = [BACKGROUND if o else style.colour for o in open_end]
+    marker["line"] = {"color": style.colour, "width": 2}
+    marker["pattern"] = {
+        **marker["pattern"],
+        "shape": [(style.pattern or "-") if o else style.pattern for o in open_end],
+        "fgcolor": [style.colour if o else MARK_EDGE for o in open_end],
+    }
+    return marker
