@@ -13,7 +13,7 @@ from components.streamlit_internals import (
     MAIN_AREA_SELECTOR,
     MAIN_PADDING_PX,
     OPEN_SIDEBAR_SELECTOR,
-    SIDEBAR_BESIDE_FROM_PX,
+    SIDEBAR_OVERLAYS_UP_TO_PX,
     SIDEBAR_PX,
     TABLE_GRID_SELECTOR,
     TABLE_SELECTOR,
@@ -28,9 +28,9 @@ from core.text_width import NARROWEST_MAIN_COLUMN_PX
 NARROW = 640  # px of window below which a chart's text labels cannot fit beside its marks
 
 
-def _sidebar_at_most(window_from: int, padding: int) -> str:
+def _sidebar_at_most(window: str, padding: int) -> str:
     widest = f"max({SIDEBAR_PX}px, calc(100vw - {padding + NARROWEST_MAIN_COLUMN_PX}px))"
-    return f"@media (min-width:{window_from}px){{{OPEN_SIDEBAR_SELECTOR}{{max-width:{widest} !important}}}}"
+    return f"@media ({window}){{{OPEN_SIDEBAR_SELECTOR}{{max-width:{widest}}}}}"
 
 
 # The reader may drag the sidebar wider (Streamlit keeps the width in the browser, up to 600 px),
@@ -38,11 +38,12 @@ def _sidebar_at_most(window_from: int, padding: int) -> str:
 # (core.text_width.NARROWEST_MAIN_COLUMN_PX, the main column at 864 px with the default sidebar):
 # there a 1000 px window with a 550 px sidebar drew the timeline 290 px wide and cut its labels,
 # the aid charts' amounts and the comparison panels' footers. Never narrower than the default.
-# `!important`: Streamlit sets the sidebar's own max-width in a class of the same specificity.
+# The windows are Streamlit's own media queries, so a zoomed window's fractional width is never
+# between them. (Streamlit's max-width is in one class; this selector of two attributes wins.)
 SIDEBAR_STYLE = (
     "<style>"
-    + _sidebar_at_most(SIDEBAR_BESIDE_FROM_PX, MAIN_PADDING_PX)
-    + _sidebar_at_most(WIDE_PADDING_FROM_PX, WIDE_MAIN_PADDING_PX)
+    + _sidebar_at_most(f"width > {SIDEBAR_OVERLAYS_UP_TO_PX}px", MAIN_PADDING_PX)
+    + _sidebar_at_most(f"min-width: {WIDE_PADDING_FROM_PX}px", WIDE_MAIN_PADDING_PX)
     + "</style>"
 )
 

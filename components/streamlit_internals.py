@@ -179,12 +179,14 @@ OPEN_SIDEBAR_SELECTOR = '[data-testid="stSidebar"][data-collapsed="false"]'
 its `data-collapsed` attribute. Noticed by: tests/test_browser_screens.py (a widened sidebar leaves
 the charts as wide as they are laid out for)."""
 
-# Streamlit's layout around the main column (1.67, measured in Chromium): the sidebar opens beside
-# the main column from a window of SIDEBAR_BESIDE_FROM_PX (narrower, it covers the page), SIDEBAR_PX
-# wide until the reader drags it wider (up to 600 px, kept in the browser's localStorage); the main
-# column's padding, both sides together, is 32 px, and 160 px from a window of WIDE_PADDING_FROM_PX.
-# Noticed by: tests/test_browser_screens.py (the narrowest chart is measured there).
-SIDEBAR_BESIDE_FROM_PX = 769
+# Streamlit's layout around the main column (1.67, measured in Chromium): the sidebar covers the
+# page in a window up to SIDEBAR_OVERLAYS_UP_TO_PX wide (its `max-width: 768px` query) and opens
+# beside the main column in a wider one, SIDEBAR_PX wide until the reader drags it wider (up to
+# 600 px, kept in the browser's localStorage); the main column's padding, both sides together, is
+# 32 px, and 160 px from a window of WIDE_PADDING_FROM_PX (its `min-width: calc(736px + 8rem)`).
+# Noticed by: tests/test_browser_screens.py (the narrowest chart is measured there) and
+# tests/test_text_width.py (core.text_width.NARROWEST_MAIN_COLUMN_PX must equal 864 - 300 - 160).
+SIDEBAR_OVERLAYS_UP_TO_PX = 768
 SIDEBAR_PX = 300
 MAIN_PADDING_PX = 32
 WIDE_PADDING_FROM_PX = 864

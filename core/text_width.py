@@ -88,11 +88,16 @@ def plain_text_px(text: str, size: float = TICK_FONT_PX) -> float:
     return sum(_advance(c) for c in text) * size / 1000
 
 
+# Any run of white space but a no-break one: "500 000" and "5,5 млрд" with a no-break space stay whole.
+_BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
+
+
 def wrap_px(text: str, width_px: float, size: float) -> list[str]:
     """Data text in lines each at most `width_px` wide as drawn at `size` (`plain_text_px`), broken
-    between words; a word wider than a line (a long address) is broken inside it."""
+    between words (never at a no-break space); a word wider than a line (a long address) is broken
+    inside it."""
     lines: list[str] = []
-    for word in text.split():
+    for word in _BREAKABLE_SPACE.split(text.strip()):
         joined = f"{lines[-1]} {word}" if lines else word
         if lines and plain_text_px(joined, size) <= width_px:
             lines[-1] = joined

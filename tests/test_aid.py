@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,7 +16,7 @@ from core.money import money_view
 from core.periods import overlaps
 from core.scopes import Scopes
 from core.style import status_style
-from core.text_width import plain_text_px
+from core.text_width import narrowest_plot_px, plain_text_px
 from core.url_state import QueryReader
 
 
@@ -257,13 +258,33 @@ def test_an_amount_is_placed_by_the_span_as_drawn_and_never_over_the_labels() ->
     # y labels; it stays past the end.
     cramped = aid.spans.spans_figure(flows([("O", "UZB", 200_000_000, "up to", 2002, None, "agreed")]),
                                           (2000, 2003))  # fmt: skip
-    assert [trace.type for trace in cramped.data] == ["bar"] and list(cramped.data[0].textposition) == ["auto"]
-    # On one line it ran out of the chart: it is broken over lines that each fit the margin.
+    assert [trace.type for trace in cramped.data] == ["bar"] and list(cramped.data[0].textposition) == ["inside"]
+    # On one line it ran out of the chart: it is broken over lines that each fit its half of the plot.
     (written,) = cramped.data[0].text
     lines = written.split("<br>")
-    room = aid.spans.PERIODS_MARGIN_RIGHT - 2 * aid.spans.AMOUNT_PAD_PX
+    room = narrowest_plot_px(cramped.layout.margin.l, aid.spans.PERIODS_MARGIN_RIGHT) / 2 - 2 * aid.spans.AMOUNT_PAD_PX
     assert len(lines) >= 2 and all(plain_text_px(line, aid.spans.AMOUNT_FONT_PX) <= room for line in lines), lines
     assert plain(written) == "up to US$200 m · end not stated"  # read whole by the text alternative
+
+
+def test_an_amount_that_fits_nowhere_on_one_line_is_broken_over_the_fewest_lines() -> None:
+    """Open since `start`, the amount fits on one line neither on its span, nor in the margin past
+    it, nor before its start; it goes where it takes the fewest lines, each inside that room."""
+    amount = "approximately US$5.5 bn · end not stated"
+    pad, font = aid.spans.AMOUNT_PAD_PX, aid.spans.AMOUNT_FONT_PX
+    for margin_left, start, place, room_years in ((100, 2005, "before", 2005 - 1951), (200, 2020, "auto", None)):
+        (placed,), (written,) = aid.spans._amount_places([amount], np.array([start]), np.array([2026]), (1951, 2026),
+                                                         margin_left)  # fmt: skip
+        plot = narrowest_plot_px(margin_left, aid.spans.PERIODS_MARGIN_RIGHT)
+        room = plot * room_years / 76 if room_years else aid.spans.PERIODS_MARGIN_RIGHT
+        lines = written.split("<br>")
+        assert placed == place and len(lines) >= 2 and plain(written) == amount, (placed, written)
+        assert all(plain_text_px(line, font) <= room - 2 * pad for line in lines), (room, lines)
+    # Written before the start, in the text-only trace.
+    late = aid.spans.spans_figure(flows([("L", "KAZ", 5_500_000_000, "approximately", 2005, None, "realised")]),
+                                  (1951, 2026))  # fmt: skip
+    bar, words = late.data
+    assert list(bar.textposition) == ["none"] and words.mode == "text" and "<br>" in words.text[0]
 
 
 def test_amounts_that_fit_past_their_spans_end_get_no_words_trace() -> None:

@@ -8,14 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from components.streamlit_internals import (
     CHART_SELECTOR,
     MAIN_AREA_SELECTOR,
     SIDEBAR_PX,
     WIDE_MAIN_PADDING_PX,
-    WIDE_PADDING_FROM_PX,
 )
 from core.text_width import NARROWEST_MAIN_COLUMN_PX, SCROLLBAR_PX
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS, open_page
@@ -121,7 +120,11 @@ WIDE_SIDEBAR = "sidebar dragged to its widest"  # Streamlit keeps the reader's w
 # Streamlit asks for thin scrollbars (10 px in Chromium); a browser's own are wider (15 px in
 # Chromium on Linux, 17 px on Windows), and take their width from the main column.
 SCROLLBAR = "a full-width scrollbar"
-READERS = [(769, DEFAULT), (864, DEFAULT), (1000, DEFAULT), (864, SCROLLBAR), (769, WIDE_SIDEBAR), (1000, WIDE_SIDEBAR)]
+BOTH = f"{WIDE_SIDEBAR} and {SCROLLBAR}"
+READERS = [
+    (769, DEFAULT), (864, DEFAULT), (1000, DEFAULT), (864, SCROLLBAR),
+    (769, WIDE_SIDEBAR), (1000, WIDE_SIDEBAR), (1000, BOTH),
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -134,13 +137,18 @@ def browser_with_scrollbars(browser: Browser) -> Iterator[Browser]:
     shown.close()
 
 
-def _open_as(browser: Browser, scrollbars: Browser, reader: str, width: int, url: str) -> Page:
-    height = 900 if reader == SCROLLBAR else 4000  # shorter than the page: the main column scrolls
-    page = (scrollbars if reader == SCROLLBAR else browser).new_context(viewport={"width": width, "height": height})
-    page = page.new_page()
-    if reader == WIDE_SIDEBAR:
+def _context_for(reader: str, width: int, browser: Browser, with_scrollbars: Browser) -> BrowserContext:
+    scrollbar = SCROLLBAR in reader
+    height = 900 if scrollbar else 4000  # shorter than the page: the main column scrolls
+    return (with_scrollbars if scrollbar else browser).new_context(viewport={"width": width, "height": height})
+
+
+def _open_as(context: BrowserContext, reader: str, url: str) -> Page:
+    """`url` as `reader` sees it, its charts drawn; checks that the reader's scrollbar is drawn."""
+    page = context.new_page()
+    if WIDE_SIDEBAR in reader:
         page.add_init_script("window.localStorage.setItem('sidebarWidth', '600')")  # Streamlit's widest
-    if reader == SCROLLBAR:
+    if SCROLLBAR in reader:
         size = "*{scrollbar-width:auto !important}"  # the browser's own width, not Streamlit's thin one
         page.add_init_script(
             "document.addEventListener('DOMContentLoaded', () => {const s = document.createElement('style');"
@@ -152,7 +160,7 @@ def _open_as(browser: Browser, scrollbars: Browser, reader: str, width: int, url
     main = page.evaluate(
         f"(() => {{const m = document.querySelector('{MAIN_AREA_SELECTOR}'); return m.offsetWidth - m.clientWidth;}})()"
     )
-    if reader == SCROLLBAR:
+    if SCROLLBAR in reader:
         assert 10 < main <= SCROLLBAR_PX, f"{reader}: {main} px"
     else:
         assert main == 0, f"{reader}: a scrollbar of {main} px"
@@ -173,14 +181,15 @@ def test_the_words_beside_marks_stay_inside_the_plots_side_of_the_chart_on_a_sma
     language: str,
 ) -> None:
     """Words beside marks are placed for the narrowest chart that draws them, with the sidebar open
-    (core.text_width.NARROWEST_WORDS_CHART_PX: a window of 864 px, less a classic scrollbar; 769 px
-    is the narrowest with the sidebar open). In Russian, long event titles ran past the chart's
+    (core.text_width.NARROWEST_WORDS_CHART_PX: a window of 864 px, less a browser's scrollbar; 769
+    px is the narrowest with the sidebar open). In Russian, long event titles ran past the chart's
     right edge or over the lane names, or covered each other, and the amounts of late short spans
     ("до 200 млн долл. США"), written past their end, ran out of the chart. A sidebar dragged to
     its widest drew the timeline 290 px wide at 1000 px and cut its labels."""
-    joiner = "&" if "?" in path else "?"
-    page = _open_as(browser, browser_with_scrollbars, reader, width, f"{base_url}{path}{joiner}lang={language}")
+    context = _context_for(reader, width, browser, browser_with_scrollbars)
     try:
+        joiner = "&" if "?" in path else "?"
+        page = _open_as(context, reader, f"{base_url}{path}{joiner}lang={language}")
         (chart,) = page.evaluate(_BOXES, [CHART_SELECTOR, MARKS, ".textpoint text, .bartext"])
         assert len(chart["words"]) >= least  # the words are drawn at this width
         where = f"{path} at {width} px, {reader}, in {language}"
@@ -192,25 +201,25 @@ def test_the_words_beside_marks_stay_inside_the_plots_side_of_the_chart_on_a_sma
         clashes = _covering(chart["words"])
         assert not clashes, f"{where}: words cover each other: {clashes[:3]}"
     finally:
-        page.context.close()
+        context.close()
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("path", ["/aid", "/compare"])
 def test_a_sidebar_dragged_wider_stops_where_the_charts_would_get_narrower_than_they_are_laid_out_for(
-    base_url: str, browser: Browser, browser_with_scrollbars: Browser, path: str, language: str
+    base_url: str, browser: Browser, path: str, language: str
 ) -> None:
     """At 1000 px a sidebar dragged to its widest (600 px) left the main column 290 px wide: the
     comparison panels' footers and the aid bars' amounts were cut. The reader's wider sidebar
     holds, up to where the main column is as narrow as at 864 px with the default sidebar."""
-    width = 1000
-    page = _open_as(browser, browser_with_scrollbars, WIDE_SIDEBAR, width, f"{base_url}{path}?lang={language}")
+    width = 1000  # past WIDE_PADDING_FROM_PX: the main column's padding is WIDE_MAIN_PADDING_PX
+    context = browser.new_context(viewport={"width": width, "height": 4000})
     try:
+        page = _open_as(context, WIDE_SIDEBAR, f"{base_url}{path}?lang={language}")
         sidebar = page.locator('[data-testid="stSidebar"]').bounding_box()
         assert sidebar is not None
         widest = width - WIDE_MAIN_PADDING_PX - NARROWEST_MAIN_COLUMN_PX
         assert SIDEBAR_PX < sidebar["width"] <= widest + 0.5, sidebar  # wider than the default, to the limit
-        assert width > WIDE_PADDING_FROM_PX  # the limit above is the one for this window
         charts = page.evaluate(_BOXES, [CHART_SELECTOR, MARKS, WORDS])
         assert charts
         for number, chart in enumerate(charts):
@@ -221,4 +230,4 @@ def test_a_sidebar_dragged_wider_stops_where_the_charts_would_get_narrower_than_
             cut = [w[0] for w in chart["words"] if not _inside(w[1:], chart["svg"])]
             assert not cut, f"{where}: words cut at the chart's edge: {cut[:3]}"
     finally:
-        page.context.close()
+        context.close()

@@ -133,7 +133,7 @@ def test_a_fixed_width_charts_footer_fits_the_narrowest_column_and_its_version_t
     note = with_source_line(figure, text, "data version abc", width_px=440).layout.annotations[0]
     assert max(_drawn_widths(note.text)) <= NARROWEST_WORDS_CHART_PX - FOOTER_PAD
     assert max(_drawn_widths(note.text)) > 0.8 * (NARROWEST_WORDS_CHART_PX - FOOTER_PAD)  # wrapped, not cut short
-    # A last line that leaves the version room in 440 px, though not in 400 px.
+    # A last line that leaves the version room in 440 px, though not in NARROWEST_WORDS_CHART_PX.
     roomy = with_source_line(figure, "Source: " + "x" * 55, "data version abc", width_px=440).layout.annotations[0]
     assert not roomy.text.endswith("<br>")
 

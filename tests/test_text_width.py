@@ -6,7 +6,17 @@ import plotly.graph_objects as go
 import pytest
 
 from core.style import TEXT_COLOUR, readable_figure
-from core.text_width import SCRIPT_SCALE, TICK_FONT_PX, left_margin, text_px
+from core.text_width import (
+    NARROWEST_MAIN_COLUMN_PX,
+    NARROWEST_WORDS_CHART_PX,
+    SCRIPT_SCALE,
+    SCROLLBAR_PX,
+    TICK_FONT_PX,
+    left_margin,
+    plain_text_px,
+    text_px,
+    wrap_px,
+)
 
 
 def test_a_word_is_as_wide_as_chromium_draws_it() -> None:
@@ -60,3 +70,19 @@ def test_styles_merge_into_the_figures_own_settings() -> None:
     assert (layout.legend.title.text, layout.legend.x, layout.legend.title.font.color) == ("Status", 0, TEXT_COLOUR)
     assert (layout.xaxis.title.text, tuple(layout.xaxis.range)) == ("Year", (0, 1))
     assert layout.font.color == layout.xaxis.tickfont.color == layout.yaxis.tickfont.color == TEXT_COLOUR
+
+
+def test_wrapping_never_breaks_at_a_no_break_space() -> None:
+    # Russian writes 500 000 with a no-break space: "500" and "000" on two lines read as two numbers.
+    amount = "до 500\u00a0000 долл. США"
+    lines = wrap_px(amount, plain_text_px("до 500\u00a0000 долл.", 12) - 1, 12)
+    assert lines == ["до 500\u00a0000", "долл. США"]
+
+
+def test_the_narrowest_main_column_is_streamlits_at_the_window_where_its_padding_widens() -> None:
+    """864 px less the default sidebar and the wide padding: if Streamlit's layout constants change,
+    the words' narrowest width must be measured again."""
+    from components.streamlit_internals import SIDEBAR_PX, WIDE_MAIN_PADDING_PX, WIDE_PADDING_FROM_PX
+
+    assert NARROWEST_MAIN_COLUMN_PX == WIDE_PADDING_FROM_PX - SIDEBAR_PX - WIDE_MAIN_PADDING_PX
+    assert NARROWEST_WORDS_CHART_PX < NARROWEST_MAIN_COLUMN_PX - SCROLLBAR_PX

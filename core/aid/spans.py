@@ -22,6 +22,9 @@ from core.text_width import left_margin, narrowest_plot_px, plain_text_px, wrap_
 AMOUNT_FONT_PX = 12
 AMOUNT_PAD_PX = 3  # Plotly's pad between a bar's end and its text (TEXTPAD in its bar code)
 PERIODS_MARGIN_RIGHT = 90
+# Where a span's amount is written: Plotly's "auto" (on the span, else past its end), on the span,
+# or before its start (in a text-only trace: Plotly writes a bar's text only on it or past its end).
+AUTO, INSIDE, BEFORE = "auto", "inside", "before"
 
 
 def _status_order(flows: pd.DataFrame) -> list[tuple[str, str]]:
@@ -37,7 +40,7 @@ def spans_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     """Each dated figure as a span over its years; an open period runs to the view's end, hatched
     lighter and labelled 'end not stated'. Figures with no period are not drawn (listed apart).
     A span's amount is written on it or past its end, or before its start where past its end it
-    would run out of the chart, over two lines where one fits neither side (`_amount_places`)."""
+    would run out of the chart, broken over lines where one line fits nowhere (`_amount_places`)."""
     dated = flows[flows["year_start"].notna()].sort_values(["year_start", "firmness"], ascending=[False, True])
     labels = [
         f"{plain(textwrap.fill(str(r.recipient_name), NAME_LINE))}<br>{plain(f'{r.kind_label} ({r.flow_id})')}"
@@ -50,9 +53,9 @@ def spans_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     stated = ((format_usd(a, q, currency=c), o) for a, q, c, o in rows)
     amounts = [_("{amount} · end not stated").format(amount=a) if o else a for a, o in stated]
     margin_left = left_margin(labels, None)  # as readable_figure will give the figure
-    before, amounts = _amount_places(amounts, start.to_numpy(), end.to_numpy(), years, margin_left)
+    places, amounts = _amount_places(amounts, start.to_numpy(), end.to_numpy(), years, margin_left)
     dated = dated.assign(
-        label=labels, amount_text=amounts, amount_before_start=before, start=start, end=end, open_end=open_end
+        label=labels, amount_text=amounts, amount_place=places, start=start, end=end, open_end=open_end
     )
     traces = []
     for status, label in _status_order(dated):
@@ -67,7 +70,7 @@ def spans_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             base=subset["start"],
             x=subset["end"] - subset["start"] + 1,  # a single-year figure still has the width of its year
             text=subset["amount_text"],  # kept where written before the start: the text alternative reads it
-            textposition=["none" if b else "auto" for b in subset["amount_before_start"]],
+            textposition=["none" if p == BEFORE else p for p in subset["amount_place"]],
             constraintext="none",  # a label too long for its bar goes beside it, never cut or shrunk
             # White on the dark fill; dark on an open period's white fill and beside a bar.
             insidetextfont={"color": [TEXT_COLOUR if o else MARK_EDGE for o in open_ends]},
@@ -77,8 +80,8 @@ def spans_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
             hovertemplate="%{customdata}<extra>" + plotly_escaped(label) + "</extra>",
             marker=marker,
         ))  # fmt: skip
-    if dated["amount_before_start"].any():
-        written_before = dated[dated["amount_before_start"]]
+    if (dated["amount_place"] == BEFORE).any():
+        written_before = dated[dated["amount_place"] == BEFORE]
         traces.append(dict(
             type="scatter",
             mode="text",  # words only: core.chart_text and the status legend pass it by
@@ -100,7 +103,8 @@ def spans_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
         xaxis={"title": axis_title, "range": [years[0], years[1] + 1]},
         yaxis={"title": None, "categoryorder": "array", "categoryarray": list(dated["label"])[::-1]},
         legend={"title": _("Status"), **LEGEND_ABOVE},
-        height=max(300, row_px(labels, 60) * len(dated) + 150 + narrow_legend_px(traces)),
+        # Rows hold the longest label's lines and an amount's broken over several.
+        height=max(300, row_px([*labels, *amounts], 60) * len(dated) + 150 + narrow_legend_px(traces)),
         margin={"t": 30, "r": PERIODS_MARGIN_RIGHT},  # room for an amount written past a span's end
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
@@ -115,33 +119,41 @@ def _years_per_px(years: tuple[int, int], margin_left: int) -> float:
 
 def _amount_places(
     amounts: list[str], start: np.ndarray, end: np.ndarray, years: tuple[int, int], margin_left: int
-) -> tuple[np.ndarray, list[str]]:
-    """Which spans have their amount written before their start, and each amount as written.
+) -> tuple[list[str], list[str]]:
+    """Where each span's amount is written (AUTO: on the span or past its end, as Plotly fits it;
+    INSIDE: on the span; BEFORE: before its start), and the amount as written, escaped for Plotly.
+
     Written before the start: a span too narrow to hold its amount whose end leaves too little room
-    for it before the chart's edge, where the start leaves enough. Where one line fits neither side
-    the amount is broken over lines, past the end where two lines fit there, else on the roomier
-    side. Reckoned for the narrowest chart that shows amounts: a wider one only has more room.
-    (Past the end, Plotly's "auto" placement ran a late short span's amount, "до 200 млн долл. США",
-    out of the chart at 641-1000 px in Russian, and "5,5 млрд долл. США", which fits neither side
-    at 864 px, by 2 px beside a scrollbar.)"""
+    for it before the chart's edge, where the start leaves enough. Where one line fits nowhere the
+    amount is broken between words over the fewest lines, on the span, past its end or before its
+    start (in that order where they tie). Before the start it stops at the plot: further left it
+    would cover the y labels. Reckoned for the narrowest chart that shows amounts: a wider one only
+    has more room. (Past the end, Plotly's "auto" placement ran a late short span's amount, "до 200
+    млн долл. США", out of the chart at 641-1000 px in Russian, and "5,5 млрд долл. США", which fits
+    nowhere on one line at 864 px, by 2 px beside a scrollbar.)"""
     per_px = _years_per_px(years, margin_left)
     needed = np.fromiter((plain_text_px(a, AMOUNT_FONT_PX) + 2 * AMOUNT_PAD_PX for a in amounts), float, len(amounts))
     # As drawn: a span reaching past the chosen years is cut at the axis's ends.
     start, end = np.clip(start, years[0], years[1]), np.clip(end, years[0], years[1])
-    on_span = (end + 1 - start) / per_px
-    past_end = (years[1] - end) / per_px + PERIODS_MARGIN_RIGHT
-    before_start = (start - years[0]) / per_px
-    outside = (on_span < needed) & (past_end < needed)
-    before = outside & (before_start >= needed)
-    written = list(amounts)
-    for i in np.flatnonzero(outside & ~before):
-        lines = wrap_px(amounts[i], past_end[i] - 2 * AMOUNT_PAD_PX, AMOUNT_FONT_PX)
-        if len(lines) > 2 and before_start[i] > past_end[i]:
-            # Before the start it stops at the plot: further left it would cover the y labels.
-            before[i] = True
-            lines = wrap_px(amounts[i], before_start[i] - 2 * AMOUNT_PAD_PX, AMOUNT_FONT_PX)
-        written[i] = "<br>".join(plotly_escaped(line) for line in lines)
-    return before, written
+    rooms = {
+        INSIDE: (end + 1 - start) / per_px,
+        AUTO: (years[1] - end) / per_px + PERIODS_MARGIN_RIGHT,
+        BEFORE: (start - years[0]) / per_px,
+    }
+    places = [AUTO] * len(amounts)
+    written = [plotly_escaped(amount) for amount in amounts]
+    for i, amount in enumerate(amounts):
+        if rooms[INSIDE][i] >= needed[i] or rooms[AUTO][i] >= needed[i]:
+            continue  # on one line, where Plotly's "auto" puts it
+        if rooms[BEFORE][i] >= needed[i]:
+            places[i] = BEFORE
+            continue
+        wrapped = {place: wrap_px(amount, room[i] - 2 * AMOUNT_PAD_PX, AMOUNT_FONT_PX) for place, room in rooms.items()}
+        # Fewest lines, and a word broken inside it (wrap_px does so only where it is wider than the room) last.
+        place = min(wrapped, key=lambda p: (" ".join(wrapped[p]) != amount, len(wrapped[p])))
+        places[i] = place
+        written[i] = "<br>".join(plotly_escaped(line) for line in wrapped[place])
+    return places, written
 
 
 def _period_marker(status: str, open_end: list[bool]) -> dict:

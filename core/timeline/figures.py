@@ -210,7 +210,8 @@ def timeline_figure(
     placed: pd.DataFrame | None = None,
 ) -> go.Figure:
     """One trace per category (the legend), y = lane offset + row; spans drawn as thick lines.
-    Each label as `label_layout` places it (`placed`, where the caller has it)."""
+    Each label as `label_layout` places it (`placed`: its result for these events and years, where
+    the caller has it)."""
     # NOTE: each lane is a selection of plain arrays, not of the frame: a few hundred events at
     # most, and pandas' cost per selection and per column was most of a first visit's chart.
     columns = {name: events[name].to_numpy() for name in DRAWN_COLUMNS}
