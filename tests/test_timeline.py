@@ -138,8 +138,9 @@ def test_empty_reason(changes, words, filters, view) -> None:
     assert words in timeline.data.empty_reason(view, filters(**changes))
 
 
-def _overlapping(frame: pd.DataFrame, rows: pd.Series, years: tuple[int, int]) -> list[tuple[str, str]]:
-    layout = timeline.figures.label_layout(frame, years).join(frame[["event_id", "category"]]).assign(row=rows)
+def _overlapping(frame: pd.DataFrame, placed: pd.DataFrame) -> list[tuple[str, str]]:
+    rows = placed["row"]
+    layout = placed.join(frame[["event_id", "category"]])
     # An event whose label takes several rows sits in their middle: it is in each of them.
     layout = pd.concat(
         [
@@ -183,8 +184,9 @@ def _overlapping(frame: pd.DataFrame, rows: pd.Series, years: tuple[int, int]) -
 )  # fmt: skip
 def test_lanes_never_overlap_events_or_labels(rows, apart, rows_per_category) -> None:
     frame = events(rows)
-    lanes = timeline.figures.assign_lanes(frame, (1951, 2020))
-    assert not _overlapping(frame, lanes, (1951, 2020))
+    placed = timeline.figures.assign_lanes(frame, (1951, 2020))
+    assert not _overlapping(frame, placed)
+    lanes = placed["row"]
     row = dict(zip(frame["event_id"], lanes, strict=True))
     assert [(a, b) for a, b in apart if row[a] == row[b]] == []
     # Each category's lane uses rows 0, 1, ... and no more of them than the case needs.
@@ -196,7 +198,7 @@ def test_lanes_on_the_bundled_data_do_not_overlap(view) -> None:
     dated = view[view["year_start"].notna()]
     for years in [(1951, 2020), (2000, 2020), (2015, 2016)]:
         subset = dated[(dated["year_end"] >= years[0]) & (dated["year_start"] <= years[1])]
-        assert not _overlapping(subset, timeline.figures.assign_lanes(subset, years), years)
+        assert not _overlapping(subset, timeline.figures.assign_lanes(subset, years))
 
 
 def test_a_label_near_the_end_goes_left() -> None:
@@ -232,9 +234,9 @@ def test_a_label_that_fits_neither_side_is_wrapped_to_its_room_and_takes_more_ro
     assert tall["side"] == "left" and layout["rows_taken"].tolist() == [math.ceil(len(tall["lines"]) / 2), 1]
     assert 2 < len(tall["lines"]) <= timeline.figures.TALL_LABEL_LINES and " ".join(tall["lines"]) == RELATIONS_RU
     assert tall["from"] >= years[0] - 1  # inside the axis: clear of the lane names
-    rows = timeline.figures.assign_lanes(frame, years)
-    assert rows.iloc[0] == (tall["rows_taken"] - 1) / 2  # in the middle of the rows it takes, from the first
-    assert not _overlapping(frame, rows, years)
+    placed = timeline.figures.assign_lanes(frame, years)
+    assert placed["row"].iloc[0] == (tall["rows_taken"] - 1) / 2  # in the middle of the rows it takes, from the first
+    assert not _overlapping(frame, placed)
     relations = view[view["event_id"] == "E38"].assign(title=RELATIONS_RU)  # of 1992
     figure = timeline.figures.timeline_figure(relations, timeline.figures.assign_lanes(relations, years), years)
     (drawn,) = [trace for trace in figure.data if trace.mode == "markers+text"]
@@ -246,8 +248,9 @@ def test_the_rows_span_the_y_axis_without_plotlys_padding(view) -> None:
     """Left to autorange, Plotly padded the lanes by about four rows at each end, and rows drawn
     28-30 px high held two-line labels that covered each other at the narrowest chart."""
     dated = view[view["year_start"].notna() & view["category"].isin(["security", "alliance"])]
-    rows = timeline.figures.assign_lanes(dated, (1951, 2020))
-    figure = timeline.figures.timeline_figure(dated, rows, (1951, 2020))
+    placed = timeline.figures.assign_lanes(dated, (1951, 2020))
+    figure = timeline.figures.timeline_figure(dated, placed, (1951, 2020))
+    rows = placed["row"]
     pad = timeline.figures.ROW_PAD
     last = rows[dated["category"] == "security"].max() + 1 + 1  # the alliance lane, after a blank row
     assert figure.layout.yaxis.range == (last + pad, -pad) and figure.layout.yaxis.autorange is None
@@ -277,8 +280,8 @@ def test_read_filters_drops_an_unknown_event_with_a_notice(options, ids) -> None
 
 def test_figure_has_a_trace_per_category_with_spans_and_selection(view) -> None:
     dated = view[view["year_start"].notna() & view["category"].isin(["security", "alliance"])]
-    rows = timeline.figures.assign_lanes(dated, (1951, 2020))
-    figure = timeline.figures.timeline_figure(dated, rows, (1951, 2020), selected="E07")
+    placed = timeline.figures.assign_lanes(dated, (1951, 2020))
+    figure = timeline.figures.timeline_figure(dated, placed, (1951, 2020), selected="E07")
     points = [t for t in figure.data if t.mode == "markers+text"]
     assert [t.name for t in points] == ["Security incidents and operations", "Japan–US alliance"]
     security = points[0]
@@ -292,7 +295,8 @@ def test_figure_has_a_trace_per_category_with_spans_and_selection(view) -> None:
 
 def test_figure_escapes_data_text(view) -> None:
     dated = view[view["event_id"] == "E01"].assign(title="<b>x</b> <img src=x>")
-    figure = timeline.figures.timeline_figure(dated, pd.Series(0, index=dated.index), (1951, 2020))
+    placed = timeline.figures.label_layout(dated, (1951, 2020)).assign(row=0.0)
+    figure = timeline.figures.timeline_figure(dated, placed, (1951, 2020))
     assert "<img" not in figure.data[0].hovertext[0] and "&lt;img" in figure.data[0].hovertext[0]
     assert figure.data[0].text == ("&lt;b&gt;x&lt;/b&gt; &lt;img src=x&gt;",)
 

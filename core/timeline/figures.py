@@ -143,12 +143,12 @@ def _tall_lines(title: str, room_px: float) -> tuple[str, ...] | None:
     return tuple(lines)
 
 
-def assign_lanes(events: pd.DataFrame, years: tuple[int, int], placed: pd.DataFrame | None = None) -> pd.Series:
-    """A row within its category's lane for each dated event, so that no two events (with their
-    labels) overlap: greedy interval packing in order of the stretch they occupy. An event whose
-    label takes several rows (`label_layout`, or `placed` where the caller has it) sits in their
-    middle (two rows: its row ends in .5)."""
-    layout = label_layout(events, years) if placed is None else placed
+def assign_lanes(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    """Each dated event's label as `label_layout` places it, with its `row` within its category's
+    lane, so that no two events (with their labels) overlap: greedy interval packing in order of
+    the stretch they occupy. An event whose label takes several rows sits in their middle (two
+    rows: its row ends in .5). What `timeline_figure` draws."""
+    layout = label_layout(events, years)
     # NOTE: on arrays, not a sub-frame per lane: pandas' cost per selection was most of the time.
     order = layout["from"].sort_values().index
     starts = layout["from"].reindex(order).tolist()
@@ -173,7 +173,7 @@ def assign_lanes(events: pd.DataFrame, years: tuple[int, int], placed: pd.DataFr
                 row_free_from[row + k] = occupied_to
         lane_rows.append(row + (count - 1) / 2)
     rows.loc[order] = np.array(lane_rows, dtype=float)
-    return rows
+    return layout.assign(row=rows)
 
 
 # Pixels per row of a lane: a label's two lines at LABEL_FONT_PX take 27. The figure's height gives
@@ -203,25 +203,20 @@ def _hovers(lane: dict[str, np.ndarray]) -> list[str]:
 
 
 def timeline_figure(
-    events: pd.DataFrame,
-    rows: pd.Series,
-    years: tuple[int, int],
-    selected: str = "",
-    placed: pd.DataFrame | None = None,
+    events: pd.DataFrame, placed: pd.DataFrame, years: tuple[int, int], selected: str = ""
 ) -> go.Figure:
-    """One trace per category (the legend), y = lane offset + row; spans drawn as thick lines.
-    Each label as `label_layout` places it (`placed`: its result for these events and years, where
-    the caller has it)."""
+    """One trace per category (the legend), y = lane offset + row; spans drawn as thick lines;
+    each event on its row and its label where `placed` (`assign_lanes`) puts them."""
     # NOTE: each lane is a selection of plain arrays, not of the frame: a few hundred events at
     # most, and pandas' cost per selection and per column was most of a first visit's chart.
     columns = {name: events[name].to_numpy() for name in DRAWN_COLUMNS}
     columns["x_start"] = events["x_start"].to_numpy(dtype=float, na_value=np.nan)
     columns["x_end"] = events["x_end"].to_numpy(dtype=float, na_value=np.nan)
-    columns["row"] = rows.reindex(events.index).to_numpy()
-    labels = label_layout(events, years) if placed is None else placed
-    columns["side"] = labels["side"].to_numpy()
-    columns["lines"] = labels["lines"].to_numpy()
-    columns["taken"] = labels["rows_taken"].to_numpy()
+    placed = placed.reindex(events.index)
+    columns["row"] = placed["row"].to_numpy()
+    columns["side"] = placed["side"].to_numpy()
+    columns["lines"] = placed["lines"].to_numpy()
+    columns["taken"] = placed["rows_taken"].to_numpy()
     categories = list(dict.fromkeys(events.sort_values("category_order")["category"]))
     in_category = {category: np.flatnonzero(columns["category"] == category) for category in categories}
     lanes = {category: {name: values[at] for name, values in columns.items()} for category, at in in_category.items()}
@@ -340,6 +335,4 @@ def chart(view: pd.DataFrame, filters: TimelineFilters) -> go.Figure | None:
         return None
     if len(dated) > EVENTS_DRAWN:
         return counts_figure(dated)
-    placed = label_layout(dated, filters.years)  # where each label goes, which the rows depend on
-    rows = assign_lanes(dated, filters.years, placed)
-    return timeline_figure(dated, rows, filters.years, filters.event, placed)
+    return timeline_figure(dated, assign_lanes(dated, filters.years), filters.years, filters.event)
