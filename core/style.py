@@ -15,7 +15,7 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
 
-from core.text_width import TICK_FONT_PX, left_margin
+from core.text_width import CHART_FONT_FAMILY, TICK_FONT_PX, left_margin
 
 BACKGROUND = "#ffffff"  # the light theme's page and plot background (.streamlit/config.toml)
 # NOTE: under Streamlit's theme a figure's text is #808495 (3.72:1 on white) unless the figure sets
@@ -98,7 +98,7 @@ def readable_figure(data: Sequence[BaseTraceType | Mapping[str, Any]], layout: M
     NOTE: the styles go into the layout before the figure is made. Set afterwards with
     update_layout and update_*axes, Plotly walked the whole figure on each call: 6-7 ms a figure
     with long hovers, a third of the comparison's first visit (nine panels)."""
-    text = {"color": TEXT_COLOUR}
+    text = {"color": TEXT_COLOUR, "family": CHART_FONT_FAMILY}  # the PNG's font too (core.text_width)
     styled = _merged(layout, {
         "font": text,
         "legend": {"font": text, "title": {"font": text}},

@@ -46,22 +46,30 @@ def narrowest_plot_px(margin_left: float, margin_right: float) -> float:
     return max(1.0, NARROWEST_WORDS_CHART_PX - margin_left - margin_right)
 
 
-# Advance widths of "Source Sans", the font Streamlit's theme gives a chart's text, in thousandths
-# of the font size, measured in Chromium (canvas measureText at 100 px), character by character.
+# Every chart's text is drawn in Arial's widths, the font a chart's PNG gets too. Why not Streamlit's
+# Source Sans: Plotly draws the PNG from the chart's SVG as an image, and an image cannot use the
+# page's web fonts, so its text fell back to the reader's sans-serif (Arial's widths in Chromium on
+# Windows, macOS and Linux), about a tenth wider than Source Sans: amounts ran into their bars and
+# a legend's last entry past the PNG's edge. Liberation Sans and Arimo are Arial's widths under
+# free licences (Debian's fonts-liberation), Helvetica the design Arial's widths copy.
+CHART_FONT_FAMILY = 'Arial, "Liberation Sans", Arimo, Helvetica, sans-serif'
+
+# Advance widths of CHART_FONT_FAMILY in thousandths of the font size, measured in Chromium (canvas
+# measureText at 100 px), character by character (tests/test_browser_screens.py measures them again).
 _MEASURED = (
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
     "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяЁё·–—…≈≤≥’“”«»№€¥₸"
 )
 _ADVANCES = (
-    200, 289, 426, 497, 497, 824, 609, 249, 303, 303, 418, 497, 249, 311, 249, 350, 497, 497, 497, 497,
-    497, 497, 497, 497, 497, 497, 249, 249, 497, 497, 497, 425, 847, 543, 588, 571, 615, 527, 494, 617,
-    652, 263, 479, 579, 486, 727, 647, 664, 566, 664, 569, 534, 536, 645, 515, 786, 513, 476, 539, 303,
-    350, 303, 497, 500, 542, 504, 553, 456, 555, 496, 292, 504, 544, 246, 247, 495, 255, 829, 547, 542,
-    555, 555, 347, 419, 338, 544, 467, 719, 446, 467, 425, 303, 241, 303, 497, 544, 580, 588, 498, 638,
-    527, 830, 550, 658, 656, 579, 630, 727, 652, 664, 645, 566, 571, 536, 514, 732, 513, 642, 598, 877,
-    880, 720, 798, 580, 571, 908, 582, 504, 544, 508, 411, 533, 496, 688, 456, 565, 565, 495, 531, 633,
-    562, 542, 553, 555, 456, 460, 467, 734, 446, 558, 512, 749, 761, 596, 674, 491, 456, 738, 515, 527,
-    496, 249, 480, 800, 948, 497, 497, 497, 249, 426, 426, 429, 429, 893, 497, 497, 497,
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556,
+    556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778,
+    722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278,
+    278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 667, 656, 667, 542, 677,
+    667, 923, 604, 719, 719, 583, 656, 833, 722, 778, 719, 667, 722, 611, 635, 760, 667, 740, 667, 917,
+    938, 792, 885, 656, 719, 1010, 722, 556, 573, 531, 365, 583, 556, 669, 458, 559, 559, 438, 583, 688,
+    552, 556, 542, 556, 500, 458, 500, 823, 500, 573, 521, 802, 823, 625, 719, 521, 510, 750, 542, 667,
+    556, 278, 556, 1000, 1000, 549, 549, 549, 222, 333, 333, 556, 556, 1073, 556, 556, 636,
 )  # fmt: skip
 _WIDTHS = dict(zip(_MEASURED, _ADVANCES, strict=True))
 _WIDE = 1000  # a CJK character (drawn by a fallback font): a full em

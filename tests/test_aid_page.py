@@ -49,7 +49,7 @@ def test_a_link_opens_its_view() -> None:
         "Contracts signed,<br>implementation unknown"
         "<br><sup>Investment · M09 (its sources</sup><br><sup>differ on the amount)</sup>",
         # 2005-2019: not all in 2010-2019
-        "Realised<br><sup>Investment · M07 (partly</sup><br><sup>outside the years chosen)</sup>",
+        "Realised<br><sup>Investment · M07 (partly outside</sup><br><sup>the years chosen)</sup>",
     ]  # fmt: skip
     table = at.dataframe[1].value
     assert table["id"].tolist() == ["M09", "M07"]  # largest first: 18 bn, then 5.5 bn

@@ -105,6 +105,42 @@ def test_the_camera_button_saves_a_png_named_after_the_view(public_url: str, pag
     (Path(PNG_COPY) if PNG_COPY else tmp_path / "chart-download.png").write_bytes(png)
 
 
+# Each chart's SVG layers, and the width of each of its words as the page draws them.
+_SVGS_AND_WIDTHS = f"""
+() => {{
+  const svgs = [...document.querySelectorAll('{CHART_SELECTOR} svg.main-svg')];
+  const words = svgs.flatMap((s) => [...s.querySelectorAll('text')]);
+  return [svgs.map((s) => s.outerHTML), words.map((t) => t.getComputedTextLength())];
+}}
+"""
+
+
+@pytest.mark.parametrize("path", ["/aid?chart=time&lang=ru", "/compare?lang=ru", "/timeline"])
+def test_a_charts_png_draws_each_word_as_wide_as_the_screen_does(public_url: str, page: Page, path: str) -> None:
+    """Plotly draws the PNG from the chart's SVG as an image, which cannot use the page's web fonts,
+    while it places each word as the page measured it. The same SVG in a page with no web fonts, as
+    in the image, must draw every word the page shows as wide: else its words run into the bars
+    and past the PNG's edge (as with Streamlit's Source Sans, a tenth narrower than the fallback)."""
+    open_page(page, public_url + path)
+    page.wait_for_selector(f"{CHART_SELECTOR} .main-svg")
+    page.wait_for_timeout(500)  # Plotly lays out a chart (a panel fitted to its column) a moment after
+    svgs, on_screen = page.evaluate(_SVGS_AND_WIDTHS)
+    image_like = page.context.new_page()
+    try:
+        image_like.set_content("".join(svgs))
+        in_image = image_like.evaluate(
+            "() => [...document.querySelectorAll('text')].map((t) => t.getComputedTextLength())"
+        )
+    finally:
+        image_like.close()
+    assert len(in_image) == len(on_screen) > 20
+    shown = [(screen, image) for screen, image in zip(on_screen, in_image, strict=True) if screen > 0]
+    wider = [(round(screen, 1), round(image, 1)) for screen, image in shown if image > screen + 0.5]
+    assert len(shown) > 20 and not wider, (
+        f"{path}: words the PNG draws wider than the screen (screen, PNG): {wider[:8]}"
+    )
+
+
 # Window widths: a desktop, a laptop (a page-wide chart of ~540 px beside the sidebar), small
 # laptops (~470 px, and the narrowest column, 404 px, where a 440 px comparison panel is drawn
 # 404 px wide: narrower than the footer is wrapped for), a window just wider than a phone (the
@@ -113,7 +149,7 @@ def test_the_camera_button_saves_a_png_named_after_the_view(public_url: str, pag
 SOURCE_LINE_WIDTHS = ((1400, True), (1000, True), (800, None), (864, None), (660, True), (320, False))
 
 
-@pytest.mark.parametrize("path", ["/aid", "/timeline", "/compare", "/aid?per_year=1&lang=ru"])
+@pytest.mark.parametrize("path", ["/aid", "/timeline", "/compare", "/aid?per_year=1&lang=ru", "/timeline?lang=ru"])
 def test_the_source_line_fits_its_chart_at_every_width_or_gives_way(public_url: str, browser, path: str) -> None:
     for width, shown in SOURCE_LINE_WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 4000})

@@ -16,7 +16,8 @@ from components.streamlit_internals import (
     SIDEBAR_PX,
     WIDE_MAIN_PADDING_PX,
 )
-from core.text_width import NARROWEST_MAIN_COLUMN_PX, SCROLLBAR_PX
+from core import text_width
+from core.text_width import CHART_FONT_FAMILY, NARROWEST_MAIN_COLUMN_PX, SCROLLBAR_PX
 from scripts.browser import CHROMIUM, CHROMIUM_ARGS, open_page
 
 PATHS = ["/", "/aid", "/aid?chart=time", "/aid?per_year=1", "/timeline", "/timeline?event=E37", "/compare", "/sources"]
@@ -231,3 +232,23 @@ def test_a_sidebar_dragged_wider_stops_where_the_charts_would_get_narrower_than_
             assert not cut, f"{where}: words cut at the chart's edge: {cut[:3]}"
     finally:
         context.close()
+
+
+def test_the_width_table_is_the_chart_fonts_as_chromium_draws_it(browser: Browser) -> None:
+    """core.text_width places every word by its table of advance widths: a table measured for
+    another font than the charts' (or a machine without it: Debian's fonts-liberation) fails here."""
+    page = browser.new_page()
+    try:
+        drawn = page.evaluate(
+            """([family, characters]) => { const c = document.createElement('canvas').getContext('2d');
+                 c.font = '100px ' + family;
+                 return [...characters].map((ch) => Math.round(c.measureText(ch).width * 10)); }""",
+            [CHART_FONT_FAMILY, "".join(text_width._WIDTHS)],
+        )
+    finally:
+        page.close()
+    table = list(text_width._WIDTHS.values())
+    off = [
+        (ch, want, got) for ch, want, got in zip(text_width._WIDTHS, table, drawn, strict=True) if abs(want - got) > 1
+    ]
+    assert not off, f"(character, table, Chromium) differ: {off[:10]}; is the chart font installed (fonts-liberation)?"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 
 import plotly.graph_objects as go
 import pytest
@@ -121,12 +122,20 @@ def test_a_page_wide_charts_footer_is_wrapped_to_the_footer_width() -> None:
     assert unlabelled.xshift == 0
 
 
+def _most_xs(width_of: Callable[[str], float], room: float) -> int:
+    """The most x's whose text (`width_of` a run of them) fits in `room` pixels."""
+    count = 1
+    while width_of("x" * (count + 1)) <= room:
+        count += 1
+    return count
+
+
 def test_a_fixed_width_charts_footer_fits_the_narrowest_column_and_its_version_the_png() -> None:
     """A 440 px comparison panel is drawn 404 px wide in an 864 px window: its footer is wrapped to
     the narrowest column (NARROWEST_WORDS_CHART_PX). The version, in the 440 px PNG only, needs no
     line of its own where the last line leaves it room there."""
-    from core.chart_source import FOOTER_PAD, with_source_line
-    from core.text_width import NARROWEST_WORDS_CHART_PX
+    from core.chart_source import FOOTER_PAD, SOURCE_FONT_SIZE, with_source_line
+    from core.text_width import NARROWEST_WORDS_CHART_PX, plain_text_px
 
     figure = go.Figure(go.Bar(x=[1], y=["a"]), layout={"margin": {"l": 40}})
     text = "Source: " + " ".join(["Embassy of Japan in Uzbekistan (2021–2022)"] * 3)
@@ -134,8 +143,12 @@ def test_a_fixed_width_charts_footer_fits_the_narrowest_column_and_its_version_t
     assert max(_drawn_widths(note.text)) <= NARROWEST_WORDS_CHART_PX - FOOTER_PAD
     assert max(_drawn_widths(note.text)) > 0.8 * (NARROWEST_WORDS_CHART_PX - FOOTER_PAD)  # wrapped, not cut short
     # A last line that leaves the version room in 440 px, though not in NARROWEST_WORDS_CHART_PX.
-    roomy = with_source_line(figure, "Source: " + "x" * 55, "data version abc", width_px=440).layout.annotations[0]
-    assert not roomy.text.endswith("<br>")
+    line = "Source: " + "x" * _most_xs(
+        lambda xs: plain_text_px(f"Source: {xs}    data version abc", SOURCE_FONT_SIZE), 440 - FOOTER_PAD
+    )
+    assert plain_text_px(f"{line}    data version abc", SOURCE_FONT_SIZE) > NARROWEST_WORDS_CHART_PX - FOOTER_PAD
+    roomy = with_source_line(figure, line, "data version abc", width_px=440).layout.annotations[0]
+    assert roomy.text.count("<br>") == 0
 
 
 def test_a_word_wider_than_a_line_is_broken_and_nothing_is_lost() -> None:
@@ -159,13 +172,16 @@ def test_a_footer_is_never_wrapped_narrower_than_the_least_room() -> None:
 
 
 def test_the_version_takes_a_line_of_its_own_where_the_last_is_full() -> None:
-    from core.chart_source import with_source_line
+    from core.chart_source import FOOTER_PAD, SOURCE_FONT_SIZE, with_source_line
+    from core.text_width import NARROWEST_WORDS_CHART_PX, plain_text_px
 
     figure = go.Figure(go.Bar(x=[1], y=["a"]), layout={"margin": {"l": 40}})
     short = with_source_line(figure, "Source: X (2020)", "data version abc", width_px=440)
-    full = with_source_line(figure, "Source: " + "x" * 75, "data version abc", width_px=440)
+    # A word that fills the narrowest line, after "Source:" on a line of its own.
+    word = "x" * _most_xs(lambda xs: plain_text_px(xs, SOURCE_FONT_SIZE), NARROWEST_WORDS_CHART_PX - FOOTER_PAD)
+    full = with_source_line(figure, f"Source: {word}", "data version abc", width_px=440)
     assert short.layout.annotations[0].text.count("<br>") == 0
-    assert full.layout.annotations[0].text.endswith("<br>")  # a blank last line, which the version fills
+    assert full.layout.annotations[0].text == f"Source:<br>{word}<br>"  # a blank last line, which the version fills
 
 
 def test_the_source_line_names_the_host_and_page_never_the_query_string() -> None:

@@ -18,19 +18,20 @@ from core import i18n
 from core.aid.data import AidData
 from core.aid.hover import HOVER_LIMIT, flow_hover, group_hovers, legend_entry, more_figures, plain
 from core.aid.params import GROUPINGS
-from core.aid.rows import DETAIL_LINE, NAME_LINE, narrow_legend_px, row_px
+from core.aid.rows import AMOUNT_FONT_PX, AMOUNT_PAD_PX, detail_lines, name_lines, narrow_legend_px, row_px
 from core.formatting import BILLION, currency_unit, first_and_more, format_usd, plotly_escaped, plotly_lines
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import LEGEND_ABOVE, readable_figure, status_marker
 from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
+from core.text_width import SLACK_PX, left_margin, narrowest_plot_px, plain_text_px
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 
 EVEN_SPREAD = N_("assumes an even spread over each period")  # shown through _()
 
 
-BAR_ROOM = 1.35  # the amount axis reaches this far past the longest bar, for the amount written beside it
+BARS_MARGIN_RIGHT = 80  # pixels right of the plot, where the longest bars' amounts end
 
 
 def _currency_of(flows: pd.DataFrame) -> str:
@@ -158,6 +159,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
         if label in labels:
             label = _category_label(b.group, f"{detail} · {b.status_label}")
         labels.append(label)
+    y_title = _(GROUPINGS[by])
     traces = []
     statuses = sorted({(b.firmness, b.status, b.status_label) for b in bars})
     for _firmness, status, label in statuses:
@@ -179,7 +181,7 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
         )
     layout = dict(
         barmode="overlay",  # one bar per row: a row is one total or one figure, never a stack
-        yaxis={"title": _(GROUPINGS[by]), "categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
+        yaxis={"title": y_title, "categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
         xaxis={
             "title": plotly_lines(  # over two lines where long: a phone's chart cut it
                 (_("{unit} billions, as stated (log scale)") if log_scale else _("{unit} billions, as stated")).format(
@@ -189,24 +191,38 @@ def bars_figure(bars: list[Bar], by: str, log_scale: bool = False, currency: str
             ),
             "type": "log" if log_scale else "linear",
             "rangemode": "tozero",
-            # Room past the longest bar for its amount: drawn outside the bar, on a narrow chart it
-            # ran past the figure's edge. (A log axis's own range leaves the room.)
-            **({} if log_scale else {"range": [0, BAR_ROOM * max((b.amount for b in bars), default=0) / BILLION or 1]}),
+            # Room past each bar for its amount, written beside it. (A log axis's own range leaves the room.)
+            **({} if log_scale else {"range": [0, _amount_axis_end(bars, labels, y_title)]}),
         },
         legend={"title": _("Status (never added together)"), **LEGEND_ABOVE},
         height=max(320, row_px(labels, 56) * len(bars) + 160 + narrow_legend_px(traces)),
-        margin={"t": 30, "r": 80},
+        margin={"t": 30, "r": BARS_MARGIN_RIGHT},
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
     )
     return readable_figure(traces, layout)
 
 
+def _amount_axis_end(bars: list[Bar], labels: list[str], y_title: str) -> float:
+    """Where the linear amount axis ends (billions): past the longest bar, and far enough that every
+    bar's amount, written past its end, ends inside the chart at its narrowest
+    (NARROWEST_WORDS_CHART_PX; a proportion of the longest bar left too little room there for a
+    long Russian amount). A bar whose amount needs the axis to end at E: amount / E * plot + pad +
+    text <= plot + right margin."""
+    plot = narrowest_plot_px(left_margin(labels, y_title), BARS_MARGIN_RIGHT)  # as readable_figure gives it
+    ends = [b.amount / BILLION for b in bars]
+    for b in bars:
+        room = plot + BARS_MARGIN_RIGHT - AMOUNT_PAD_PX - SLACK_PX - plain_text_px(b.text, AMOUNT_FONT_PX)
+        ends.append(
+            b.amount / BILLION * plot / max(room, plot / 4)
+        )  # a quarter at least: an end, however long the text
+    return max(ends, default=0) or 1
+
+
 def _category_label(name: str, detail: str) -> str:
-    """A y label: `name` over lines of NAME_LINE characters, `detail` in smaller type below it over
-    lines of DETAIL_LINE. Data text is escaped (Plotly renders tags in ticks)."""
-    details = "".join(f"<br><sup>{plain(line)}</sup>" for line in textwrap.wrap(detail, DETAIL_LINE))
-    return plain(textwrap.fill(name, NAME_LINE)) + details
+    """A y label: `name` over lines (`name_lines`), `detail` in smaller type below it. Data text is
+    escaped (Plotly renders tags in ticks)."""
+    return name_lines(name) + detail_lines(detail)
 
 
 def _bar_label(result: Sum) -> str:

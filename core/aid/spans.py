@@ -4,23 +4,19 @@ shows amounts has room for it. Built from already-filtered frames; never call st
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from core.aid.hover import flow_hover, legend_entry, plain
-from core.aid.rows import NAME_LINE, narrow_legend_px, row_px
+from core.aid.rows import AMOUNT_FONT_PX, AMOUNT_PAD_PX, name_lines, narrow_legend_px, row_px
 from core.formatting import format_usd, plotly_escaped, plotly_lines
 from core.i18n import _
 from core.style import BACKGROUND, LEGEND_ABOVE, MARK_EDGE, TEXT_COLOUR, readable_figure, status_marker, status_style
 from core.text_width import left_margin, narrowest_plot_px, plain_text_px, wrap_px
 
-# The periods chart's amounts: drawn at the figure's 12 px, with Plotly's 3 px between a bar and
-# its text, and placed for the narrowest chart that draws them (NARROWEST_WORDS_CHART_PX).
-AMOUNT_FONT_PX = 12
-AMOUNT_PAD_PX = 3  # Plotly's pad between a bar's end and its text (TEXTPAD in its bar code)
+# The periods chart's amounts (core.aid.rows.AMOUNT_FONT_PX) are placed for the narrowest chart that
+# draws them (NARROWEST_WORDS_CHART_PX); the right margin holds one written past a span's end.
 PERIODS_MARGIN_RIGHT = 90
 # Where a span's amount is written: Plotly's "auto" (on the span, else past its end), on the span,
 # or before its start (in a text-only trace: Plotly writes a bar's text only on it or past its end).
@@ -43,8 +39,7 @@ def spans_figure(flows: pd.DataFrame, years: tuple[int, int]) -> go.Figure:
     would run out of the chart, broken over lines where one line fits nowhere (`_amount_places`)."""
     dated = flows[flows["year_start"].notna()].sort_values(["year_start", "firmness"], ascending=[False, True])
     labels = [
-        f"{plain(textwrap.fill(str(r.recipient_name), NAME_LINE))}<br>{plain(f'{r.kind_label} ({r.flow_id})')}"
-        for r in dated.itertuples()
+        f"{name_lines(str(r.recipient_name))}<br>{plain(f'{r.kind_label} ({r.flow_id})')}" for r in dated.itertuples()
     ]
     open_end = dated["year_end"].isna()
     start = dated["year_start"].astype(int)
