@@ -18,7 +18,8 @@ from core.text_width import NARROWEST_WORDS_CHART_PX, plain_text_px, wrap_px
 # Pixels; the colour is the figure's own text colour (layout.font). Arial (core.text_width) at 10 px
 # is as tall in its small letters as Source Sans at 11 px, and as wide: the line reads the same size.
 SOURCE_FONT_SIZE = 10
-LINE_HEIGHT = 15  # pixels per line of the source text at SOURCE_FONT_SIZE
+ANNOTATION_PAD = 1  # pixels: Plotly's borderpad between an annotation's box and its text
+LINE_HEIGHT = 13  # pixels per line of the source text: Plotly's line spacing, 1.3 x SOURCE_FONT_SIZE
 # A page-wide chart's width is the browser's to know, not the server's: its footer is wrapped to
 # FOOTER_WIDTH (the bundled views' footers take two lines at most, wherever shown). Where such a
 # chart is drawn narrower (a window of 640-980 px with the sidebar open), the page's style hides
@@ -108,7 +109,9 @@ def with_source_line(figure: go.Figure, text: str, version: str = "", width_px: 
     copy.add_annotation(text="<br>".join(lines), x=0, xanchor="left", align="left", yanchor="top", yshift=-bottom,
                         xshift=-(left or 0), **footer)  # fmt: skip
     if version:  # on the last line, its baseline the line's
-        last = -bottom - LINE_HEIGHT * len(lines)
+        # The footer's box is hung by its top, the version's stood on its bottom: each has Plotly's
+        # 1 px border pad between its edge and its text.
+        last = -bottom - LINE_HEIGHT * len(lines) - 2 * ANNOTATION_PAD
         copy.add_annotation(text=plotly_escaped(version), x=1, xanchor="right", align="right", yanchor="bottom",
                             yshift=last, xshift=max((right or 0) - FOOTER_PAD // 2, 0), **footer)  # fmt: skip
     for annotation in figure.layout.annotations:

@@ -191,6 +191,36 @@ def bars_of(frame: pd.DataFrame, by: str = "recipient", years=(1950, 2019)):
     return aid.figures.bars_figure(units, by), count
 
 
+def test_every_bars_amount_ends_inside_the_narrowest_chart_and_the_axis_holds_the_longest_bar() -> None:
+    """The amount is written past its bar's end: the axis ends where, at the narrowest chart that
+    draws it (NARROWEST_WORDS_CHART_PX, with the figure's own margins), each amount ends inside the
+    chart. At 1.35x the longest bar a long Russian amount beside it was cut there."""
+    from core import i18n
+    from core.text_width import SLACK_PX
+
+    def fits(figure) -> None:
+        end, right = figure.layout.xaxis.range[1], figure.layout.margin.r
+        plot = narrowest_plot_px(figure.layout.margin.l, right)
+        bars = [(x, text) for trace in figure.data for x, text in zip(trace.x, trace.text, strict=True)]
+        assert end >= max(x for x, _text in bars) > 0
+        for x, text in bars:
+            reach = x / end * plot + aid.rows.AMOUNT_PAD_PX + plain_text_px(text, aid.rows.AMOUNT_FONT_PX)
+            assert reach <= plot + right - SLACK_PX + 1e-6, (text, reach, plot + right)
+
+    small = flows([
+        ("A", "TKM", 18_000_000_000, None, 2013, 2015, "contracts_signed"),
+        ("B", "CA5", 12_000_000_000, "approximately", 1993, 2001, "agreed"),
+        ("C", "UZB", 395_000_000, "up to", 2017, 2019, "realised"),
+    ]).assign(recipient_name=["Туркменистан", "Государства Центральной Азии", "Узбекистан"])  # fmt: skip
+    for language in ("en", "ru"):
+        with i18n.use_language(language):
+            figure, _count = bars_of(small)
+        fits(figure)
+    zero = aid.figures.bars_figure([aid.figures.Bar("Kazakhstan", "", "realised", "Realised", 0, 0.0, "US$0", "")],
+                                   "recipient")  # fmt: skip
+    assert zero.layout.xaxis.range[1] == 1  # an axis however the amounts stand
+
+
 def test_bars_add_only_what_the_rule_allows_and_draw_the_rest_beside() -> None:
     small = flows([
         ("A", "KAZ", 5_500_000_000, None, 2005, 2019, "realised"),

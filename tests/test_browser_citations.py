@@ -115,7 +115,7 @@ _SVGS_AND_WIDTHS = f"""
 """
 
 
-@pytest.mark.parametrize("path", ["/aid?chart=time&lang=ru", "/compare?lang=ru", "/timeline"])
+@pytest.mark.parametrize("path", ["/aid?lang=ru", "/aid?chart=time&lang=ru", "/compare?lang=ru", "/timeline"])
 def test_a_charts_png_draws_each_word_as_wide_as_the_screen_does(public_url: str, page: Page, path: str) -> None:
     """Plotly draws the PNG from the chart's SVG as an image, which cannot use the page's web fonts,
     while it places each word as the page measured it. The same SVG in a page with no web fonts, as

@@ -170,7 +170,7 @@ def _open_as(context: BrowserContext, reader: str, url: str) -> Page:
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize(("width", "reader"), READERS)
-@pytest.mark.parametrize(("path", "least"), [("/timeline", 20), ("/aid?chart=time", 5)])
+@pytest.mark.parametrize(("path", "least"), [("/timeline", 20), ("/aid?chart=time", 5), ("/aid", 5)])
 def test_the_words_beside_marks_stay_inside_the_plots_side_of_the_chart_on_a_small_laptop(
     base_url: str,
     browser: Browser,

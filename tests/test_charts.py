@@ -70,7 +70,7 @@ def _drawn_widths(annotation_text: str) -> list[float]:
 
 
 def test_the_source_line_is_a_footer_on_a_copy_escaped_and_wrapped() -> None:
-    from core.chart_source import AXIS_ROOM, FOOTER_PAD, LINE_HEIGHT, with_source_line
+    from core.chart_source import ANNOTATION_PAD, AXIS_ROOM, FOOTER_PAD, LINE_HEIGHT, with_source_line
 
     layout = {"height": 300, "margin": {"t": 30, "b": 40, "l": 94, "r": 20}}
     original = go.Figure(go.Bar(x=[1], y=["a"]), layout=layout)
@@ -93,7 +93,9 @@ def test_the_source_line_is_a_footer_on_a_copy_escaped_and_wrapped() -> None:
     # The version on the last line, at the figure's right edge (for the PNG; the page's style hides it on screen).
     assert version.text == "data version abc" and (version.x, version.xanchor) == (1, "right")
     assert 0 < version.xshift <= 20
-    assert version.yshift == -AXIS_ROOM - LINE_HEIGHT * len(lines) and sourced.data == original.data
+    assert (
+        version.yshift == -AXIS_ROOM - LINE_HEIGHT * len(lines) - 2 * ANNOTATION_PAD and sourced.data == original.data
+    )
 
 
 @pytest.mark.parametrize(("title", "least"), [(None, 60), ("Year", 60), ("Year<br>spans<br>periods", 96)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from core import aid
@@ -44,3 +45,14 @@ def test_the_readme_stays_short_and_links_the_docs() -> None:
         "docs/api.md",
     ):
         assert doc in text and (DOCS.parent / doc).is_file(), doc
+
+
+def test_the_readmes_test_command_installs_what_ci_installs_from_debian() -> None:
+    """CI installs what is missing of the README's Debian packages (Chromium, HAProxy, the charts'
+    font): a package one adds and the other lacks would pass CI and fail a reader, or the reverse."""
+    readme = README.read_text(encoding="utf-8")
+    ci = (DOCS.parent / ".ci" / "run").read_text(encoding="utf-8")
+    (readme_packages,) = re.findall(r"apt-get install -y ([\w .-]+?) &&", readme)
+    assert set(readme_packages.split()) == set(re.findall(r"missing\+=\(([\w.-]+)\)", ci)) >= {"chromium"}
+    testing = (DOCS / "testing.md").read_text(encoding="utf-8")
+    assert f"apt-get install -y {readme_packages} &&" in testing  # the same command in the testing guide

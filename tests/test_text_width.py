@@ -7,6 +7,7 @@ import pytest
 
 from core.style import TEXT_COLOUR, readable_figure
 from core.text_width import (
+    CHART_FONT_FAMILY,
     NARROWEST_MAIN_COLUMN_PX,
     NARROWEST_WORDS_CHART_PX,
     SCRIPT_SCALE,
@@ -71,6 +72,10 @@ def test_styles_merge_into_the_figures_own_settings() -> None:
     assert (layout.legend.title.text, layout.legend.x, layout.legend.title.font.color) == ("Status", 0, TEXT_COLOUR)
     assert (layout.xaxis.title.text, tuple(layout.xaxis.range)) == ("Year", (0, 1))
     assert layout.font.color == layout.xaxis.tickfont.color == layout.yaxis.tickfont.color == TEXT_COLOUR
+    # Every text in the font the widths are measured for, which a PNG has too (Streamlit's theme
+    # would give the layout, the title and the hovers its web font, which a PNG cannot draw).
+    fonts = (layout.font, layout.title.font, layout.legend.font, layout.hoverlabel.font, layout.yaxis.tickfont)
+    assert {font.family for font in fonts} == {CHART_FONT_FAMILY}
 
 
 def test_wrapping_never_breaks_at_a_no_break_space() -> None:

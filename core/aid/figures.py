@@ -208,7 +208,8 @@ def _amount_axis_end(bars: list[Bar], labels: list[str], y_title: str) -> float:
     bar's amount, written past its end, ends inside the chart at its narrowest
     (NARROWEST_WORDS_CHART_PX; a proportion of the longest bar left too little room there for a
     long Russian amount). A bar whose amount needs the axis to end at E: amount / E * plot + pad +
-    text <= plot + right margin."""
+    text <= plot + right margin. On a wide screen this leaves more of the plot empty past the
+    longest bar than the amount needs there: the figure is drawn the same at every width."""
     plot = narrowest_plot_px(left_margin(labels, y_title), BARS_MARGIN_RIGHT)  # as readable_figure gives it
     ends = [b.amount / BILLION for b in bars]
     for b in bars:
