@@ -211,12 +211,11 @@ def _amount_axis_end(bars: list[Bar], labels: list[str], y_title: str) -> float:
     text <= plot + right margin. On a wide screen this leaves more of the plot empty past the
     longest bar than the amount needs there: the figure is drawn the same at every width."""
     plot = narrowest_plot_px(left_margin(labels, y_title), BARS_MARGIN_RIGHT)  # as readable_figure gives it
-    ends = [b.amount / BILLION for b in bars]
+    ends = []
     for b in bars:
         room = plot + BARS_MARGIN_RIGHT - AMOUNT_PAD_PX - SLACK_PX - plain_text_px(b.text, AMOUNT_FONT_PX)
-        ends.append(
-            b.amount / BILLION * plot / max(room, plot / 4)
-        )  # a quarter at least: an end, however long the text
+        # The bar's own end, and where its amount fits (a quarter of the plot at least: a finite end).
+        ends += [b.amount / BILLION, b.amount / BILLION * plot / max(room, plot / 4)]
     return max(ends, default=0) or 1
 
 
