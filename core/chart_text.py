@@ -109,4 +109,5 @@ def describe(figure: go.Figure, what: str, limit: int = LISTED) -> str:
         items = _horizontal_items(figure)
     listed = first_and_more(items, limit, more=TABLE_LISTS_THEM)
     sentence = _("{what}: {items}.").format(what=what, items=listed) if listed else what
-    return escape_markdown(sentence)
+    # A list that ends in an abbreviation ("в 1993 г.") already ends the sentence.
+    return escape_markdown(sentence[:-1] if sentence.endswith("..") and not sentence.endswith("...") else sentence)

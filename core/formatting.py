@@ -116,11 +116,13 @@ def _qualified(text: str, qualifier: object, short: bool) -> str:
 
 
 # How precisely an event's date is known (the data's `date_precision` ids), in words.
-PRECISION_WORDS = {"year": N_("year"), "span": N_("span"), "not_stated": NOT_STATED}
+PRECISION_WORDS = {
+    "day": N_("day"), "month": N_("month"), "year": N_("year"), "span": N_("span"), "not_stated": NOT_STATED,
+}  # fmt: skip
 
 
 def precision_word(precision: str) -> str:
-    """An event's date precision ('year', 'span', 'not_stated') in the run's language."""
+    """An event's date precision (the data package's `date_precision` values) in the run's language."""
     return _(PRECISION_WORDS[precision]) if precision in PRECISION_WORDS else precision
 
 

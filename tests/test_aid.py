@@ -9,9 +9,11 @@ import pandas as pd
 import pytest
 
 from core import aid
+from core.aid.rows import narrow_legend_px
 from core.chart_text import describe, plain
 from core.columns import COLUMNS
 from core.facts import Facts, load_facts
+from core.i18n import use_language
 from core.money import money_view
 from core.periods import overlaps
 from core.scopes import Scopes
@@ -327,8 +329,28 @@ def test_per_year_figure_says_the_assumption() -> None:
     small = flows([("A", "KAZ", 10, None, 2005, 2006, "realised")])
     figure = aid.figures.per_year_figure(aid.data.annualise(small), data_of(small))
     assert "even spread" in plain(figure.layout.yaxis.title.text)  # wrapped over two lines
-    assert "even spread" in plain(figure.data[0].name)
+    # Said once, in the legend's title: in every entry, it made the Russian legend on a phone
+    # taller than Plotly lets a legend be, and Plotly cut it.
+    assert "spread evenly over its period" in plain(figure.layout.legend.title.text)
+    assert "spread" not in plain(figure.data[0].name)
     assert list(figure.data[0].x) == [2005, 2006]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_per_year_chart_grows_by_its_legend_and_wraps_the_legends_title(language: str) -> None:
+    statuses = ["realised", "agreed", "contracts_signed"]
+    rows = [(f"F{n}", "KAZ", 10, None, 2005, 2006, status) for n, status in enumerate(statuses)]
+    small = flows(rows[:1])
+    several = flows(rows)
+    with use_language(language):
+        one = aid.figures.per_year_figure(aid.data.annualise(small), data_of(small))
+        three = aid.figures.per_year_figure(aid.data.annualise(several), data_of(several))
+    assert len(three.data) == 3 and three.layout.height > one.layout.height >= aid.figures.PER_YEAR_HEIGHT
+    # The legend's entries stand one under another on a phone: the figure holds them beside the plot's own height.
+    entries = narrow_legend_px([trace.to_plotly_json() for trace in three.data])
+    assert three.layout.height - aid.figures.PER_YEAR_HEIGHT >= entries
+    lines = three.layout.legend.title.text.split("<br>")
+    assert len(lines) >= 2 and all(plain_text_px(line, 12) <= aid.figures.LEGEND_TITLE_LINE_PX for line in lines)
 
 
 def test_table_has_exact_dollars_and_provenance(view) -> None:
@@ -408,7 +430,7 @@ def test_per_year_adds_within_status_and_kind_and_never_overlapping_recipients()
     ])  # fmt: skip
     spread = aid.data.annualise(small)
     apart = aid.figures.per_year_figure(spread, data_of(small, {"CA5": {"KAZ": "definition"}}))
-    assert [t.name.split(" (")[0] for t in apart.data] == ["Realised · Aid · R", "Realised · Aid · K", "Agreed · Aid"]
+    assert [t.name for t in apart.data] == ["Realised · Aid · R", "Realised · Aid · K", "Agreed · Aid"]
     added = aid.figures.per_year_figure(spread, data_of(small))  # no membership: the two are added
     realised = added.data[0]
-    assert realised.name.startswith("Realised · Aid (") and list(realised.y * 1e9) == pytest.approx([6, 8, 2])
+    assert realised.name == "Realised · Aid" and list(realised.y * 1e9) == pytest.approx([6, 8, 2])

@@ -106,7 +106,7 @@ def test_per_year_view_labels_the_assumption_and_lists_what_it_cannot_spread() -
     at = open_aid(per_year="1")
     spec = chart_spec(at)
     assert "even spread assumed" in plain(spec["layout"]["yaxis"]["title"]["text"])
-    assert all("even spread" in t["name"] for t in spec["data"])
+    assert "spread evenly" in plain(spec["layout"]["legend"]["title"]["text"])
     assert COLUMNS[aid.table.PER_YEAR_COLUMN].heading in at.dataframe[-1].value.columns  # the table says it too
     captions = [c.value.replace("\\", "") for c in at.caption]  # Markdown escapes removed
     assert any("Uzbekistan US$6.5 bn (period not stated)" in c for c in captions)

@@ -35,7 +35,10 @@ _BOXES = """
     return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) =>
       a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5 && a[2] < b[4] - 0.5 && b[2] < a[4] - 0.5).map((b) => [a[0], b[0]]));
   };
-  return {svg: svg && box(svg), plot: plot && box(plot),
+  // Plotly gives a legend taller than it allows (half the figure, above or below the plot) a
+  // scrollbar and cuts it off: a scrollbar of any height means entries the reader does not see.
+  const legendScroll = [...c.querySelectorAll('.legend .scrollbar')].map((b) => +b.getAttribute('height') || 0);
+  return {svg: svg && box(svg), plot: plot && box(plot), legendScroll: Math.max(0, ...legendScroll),
           overlaps: [...overlapping('.xtick text'), ...overlapping('.ytick text')],
           marks: [...c.querySelectorAll(marks)].filter(shown).map(box),
           words: [...c.querySelectorAll(words)].filter(shown).map((e) => [e.textContent.slice(0, 40), ...box(e)])};
@@ -96,6 +99,9 @@ def test_nothing_scrolls_sideways_no_chart_cuts_a_word_and_y_labels_fit_their_ma
             assert not cut_marks, f"{where}: {len(cut_marks)} marks cut at the chart's edge, e.g. {cut_marks[:2]}"
             cut_words = [w[0] for w in chart["words"] if not _inside(w[1:], chart["svg"])]
             assert not cut_words, f"{where}: words cut at the chart's edge: {cut_words[:5]}"
+            assert chart["legendScroll"] == 0, (
+                f"{where}: the legend is cut off and scrolls ({chart['legendScroll']:.0f} px)"
+            )
             # An axis's labels each stand clear: run together (years every five on a phone, a bar
             # chart's amounts on a 23 px plot, labels over more lines than a bar's row) they are read as none.
             assert not chart["overlaps"], f"{where}: tick labels cover each other: {chart['overlaps'][:3]}"

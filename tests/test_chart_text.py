@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from core import aid, chart_text, timeline
 from core.facts import Facts
+from core.i18n import use_language
 
 
 def test_horizontal_bars_are_named_top_first_with_their_series() -> None:
@@ -45,3 +46,12 @@ def test_the_timeline_summary_gives_full_titles_per_category(bundled_facts: Fact
     )
     text = chart_text.describe(timeline.figures.chart(view, filters), "Events").replace("\\", "")
     assert text == "Events: Security incidents and operations: 1 event, 2005: Andijan events."
+
+
+def test_a_summary_ending_in_an_abbreviation_ends_with_one_full_stop() -> None:
+    # The Russian per-year summary ended "в 1993 г..": the year's own "г." and the sentence's stop.
+    figure = go.Figure([go.Bar(name="Помощь", x=[1993, 1994], y=[1.3, 0.5])])
+    with use_language("ru"):
+        text = chart_text.describe(figure, "График").replace("\\", "")
+    assert text.endswith("в 1993 г.") and not text.endswith(".."), text
+    assert chart_text.describe(figure, "Chart").replace("\\", "").endswith("in 1993.")

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from core import i18n
 from core.facts import load_facts
-from core.formatting import format_count, format_period, format_usd, not_stated
+from core.formatting import PRECISION_WORDS, format_count, format_period, format_usd, not_stated, precision_word
 from core.i18n import LANGUAGES, LOCALES_DIR, _, ngettext, use_language
 from core.translations import check_translations, localise
 from scripts.translations import SOURCES
@@ -212,3 +213,19 @@ def test_the_descriptor_s_words_are_translated_too(tmp_path):
     table[~dropped].to_csv(data / "translations.csv", index=False)
     problems = check_translations(load_facts(data))
     assert [(p.file, p.column) for p in problems] == [("datapackage.yaml", "evidence.quote.title")]
+
+
+def test_every_date_precision_the_data_allows_has_its_word_in_each_language():
+    # "day" and "month" came with the official record's dated meetings; the Russian timeline's
+    # table then said "day" among "год" and "период".
+    package = yaml.safe_load((DATA / "datapackage.yaml").read_text(encoding="utf-8"))
+    events = next(resource for resource in package["resources"] if resource["name"] == "events")
+    field = next(field for field in events["schema"]["fields"] if field["name"] == "date_precision")
+    allowed = field["constraints"]["enum"]
+    assert set(allowed) <= set(PRECISION_WORDS), set(allowed) - set(PRECISION_WORDS)
+    english = [precision_word(value) for value in allowed]
+    for language in OTHER_LANGUAGES:
+        with use_language(language):
+            words = [precision_word(value) for value in allowed]
+        assert all(_CYRILLIC.search(word) for word in words), dict(zip(allowed, words, strict=True))
+    assert len(set(english)) == len(allowed)  # no two precisions read alike

@@ -18,17 +18,31 @@ from core import i18n
 from core.aid.data import AidData
 from core.aid.hover import HOVER_LIMIT, flow_hover, group_hovers, legend_entry, more_figures, plain
 from core.aid.params import GROUPINGS
-from core.aid.rows import AMOUNT_FONT_PX, AMOUNT_PAD_PX, detail_lines, name_lines, narrow_legend_px, row_px
+from core.aid.rows import (
+    AMOUNT_FONT_PX,
+    AMOUNT_PAD_PX,
+    LABEL_LINE_PX,
+    detail_lines,
+    name_lines,
+    narrow_legend_px,
+    row_px,
+)
 from core.formatting import BILLION, currency_unit, first_and_more, format_usd, plotly_escaped, plotly_lines
 from core.i18n import N_, _, ngettext
 from core.scalars import as_int
 from core.style import LEGEND_ABOVE, readable_figure, status_marker
 from core.sums import NO_FIGURE, RULE_EXTRAS, Sum, add_up_each, apart_problems
-from core.text_width import SLACK_PX, left_margin, narrowest_plot_px, plain_text_px
+from core.text_width import SLACK_PX, left_margin, narrowest_plot_px, plain_text_px, wrap_px
 
 _GROUP_COLUMN = {"recipient": "recipient_name", "kind": "kind_label", "status": "status_label"}
 
 EVEN_SPREAD = N_("assumes an even spread over each period")  # shown through _()
+PER_YEAR_LEGEND_TITLE = N_("Status and kind of flow (never added together), each figure spread evenly over its period")
+PER_YEAR_HEIGHT = 450  # Plotly's default height, the chart's before its legend had room of its own on a phone
+# A legend title's line, in pixels: Plotly never wraps one, and on a phone (390 px) the per-year
+# chart's plot is 262 px wide, which a legend above it may not pass by much (its right margin).
+LEGEND_TITLE_LINE_PX = 250
+LEGEND_FONT_PX = 12  # the legend's type, as Plotly draws it under Streamlit's theme
 
 
 BARS_MARGIN_RIGHT = 80  # pixels right of the plot, where the longest bars' amounts end
@@ -262,7 +276,7 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
             traces.append(
                 dict(
                     type="bar",
-                    name=legend_entry(f"{name} ({_(EVEN_SPREAD)})"),
+                    name=legend_entry(name),  # the assumption is the legend's title, said once
                     x=per_year.index,
                     y=per_year.to_numpy() / BILLION,
                     customdata=hovers.reindex(per_year.index).to_numpy(),
@@ -270,6 +284,8 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
                     marker=status_marker(str(status)),
                 )
             )
+    title_lines = wrap_px(_(PER_YEAR_LEGEND_TITLE), LEGEND_TITLE_LINE_PX, LEGEND_FONT_PX)
+    legend_title = "<br>".join(plain(line) for line in title_lines)
     layout = dict(
         barmode="group",
         xaxis={"title": _("Year")},
@@ -280,7 +296,10 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
             ),
             "rangemode": "tozero",
         },
-        legend={"title": _("Status and kind of flow (never added together)"), **LEGEND_ABOVE},
+        legend={"title": {"text": legend_title}, **LEGEND_ABOVE},
+        # On a phone the legend's entries stand one under another above the plot: the figure grows
+        # by them, or Plotly shrank the plot to a strip and cut the legend to half the figure's height.
+        height=PER_YEAR_HEIGHT + narrow_legend_px(traces) + LABEL_LINE_PX * legend_title.count("<br>"),
         margin={"t": 30},
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
