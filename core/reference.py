@@ -17,7 +17,7 @@ from babel.dates import format_date
 from core import i18n
 from core.datapackage import ResourceSpec
 from core.facts import Facts
-from core.formatting import first_and_more, is_missing
+from core.formatting import NOT_STATED, first_and_more, is_missing
 from core.i18n import N_, _, ngettext, pgettext
 from core.scalars import as_int
 
@@ -225,12 +225,15 @@ def source_facts_line(
     kind = str(source.get("kind"))
     # A kind a user's descriptor adds is data: written by `words` (escaped on a page), not translated.
     parts = [_(SOURCE_KINDS[kind]) if kind in SOURCE_KINDS else words(kind, None)]
-    if not is_missing(source.get("date_as_given")):
-        parts.append(_("dated {date}").format(date=words(str(source["date_as_given"]), str(source.get("language")))))
+    printed = source.get("date_as_given")
+    if printed == NOT_STATED:  # the data's words for a page that prints no date, in the run's language
+        parts.append(_("no date printed"))
+    elif not is_missing(printed):
+        parts.append(_("dated {date}").format(date=words(str(printed), str(source.get("language")))))
     if not is_missing(source.get("retrieved")):
         parts.append(_("read {date}").format(date=words(str(source["retrieved"]), None)))
     licence = source.get("licence")
-    stated = _("not stated") if licence == "not stated" else words(str(licence), DATA_LANGUAGE)
+    stated = _(NOT_STATED) if licence == NOT_STATED else words(str(licence), DATA_LANGUAGE)
     parts.append(_("licence or terms: {licence}").format(licence=stated))
     parts.append(ngettext("{n} fact", "{n} facts", facts).format(n=i18n.number(facts)))
     return " · ".join(parts)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from core.facts import Facts
-from core.reference import sources_by_publisher
+from core.i18n import use_language
+from core.reference import source_facts_line, sources_by_publisher
 
 OFFICIAL = "government record"
 
@@ -50,3 +51,23 @@ def test_sources_are_listed_by_publisher_with_their_facts(bundled_facts: Facts) 
     seed = groups[None][0]
     # The 44 facts first entered and the two a second reading found (E67, E68).
     assert seed.source["source_id"] == "usubaliev_2020" and seed.facts == 46
+
+
+def test_a_yearbooks_year_is_the_edition_its_title_states(bundled_facts: Facts) -> None:
+    # A Diplomatic Bluebook's page prints no date; its year was taken from an event it states, and
+    # the 2022 edition was cited as published in 1992.
+    editions = bundled_facts.sources["title"].astype(str).str.extract(r"(?:外交青書|White Paper|Bluebook)\s*(\d{4})")[0]
+    yearbooks = bundled_facts.sources[editions.notna()]
+    assert len(yearbooks) >= 5  # three Bluebook sections, two ODA White Papers
+    years = yearbooks["year"].astype(int).tolist()
+    assert years == editions.dropna().astype(int).tolist(), dict(zip(yearbooks["source_id"], years, strict=True))
+
+
+def test_a_page_that_prints_no_date_says_so_in_the_readers_language(bundled_facts: Facts) -> None:
+    undated = bundled_facts.sources[bundled_facts.sources["date_as_given"] == "not stated"].iloc[0]
+    assert "no date printed" in source_facts_line(undated, 1)
+    with use_language("ru"):
+        line = source_facts_line(undated, 1)
+    assert "дата на странице не указана" in line and "not stated" not in line, line
+    dated = bundled_facts.sources[bundled_facts.sources["source_id"] == "usubaliev_2020"].iloc[0]
+    assert "dated August 2020" in source_facts_line(dated, 1)
