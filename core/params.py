@@ -114,6 +114,10 @@ class ChoiceParam(_Labelled[Opts]):
 class FlagParam(Param[Opts]):
     """On or off, as `1` or `0`."""
 
+    # The value in the download's summary, on and off (English, N_()): what it keeps. A flag that
+    # narrows the view ("official sources only") says so; "kept" would read as its opposite.
+    on_off: tuple[str, str] = (N_("kept"), N_("dropped"))
+
     def read(self, reader: QueryReader, options: Opts) -> bool:
         return reader.flag(self.key, self.default(options))
 
@@ -121,7 +125,7 @@ class FlagParam(Param[Opts]):
         return flag_value(bool(value))
 
     def value_words(self, value: Any, options: Opts) -> str:
-        return _("kept") if value else _("dropped")
+        return _(self.on_off[0] if value else self.on_off[1])
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -197,10 +201,24 @@ def currency_param() -> ChoiceParam:
 
 
 def flag_param(
-    key: str, label: str, default: bool, doc_values: str, summary_name: str | None = None, help: str | None = None
+    key: str,
+    label: str,
+    default: bool,
+    doc_values: str,
+    summary_name: str | None = None,
+    help: str | None = None,
+    **more: Any,
 ) -> FlagParam:
     return FlagParam(key=key, field=key, label=label, doc_values=doc_values, doc_default=f"`{flag_value(default)}`",
-                     default=lambda options: default, summary_name=summary_name, help=help)  # fmt: skip
+                     default=lambda options: default, summary_name=summary_name, help=help, **more)  # fmt: skip
+
+
+def official_param() -> FlagParam:
+    """Whether only the facts a government's own record states are kept (the aid page and the timeline)."""
+    return flag_param("official", N_("Official sources only"), False,
+                      "`1` keeps only the facts a government's own record states (sources of kind `government "
+                      "record`); `0` keeps every source's", summary_name=N_("kinds of source"),
+                      on_off=(N_("official only (a government's own record)"), N_("every kind")))  # fmt: skip
 
 
 def years_param(*, help: str, summary_note: str, doc_values: str) -> YearsParam:

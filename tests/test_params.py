@@ -19,6 +19,7 @@ from core import aid, timeline
 from core.compare import data as compare_data
 from core.compare import params as compare_params
 from core.facts import Facts
+from core.i18n import use_language
 from core.pages import ANALYSIS_PAGES, by_slug
 from core.params import ChoiceParam, FlagParam, ListParam, PageParams, Param, TextParam, YearsParam
 from core.url_state import QueryReader, permalink
@@ -131,3 +132,16 @@ def test_the_share_box_permalink_reopens_the_same_widgets(
     again = open_app(SCRIPTS[page], **urllib.parse.parse_qs(urllib.parse.urlsplit(link).query, keep_blank_values=True))
     assert _widgets(again, page) == _widgets(first, page)
     assert registry.filters(**_widgets(again, page)) == state
+
+
+@pytest.mark.parametrize("page", ["aid", "timeline"])
+def test_the_summary_says_which_sources_a_view_keeps(page: str, registries) -> None:
+    # With official=0 every source is kept, and the README said official facts were "dropped".
+    registry, options = registries[page]
+    default = registry.defaults(options)
+    assert default.official is False
+    assert registry.summary(default, options)["kinds of source"] == "every kind"
+    narrowed = registry.summary(dataclasses.replace(default, official=True), options)
+    assert narrowed["kinds of source"].startswith("official only")
+    with use_language("ru"):
+        assert registry.summary(default, options)["виды источников"] == "все виды"

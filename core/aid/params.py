@@ -17,6 +17,7 @@ from core.params import (
     currency_param,
     flag_param,
     list_param,
+    official_param,
     undated_param,
     years_param,
 )  # fmt: skip
@@ -83,9 +84,7 @@ PARAMS: PageParams[AidOptions, AidFilters] = PageParams(AidFilters, params=(
                 doc_values="`first-last`, e.g. `1993-2001`; a figure is kept when its period overlaps"),
     undated_param("`1` keep / `0` drop figures with no stated period"),
     currency_param(),
-    flag_param("official", N_("Official sources only"), False,
-               "`1` keeps only the facts a government's own record states (sources of kind `government record`); "
-               "`0` keeps every source's", summary_name=N_("facts an official source states")),
+    official_param(),
     choice_param("by", N_("Bars by"), GROUPINGS, "recipient", "bars by `recipient`, `kind` or `status`"),
     choice_param("chart", N_("Chart"), CHARTS, "bars", "`bars` (by group) or `time` (spans over years)"),
     flag_param("per_year", N_("Per year (assumes an even spread)"), False,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from core.facts import Facts
 from core.i18n import N_, _
-from core.params import PageParams, flag_param, list_param, text_param, years_param
+from core.params import PageParams, flag_param, list_param, official_param, text_param, years_param
 from core.periods import year_bounds
 from core.url_state import QueryReader
 
@@ -49,9 +49,7 @@ PARAMS: PageParams[TimelineOptions, TimelineFilters] = PageParams(TimelineFilter
                "`1` keep / `0` drop events of the region as a whole (naming `CA5` or all five states)",
                summary_name=N_("events concerning the region as a whole"),
                help=N_("Events that name Central Asia as a whole or all five states.")),
-    flag_param("official", N_("Official sources only"), False,
-               "`1` keeps only the facts a government's own record states (sources of kind `government record`); "
-               "`0` keeps every source's", summary_name=N_("facts an official source states")),
+    official_param(),
     years_param(help=N_("Undated events are listed apart."), summary_note=N_("(undated events are listed apart)"),
                 doc_values="`first-last`; dated events overlapping it are drawn, undated ones are listed apart"),
     text_param("q", "text", N_("Search titles and descriptions"), max_length=MAX_QUERY, summary_name=N_("text search"),
