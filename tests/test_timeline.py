@@ -385,3 +385,12 @@ def test_event_details_say_only_what_the_data_states() -> None:
     seed = pd.Series({"kind": pd.NA, "series_number": pd.NA, "city": pd.NA, "host_code": pd.NA,
                       "event_status": pd.NA, "outcome": pd.NA})  # fmt: skip
     assert timeline.view.event_details(seed, names) == []
+
+
+def test_the_events_are_in_date_order_to_the_day_undated_last(bundled_facts: Facts) -> None:
+    view = timeline.data.event_view(bundled_facts)
+    dated = view[view["x_start"].notna()]
+    assert dated["x_start"].is_monotonic_increasing and view["x_start"].iloc[len(dated) :].isna().all()
+    order = list(view["event_id"])
+    # August 2004: the ministers met in Astana on the 28th, after Kawaguchi's visits of the 25th and 26th.
+    assert order.index("E39") < order.index("E40") < order.index("E06")

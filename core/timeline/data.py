@@ -19,7 +19,9 @@ from core.timeline.params import TimelineFilters
 CHOICES = 1_000  # events offered in the details list (every option is sent to the browser)
 
 
-DATE_ORDER = ("year_start", "year_end", "event_id")  # the order of the timeline's table and CSV
+# The order of the timeline's view, table and CSV: where each event sits on the axis (a dated day
+# before a later one of its year; by year and id, 2004-08-28 came before 2004-08-25), undated last.
+DATE_ORDER = ("x_start", "x_end", "event_id")
 
 
 def event_ids(facts: Facts) -> pd.Index:
@@ -32,10 +34,10 @@ def event_view(facts: Facts) -> pd.DataFrame:
     filters, so cacheable. (Point labels are made for the events drawn only: `label_lines`.)
 
     In date order (undated last), as `table` shows them, so the page can show the first rows of a
-    filtered view without sorting all of it. The search text is joined and casefolded here, once,
+    filtered view without sorting all of it (DATE_ORDER). The search text is joined and casefolded here, once,
     instead of on every search (a pass over every event's text on every rerun).
     """
-    events = facts.events.sort_values(["year_start", "year_end", "event_id"], na_position="last")
+    events = facts.events
     categories = facts.categories.set_index("category")["label"]
     names = dict(zip(facts.actors["code"], facts.actors["name"], strict=True))
     order = {category: number for number, category in enumerate(facts.categories["category"])}
@@ -60,7 +62,7 @@ def event_view(facts: Facts) -> pd.DataFrame:
         x_end=axis_position(events["year_end"], last_days),
         search_text=events["title"].astype("string").str.cat(events["description"].astype("string"), sep=" ")
         .str.casefold(),
-    ).reset_index(drop=True)  # fmt: skip
+    ).sort_values(list(DATE_ORDER), na_position="last").reset_index(drop=True)  # fmt: skip
 
 
 def _with_difference(texts: pd.Categorical[str], events: pd.DataFrame) -> pd.Series:
@@ -120,7 +122,7 @@ def filter_events(view: pd.DataFrame, filters: TimelineFilters) -> pd.DataFrame:
 
 def kept_in_date_order(view: pd.DataFrame, filters: TimelineFilters) -> np.ndarray:
     """The positions in `view` of the events the filters keep, in the timeline table's order
-    (core.timeline.table: by year, then id; undated last), without copying the events."""
+    (DATE_ORDER: by date, undated last), without copying the events."""
     positions = np.flatnonzero(keep_all(_masks(view, filters)))
     keys = view[list(DATE_ORDER)].iloc[positions].reset_index(drop=True)
     return positions[keys.sort_values(list(DATE_ORDER), na_position="last").index.to_numpy()]
