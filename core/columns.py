@@ -17,6 +17,9 @@ from core.i18n import N_
 NOT_STATED_BY_SOURCE = "not stated by the source"  # a status column's value (English: the CSV's vocabulary)
 STATED = "stated"
 LIST_SEPARATOR = "; "  # between the items of a list-valued cell (fact ids, locators, codes, names)
+# Between the quotes of one cell: no quote may contain it (core.evidence refuses one), or a reader
+# splitting the cell would cut a quote in two.
+QUOTE_SEPARATOR = " | "
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ COLUMNS: dict[str, Column] = {
     "locators": Column(
         "locator", f"Where the quoted facts' quotes stand, as 'fact id: locator', separated by '{LIST_SEPARATOR}'."
     ),
-    "quotes": Column("quote", "The quoted facts' quotes as 'fact id: quote', separated by ' | '."),
+    "quotes": Column("quote", f"The quoted facts' quotes as 'fact id: quote', separated by '{QUOTE_SEPARATOR}'."),
 }
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.columns import LIST_SEPARATOR
+from core.columns import LIST_SEPARATOR, QUOTE_SEPARATOR
 from core.datapackage import ResourceSpec
 from core.i18n import N_, _
 from core.problems import Problem
@@ -105,6 +105,10 @@ def check_evidence(
         wrong_script = ((language == code) & ~quote.str.contains(script)).fillna(False).to_numpy(dtype=bool)
         expected = _("a quote in the source's language ({language})").format(language=code)
         report_rows(spec.path, "quote", rows["evidence"], quote, wrong_script, expected, problems)
+    splits = quote.str.contains(QUOTE_SEPARATOR, regex=False).fillna(False).to_numpy(dtype=bool)
+    expected = _("a quote without '{separator}', which separates quotes in a download (a table row's cells: "
+                 "'label：value')").format(separator=QUOTE_SEPARATOR.strip())  # fmt: skip
+    report_rows(spec.path, "quote", rows["evidence"], quote, splits, expected, problems)
     english = (language == "en").fillna(False)
     no_gloss = (~english & language.notna() & gloss.isna()).to_numpy(dtype=bool)
     report_rows(

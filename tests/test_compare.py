@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
+from core.columns import LIST_SEPARATOR, QUOTE_SEPARATOR
 from core.compare import data as compare_data
 from core.compare import figures as compare_figures
 from core.compare import view as compare_view
@@ -502,3 +504,16 @@ def test_a_big_data_set_shows_part_of_the_regional_figures_and_counts_all(tmp_pa
     assert listed.count(";") == MAX_LISTED_EVENTS  # 12 events and the count of the rest
     assert listed.endswith(f"; and {len(events) - MAX_LISTED_EVENTS:,} more (the timeline lists them)")
     assert events["year_start"].is_monotonic_increasing  # in date order
+
+
+@pytest.mark.parametrize("currency", ["USD", "JPY"])
+def test_each_csv_cells_quotes_split_into_one_per_quoted_fact(bundled: CompareData, currency: str) -> None:
+    # Uzbekistan's committed yen cited table rows written "label | value": its 10 facts gave 13 quotes.
+    filters = dataclasses.replace(PARAMS.defaults(bundled.options), currency=currency)
+    csv = compare_view.compare_view(bundled, filters).csv
+    quoted = csv.dropna(subset=["quotes"])
+    assert len(quoted) > 0
+    for _, row in quoted.iterrows():
+        quotes = row["quotes"].split(QUOTE_SEPARATOR)
+        assert len(quotes) == len(row["locators"].split(LIST_SEPARATOR)), row["quotes"]
+        assert all(quote.split(": ", 1)[0] in row["fact_ids"] for quote in quotes), row["quotes"]

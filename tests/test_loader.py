@@ -133,6 +133,13 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
         "evidence.csv", 2, "quote", "a quote in the source's language (ja)",
     ),
     (
+        # The comparison's CSV joins a cell's quotes with " | ": a table row written "label | value"
+        # split into two quotes there, one of them with no fact id.
+        "quote holding the separator of a download's quotes",
+        lambda d: edit_csv(d / "evidence.csv", "the events in Andijan, Uzbekistan (2005)", "the events | in Andijan"),
+        "evidence.csv", 18, "quote", "a quote without '|', which separates quotes in a download",
+    ),
+    (
         "fact with no evidence",
         lambda d: edit_csv(d / "evidence.csv", "figures,F01,", "figures,F99,"),
         "figures.csv", 2, "figure_id", "at least one row in evidence.csv with resource figures",

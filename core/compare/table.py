@@ -15,7 +15,7 @@ from typing import Literal
 
 import pandas as pd
 
-from core.columns import LIST_SEPARATOR
+from core.columns import LIST_SEPARATOR, QUOTE_SEPARATOR
 from core.compare.cells import Cell, FactNote, NoTotal, NotStated, Stated
 from core.compare.cells.cell import cell_sources
 from core.compare.params import COUNTED_EVENTS, Metric
@@ -125,7 +125,7 @@ def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: in
     fact_ids, source_id, quote, locator = PROVENANCE
     columns[fact_ids].append(ids or pd.NA)
     columns[source_id].append("; ".join(cell_sources(tuple(unique))) or pd.NA)
-    columns[quote].append(" | ".join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
+    columns[quote].append(QUOTE_SEPARATOR.join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
     columns[locator].append("; ".join(f"{n.id}: {n.locator}" for n in quoted) or pd.NA)
 
 
@@ -164,7 +164,7 @@ def csv_table(cells: list[Cell], metrics: list[Metric], countries: list[str]) ->
                     "fact_ids": LIST_SEPARATOR.join(n.id for n in unique) or None,
                     "source_ids": LIST_SEPARATOR.join(cell_sources(tuple(unique))) or None,
                     "locators": LIST_SEPARATOR.join(f"{n.id}: {n.locator}" for n in quoted) or None,
-                    "quotes": " | ".join(f"{n.id}: {n.quote}" for n in quoted) or None,
+                    "quotes": QUOTE_SEPARATOR.join(f"{n.id}: {n.quote}" for n in quoted) or None,
                 }
             )
     types = {name: "string" for name in CSV_COLUMNS} | {"value": "Int64"}
