@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
@@ -16,9 +18,12 @@ from core.pages import Page
 from core.reference import dashboard_citation, sources_in_brief
 
 
-def cite_view(facts: Facts, *, page: Page, link: str, key: str) -> None:
-    """The view's citation, ready to copy, and its .bib and .ris (built only when clicked).
-    `key` tells apart two such blocks on one page."""
+def cite_view(
+    facts: Facts, *, page: Page, link: str, key: str, source_ids: Callable[[], frozenset[str] | None] | None = None
+) -> None:
+    """The view's citation, ready to copy, and its .bib and .ris (built only when clicked), which
+    list the sources `source_ids` gives (on the click), or every source without it. `key` tells
+    apart two such blocks on one page."""
     page_title = _(page.full_title)
     today = dt.date.today()
     language = current_language()
@@ -36,7 +41,7 @@ def cite_view(facts: Facts, *, page: Page, link: str, key: str) -> None:
     for label, build, extension, mime, help_text in formats:
         row.download_button(
             label,
-            data=in_language(language, partial(build, facts, view)),
+            data=in_language(language, partial(_cited, build, facts, view, source_ids)),
             file_name=f"{stem}.{extension}",
             mime=mime,
             on_click="ignore",
@@ -44,3 +49,12 @@ def cite_view(facts: Facts, *, page: Page, link: str, key: str) -> None:
             key=f"{key}_{extension}",
             help=help_text,
         )
+
+
+def _cited(
+    build: Callable[[Facts, CitedView], str],
+    facts: Facts,
+    view: CitedView,
+    source_ids: Callable[[], frozenset[str] | None] | None,
+) -> str:
+    return build(facts, view if source_ids is None else dataclasses.replace(view, source_ids=source_ids()))

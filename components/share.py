@@ -13,7 +13,7 @@ from components.citing import cite_view
 from components.streamlit_internals import rerun_after_reconnect
 from core import api
 from core.citation_files import CitedView, bibtex, ris
-from core.export import ViewDescription, citation_zip, file_name, safe_csv
+from core.export import ViewDescription, citation_zip, file_name, safe_csv, sources_of_rows
 from core.facts import Facts
 from core.i18n import _, current_language, in_language
 from core.pages import Page
@@ -51,10 +51,14 @@ def share_and_download(
     data_address = api.data_address(link, page)
     view = ViewDescription(page_title=page_title, permalink=link, filters=filters or {}, tables=tables, name=page.slug,
                            data_address=data_address, package_address=api.site_of(link, page).package)  # fmt: skip
-    cited = CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today)
+
+    def cited() -> CitedView:  # built on a click: the sources of the view's rows, not every source
+        return CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today,
+                         source_ids=sources_of_rows(rows()))  # fmt: skip
 
     def citation_files() -> dict[str, str]:
-        return {"citation.bib": bibtex(facts, cited), "citation.ris": ris(facts, cited)}
+        view = cited()
+        return {"citation.bib": bibtex(facts, view), "citation.ris": ris(facts, view)}
 
     # A row that wraps, not three columns: a column cut a label short when it was longer (Russian)
     # or the window narrower.
@@ -67,7 +71,7 @@ def share_and_download(
         get_this_data(data_address)
     with row.popover(_("Cite this view"), icon=":material/format_quote:", width="content"):
         st.caption(_("The dashboard with its data version, this view's link and the sources the figures come from."))
-        cite_view(facts, page=page, link=link, key=f"{page.slug}_cite")
+        cite_view(facts, page=page, link=link, key=f"{page.slug}_cite", source_ids=lambda: sources_of_rows(rows()))
     row.download_button(
         _("Download CSV"),
         data=in_language(language, lambda: safe_csv(rows())),

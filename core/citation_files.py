@@ -12,6 +12,7 @@ import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
+from core.export import sources_cited
 from core.facts import Facts
 from core.formatting import is_missing
 from core.i18n import _
@@ -32,17 +33,25 @@ class CitedView:
     permalink: str
     version: str
     retrieved: dt.date
+    # The sources the view's rows draw on; None: every source (a page of all of them, the Sources page).
+    source_ids: frozenset[str] | None = None
 
 
 def bibtex(facts: Facts, view: CitedView) -> str:
-    """A .bib file: the view's entry, then one per source."""
-    entries = [_view_bibtex(facts, view), *(_source_bibtex(s) for s in facts.sources.to_dict("records"))]
+    """A .bib file: the view's entry, then one per source it draws on."""
+    entries = [
+        _view_bibtex(facts, view),
+        *(_source_bibtex(s) for s in sources_cited(facts, view.source_ids).to_dict("records")),
+    ]
     return "\n".join(entries)
 
 
 def ris(facts: Facts, view: CitedView) -> str:
-    """A .ris file: the view's record, then one per source."""
-    records = [_view_ris(facts, view), *(_source_ris(s) for s in facts.sources.to_dict("records"))]
+    """A .ris file: the view's record, then one per source it draws on."""
+    records = [
+        _view_ris(facts, view),
+        *(_source_ris(s) for s in sources_cited(facts, view.source_ids).to_dict("records")),
+    ]
     return "".join(records)
 
 
@@ -77,8 +86,9 @@ def _view_bibtex(facts: Facts, view: CitedView) -> str:
 
 
 def _drawn_from(facts: Facts, view: CitedView) -> str:
+    sources = sources_cited(facts, view.source_ids)
     return _("Data version {version}; facts drawn from {sources}.").format(
-        version=view.version, sources=short_citation(facts.sources, facts.sources["source_id"])
+        version=view.version, sources=short_citation(facts.sources, sources["source_id"])
     )
 
 

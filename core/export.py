@@ -87,6 +87,22 @@ class ViewDescription:
     package_address: str = ""  # the whole data package at the API
 
 
+def sources_of_rows(rows: pd.DataFrame) -> frozenset[str] | None:
+    """The sources a view's CSV rows cite (their `source_ids` lists, else their `source_id`); None
+    for rows that cite none by column (the data dictionary: a citation then lists every source)."""
+    for name, split in (("source_ids", True), ("source_id", False)):
+        if name in rows.columns:
+            cells = rows[name].dropna().astype(str)
+            ids = cells.str.split(LIST_SEPARATOR).explode() if split else cells
+            return frozenset(ids.str.strip()) - {""}
+    return None
+
+
+def sources_cited(facts: Facts, source_ids: frozenset[str] | None) -> pd.DataFrame:
+    """The rows of the sources table `source_ids` names (every source for None), in its order."""
+    return facts.sources if source_ids is None else facts.sources[facts.sources["source_id"].isin(source_ids)]
+
+
 def citation_zip(
     frame: pd.DataFrame,
     csv_name: str,
@@ -100,18 +116,23 @@ def citation_zip(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(csv_name, safe_csv(frame))
-        package = package_descriptor(frame, csv_name, view, facts, today)
+        cited = sources_of_rows(frame)  # the view's sources, not every source of the data
+        package = package_descriptor(frame, csv_name, view, facts, today, cited)
         archive.writestr("datapackage.json", json.dumps(package, indent=2, ensure_ascii=False))
-        archive.writestr("README.txt", citation_readme(csv_name, view, facts, today))
+        archive.writestr("README.txt", citation_readme(csv_name, view, facts, today, cited))
         for name, content in (extra_files or {}).items():
             archive.writestr(name, content)
     return buffer.getvalue()
 
 
-def citation_readme(csv_name: str, view: ViewDescription, facts: Facts, today: dt.date) -> str:
-    """The README of a download, in the run's language (its file names and columns stay English)."""
+def citation_readme(
+    csv_name: str, view: ViewDescription, facts: Facts, today: dt.date, source_ids: frozenset[str] | None = None
+) -> str:
+    """The README of a download, in the run's language (its file names and columns stay English),
+    listing the sources `source_ids` names (`sources_of_rows`; every source for None)."""
     filters = "\n".join(f"  {name}: {value}" for name, value in view.filters.items()) or "  " + _("(none)")
-    sources = "\n".join(f"  [{s['source_id']}] {full_reference(s)}" for s in facts.sources.to_dict("records"))
+    cited = sources_cited(facts, source_ids).to_dict("records")
+    sources = "\n".join(f"  [{s['source_id']}] {full_reference(s)}" for s in cited) or "  " + _("(none)")
     lines = [
         f"{_(DASHBOARD_TITLE)}: {view.page_title}",
         "",
@@ -191,9 +212,16 @@ def csv_schema(frame: pd.DataFrame) -> dict:
     return {"fields": fields, "missingValues": [""]}
 
 
-def package_descriptor(frame: pd.DataFrame, csv_name: str, view: ViewDescription, facts: Facts, today: dt.date) -> dict:
+def package_descriptor(
+    frame: pd.DataFrame,
+    csv_name: str,
+    view: ViewDescription,
+    facts: Facts,
+    today: dt.date,
+    source_ids: frozenset[str] | None = None,
+) -> dict:
     """The zip's datapackage.json: the downloaded CSV as the one resource, with the data's licence,
-    its sources and the link to the view."""
+    the sources `source_ids` names (every source for None) and the link to the view."""
     package = facts.package
     drawn_on = ", ".join(view.tables)
     return {
@@ -208,7 +236,7 @@ def package_descriptor(frame: pd.DataFrame, csv_name: str, view: ViewDescription
         "homepage": view.permalink,
         "created": f"{today.isoformat()}T00:00:00Z",  # Data Package wants a date-time
         "licenses": [item.descriptor() for item in package.licenses],
-        "sources": [_source(record) for record in facts.sources.to_dict("records")],
+        "sources": [_source(record) for record in sources_cited(facts, source_ids).to_dict("records")],
         "resources": [
             {
                 "name": _slug(view.name),

@@ -11,10 +11,12 @@ import bibtexparser
 import pytest
 import rispy
 
-from core import reference
+from core import aid, reference
 from core.citation_files import CitedView, bibtex, ris
+from core.export import sources_of_rows
 from core.facts import Facts
 from core.i18n import use_language
+from core.pages import AID
 from core.reference import dashboard_citation, short_citation
 from core.url_state import page_address, public_base
 from tests.apptest_support import open_app
@@ -57,6 +59,22 @@ def test_ris_parses_with_a_record_for_the_view_and_one_per_source(bundled_facts:
     assert source["authors"] == ["Usubaliev, Esen"]
     assert source["title"].startswith("Central Asia plus Japan")
     assert (source["year"], source["date"]) == ("2020", "2020/08//")
+
+
+def test_a_views_files_cite_the_sources_its_rows_draw_on(bundled_facts: Facts) -> None:
+    # The help says "this view and each source it draws on"; every file listed all 88 sources.
+    filters = aid.params.PARAMS.defaults(aid.params.aid_options(bundled_facts))
+    filters = dataclasses.replace(filters, recipients=("KAZ", "UZB"))
+    rows = AID.rows.rows(aid.data.aid_data(bundled_facts), filters, bundled_facts)
+    drawn_on = sources_of_rows(rows)
+    assert drawn_on and len(drawn_on) < len(bundled_facts.sources)
+    view = dataclasses.replace(VIEW, source_ids=drawn_on)
+    _view, *sources = bibtexparser.parse_string(bibtex(bundled_facts, view)).entries
+    assert {entry.key for entry in sources} == drawn_on
+    _view, *records = rispy.loads(ris(bundled_facts, view))
+    assert len(records) == len(drawn_on)
+    named = short_citation(bundled_facts.sources, drawn_on)
+    assert named in bibtex(bundled_facts, view).replace("\n", " ")
 
 
 def test_hostile_text_in_a_source_keeps_both_files_parseable(bundled_facts: Facts) -> None:
