@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -32,6 +33,7 @@ from core.translations import localise
 from core.url_state import QueryReader
 
 TODAY = dt.date(2026, 11, 29)
+REPO = Path(__file__).resolve().parents[1]
 
 
 def aid_rows(facts: Facts, every_recipient: bool = False, **query: str) -> pd.DataFrame:
@@ -225,3 +227,14 @@ def test_hostile_text_in_a_tidy_csv_is_still_neutralised(bundled_facts: Facts) -
     back = list(csv.DictReader(io.StringIO(safe_csv(rows).decode("utf-8-sig"))))
     assert [r["note"] for r in back] == ['\'=HYPERLINK("http://x")', "'-1+1"]
     assert back[0]["amount"].isdigit()
+
+
+@pytest.mark.parametrize("case", ["aid-time-per-year", "timeline-default", "compare-default", "overview", "sources"])
+def test_the_downloads_doc_names_every_column_of_each_pages_csv(case: str, bundled_facts: Facts) -> None:
+    # docs/downloads.md's aid row lacked four columns added with the official record.
+    page, build = VIEWS[case]
+    doc = (REPO / "docs" / "downloads.md").read_text(encoding="utf-8")
+    row = next(line for line in doc.splitlines() if line.startswith("| ") and f"(`{page}_" in line)
+    named = set(re.findall(r"[a-z_]+", " ".join(re.findall(r"`([^`]*)`", row))))
+    missing = [column for column in build(bundled_facts).columns if column not in named]
+    assert not missing, f"docs/downloads.md's {page} row does not name {missing}"

@@ -73,12 +73,13 @@ PARAMS: PageParams[AidOptions, AidFilters] = PageParams(AidFilters, params=(
                "(the ids in `flow_kinds.csv`)",
                doc_default="the kinds that are Japan's money (every kind but `trade`)"),
     list_param("status", "statuses", N_("Status"), summary_name=N_("statuses"),
-               doc_values="`realised`, `agreed`, `contracts_signed` (ids in `statuses.csv`)"),
+               doc_values="`realised`, `agreed`, `contracts_signed`, `committed`, `pledged`, `intended` (the ids in "
+               "`statuses.csv`)"),
     list_param("recipient", "recipients", N_("Recipient"), summary_name=N_("recipients"),
                default=attrgetter("default_recipients"),
                doc_values="actor codes with money: ISO 3166-1 alpha-3 (`KAZ`, `UZB`, `TKM`, `AFG`, `USA`) or a group "
-               "(`CA5`, `SSEA_AF`)", doc_default="Central Asia: the region and its states with money (`KAZ`, "
-               "`UZB`, `TKM`, `CA5`); the others are context to add"),
+               "(`CA5`, `SSEA_AF`)", doc_default="Central Asia: the region and its states with money (`CA5`, "
+               "`KAZ`, `UZB`, `TKM`, `TJK`, `KGZ`); the others are context to add"),
     years_param(help=N_("A figure is kept when its period overlaps."),
                 summary_note=N_("(a figure is kept when its period overlaps)"),
                 doc_values="`first-last`, e.g. `1993-2001`; a figure is kept when its period overlaps"),

@@ -40,7 +40,7 @@ class TimelineFilters:
 PARAMS: PageParams[TimelineOptions, TimelineFilters] = PageParams(TimelineFilters, params=(
     list_param("category", "categories", N_("Category"), summary_name=N_("categories"),
                doc_values="event categories (ids in `categories.csv`: `dialogue`, `outcome_document`, `initiative`, "
-               "`visit_deal`, `security`, `alliance`, `statement`, `other_platform`)"),
+               "`visit_deal`, `security`, `alliance`, `statement`, `other_platform`, `relations`)"),
     list_param("country", "countries", N_("Country or actor"), summary_name=N_("countries"),
                help=N_("An event is kept when any of its countries is chosen."),
                doc_values="actor codes named by events (`KAZ`, `KGZ`, …, `JPN`, `USA`, `CHN`, `CA5`, …); an event is "
