@@ -73,7 +73,8 @@ def test_a_views_files_cite_the_sources_its_rows_draw_on(bundled_facts: Facts) -
     assert {entry.key for entry in sources} == drawn_on
     _view, *records = rispy.loads(ris(bundled_facts, view))
     assert len(records) == len(drawn_on)
-    named = short_citation(bundled_facts.sources, drawn_on)
+    ids = bundled_facts.sources["source_id"]
+    named = short_citation(bundled_facts.sources, ids[ids.isin(drawn_on)])  # in the sources table's order
     assert named in bibtex(bundled_facts, view).replace("\n", " ")
 
 

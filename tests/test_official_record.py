@@ -71,3 +71,13 @@ def test_a_page_that_prints_no_date_says_so_in_the_readers_language(bundled_fact
     assert "дата на странице не указана" in line and "not stated" not in line, line
     dated = bundled_facts.sources[bundled_facts.sources["source_id"] == "usubaliev_2020"].iloc[0]
     assert "dated August 2020" in source_facts_line(dated, 1)
+
+
+def test_a_printed_day_month_year_gives_the_sources_year_and_month(bundled_facts: Facts) -> None:
+    # AsiaPlus prints 28/03/2016; its month was empty, so the citations lost it.
+    sources = bundled_facts.sources
+    printed = sources["date_as_given"].astype("string").str.extract(r"^\d{1,2}/(\d{2})/(\d{4})$")
+    dated = sources[printed[0].notna()]
+    assert len(dated) >= 1
+    assert dated["month"].astype(int).tolist() == printed[0].dropna().astype(int).tolist()
+    assert dated["year"].astype(int).tolist() == printed[1].dropna().astype(int).tolist()
