@@ -255,6 +255,16 @@ def difference_lines(rows: pd.DataFrame) -> list[str]:
     return lines
 
 
+def differences_in_words(sources_differ: object) -> str:
+    """A `sources_differ` cell for the screen, each point in the run's language ('сумма: 18 млрд
+    долл. США (usubaliev_2020); …'): the cell keeps the points' codes, the CSV's vocabulary."""
+    fields = []
+    for field in str(sources_differ).split(FIELD_SEPARATOR):
+        point, sep, values = field.partition(": ")
+        fields.append(f"{_(DIFFERS_ON[point])}: {values}" if sep and point in DIFFERS_ON else field)
+    return FIELD_SEPARATOR.join(fields)
+
+
 def stated_value(row: object) -> str | None:
     """'This source's date: 20 December 2025', for an evidence row on a point where sources
     differ; None for a row that agrees."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core import i18n
+from core.evidence import differences_in_words
 from core.facts import Facts
 from core.formatting import format_count, format_period, format_usd, is_missing, lookup, not_stated
 from core.i18n import _
@@ -113,7 +114,7 @@ def _figure_card(row: pd.Series) -> KeyFigure:
     status = str(row["status_label"])
     differ = row.get("sources_differ")
     if differ is not None and not is_missing(differ):  # the value shown is one source's: say so, with the others
-        status += " · " + _("sources differ on the {what}").format(what=differ)
+        status += " · " + _("sources differ on the {what}").format(what=differences_in_words(differ))
     aggregate = row.get("aggregate")
     if aggregate is not None and not is_missing(aggregate):  # it may hold figures on the cards beside it
         status += " · " + _(AGGREGATE_WORDS.get(str(aggregate), str(aggregate)))

@@ -18,11 +18,11 @@ from core.compare.cells import comparison
 from core.compare.cells.cell import cell_sources
 from core.compare.figures import cell_hover
 from core.compare.params import PARAMS
-from core.evidence import difference_lines, evidence_of
+from core.evidence import difference_lines, differences_in_words, evidence_of
 from core.facts import Facts, load_facts
 from core.i18n import use_language
 from core.money import japans_money_kinds, money_view
-from core.overview import analysis_counts, central_asia_money, official_counts, recorded_meetings
+from core.overview import analysis_counts, central_asia_money, key_figures_table, official_counts, recorded_meetings
 from core.problems import DataError
 from core.scopes import Scopes
 from core.sums import AMOUNT_DIFFERS, HOLDS_OTHERS, add_up, add_up_each
@@ -259,3 +259,16 @@ def test_each_comparison_cell_says_how_many_sources_back_it(bundled_facts: Facts
     assert {"mofa_ja_2024_uzb_loan_program", "jica_ja_2024_uzb_la_program"} <= set(cell_sources(uzbekistan.notes))
     rows = compare_rows(bundled_facts, every_metric=True, currency="JPY").set_index(["country_code", "metric_id"])
     assert "jica_ja_2024_uzb_la_program" in rows.at[("UZB", "loan.committed"), "source_ids"]
+
+
+def test_the_point_the_sources_differ_on_is_in_the_readers_language(bundled_facts: Facts) -> None:
+    # The Russian Overview card read "источники расходятся — amount: 18 млрд долл. США (…)".
+    differ = "amount: US$18 billion (a); more than US$18 billion (b) | date: 19 December (a); 20 December (b)"
+    assert differences_in_words(differ) == differ  # English: the codes are the words
+    with use_language("ru"):
+        words = differences_in_words(differ)
+    assert words.startswith("сумма: US$18 billion (a)") and " | дата: 19 December (a)" in words, words
+    with use_language("ru"):
+        cards = key_figures_table(localise(bundled_facts, "ru"))
+    differing = cards[cards["status"].str.contains("расходятся", na=False)]
+    assert len(differing) and not differing["status"].str.contains("amount:").any()

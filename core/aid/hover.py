@@ -8,6 +8,7 @@ import textwrap
 
 import pandas as pd
 
+from core.evidence import differences_in_words
 from core.formatting import first_and_more, format_usd, plotly_escaped, plotly_lines
 from core.i18n import _, ngettext
 from core.money import AGGREGATE_WORDS
@@ -58,7 +59,7 @@ def _provenance_lines(row: pd.Series) -> list[str]:
         lines.append(_("Aggregate: {what}; never added to a figure it may hold").format(what=plotly_escaped(words)))
     differ = row.get("sources_differ")
     if differ is not None and not pd.isna(differ):
-        lines.append(_("Sources differ: {values}").format(values=plotly_lines(differ)))
+        lines.append(_("Sources differ: {values}").format(values=plotly_lines(differences_in_words(differ))))
     return lines
 
 
