@@ -68,7 +68,8 @@ def stated_amounts(quote: str) -> set[int]:
                 value += float(match.group(2).replace(",", "")) * 1e4
             found.add(round(value))
     if "億円" in quote:
-        found |= {round(float(n) * 1e8) for n in re.findall(r"\|\s*(\d+(?:\.\d+)?)\s*$", quote)}
+        # A table's row "label：value" (core.columns.QUOTE_SEPARATOR keeps " | " out of quotes).
+        found |= {round(float(n) * 1e8) for n in re.findall(r"：\s*(\d+(?:\.\d+)?)\s*$", quote)}
     return found
 
 
@@ -78,7 +79,7 @@ def stated_amounts(quote: str) -> set[int]:
      ("供与限度額:1億800万円", 108_000_000), ("総額195百万ドル", 195_000_000),
      ("of 16.359 billion yen", 16_359_000_000),
      ("в размере 305 млн. японских иен", 305_000_000),
-     ("достиг 2 млрд долларов", 2_000_000_000), ("供与限度額(億円) | 230.23", 23_023_000_000),
+     ("достиг 2 млрд долларов", 2_000_000_000), ("供与限度額(億円)：230.23", 23_023_000_000),
      ("some US $300 billion", 300_000_000_000)],
 )  # fmt: skip
 def test_the_amount_reader_reads_each_way_quotes_write_money(quote: str, amount: int) -> None:
