@@ -52,13 +52,13 @@ def share_and_download(
     view = ViewDescription(page_title=page_title, permalink=link, filters=filters or {}, tables=tables, name=page.slug,
                            data_address=data_address, package_address=api.site_of(link, page).package)  # fmt: skip
 
-    def cited() -> CitedView:  # built on a click: the sources of the view's rows, not every source
-        return CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today,
-                         source_ids=sources_of_rows(rows()))  # fmt: skip
-
-    def citation_files() -> dict[str, str]:
-        view = cited()
-        return {"citation.bib": bibtex(facts, view), "citation.ris": ris(facts, view)}
+    def citation_zip_file() -> bytes:
+        """Built on a click: the view's rows once, for the CSV and for the sources its citations list."""
+        frame = rows()
+        cited = CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today,
+                          source_ids=sources_of_rows(frame))  # fmt: skip
+        files = {"citation.bib": bibtex(facts, cited), "citation.ris": ris(facts, cited)}
+        return citation_zip(frame, csv_name, view, facts, today, files)
 
     # A row that wraps, not three columns: a column cut a label short when it was longer (Russian)
     # or the window narrower.
@@ -84,7 +84,7 @@ def share_and_download(
     )
     row.download_button(
         _("Download with citation"),
-        data=in_language(language, lambda: citation_zip(rows(), csv_name, view, facts, today, citation_files())),
+        data=in_language(language, citation_zip_file),
         file_name=csv_name.removesuffix(".csv") + ".zip",
         mime="application/zip",
         on_click="ignore",

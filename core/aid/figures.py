@@ -299,7 +299,7 @@ def per_year_figure(spread: pd.DataFrame, data: AidData) -> go.Figure:
         legend={"title": {"text": legend_title}, **LEGEND_ABOVE},
         # On a phone the legend's entries stand one under another above the plot: the figure grows
         # by them, or Plotly shrank the plot to a strip and cut the legend to half the figure's height.
-        height=PER_YEAR_HEIGHT + narrow_legend_px(traces) + LABEL_LINE_PX * legend_title.count("<br>"),
+        height=PER_YEAR_HEIGHT + narrow_legend_px(traces) + LABEL_LINE_PX * (len(title_lines) - 1),
         margin={"t": 30},
         hoverlabel={"align": "left"},
         showlegend=True,  # status is always named, even when only one is shown
