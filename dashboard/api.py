@@ -82,12 +82,22 @@ def respond(request: Request, answer: api.Answer) -> Response:
 
 def logged(pieces: Iterable[bytes], path: str) -> Iterator[bytes]:
     """A streamed body, whose rows are built as it is sent, after the status went out: a failure
-    there can only cut the answer short, so it is logged with its traceback."""
-    try:
-        yield from pieces
-    except Exception:
-        logger.exception("API answer %s failed while it was being sent; the client got part of it", path)
-        raise
+    there can only cut the answer short, so it is logged with its traceback. Each piece is built
+    as part of the API's request (`_serving`), in whichever thread Starlette asks for it: the
+    cached facts it reads would otherwise log Streamlit's "missing ScriptRunContext" warning."""
+    iterator = iter(pieces)
+    while True:
+        _serving.active = True
+        try:
+            piece = next(iterator)
+        except StopIteration:
+            return
+        except Exception:
+            logger.exception("API answer %s failed while it was being sent; the client got part of it", path)
+            raise
+        finally:
+            _serving.active = False
+        yield piece
 
 
 def endpoint(handler: Callable[[Request], api.Answer]) -> Callable[[Request], Response]:

@@ -10,6 +10,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from email.message import Message
 from pathlib import Path
 
@@ -71,6 +72,20 @@ def test_the_server_log_stays_clean_of_api_requests(base_url: str, server_log: P
         fetch(f"{base_url}{API}/{target}")
     log = server_log.read_text(encoding="utf-8")
     assert "missing ScriptRunContext" not in log and "Traceback" not in log
+
+
+def test_a_streamed_answers_rows_are_built_as_part_of_the_request() -> None:
+    # The log check above failed now and then: a streamed body's rows were built after the request's
+    # handler returned, in a thread not marked as serving the API, and their cached facts logged
+    # Streamlit's "missing ScriptRunContext" warning.
+    from dashboard import api as served
+
+    def rows() -> Iterator[bytes]:
+        for number in range(3):
+            yield f"{number}:{getattr(served._serving, 'active', False)}".encode()
+
+    assert list(served.logged(rows(), "/api/v1/aid.csv")) == [b"0:True", b"1:True", b"2:True"]
+    assert not served._serving.active  # and the thread is not left marked
 
 
 def test_frictionless_validates_the_package_from_its_url(base_url: str) -> None:
