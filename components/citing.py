@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
@@ -18,17 +16,18 @@ from core.pages import Page
 from core.reference import dashboard_citation, sources_in_brief
 
 
-def cite_view(
-    facts: Facts, *, page: Page, link: str, key: str, source_ids: Callable[[], frozenset[str] | None] | None = None
-) -> None:
-    """The view's citation, ready to copy, and its .bib and .ris (built only when clicked), which
-    list the sources `source_ids` gives (on the click), or every source without it. `key` tells
-    apart two such blocks on one page."""
+def cite_view(facts: Facts, *, page: Page, link: str, key: str, source_ids: frozenset[str] | None = None) -> None:
+    """The view's citation, ready to copy, and its .bib and .ris (built only when clicked): each
+    names the sources `source_ids` (the view's), or every source for None. `key` tells apart two
+    such blocks on one page."""
     page_title = _(page.full_title)
     today = dt.date.today()
     language = current_language()
-    view = CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today)
-    citation = dashboard_citation(facts, today, link, page_title, sources=derived(facts, sources_in_brief))
+    view = CitedView(page_title=page_title, permalink=link, version=facts.version, retrieved=today,
+                     source_ids=source_ids)  # fmt: skip
+    # Every source's list is kept per data version and language; a view's own is built when asked.
+    sources = derived(facts, sources_in_brief) if source_ids is None else sources_in_brief(facts, source_ids)
+    citation = dashboard_citation(facts, today, link, page_title, sources=sources)
     st.code(citation, language=None, wrap_lines=True)
     stem = file_name(page.slug, ["citation"], today).removesuffix(".csv")
     row = st.container(horizontal=True, gap="small")
@@ -41,7 +40,7 @@ def cite_view(
     for label, build, extension, mime, help_text in formats:
         row.download_button(
             label,
-            data=in_language(language, partial(_cited, build, facts, view, source_ids)),
+            data=in_language(language, partial(build, facts, view)),
             file_name=f"{stem}.{extension}",
             mime=mime,
             on_click="ignore",
@@ -49,12 +48,3 @@ def cite_view(
             key=f"{key}_{extension}",
             help=help_text,
         )
-
-
-def _cited(
-    build: Callable[[Facts, CitedView], str],
-    facts: Facts,
-    view: CitedView,
-    source_ids: Callable[[], frozenset[str] | None] | None,
-) -> str:
-    return build(facts, view if source_ids is None else dataclasses.replace(view, source_ids=source_ids()))

@@ -63,15 +63,26 @@ def share_and_download(
     # A row that wraps, not three columns: a column cut a label short when it was longer (Russian)
     # or the window narrower.
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
-    with row.popover(_("Share this view"), icon=":material/link:", width="content"):
-        st.caption(_("This link reopens exactly this view, with every filter stated and the data version pinned."))
-        st.code(link, language=None, wrap_lines=True)
-        if problem := public_base(os.environ.get(PUBLIC_URL_VARIABLE))[1]:
-            st.warning(problem, icon=":material/warning:")
-        get_this_data(data_address)
-    with row.popover(_("Cite this view"), icon=":material/format_quote:", width="content"):
-        st.caption(_("The dashboard with its data version, this view's link and the sources the figures come from."))
-        cite_view(facts, page=page, link=link, key=f"{page.slug}_cite", source_ids=lambda: sources_of_rows(rows()))
+    # The popovers' contents are written only while one is open (opening it reruns): closed, they
+    # were a third of a page's elements, sent and drawn again on every filter change
+    # (docs/performance.md), and the citation can name the view's own sources.
+    share = row.popover(_("Share this view"), icon=":material/link:", width="content", key=f"{page.slug}_share",
+                        on_change="rerun")  # fmt: skip
+    if share.open:
+        with share:
+            st.caption(_("This link reopens exactly this view, with every filter stated and the data version "
+                         "pinned."))  # fmt: skip
+            st.code(link, language=None, wrap_lines=True)
+            if problem := public_base(os.environ.get(PUBLIC_URL_VARIABLE))[1]:
+                st.warning(problem, icon=":material/warning:")
+            get_this_data(data_address)
+    cite = row.popover(_("Cite this view"), icon=":material/format_quote:", width="content",
+                       key=f"{page.slug}_cite_view", on_change="rerun")  # fmt: skip
+    if cite.open:
+        with cite:
+            st.caption(_("The dashboard with its data version, this view's link and the sources the figures come "
+                         "from."))  # fmt: skip
+            cite_view(facts, page=page, link=link, key=f"{page.slug}_cite", source_ids=sources_of_rows(rows()))
     row.download_button(
         _("Download CSV"),
         data=in_language(language, lambda: safe_csv(rows())),

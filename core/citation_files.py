@@ -12,11 +12,10 @@ import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
-from core.export import sources_cited
 from core.facts import Facts
 from core.formatting import is_missing
 from core.i18n import _
-from core.reference import DASHBOARD_TITLE, author_name, is_organisation, short_citation
+from core.reference import DASHBOARD_TITLE, author_name, is_organisation, short_citation, sources_cited
 from core.scalars import as_int
 
 _BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -21,7 +21,7 @@ from core.datapackage import PackageSpec
 from core.facts import Facts
 from core.formatting import is_missing
 from core.i18n import _
-from core.reference import DASHBOARD_TITLE, dashboard_citation, fact_citation, full_reference
+from core.reference import DASHBOARD_TITLE, dashboard_citation, fact_citation, full_reference, sources_cited
 
 BOM = "\ufeff"  # so spreadsheet programs read UTF-8 (Cyrillic, Japanese) as UTF-8
 _FORMULA_START = r"^[=+\-@\t\r]"
@@ -96,11 +96,6 @@ def sources_of_rows(rows: pd.DataFrame) -> frozenset[str] | None:
             ids = cells.str.split(LIST_SEPARATOR).explode() if split else cells
             return frozenset(ids.str.strip()) - {""}
     return None
-
-
-def sources_cited(facts: Facts, source_ids: frozenset[str] | None) -> pd.DataFrame:
-    """The rows of the sources table `source_ids` names (every source for None), in its order."""
-    return facts.sources if source_ids is None else facts.sources[facts.sources["source_id"].isin(source_ids)]
 
 
 def citation_zip(

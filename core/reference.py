@@ -7,7 +7,7 @@ as the data gives them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -78,11 +78,17 @@ def dashboard_citation(
     return citation + where + " " + _("Retrieved {date}.").format(date=retrieved.isoformat())
 
 
-def sources_in_brief(facts: Facts) -> str:
-    """Every source as the dashboard's citation names it, in the interface's language. The pages
-    keep it per data version and language (components.data.derived): built on every rerun, row by
-    row from the sources table, it cost ~6 ms a rerun of every page (88 sources)."""
-    return "; ".join(_source_in_brief(source) for source in facts.sources.to_dict("records"))
+def sources_in_brief(facts: Facts, source_ids: Collection[str] | None = None) -> str:
+    """The sources `source_ids` names (every source for None), in the sources table's order, as the
+    dashboard's citation names them, in the interface's language. The pages keep every source's
+    list per data version and language (components.data.derived): built on every rerun, row by row
+    from the sources table, it cost ~6 ms a rerun of every page (88 sources)."""
+    return "; ".join(_source_in_brief(source) for source in sources_cited(facts, source_ids).to_dict("records"))
+
+
+def sources_cited(facts: Facts, source_ids: Collection[str] | None) -> pd.DataFrame:
+    """The rows of the sources table `source_ids` names (every source for None), in its order."""
+    return facts.sources if source_ids is None else facts.sources[facts.sources["source_id"].isin(source_ids)]
 
 
 def _source_in_brief(source: Mapping[Hashable, object]) -> str:

@@ -42,3 +42,12 @@ def param(at: AppTest, key: str) -> list[str]:
     """AppTest gives a single value as a string and several as a list; compare lists."""
     value = at.query_params[key]
     return [value] if isinstance(value, str) else list(value)
+
+
+def open_popover(at: AppTest, key: str) -> AppTest:
+    """Open the popover `key` (components.share's are `{slug}_share` and `{slug}_cite_view`) as a
+    click does: their contents are written only while they are open."""
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at

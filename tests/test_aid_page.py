@@ -10,7 +10,7 @@ from core import aid
 from core.chart_text import plain
 from core.columns import COLUMNS
 from core.facts import Facts
-from tests.apptest_support import open_app, param
+from tests.apptest_support import open_app, open_popover, param
 
 
 def open_aid(**params: str | list[str]) -> AppTest:
@@ -88,7 +88,7 @@ def test_a_permalink_of_the_current_data_opens_silently(bundled_facts: Facts) ->
 
 
 def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts: Facts) -> None:
-    at, version = open_aid(recipient="KAZ", by="kind"), bundled_facts.version
+    at, version = open_popover(open_aid(recipient="KAZ", by="kind"), "aid_share"), bundled_facts.version
     link = at.code[0].value
     kinds = "kind=aid&kind=contribution&kind=investment&kind=loan&kind=grant&kind=technical_cooperation"
     assert link.startswith(f"/aid?lang=en&{kinds}&status=realised")
@@ -114,7 +114,8 @@ def test_per_year_view_labels_the_assumption_and_lists_what_it_cannot_spread() -
 
 def test_downloads_are_offered_without_rerunning() -> None:
     at = open_aid()
-    buttons = at.get("download_button")
+    assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download with citation"]
+    buttons = open_popover(at, "aid_cite_view").get("download_button")  # the citation files are in Cite
     assert [b.proto.label for b in buttons] == ["BibTeX", "RIS", "Download CSV", "Download with citation"]
 
 

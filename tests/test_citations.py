@@ -19,7 +19,7 @@ from core.i18n import use_language
 from core.pages import AID
 from core.reference import dashboard_citation, short_citation
 from core.url_state import page_address, public_base
-from tests.apptest_support import open_app
+from tests.apptest_support import open_app, open_popover
 
 LINK = "https://example.org/japan-ca/aid?lang=en&v=abc&recipient=KAZ&recipient=UZB&years=1993-2019"
 VIEW = CitedView("Aid and investment", LINK, "abc", dt.date(2026, 11, 29))
@@ -120,15 +120,29 @@ def test_page_address_prefers_the_public_address_then_the_browsers() -> None:
     assert page_address(None, None, "aid") == "/aid"
 
 
-def test_a_rerun_does_not_rebuild_the_sources_of_the_citation(bundled_facts: Facts) -> None:
-    """The Cite popover names every source; a page keeps that list per data version and language
-    (it was built row by row on every rerun, ~6 ms on the bundled data)."""
+def test_a_rerun_does_not_rebuild_the_list_of_every_source(bundled_facts: Facts) -> None:
+    """The Sources page cites every source; it keeps that list per data version and language (it
+    was built row by row on every rerun, ~6 ms on the bundled data)."""
     with mock.patch("core.reference._source_in_brief", wraps=reference._source_in_brief) as brief:
-        at = open_app("app_pages/aid.py")
+        at = open_app("app_pages/sources.py")
         built = brief.call_count
         assert built >= len(bundled_facts.sources)  # the first run builds it
         at.run()
-        at.switch_page("app_pages/timeline.py").run()
-        assert brief.call_count == built  # the next run and the next page reuse it
+        assert brief.call_count == built  # the next run reuses it
     citation = next(code.value for code in at.code if "[interactive dashboard]" in code.value)
     assert reference.sources_in_brief(bundled_facts) in citation
+
+
+def test_the_cite_popover_names_the_views_sources_and_only_while_open(bundled_facts: Facts) -> None:
+    # It named all 88 sources whatever the view, while its BibTeX and RIS named the view's.
+    at = open_app("app_pages/aid.py", recipient=["KAZ", "UZB"])
+    assert not [code for code in at.code if "[interactive dashboard]" in code.value]  # closed: not sent
+    open_popover(at, "aid_cite_view")
+    citation = next(code.value for code in at.code if "[interactive dashboard]" in code.value)
+    filters = dataclasses.replace(aid.params.PARAMS.defaults(aid.params.aid_options(bundled_facts)),
+                                  recipients=("KAZ", "UZB"))  # fmt: skip
+    drawn_on = sources_of_rows(AID.rows.rows(aid.data.aid_data(bundled_facts), filters, bundled_facts))
+    assert drawn_on and len(drawn_on) < len(bundled_facts.sources)
+    assert f"Facts drawn from {reference.sources_in_brief(bundled_facts, drawn_on)}. /aid?" in citation
+    left_out = bundled_facts.sources[~bundled_facts.sources["source_id"].isin(drawn_on)]
+    assert not [title for title in left_out["title"] if f"“{title}”" in citation]

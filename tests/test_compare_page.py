@@ -8,7 +8,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from core.facts import Facts
-from tests.apptest_support import open_app, param
+from tests.apptest_support import open_app, open_popover, param
 
 REGION_BOX = "Facts about a region or group as a whole, counted for no single state"
 
@@ -139,6 +139,7 @@ def test_choosing_no_country_asks_for_one() -> None:
 
 def test_share_shows_a_permalink_with_every_value_and_the_version(bundled_facts: Facts) -> None:
     at, version = open_compare(country="KGZ", metric="events"), bundled_facts.version
+    open_popover(open_popover(at, "compare_share"), "compare_cite_view")
     query = f"lang=en&country=KGZ&metric=events&years=1951-2026&undated=1&currency=USD&sort=value&v={version}"
     assert at.code[0].value == f"/compare?{query}"
     assert [b.proto.label for b in at.get("download_button")] == [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.apptest_support import open_app
+from tests.apptest_support import open_app, open_popover
 from tests.conftest import edit_csv
 
 PAGES = ["app_pages/overview.py", "app_pages/sources.py"]
@@ -27,7 +27,7 @@ def test_overview_shows_cited_figures_with_status_and_gaps() -> None:
 
 
 def test_sources_page_has_reference_citation_and_dictionary() -> None:
-    at = open_app("app_pages/sources.py")
+    at = open_popover(open_app("app_pages/sources.py"), "sources_share")
     text = " ".join(md.value.replace("\\", "") for md in at.markdown)
     assert '<span lang="en">Usubaliev, Esen</span> (August 2020). <span lang="en">Central Asia plus Japan' in text
     citation = next(code.value for code in at.code if "[interactive dashboard], data version " in code.value)
@@ -57,7 +57,7 @@ def test_bad_data_shows_problems_not_a_traceback(page: str, data_copy: Path, mon
 
 
 def test_overview_offers_share_and_key_figures_download() -> None:
-    at = open_app("app_pages/overview.py")
+    at = open_popover(open_popover(open_app("app_pages/overview.py"), "overview_share"), "overview_cite_view")
     assert at.code[0].value.startswith("/?lang=en&v=")
     assert [b.proto.label for b in at.get("download_button")] == [
         "BibTeX",

@@ -23,7 +23,7 @@ from core.i18n import use_language
 from core.pages import ANALYSIS_PAGES, by_slug
 from core.params import ChoiceParam, FlagParam, ListParam, PageParams, Param, TextParam, YearsParam
 from core.url_state import QueryReader, permalink
-from tests.apptest_support import open_app
+from tests.apptest_support import open_app, open_popover
 
 SCRIPTS = {page.slug: f"app_pages/{page.script}" for page in ANALYSIS_PAGES}
 PAGES = list(SCRIPTS)
@@ -126,7 +126,7 @@ def test_the_share_box_permalink_reopens_the_same_widgets(
     if page == "timeline":
         state = dataclasses.replace(state, event="")  # a chosen event needs it kept by the filters
     query = {key: [value] if isinstance(value, str) else list(value) for key, value in registry.to_query(state).items()}
-    first = open_app(SCRIPTS[page], **query)
+    first = open_popover(open_app(SCRIPTS[page], **query), f"{page}_share")
     link = first.code[0].value
     assert urllib.parse.urlsplit(link).path == f"/{page}"
     again = open_app(SCRIPTS[page], **urllib.parse.parse_qs(urllib.parse.urlsplit(link).query, keep_blank_values=True))
