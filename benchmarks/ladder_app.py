@@ -24,7 +24,12 @@ from components.charts import CHART_STYLE, chart_source, show_chart
 from components.data import derived, facts_or_stop, for_filters
 from components.filters import sidebar_filters
 from components.language import choose_language
-from components.narrow import SIDEBAR_STYLE, labels_off_when_narrow, name_tables_by_their_headings
+from components.narrow import (
+    SIDEBAR_STYLE,
+    focus_opened_popovers,
+    labels_off_when_narrow,
+    name_tables_by_their_headings,
+)
 from components.navigation import streamlit_page
 from components.share import page_permalink, share_and_download
 from components.view_state import open_view, view_fragment, write_view
@@ -91,5 +96,6 @@ if __name__ == "__main__":  # as Streamlit runs it; benchmarks/ladder.py imports
     menu = [rung_page if p is AID else streamlit_page(p) for p in PAGES]
     page = st.navigation(menu)
     name_tables_by_their_headings()
+    focus_opened_popovers()
     st.html(CHART_STYLE + SIDEBAR_STYLE)
     page.run()

@@ -1,6 +1,7 @@
 """What the browser does that Python cannot: a chart's in-chart labels left out on a narrow
-screen, and the focus moved to a card that has just appeared. Streamlit gives the server no
-viewport width and no way to set focus or ARIA, so both are constant CSS or script: no data in them.
+screen, and the focus moved to a card that has just appeared or into a popover just opened.
+Streamlit gives the server no viewport width and no way to set focus or ARIA, so these are
+constant CSS or script: no data in them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from components.streamlit_internals import (
     MAIN_AREA_SELECTOR,
     MAIN_PADDING_PX,
     OPEN_SIDEBAR_SELECTOR,
+    POPOVER_BODY_SELECTOR,
+    POPOVER_BUTTON_SELECTOR,
     SIDEBAR_OVERLAYS_UP_TO_PX,
     SIDEBAR_PX,
     TABLE_GRID_SELECTOR,
@@ -107,6 +110,33 @@ def name_tables_by_their_headings() -> None:
         "var name=c.textContent.trim();"
         "if(grid.getAttribute('aria-label')!==name)grid.setAttribute('aria-label',name);});}"
         "run();new MutationObserver(run).observe(document.body,{childList:true,subtree:true});"
+        "})();</script>"
+    )
+    st.sidebar.html(script, unsafe_allow_javascript=True)
+
+
+def focus_opened_popovers() -> None:
+    """Move the keyboard focus into a popover (Share, Cite) opened from its button, and back to the
+    button when it closes, and name it after its button (WCAG 2.4.3, 4.1.2). Streamlit draws an
+    open popover at the end of the page and leaves the focus on its button: a keyboard reached the
+    link to copy after every other control of the page (38 Tabs on /aid).
+
+    NOTE: constant script, no data in it. It moves the focus only while it is on the open
+    popover's button (a reader who has moved on keeps it), so a popover whose contents arrive
+    after a rerun (components.share) takes it as soon as it opens, empty."""
+    body, button = json.dumps(POPOVER_BODY_SELECTOR), json.dumps(POPOVER_BUTTON_SELECTOR)
+    script = (
+        "<script>(function(){if(window.focusPopovers)return;window.focusPopovers=true;var opener=null;"
+        f"function run(){{var body=document.querySelector({body});"
+        "if(!body){if(opener&&document.body.contains(opener)&&"
+        "(document.activeElement===document.body||document.activeElement===null))opener.focus();"
+        "opener=null;return;}"
+        f"var open=document.querySelector({button}+'[aria-expanded=\"true\"]');"
+        "if(!open||body.dataset.focused)return;body.dataset.focused='1';opener=open;"
+        "var words=open.querySelector('p');if(words)body.setAttribute('aria-label',words.textContent.trim());"
+        "if(document.activeElement===open){body.setAttribute('tabindex','-1');body.focus();}}"
+        "new MutationObserver(run).observe(document.body,{childList:true,subtree:true,attributes:true,"
+        "attributeFilter:['aria-expanded']});"
         "})();</script>"
     )
     st.sidebar.html(script, unsafe_allow_javascript=True)

@@ -201,6 +201,16 @@ TABLE_GRID_SELECTOR = '[role="grid"]'
 grid drawn by st.dataframe (Glide Data Grid) having `role="grid"`. Noticed by:
 tests/test_browser_accessibility.py (each table is named by its heading)."""
 
+POPOVER_BUTTON_SELECTOR = '[data-testid="stPopoverButton"]'
+"""The button that opens a popover (st.popover). Relies on: `data-testid="stPopoverButton"` and its
+`aria-expanded` attribute, true while its popover is open. Noticed by:
+tests/test_browser_accessibility.py (the keyboard reaches an opened popover)."""
+
+POPOVER_BODY_SELECTOR = '[data-testid="stPopoverBody"]'
+"""An open popover's contents, drawn at the end of the page (a portal), with role="dialog" and no
+name. Relies on: `data-testid="stPopoverBody"`; only one popover is open at a time. Noticed by:
+tests/test_browser_accessibility.py (the keyboard reaches an opened popover)."""
+
 CHART_SELECTOR = '[data-testid="stPlotlyChart"]'
 """A Plotly chart (st.plotly_chart). Relies on: `data-testid="stPlotlyChart"`. Noticed by:
 tests/test_browser_citations.py (the source line gives way on a phone)."""

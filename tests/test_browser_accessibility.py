@@ -214,6 +214,32 @@ def test_keyboard_alone_changes_the_aid_chart_and_a_year(base_url: str, page: Pa
     page.wait_for_function("() => location.search.includes('years=')")
 
 
+@pytest.mark.parametrize(("path", "button", "inside"), [
+    ("/aid", "Share this view", "/aid?lang=en&"),  # the link to copy
+    ("/compare?lang=ru", "Цитировать это представление", "[интерактивная панель]"),  # the citation
+    ("/", "Cite this figure", "Usubaliev"),  # a card's citation
+])  # fmt: skip
+def test_keyboard_alone_reaches_a_popovers_contents_and_comes_back(
+    base_url: str, page: Page, path: str, button: str, inside: str
+) -> None:
+    """WCAG 2.4.3: Streamlit draws an open popover at the end of the page and left the focus on its
+    button; the link to copy on /aid came after 38 Tabs, past every other control."""
+    open_page(page, base_url + path)
+    tab_to(page, f"{button}\n\nexpand_more")  # the popover's button, named with its icons' words
+    page.keyboard.press("Enter")
+    page.wait_for_function(  # the popover, named after its button, has the focus (its contents may come later)
+        "name => { const e = document.activeElement; return e.getAttribute('data-testid') === 'stPopoverBody' "
+        "&& e.getAttribute('role') === 'dialog' && e.getAttribute('aria-label') === name; }",
+        arg=button,
+    )
+    page.locator(f'[data-testid="stPopoverBody"] [data-testid="stCode"]:has-text("{inside}")').first.wait_for()
+    page.keyboard.press("Tab")
+    assert inside in focused(page)  # the first thing to copy, one Tab in
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stPopoverBody\"]')")
+    assert focused(page).endswith(f"{button}\n\nexpand_more")  # back on the button it was opened from
+
+
 EVENT_CARD = key_selector("tl_event_card")
 
 
