@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.citing import cite_view
 from components.streamlit_internals import rerun_after_reconnect
+from components.view_state import view_fragment
 from core import api
 from core.citation_files import CitedView, bibtex, ris
 from core.export import ViewDescription, citation_zip, file_name, safe_csv, sources_of_rows
@@ -63,26 +64,34 @@ def share_and_download(
     # A row that wraps, not three columns: a column cut a label short when it was longer (Russian)
     # or the window narrower.
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
-    # The popovers' contents are written only while one is open (opening it reruns): closed, they
-    # were a third of a page's elements, sent and drawn again on every filter change
-    # (docs/performance.md), and the citation can name the view's own sources.
-    share = row.popover(_("Share this view"), icon=":material/link:", width="content", key=f"{page.slug}_share",
-                        on_change="rerun")  # fmt: skip
-    if share.open:
-        with share:
-            st.caption(_("This link reopens exactly this view, with every filter stated and the data version "
-                         "pinned."))  # fmt: skip
-            st.code(link, language=None, wrap_lines=True)
-            if problem := public_base(os.environ.get(PUBLIC_URL_VARIABLE))[1]:
-                st.warning(problem, icon=":material/warning:")
-            get_this_data(data_address)
-    cite = row.popover(_("Cite this view"), icon=":material/format_quote:", width="content",
-                       key=f"{page.slug}_cite_view", on_change="rerun")  # fmt: skip
-    if cite.open:
-        with cite:
-            st.caption(_("The dashboard with its data version, this view's link and the sources the figures come "
-                         "from."))  # fmt: skip
-            cite_view(facts, page=page, link=link, key=f"{page.slug}_cite", source_ids=sources_of_rows(rows()))
+
+    # The popovers' contents are written only while one is open: closed, they were a third of a
+    # page's elements, sent again on every filter change (docs/performance.md), and the citation
+    # can name the view's own sources. Opening or closing one reruns this fragment alone: a rerun
+    # of the buttons beside it would give their files new ids, and a click on Download CSV that
+    # closed the Share popover then failed ("not found") in the browser that still held the old one.
+    @view_fragment
+    def share_and_cite() -> None:
+        share = st.popover(_("Share this view"), icon=":material/link:", width="content", key=f"{page.slug}_share",
+                           on_change="rerun")  # fmt: skip
+        if share.open:
+            with share:
+                st.caption(_("This link reopens exactly this view, with every filter stated and the data version "
+                             "pinned."))  # fmt: skip
+                st.code(link, language=None, wrap_lines=True)
+                if problem := public_base(os.environ.get(PUBLIC_URL_VARIABLE))[1]:
+                    st.warning(problem, icon=":material/warning:")
+                get_this_data(data_address)
+        cite = st.popover(_("Cite this view"), icon=":material/format_quote:", width="content",
+                          key=f"{page.slug}_cite_view", on_change="rerun")  # fmt: skip
+        if cite.open:
+            with cite:
+                st.caption(_("The dashboard with its data version, this view's link and the sources the figures "
+                             "come from."))  # fmt: skip
+                cite_view(facts, page=page, link=link, key=f"{page.slug}_cite", source_ids=sources_of_rows(rows()))
+
+    with row:
+        share_and_cite()
     row.download_button(
         _("Download CSV"),
         data=in_language(language, lambda: safe_csv(rows())),

@@ -96,3 +96,27 @@ def test_a_filter_change_in_russian_stays_in_russian(browser: Browser, base_url:
     assert "Share this view" not in main and "Download CSV" not in main
     assert page.locator('[data-testid="stException"]').count() == 0
     page.close()
+
+
+@pytest.mark.parametrize("path", ["/aid", "/"])  # inside a page's fragment, and on a page without one
+def test_opening_and_closing_share_resends_the_popovers_alone(browser: Browser, base_url: str, path: str) -> None:
+    """Share and Cite rerun when opened or closed (their contents are written only while open).
+    A rerun of the download buttons beside them would give their files new ids, and a click on
+    Download CSV just after closing Share failed in a browser that still held the old ones."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.add_init_script(RECORD_MESSAGES)
+    open_page(page, f"{base_url}{path}?lang=en")
+    assert "Download CSV" in "".join(page.evaluate("window.__messages"))  # what the check looks for is sent
+    page.evaluate("window.__messages.length = 0")
+    with rerun(page):
+        page.get_by_role("button", name="Share this view").click()
+    page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"]').first.wait_for()
+    with rerun(page):
+        page.keyboard.press("Escape")
+    sent = "".join(page.evaluate("window.__messages"))
+    assert "This link reopens exactly this view" in sent  # the popover's contents, on opening
+    assert "Download CSV" not in sent and "Download with citation" not in sent and '"data":' not in sent
+    with page.expect_download() as caught:  # and the buttons' files are the ones the browser holds
+        page.get_by_role("button", name="Download CSV").click()
+    assert caught.value.suggested_filename.endswith(".csv")
+    page.close()
