@@ -65,11 +65,12 @@ def share_and_download(
     # or the window narrower.
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
 
-    # The popovers' contents are written only while one is open: closed, they were a third of a
-    # page's elements, sent again on every filter change (docs/performance.md), and the citation
-    # can name the view's own sources. Opening or closing one reruns this fragment alone: a rerun
-    # of the buttons beside it would give their files new ids, and a click on Download CSV that
-    # closed the Share popover then failed ("not found") in the browser that still held the old one.
+    # The popovers' contents are written only while one is open: closed, their 12 elements were
+    # still sent on every filter change (a quarter of its messages on /aid; docs/performance.md),
+    # and the citation can name the view's own sources, found when it opens. Opening or closing
+    # one reruns this fragment alone: a rerun of the buttons beside it would give their files new
+    # ids, and a click on Download CSV that closed the Share popover then failed ("not found") in
+    # the browser that still held the old one.
     @view_fragment
     def share_and_cite() -> None:
         share = st.popover(_("Share this view"), icon=":material/link:", width="content", key=f"{page.slug}_share",
