@@ -61,10 +61,6 @@ def share_and_download(
         files = {"citation.bib": bibtex(facts, cited), "citation.ris": ris(facts, cited)}
         return citation_zip(frame, csv_name, view, facts, today, files)
 
-    # A row that wraps, not three columns: a column cut a label short when it was longer (Russian)
-    # or the window narrower.
-    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
-
     # The popovers' contents are written only while one is open: closed, their 12 elements were
     # still sent on every filter change (a quarter of its messages on /aid; docs/performance.md),
     # and the citation can name the view's own sources, found when it opens. Opening or closing
@@ -73,7 +69,11 @@ def share_and_download(
     # the browser that still held the old one.
     @view_fragment
     def share_and_cite() -> None:
-        share = st.popover(_("Share this view"), icon=":material/link:", width="content", key=f"{page.slug}_share",
+        # Rows that wrap, not columns: a column cut a label short when it was longer (Russian) or
+        # the window narrower. The fragment draws into a block of its own, which in the row of the
+        # download buttons took the row's spare width or squeezed Cite's label: so two rows.
+        pair = st.container(horizontal=True, gap="small", vertical_alignment="center")
+        share = pair.popover(_("Share this view"), icon=":material/link:", width="content", key=f"{page.slug}_share",
                            on_change="rerun")  # fmt: skip
         if share.open:
             with share:
@@ -83,7 +83,7 @@ def share_and_download(
                 if problem := public_base(os.environ.get(PUBLIC_URL_VARIABLE))[1]:
                     st.warning(problem, icon=":material/warning:")
                 get_this_data(data_address)
-        cite = st.popover(_("Cite this view"), icon=":material/format_quote:", width="content",
+        cite = pair.popover(_("Cite this view"), icon=":material/format_quote:", width="content",
                           key=f"{page.slug}_cite_view", on_change="rerun")  # fmt: skip
         if cite.open:
             with cite:
@@ -91,8 +91,8 @@ def share_and_download(
                              "come from."))  # fmt: skip
                 cite_view(facts, page=page, link=link, key=f"{page.slug}_cite", source_ids=sources_of_rows(rows()))
 
-    with row:
-        share_and_cite()
+    share_and_cite()
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
     row.download_button(
         _("Download CSV"),
         data=in_language(language, lambda: safe_csv(rows())),

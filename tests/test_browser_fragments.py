@@ -120,3 +120,25 @@ def test_opening_and_closing_share_resends_the_popovers_alone(browser: Browser, 
         page.get_by_role("button", name="Download CSV").click()
     assert caught.value.suggested_filename.endswith(".csv")
     page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_share_cite_and_the_downloads_keep_their_whole_labels(browser: Browser, base_url: str, width: int) -> None:
+    # Drawn in the downloads' row, the popovers' fragment took the row's spare width at 1400 px and
+    # cut "Цитировать это представление" to "Цитировать это предс…" at 390 px.
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    open_page(page, f"{base_url}/aid?lang=ru")
+    main = '[data-testid="stMain"]'
+    buttons = page.locator(f'{main} [data-testid="stPopoverButton"], {main} [data-testid="stDownloadButton"] '
+                           'button[data-testid^="stBaseButton"]').filter(visible=True)  # fmt: skip
+    assert buttons.count() == 4
+    cut = buttons.evaluate_all(
+        "bs => bs.flatMap(b => Array.from(b.querySelectorAll('p')).filter(p => p.scrollWidth > p.clientWidth)"
+        ".map(p => p.textContent))"
+    )
+    assert cut == []
+    if width == 1400:  # Share and Cite side by side, and the two downloads under them, side by side
+        tops = [round(box["y"]) for box in (buttons.nth(i).bounding_box() for i in range(4))]
+        assert tops[0] == tops[1] < tops[2] == tops[3]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.close()
