@@ -11,6 +11,8 @@ per country and metric, money and counts as integers (a tidy table pandas can fi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
@@ -118,15 +120,37 @@ def _as(values: list, dtype: str | None) -> list:
     return [str(v) if isinstance(v, int) else v for v in values] if dtype == "string" else values
 
 
-def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: int = 0) -> None:
+@dataclass(frozen=True)
+class _Provenance:
+    """A cell's facts, each once, and their sources, locators and quotes joined as the screen's
+    table and the CSV both write them ('' where there are none)."""
+
+    facts: list[FactNote]
+    sources: str
+    locators: str
+    quotes: str
+
+
+def _provenance(notes: Sequence[FactNote]) -> _Provenance:
     unique = list({note.id: note for note in notes}.values())
     quoted = [n for n in unique if n.quote is not None]
-    ids = first_and_more([n.id for n in unique], len(unique), total=len(unique) + omitted, more=LARGEST_OR_LATEST)
+    return _Provenance(
+        facts=unique,
+        sources=LIST_SEPARATOR.join(cell_sources(tuple(unique))),
+        locators=LIST_SEPARATOR.join(f"{n.id}: {n.locator}" for n in quoted),
+        quotes=QUOTE_SEPARATOR.join(f"{n.id}: {n.quote}" for n in quoted),
+    )
+
+
+def _add_provenance(columns: dict[str, list], notes: list[FactNote], omitted: int = 0) -> None:
+    cited = _provenance(notes)
+    ids = [n.id for n in cited.facts]
+    shown_ids = first_and_more(ids, len(ids), total=len(ids) + omitted, more=LARGEST_OR_LATEST)
     fact_ids, source_id, quote, locator = PROVENANCE
-    columns[fact_ids].append(ids or pd.NA)
-    columns[source_id].append("; ".join(cell_sources(tuple(unique))) or pd.NA)
-    columns[quote].append(QUOTE_SEPARATOR.join(f"{n.id}: {n.quote}" for n in quoted) or pd.NA)
-    columns[locator].append("; ".join(f"{n.id}: {n.locator}" for n in quoted) or pd.NA)
+    columns[fact_ids].append(shown_ids or pd.NA)
+    columns[source_id].append(cited.sources or pd.NA)
+    columns[quote].append(cited.quotes or pd.NA)
+    columns[locator].append(cited.locators or pd.NA)
 
 
 # The CSV: one row per country and metric (core.columns describes each column). Money and counts
@@ -146,8 +170,7 @@ def csv_table(cells: list[Cell], metrics: list[Metric], countries: list[str]) ->
             cell = by_key.get((country, metric.id))
             if cell is None:
                 continue
-            unique = list({note.id: note for note in cell.notes}.values())
-            quoted = [n for n in unique if n.quote is not None]
+            cited = _provenance(cell.notes)
             rows.append(
                 {
                     "country_code": cell.country_code,
@@ -161,10 +184,10 @@ def csv_table(cells: list[Cell], metrics: list[Metric], countries: list[str]) ->
                     "qualifier": cell.qualifier,
                     "value_status": _value_status(cell, metric),
                     "text": cell.text,
-                    "fact_ids": LIST_SEPARATOR.join(n.id for n in unique) or None,
-                    "source_ids": LIST_SEPARATOR.join(cell_sources(tuple(unique))) or None,
-                    "locators": LIST_SEPARATOR.join(f"{n.id}: {n.locator}" for n in quoted) or None,
-                    "quotes": QUOTE_SEPARATOR.join(f"{n.id}: {n.quote}" for n in quoted) or None,
+                    "fact_ids": LIST_SEPARATOR.join(n.id for n in cited.facts) or None,
+                    "source_ids": cited.sources or None,
+                    "locators": cited.locators or None,
+                    "quotes": cited.quotes or None,
                 }
             )
     types = {name: "string" for name in CSV_COLUMNS} | {"value": "Int64"}
