@@ -10,6 +10,9 @@ LADDER_RUNG names what /aid shows, each rung adding one part of the real page to
   before it, the source line inside it, the PNG's settings), and the narrow-screen note;
 - "header": the page's title, introduction and the Share, download and Cite row.
 The real page then adds the totals' and figures' tables and their headings (the dashboard itself).
+LADDER_WITHOUT (comma-separated) leaves parts of the frame out of a rung: "language" (the switch),
+"scripts" (the page-wide scripts of components.narrow), "styles" (the chart and sidebar styles) and
+"help" (the filters' help icons), to find what the frame costs.
 Every other page of the menu is the dashboard's own.
 """
 
@@ -40,7 +43,15 @@ from core.pages import AID, PAGES
 RUNGS = ("shell", "widgets", "figure", "chart", "header")
 RUNG = os.environ.get("LADDER_RUNG", "shell")
 assert RUNG in RUNGS, f"LADDER_RUNG must be one of {RUNGS}, not {RUNG!r}"
+# Parts of the app's frame a rung may leave out, to find what the frame costs (benchmarks/ladder.py --without).
+FRAME_PARTS = ("language", "scripts", "styles", "help")
+WITHOUT = frozenset(filter(None, os.environ.get("LADDER_WITHOUT", "").split(",")))
+assert WITHOUT.issubset(FRAME_PARTS), f"LADDER_WITHOUT must name parts of {FRAME_PARTS}, not {sorted(WITHOUT)}"
 FLOOR_OPTIONS = {"KAZ": 5.5, "KGZ": 0.0, "TJK": 0.0, "TKM": 18.0, "UZB": 6.5}  # benchmarks/floor_app.py's
+if "help" in WITHOUT:  # the filters without their help icons
+    import components.filters
+
+    components.filters.translated = lambda _help: None
 
 
 def floor_body() -> None:
@@ -90,12 +101,15 @@ def aid_body() -> None:
 
 if __name__ == "__main__":  # as Streamlit runs it; benchmarks/ladder.py imports only RUNGS
     st.set_page_config(page_icon=":material/public:", layout="wide")
-    choose_language()
+    if "language" not in WITHOUT:
+        choose_language()
     rung_page = st.Page(floor_body if RUNG == "shell" else aid_body, title=_(AID.title), icon=AID.icon,
                         url_path=AID.url_path)  # fmt: skip
     menu = [rung_page if p is AID else streamlit_page(p) for p in PAGES]
     page = st.navigation(menu)
-    name_tables_by_their_headings()
-    focus_opened_popovers()
-    st.html(CHART_STYLE + SIDEBAR_STYLE)
+    if "scripts" not in WITHOUT:
+        name_tables_by_their_headings()
+        focus_opened_popovers()
+    if "styles" not in WITHOUT:
+        st.html(CHART_STYLE + SIDEBAR_STYLE)
     page.run()
