@@ -61,8 +61,8 @@ def measure(urls: dict[str, ServerURL], rounds: int) -> dict[tuple[str, str, str
                 continue
             for step in range(rounds):
                 for name, url in in_turn(list(urls.items()), step):
-                    seconds = timed_change(tabs[name], url + path, page_change, step)
-                    times.setdefault((page_name, "change", name), []).append(seconds)
+                    _chart, settled = timed_change(tabs[name], url + path, page_change, step)
+                    times.setdefault((page_name, "change", name), []).append(settled)
     return times
 
 
