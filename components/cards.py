@@ -74,7 +74,10 @@ def key_figure_card(figure: KeyFigure, width: int = CARD_WIDTH) -> None:
             word = escape_markdown(qualifier_word(figure.qualifier))
             details.insert(0, _("*{qualifier}* (the source's word)").format(qualifier=word))
         st.markdown(" · ".join(details))
-        if figure.quote is None and figure.value == not_stated():
+        if figure.more:
+            st.caption(_("Figures that cannot be added together. Each one, with its quote, is on the Aid and "
+                         "investment page."))  # fmt: skip
+        elif figure.quote is None and figure.value == not_stated():
             st.caption(_("No figure in the sources."))
         elif figure.quote is None:
             st.caption(_("A sum of several figures: each one's quote is on the Aid and investment page."))

@@ -26,6 +26,19 @@ def test_overview_shows_cited_figures_with_status_and_gaps() -> None:
     assert "amounted to $ 5.5 billion" in captions and "¶17" in captions
 
 
+def test_overview_of_many_figures_says_how_many_more(tmp_path: Path, monkeypatch) -> None:
+    from scripts.generate_data import generate
+
+    generate(tmp_path, 3000)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    at = open_app("app_pages/overview.py")
+    more = [m.value for m in at.metric if m.value.endswith(" more")]
+    assert more and all(int(value.split()[0]) > 1 for value in more)
+    captions = [c.value for c in at.caption]
+    said = "Figures that cannot be added together. Each one, with its quote, is on the Aid and investment page."
+    assert captions.count(said) == len(more)
+
+
 def test_sources_page_has_reference_citation_and_dictionary() -> None:
     at = open_popover(open_app("app_pages/sources.py"), "sources_share")
     text = " ".join(md.value.replace("\\", "") for md in at.markdown)
