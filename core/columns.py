@@ -135,7 +135,12 @@ COLUMNS: dict[str, Column] = {
     "unit": Column(
         "unit", "The value's unit: usd or jpy (a currency) or count (overview); the field's unit (sources)."
     ),
-    "value_text": Column("value", "The figure in words, as the card shows it.", screen=False),
+    "value_text": Column(
+        "value",
+        "The figure in words, as the card shows it; 'N more' on a card for N figures that cannot be added, "
+        "listed in fact_ids.",
+        screen=False,
+    ),
     "period": Column("period", "The period the figure covers, in words."),
     # Sources: the data dictionary (one row per field of the package)
     "table": Column("table", "The package's table (resource) name."),
