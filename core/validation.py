@@ -310,8 +310,15 @@ def _check_primary_key(frame: pd.DataFrame, rows: np.ndarray, spec: ResourceSpec
     if len(key) < 2 or len(key) != len(spec.primary_key):
         return  # a one-field key is a unique field; its constraint reports it
     repeated = frame.duplicated(subset=key, keep="first").to_numpy(dtype=bool)
+    if not repeated.any():
+        return
     # An empty key field (already a 'required' problem of its own) joins as nothing, not a crash.
-    values = frame[key].astype("string").fillna("").agg(" / ".join, axis=1)
+    # NOTE: joined column by column: a join row by row (DataFrame.agg on axis 1) took 8 s of a
+    # 100,000-row load (docs/performance.md).
+    fields = [frame[name].astype("string").fillna("") for name in key]
+    values = fields[0]
+    for field in fields[1:]:
+        values = values + " / " + field
     _Reporter(spec.path, " + ".join(key), rows, values, problems)(
         repeated,
         _("a combination of {fields} not used by an earlier row").format(fields=_joined(key)),

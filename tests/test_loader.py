@@ -144,6 +144,18 @@ CASES: list[tuple[str, Callable[[Path], None], str, int | None, str | None, str]
         lambda d: edit_csv(d / "evidence.csv", "figures,F01,", "figures,F99,"),
         "figures.csv", 2, "figure_id", "at least one row in evidence.csv with resource figures",
     ),
+    (
+        "evidence naming no fact",
+        lambda d: (d / "evidence.csv").write_text((d / "evidence.csv").read_text(encoding="utf-8") + "figures,F99,"
+            "usubaliev_2020,more than 70 companies with Japanese capital operating in Kazakhstan,¶17,,,,\n",
+            encoding="utf-8"),
+        "evidence.csv", None, "key", "the key of a row of the table named in 'resource'",
+    ),
+    (
+        "two rows with one composite key",
+        lambda d: edit_csv(d / "memberships.csv", "CA5,KGZ,definition", "CA5,KAZ,definition"),
+        "memberships.csv", 3, "group_code + member_code", "a combination of group_code and member_code not used",
+    ),
     ("non-UTF-8 file", _non_utf8, "events.csv", 8, None, "UTF-8"),
     ("YAML syntax error", _yaml_error, "datapackage.yaml", None, None, "valid YAML"),
     ("empty file", _empty_file, "figures.csv", 1, None, "the file is empty"),
@@ -276,3 +288,9 @@ def test_repeated_ids_are_found_as_pandas_finds_them(seed: int) -> None:
     assert _repeated(ids).any()  # the case under test: some repeat
     distinct = pd.Series([f"M{n}" for n in range(50)], dtype="str")
     assert not _repeated(distinct).any()
+
+
+def test_a_repeated_composite_key_is_shown_as_its_fields(data_copy: Path) -> None:
+    edit_csv(data_copy / "memberships.csv", "CA5,KGZ,definition", "CA5,KAZ,definition")
+    repeated = [p for p in _problems(data_copy) if p.column == "group_code + member_code"]
+    assert [(p.row, p.value) for p in repeated] == [(3, "CA5 / KAZ")]
