@@ -227,15 +227,22 @@ def browser_table(repeats: int) -> None:
     print(f"{'':>10} {'navigation':^35} {'filter change':^35}")
     print(f"{'page':>10} {'chart':>8} {'x floor':>8} {'settled':>8} {'x floor':>8}", end="")
     print(f" {'redrawn':>8} {'x floor':>8} {'settled':>8} {'x floor':>8}")
+    measures = ("chart", "settled", "redrawn", "change settled")
+    floors: dict[str, list[float]] = {}
     for name, times in browser_side(repeats).items():
         cells = []
-        for measure in ("chart", "settled", "redrawn", "change settled"):
+        for measure in measures:
             if f"page {measure}" not in times:
                 cells.append(f"{'-':>8} {'':>8}")
                 continue
             page, floor = (statistics.median(times[f"{who} {measure}"]) for who in ("page", "floor"))
+            floors.setdefault(measure, []).append(floor)
             cells.append(f"{page:>8.2f} {page / floor:>8.2f}")
         print(f"{name:>10} " + " ".join(cells))
+    # The floor's own medians beside each page, as their range: the ratios above divide by them.
+    ranges = [f"{min(floors[m]):.2f}" + (f"-{max(floors[m]):.2f}" if max(floors[m]) > min(floors[m]) else "")
+              for m in measures]  # fmt: skip
+    print(f"{'floor':>10} " + " ".join(f"{text:>8}".ljust(17) for text in ranges))
 
 
 # --- sessions --------------------------------------------------------------------------------
