@@ -130,11 +130,8 @@ def _is_in(values: pd.Series, allowed: pd.Series | set[str]) -> np.ndarray:
     NOTE: in Arrow: pandas' isin on Arrow text makes a Python object of every allowed value
     (0.9 s of a 100,000-row load)."""
 
-    def text(series: pd.Series) -> pa.Array:
-        return pa.array(series.astype("string"), from_pandas=True).cast(pa.large_string())
-
     allowed_text = pd.Series(list(allowed) if isinstance(allowed, set) else allowed)
-    found = pc.is_in(text(values), value_set=text(allowed_text), skip_nulls=True)
+    found = pc.is_in(_text(values), value_set=_text(allowed_text), skip_nulls=True)
     return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
 
 
@@ -163,27 +160,32 @@ def attach_evidence(
     rows = evidence.loc[evidence["resource"] == resource].copy()
     rows["key"] = rows["key"].astype("string")
     by_source = sources.set_index("source_id")
-    rows["publisher"] = rows["source_id"].astype("string").map(by_source["publisher"].astype("string"))
-    rows["url"] = rows["source_id"].astype("string").map(by_source["url"].astype("string"))
     rows["official"] = rows["source_id"].astype("string").map(by_source["kind"].astype("string")) == OFFICIAL_KIND
     grouped = rows.groupby("key", sort=False, observed=True)
     first = grouped[list(PRIMARY_COLUMNS)].first()
+    # NOTE: the facts' rows are found by position in Arrow, never by a join or reindex on the key
+    # text: those made a Python string of every key, several times, the load's peak memory at a
+    # million facts (docs/performance.md).
+    group_keys = _text(first.index.to_series())
+    source_ids = _joined_once(rows, "source_id", group_keys).astype("category")  # a few distinct lists
     listed = pd.DataFrame(
         {
-            "source_ids": _joined_once(rows, "source_id").reindex(first.index),
-            "publishers": _joined_once(rows, "publisher").reindex(first.index),
-            "urls": _joined_once(rows, "url").reindex(first.index),
-            "evidence_count": grouped.size(),
-            "official": grouped["official"].any(),
+            "source_ids": source_ids,
+            "publishers": _each_source(source_ids, by_source["publisher"]),
+            "urls": _each_source(source_ids, by_source["url"]),
+            "evidence_count": grouped.size().to_numpy(),
+            "official": grouped["official"].any().to_numpy(),
         }
     )
     if {"differs_on", "states"} <= set(rows.columns):
-        listed = listed.join(_differences(rows))
-    keys = fact_keys(frame, spec)
-    attached = first.join(listed).reindex(keys.to_numpy())
+        differences = _differences(rows)
+        differences.index = _positions(differences.index.to_series(), group_keys)
+        listed = listed.join(differences)
+    at = _positions(fact_keys(frame, spec), group_keys)  # -1: a fact with no evidence, every column empty
+    attached = first.reset_index(drop=True).join(listed).reindex(at)
     out = frame.copy()
     for column in (*PRIMARY_COLUMNS, *ALL_COLUMNS):
-        out[column] = pd.Series(attached[column].to_numpy(), index=frame.index, dtype="string").astype("category")
+        out[column] = pd.Series(attached[column].array, index=frame.index).astype("string").astype("category")
     out["evidence_count"] = pd.Series(attached["evidence_count"].to_numpy(), index=frame.index).astype("Int64")
     out["official"] = pd.Series(attached["official"].fillna(False).to_numpy(dtype=bool), index=frame.index)
     for column in DIFFER_COLUMNS:
@@ -212,18 +214,41 @@ def _differences(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _joined_once(rows: pd.DataFrame, column: str) -> pd.Series:
-    """Per key of `rows`, the distinct non-empty values of `column` in their order, joined; keys
-    with none are left out.
+def _joined_once(rows: pd.DataFrame, column: str, keys: pa.Array) -> pd.Series:
+    """Per key of `keys` (by position), the distinct non-empty values of `column` in `rows` in their
+    order, joined; empty where there are none.
 
     NOTE: most facts have one evidence row, so only keys with several distinct values are joined
     in Python; joining every key's values (groupby.agg) took 9 s of a 100,000-row load."""
     pairs = rows[["key", column]].dropna(subset=[column]).astype({column: "string"}).drop_duplicates()
+    at = _positions(pairs["key"], keys)
     several = pairs["key"].duplicated(keep=False).to_numpy(dtype=bool)
-    single = pairs.loc[~several].set_index("key")[column]
-    joined = pairs.loc[several].groupby("key", sort=False, observed=True)[column].agg(LIST_SEPARATOR.join)
-    values = pd.concat([single, joined.astype("string")])
+    single = pd.Series(pairs[column].array[~several], index=at[~several], dtype="string")
+    joined = pairs[column][several].groupby(at[several], sort=False).agg(LIST_SEPARATOR.join)
+    values = pd.concat([single, joined.astype("string")]).reindex(range(len(keys)))
     return values.mask(values == "")  # nothing but empty text: none
+
+
+def _each_source(source_ids: pd.Series, of_source: pd.Series) -> pd.Series:
+    """Per list of source ids (categories), the distinct non-empty values `of_source` (indexed by
+    source id) gives its sources, in the list's order, joined: a source's rows all give the same."""
+
+    def listed(ids: str) -> str | None:
+        values = (of_source.get(source) for source in ids.split(LIST_SEPARATOR))
+        return LIST_SEPARATOR.join(dict.fromkeys(str(v) for v in values if v is not None and not pd.isna(v))) or None
+
+    words = {ids: listed(str(ids)) for ids in source_ids.cat.categories}
+    return source_ids.map(words).astype("string")
+
+
+def _text(values: pd.Series) -> pa.Array:
+    return pa.array(values.astype("string"), from_pandas=True).cast(pa.large_string())
+
+
+def _positions(values: pd.Series, keys: pa.Array) -> np.ndarray:
+    """Each value's position in `keys`, or -1."""
+    found = pc.index_in(_text(values), value_set=keys)
+    return pc.fill_null(found, -1).to_numpy(zero_copy_only=False)
 
 
 def check_documents(facts_sources: pd.DataFrame, evidence: pd.DataFrame, root: Path) -> tuple[list[Problem], list[str]]:
