@@ -155,42 +155,47 @@ def attach_evidence(
     frame: pd.DataFrame, resource: str, spec: ResourceSpec, evidence: pd.DataFrame, sources: pd.DataFrame
 ) -> pd.DataFrame:
     """`frame` with its evidence columns (see the module's docstring); a new frame."""
-    rows = evidence.loc[evidence["resource"] == resource].copy()
-    rows["key"] = rows["key"].astype("string")
+    rows = evidence.loc[(evidence["resource"] == resource).to_numpy(dtype=bool)]
     by_source = sources.set_index("source_id")
-    rows["official"] = rows["source_id"].astype("string").map(by_source["kind"].astype("string")) == OFFICIAL_KIND
-    grouped = rows.groupby("key", sort=False, observed=True)
-    first = grouped[list(PRIMARY_COLUMNS)].first()
-    # NOTE: the facts' rows are found by position in Arrow, never by a join or reindex on the key
-    # text: those made a Python string of every key, several times, the load's peak memory at a
-    # million facts (docs/performance.md).
-    group_keys = _text(first.index.to_series())
-    source_ids = _joined_once(rows, "source_id", group_keys).astype("category")  # a few distinct lists
-    listed = pd.DataFrame(
-        {
-            "source_ids": source_ids,
-            "publishers": _each_source(source_ids, by_source["publisher"]),
-            "urls": _each_source(source_ids, by_source["url"]),
-            "evidence_count": grouped.size().to_numpy(),
-            "official": grouped["official"].any().to_numpy(),
-        }
-    )
-    if {"differs_on", "states"} <= set(rows.columns):
-        differences = _differences(rows)
-        differences.index = _positions(differences.index.to_series(), group_keys)
-        listed = listed.join(differences)
-    at = _positions(fact_keys(frame, spec), group_keys)  # -1: a fact with no evidence, every column empty
-    attached = first.reset_index(drop=True).join(listed).reindex(at)
+    # NOTE: each evidence row's fact is found by position, in Arrow, and the rows are gathered by
+    # those integers. Grouping, joining and reindexing by the key text made a Python string of
+    # every key, several times: the load's peak memory at a million facts (docs/performance.md).
+    keys = _text(fact_keys(frame, spec))
+    fact = _positions(rows["key"], keys)
+    rows, fact = rows.loc[fact >= 0], fact[fact >= 0]  # an evidence row of no fact is a problem of the load's
+    count = np.bincount(fact, minlength=len(frame))
     out = frame.copy()
-    for column in (*PRIMARY_COLUMNS, *ALL_COLUMNS):
-        out[column] = pd.Series(attached[column].array, index=frame.index).astype("string").astype("category")
-    out["evidence_count"] = pd.Series(attached["evidence_count"].to_numpy(), index=frame.index).astype("Int64")
-    out["official"] = pd.Series(attached["official"].fillna(False).to_numpy(dtype=bool), index=frame.index)
+    for column in PRIMARY_COLUMNS:  # the fact's first evidence row that states it
+        stated = rows[column].notna().to_numpy(dtype=bool)
+        facts, first = np.unique(fact[stated], return_index=True)
+        out[column] = _per_fact(rows[column][stated].iloc[first], facts, frame.index)
+    source_ids = _per_fact(_joined_once(rows, fact, "source_id"), None, frame.index)
+    out["source_ids"] = source_ids
+    out["publishers"] = _each_source(source_ids, by_source["publisher"])
+    out["urls"] = _each_source(source_ids, by_source["url"])
+    out["evidence_count"] = pd.Series(count, index=frame.index, dtype="Int64").mask(count == 0)
+    official = (rows["source_id"].astype("string").map(by_source["kind"].astype("string")) == OFFICIAL_KIND).fillna(
+        False
+    )
+    out["official"] = pd.Series(np.bincount(fact, weights=official.to_numpy(dtype=float), minlength=len(frame)) > 0,
+                                index=frame.index)  # fmt: skip
+    differences = _differences(rows) if {"differs_on", "states"} <= set(rows.columns) else None
     for column in DIFFER_COLUMNS:
-        values = attached[column].to_numpy() if column in attached.columns else None
-        out[column] = pd.Series(values, index=frame.index, dtype="string").astype("category")
+        if differences is None or differences.empty:
+            out[column] = pd.Series(None, index=frame.index, dtype="string").astype("category")
+        else:
+            at = _positions(differences.index.to_series(), keys)
+            out[column] = _per_fact(differences[column], at, frame.index)
     out["amount_differs"] = out["differs_on"].astype("string").str.contains("amount", regex=False).fillna(False)
     return out
+
+
+def _per_fact(values: pd.Series, facts: np.ndarray | None, index: pd.Index) -> pd.Series:
+    """`values` of the facts at positions `facts` (None: `values` is indexed by them) as a column
+    of text categories on the facts' `index`, empty for every other fact."""
+    placed = pd.Series(values.array, index=values.index if facts is None else facts)
+    column = placed.reindex(range(len(index))).astype("string").astype("category")
+    return column.set_axis(index)
 
 
 def _differences(rows: pd.DataFrame) -> pd.DataFrame:
@@ -212,18 +217,17 @@ def _differences(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _joined_once(rows: pd.DataFrame, column: str, keys: pa.Array) -> pd.Series:
-    """Per key of `keys` (by position), the distinct non-empty values of `column` in `rows` in their
-    order, joined; empty where there are none.
+def _joined_once(rows: pd.DataFrame, fact: np.ndarray, column: str) -> pd.Series:
+    """Per fact position in `fact` (one per row of `rows`), the distinct non-empty values of
+    `column` in their order, joined; facts with none are left out.
 
-    NOTE: most facts have one evidence row, so only keys with several distinct values are joined
-    in Python; joining every key's values (groupby.agg) took 9 s of a 100,000-row load."""
-    pairs = rows[["key", column]].dropna(subset=[column]).astype({column: "string"}).drop_duplicates()
-    at = _positions(pairs["key"], keys)
-    several = pairs["key"].duplicated(keep=False).to_numpy(dtype=bool)
-    single = pd.Series(pairs[column].array[~several], index=at[~several], dtype="string")
-    joined = pairs[column][several].groupby(at[several], sort=False).agg(LIST_SEPARATOR.join)
-    values = pd.concat([single, joined.astype("string")]).reindex(range(len(keys)))
+    NOTE: most facts have one evidence row, so only facts with several distinct values are joined
+    in Python; joining every fact's values (groupby.agg) took 9 s of a 100,000-row load."""
+    pairs = pd.DataFrame({"fact": fact, column: rows[column].astype("string").array}).dropna().drop_duplicates()
+    several = pairs["fact"].duplicated(keep=False).to_numpy(dtype=bool)
+    single = pd.Series(pairs[column].array[~several], index=pairs["fact"].to_numpy()[~several], dtype="string")
+    joined = pairs[several].groupby("fact", sort=False)[column].agg(LIST_SEPARATOR.join)
+    values = pd.concat([single, joined.astype("string")])
     return values.mask(values == "")  # nothing but empty text: none
 
 
@@ -236,7 +240,7 @@ def _each_source(source_ids: pd.Series, of_source: pd.Series) -> pd.Series:
         return LIST_SEPARATOR.join(dict.fromkeys(str(v) for v in values if v is not None and not pd.isna(v))) or None
 
     words = {ids: listed(str(ids)) for ids in source_ids.cat.categories}
-    return source_ids.map(words).astype("string")
+    return source_ids.map(words).astype("string").astype("category")
 
 
 def _text(values: pd.Series) -> pa.Array:
