@@ -80,21 +80,20 @@ def check_evidence(
     if evidence is None or not {"resource", "key", "source_id", "quote", "gloss"} <= set(evidence.columns):
         return
     spec = specs["evidence"]
-    named = evidence["resource"].astype("string") + "\x00" + evidence["key"].astype("string")
-    known: list[pd.Series] = []  # every fact's resource and key, as evidence.csv names it
+    # Rows of a table that could not be read are not reported again: that table is a problem already.
+    dangling = np.zeros(len(evidence), dtype=bool)
     for resource in FACT_TABLES:
         frame = tables.get(resource)
         if frame is None or resource not in specs:
             continue
         keys = fact_keys(frame, specs[resource])
-        known.append(resource + "\x00" + keys.dropna())
-        unbacked = ~_is_in(keys, evidence.loc[evidence["resource"] == resource, "key"])
+        of_resource = (evidence["resource"] == resource).fillna(False).to_numpy(dtype=bool)
+        evidence_keys = evidence["key"][of_resource]
+        unbacked = ~_is_in(keys, evidence_keys)
         key_column = specs[resource].primary_key[0]
         expected = _("at least one row in evidence.csv with resource {resource} and this key").format(resource=resource)
         report_rows(specs[resource].path, key_column, rows[resource], keys, unbacked, expected, problems)
-    # Rows of a table that could not be read are not reported again: that table is a problem already.
-    read = evidence["resource"].isin([r for r in FACT_TABLES if r in tables and r in specs]).fillna(False)
-    dangling = read.to_numpy(dtype=bool) & ~_is_in(named, pd.concat(known) if known else pd.Series([], dtype="string"))
+        dangling[of_resource] = ~_is_in(evidence_keys, keys)
     expected = _("the key of a row of the table named in 'resource'")
     report_rows(spec.path, "key", rows["evidence"], evidence["key"], dangling, expected, problems)
     sources = tables.get("sources")
@@ -143,10 +142,13 @@ def _check_differences(spec: ResourceSpec, evidence: pd.DataFrame, rows: np.ndar
     expected = _("both differs_on and states, or neither")
     report_rows(spec.path, "states", rows, states, lone & on.notna().to_numpy(dtype=bool), expected, problems)
     report_rows(spec.path, "differs_on", rows, on, lone & on.isna().to_numpy(dtype=bool), expected, problems)
-    named = on.notna() & states.notna()
-    point = evidence["resource"].astype("string") + "/" + evidence["key"].astype("string") + "/" + on
-    values = states.where(named).groupby(point.where(named)).transform("nunique")
-    single = (named & (values < 2)).fillna(False).to_numpy(dtype=bool)
+    named = (on.notna() & states.notna()).to_numpy(dtype=bool)
+    # Only the few rows that name a difference: a point for every row held a million strings.
+    differing = evidence[named]
+    point = differing["resource"].astype("string") + "/" + differing["key"].astype("string") + "/" + on[named]
+    values = states[named].groupby(point).transform("nunique")
+    single = np.zeros(len(evidence), dtype=bool)
+    single[np.flatnonzero(named)] = (values < 2).to_numpy(dtype=bool)
     expected = _("another evidence row of this fact stating a different value on the same point")
     report_rows(spec.path, "differs_on", rows, on, single, expected, problems)
 
