@@ -19,7 +19,9 @@ every side of the difference has its row, so no value is the fact's silently.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -195,9 +197,14 @@ def attach_evidence(
 def _per_fact(values: pd.Series, facts: np.ndarray | None, index: pd.Index) -> pd.Series:
     """`values` of the facts at positions `facts` (None: `values` is indexed by them) as a column
     of text categories on the facts' `index`, empty for every other fact."""
-    placed = pd.Series(values.array, index=values.index if facts is None else facts)
-    column = placed.reindex(range(len(index))).astype("string").astype("category")
-    return column.set_axis(index)
+    placed = pd.Series(values.array, index=values.index if facts is None else facts).reindex(range(len(index)))
+    if isinstance(placed.dtype, pd.CategoricalDtype):  # a column of evidence.csv: no text made of its codes
+        used = placed.cat.remove_unused_categories()
+        # As text categories in text order, as every other text column's.
+        words = used.cat.categories.astype("string")
+        used = used.cat.rename_categories(cast("Sequence[str]", words)).cat.reorder_categories(words.sort_values())
+        return used.set_axis(index)
+    return placed.astype("string").astype("category").set_axis(index)
 
 
 def _differences(rows: pd.DataFrame) -> pd.DataFrame:
