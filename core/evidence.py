@@ -178,11 +178,9 @@ def attach_evidence(
     out["publishers"] = _each_source(source_ids, by_source["publisher"])
     out["urls"] = _each_source(source_ids, by_source["url"])
     out["evidence_count"] = pd.Series(count, index=frame.index, dtype="Int64").mask(count == 0)
-    official = (rows["source_id"].astype("string").map(by_source["kind"].astype("string")) == OFFICIAL_KIND).fillna(
-        False
-    )
-    out["official"] = pd.Series(np.bincount(fact, weights=official.to_numpy(dtype=float), minlength=len(frame)) > 0,
-                                index=frame.index)  # fmt: skip
+    kind = rows["source_id"].astype("string").map(by_source["kind"].astype("string"))
+    official_rows = kind.eq(OFFICIAL_KIND).fillna(False).to_numpy(dtype=float)
+    out["official"] = pd.Series(np.bincount(fact, weights=official_rows, minlength=len(frame)) > 0, index=frame.index)
     differences = _differences(rows) if {"differs_on", "states"} <= set(rows.columns) else None
     for column in DIFFER_COLUMNS:
         if differences is None or differences.empty:
