@@ -20,10 +20,11 @@ from typing import TypeVar
 
 from playwright.sync_api import Page
 
+from components.streamlit_internals import CHART_SELECTOR
+
 T = TypeVar("T")
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHART = ".main-svg, [data-testid='stMetricValue']"
-CHART_ELEMENT = '[data-testid="stPlotlyChart"]'
 QUIET_MS = 400
 
 # Installed before any script of the page runs (Page.add_init_script), so nothing is missed.
@@ -58,7 +59,7 @@ INSTRUMENT = """
     if (bench.inputAt === null) bench.inputAt = performance.now();
   }, true);
 })();
-""".replace("__CHART__", json.dumps(CHART)).replace("__CHART_ELEMENT__", json.dumps(CHART_ELEMENT))
+""".replace("__CHART__", json.dumps(CHART)).replace("__CHART_ELEMENT__", json.dumps(CHART_SELECTOR))
 
 SETTLED_AND_QUIET = f"""() => {{
   const bench = window.__bench;
