@@ -183,7 +183,7 @@ def attach_evidence(
     out["official"] = pd.Series(np.bincount(fact, weights=official_rows, minlength=len(frame)) > 0, index=frame.index)
     differences = _differences(rows) if {"differs_on", "states"} <= set(rows.columns) else None
     for column in DIFFER_COLUMNS:
-        if differences is None or differences.empty:
+        if differences is None:
             out[column] = pd.Series(None, index=frame.index, dtype="string").astype("category")
         else:
             at = _positions(differences.index.to_series(), keys)
